@@ -1,0 +1,111 @@
+"""The linked story: every entity by id, sorted lists, and who refers to whom.
+
+Built once from checked data; pages and exports read it and never change it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import StoryInvalid
+from .loader import load_records
+from .model import ENTITY_KINDS, Actor, Claim, Entity, Event, Relation, Source, StoryInfo, kind_of, references
+from .validate import Checked, check_records
+
+_LAST_DAY = dt.date.max
+
+
+@dataclass(frozen=True)
+class Backlink:
+    """`entity` names the target in its field `field`."""
+
+    entity: Entity
+    field: str
+
+
+class Story:
+    """The whole story, linked: lookups by id and every reference in both directions."""
+
+    def __init__(self, checked: Checked):
+        self.info: StoryInfo | None = checked.info
+        self.texts = checked.texts
+        self.quotes_verified = checked.quotes_verified
+        self.by_id = checked.entities
+        ordered = sorted(checked.entities.values(), key=_order)
+        self.actors: list[Actor] = [e for e in ordered if isinstance(e, Actor)]
+        self.claims: list[Claim] = [e for e in ordered if isinstance(e, Claim)]
+        self.sources: list[Source] = [e for e in ordered if isinstance(e, Source)]
+        self.events: list[Event] = [e for e in ordered if isinstance(e, Event)]
+        self._back: dict[str, list[Backlink]] = defaultdict(list)
+        for entity in ordered:
+            for name, _, target in references(entity):
+                self._back[target].append(Backlink(entity, name))
+
+    def of_kind(self, kind: str) -> list:
+        return {"actor": self.actors, "claim": self.claims, "source": self.sources, "event": self.events}[kind]
+
+    def get(self, entity_id: str | None) -> Entity | None:
+        return self.by_id.get(entity_id) if entity_id else None
+
+    def referrers(self, target: Entity, *fields: str) -> list[Entity]:
+        """Entities that name `target` (in any of `fields`, or anywhere), each once, in story order."""
+        found = [b.entity for b in self._back.get(target.id, ()) if not fields or b.field in fields]
+        return list(dict.fromkeys(found))
+
+    def backlinks(self, target: Entity) -> list[Backlink]:
+        """Every (entity, field) that names `target`, each entity and field once."""
+        return list(dict.fromkeys(self._back.get(target.id, ())))
+
+    def responses(self, claim: Claim) -> list[tuple[Relation, Claim]]:
+        """Claims that answer `claim`, with how they answer it."""
+        return [(rel, other) for rel in Relation for other in self.referrers(claim, rel.value)]
+
+    def answers_to(self, actor: Actor) -> list[tuple[Claim, Relation, Claim]]:
+        """(their claim, how it was answered, the answer) for every answer to a claim by `actor`."""
+        return [(claim, rel, other) for claim in self.referrers(actor, "claimant")
+                for rel, other in self.responses(claim)]
+
+    def claimants(self, claims: list[Claim]) -> list[Actor]:
+        """The actors who made `claims`, each once, in story order."""
+        wanted = {c.claimant for c in claims}
+        return [a for a in self.actors if a.id in wanted]
+
+    def carried_by(self, source: Source) -> list[Claim]:
+        """Claims said at or relayed by `source`, or whose quotes it carries."""
+        return [e for e in self.referrers(source, "venue", "reported_by", "quotes.source") if isinstance(e, Claim)]
+
+    def provenance(self, claim: Claim) -> list[Entity]:
+        """Where the claim was said, then who relayed it, in order."""
+        chain = [self.by_id[claim.venue]] if claim.venue else []
+        return chain + [self.by_id[s] for s in claim.reported_by if s != claim.venue]
+
+    def sources_quoting(self, actor: Actor) -> list[Source]:
+        """Sources that carry claims made by `actor`."""
+        found = [s for c in self.referrers(actor, "claimant") for s in self.provenance(c) if isinstance(s, Source)]
+        return sorted(set(found), key=_order)
+
+    def count(self) -> dict[str, int]:
+        return {kind: len(self.of_kind(kind)) for kind in ENTITY_KINDS}
+
+
+def _order(entity: Entity) -> tuple:
+    """Stable story order: kind, then date (undated last), then name, then id."""
+    date = getattr(entity, "date", None) or _LAST_DAY
+    time = getattr(entity, "time", None) or ""
+    label = getattr(entity, "name", None) or getattr(entity, "title", None) or ""
+    if isinstance(entity, Actor):
+        return (ENTITY_KINDS.index("actor"), _LAST_DAY, "", label.casefold(), entity.id)
+    return (ENTITY_KINDS.index(kind_of(entity)), date, time, label.casefold(), entity.id)
+
+
+def load_story(data_dir: Path) -> Story:
+    """Load, validate and link the story in `data_dir`; raise StoryInvalid with every error found."""
+    records, errors = load_records(data_dir)
+    checked, problems = check_records(records)
+    errors += problems
+    if errors:
+        raise StoryInvalid(errors)
+    return Story(checked)

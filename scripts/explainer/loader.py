@@ -1,0 +1,212 @@
+"""Read the YAML files of a story into raw records that remember their file and line.
+
+PyYAML's `safe_load` keeps the last of two duplicate keys and forgets line numbers, so
+we compose the node tree ourselves and build plain values from it. Raw dicts never
+leave this module's callers in `validate`; everything later sees typed models.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import Location, StoryError, did_you_mean
+
+SECTIONS = {"story": "story", "actors": "actor", "sources": "source", "claims": "claim", "events": "event"}
+MAX_FILE_BYTES = 5_000_000
+MAX_DEPTH = 50
+
+Path_ = tuple[Any, ...]
+
+
+@dataclass(frozen=True)
+class RawRecord:
+    """One record as written: its kind, its values, and the line of each value."""
+
+    kind: str
+    data: Any
+    where: Location
+    lines: dict[Path_, int] = field(default_factory=dict)
+
+    def line_of(self, path: Path_) -> int:
+        """The line of the deepest written part of `path` (a missing field points at its record)."""
+        for end in range(len(path), 0, -1):
+            if path[:end] in self.lines:
+                return self.lines[path[:end]]
+        return self.where.line
+
+
+class _LoadProblem(Exception):
+    def __init__(self, line: int, message: str):
+        super().__init__(message)
+        self.line = line
+        self.message = message
+
+
+class _ComposeOnly(yaml.SafeLoader):
+    """Composes nodes and refuses aliases, which can expand exponentially ("billion laughs")."""
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            mark = self.peek_event().start_mark
+            raise _LoadProblem(mark.line + 1, "YAML aliases (*name) are not allowed in story data")
+        return super().compose_node(parent, index)
+
+
+def data_files(data_dir: Path) -> list[Path]:
+    """All YAML files under `data_dir`, in a stable order."""
+    return sorted(p for p in data_dir.rglob("*") if p.suffix in (".yml", ".yaml") and p.is_file())
+
+
+def load_records(data_dir: Path) -> tuple[list[RawRecord], list[StoryError]]:
+    """Read every data file; return the records found and every problem met on the way."""
+    records: list[RawRecord] = []
+    errors: list[StoryError] = []
+    if not data_dir.is_dir():
+        return [], [StoryError(Location(data_dir, 1), "data folder not found")]
+    for path in data_files(data_dir):
+        found, problems = load_file(path)
+        records += found
+        errors += problems
+    return records, errors
+
+
+def load_file(path: Path) -> tuple[list[RawRecord], list[StoryError]]:
+    """The records of one file, or the errors that kept it from being read."""
+    try:
+        text = read_text(path)
+        root = _compose(text)
+    except _LoadProblem as problem:
+        return [], [StoryError(Location(path, problem.line), problem.message)]
+    if root is None:
+        return [], []
+    errors: list[StoryError] = []
+    values = _Values(path, errors)
+    top = values.build(root, ())
+    if not isinstance(top, dict):
+        return [], [StoryError(Location(path, root.start_mark.line + 1),
+                               "a data file must be a mapping with sections " + _section_list())]
+    return _records(path, top, values.lines, errors), errors
+
+
+def read_text(path: Path, limit: int = MAX_FILE_BYTES) -> str:
+    """A file's text as UTF-8 (a byte-order mark is dropped), refusing oversized files."""
+    size = path.stat().st_size
+    if size > limit:
+        raise _LoadProblem(1, f"file is {size:,} bytes; the limit is {limit:,}")
+    raw = path.read_bytes()
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise _LoadProblem(raw.count(b"\n", 0, exc.start) + 1, "file is not valid UTF-8 text") from None
+
+
+def read_source_text(path: Path) -> str:
+    """A source's full text, for quote checking; raises ValueError with a readable reason."""
+    try:
+        return read_text(path)
+    except _LoadProblem as problem:
+        raise ValueError(problem.message) from None
+    except OSError as exc:
+        raise ValueError(f"cannot read text file '{path.name}': {exc.strerror}") from None
+
+
+def _compose(text: str):
+    try:
+        return yaml.compose(text, Loader=_ComposeOnly)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        return _raise(mark.line + 1 if mark else 1, f"YAML syntax error: {exc.problem or exc.context}")
+    except yaml.YAMLError as exc:
+        return _raise(1, f"YAML error: {exc}")
+    except RecursionError:
+        return _raise(1, "nesting is too deep")
+
+
+def _raise(line: int, message: str):
+    raise _LoadProblem(line, message)
+
+
+def _section_list() -> str:
+    return ", ".join(f"'{name}'" for name in SECTIONS)
+
+
+class _Values:
+    """Builds plain Python values from YAML nodes, recording the line of every path."""
+
+    def __init__(self, path: Path, errors: list[StoryError]):
+        self.path = path
+        self.errors = errors
+        self.lines: dict[Path_, int] = {}
+        self.constructor = yaml.SafeLoader("")
+
+    def build(self, node, path: Path_):
+        self.lines[path] = node.start_mark.line + 1
+        if len(path) > MAX_DEPTH:
+            return self._error(node, "nesting is too deep")
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, path)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, path + (i,)) for i, item in enumerate(node.value)]
+        try:
+            return self.constructor.construct_object(node, deep=True)
+        except (yaml.YAMLError, ValueError, OverflowError):
+            return self._error(node, f"cannot read value with YAML tag '{node.tag}'")
+
+    def _mapping(self, node, path: Path_) -> dict:
+        if node.tag != "tag:yaml.org,2002:map":
+            return self._error(node, f"unsupported YAML tag '{node.tag}'")
+        out: dict = {}
+        for key_node, value_node in node.value:
+            key = self.build(key_node, path + ("<key>",)) if isinstance(key_node, yaml.ScalarNode) else None
+            if not isinstance(key, str):
+                self._error(key_node, "keys must be plain text")
+                continue
+            if key in out:
+                first = self.lines[path + (key,)]
+                self._error(key_node, f"duplicate key '{key}' (first given on line {first})")
+                continue
+            out[key] = self.build(value_node, path + (key,))
+            self.lines[path + (key,)] = key_node.start_mark.line + 1
+        return out
+
+    def _error(self, node, message: str) -> None:
+        self.errors.append(StoryError(Location(self.path, node.start_mark.line + 1), message))
+        return None
+
+
+def _records(path: Path, top: dict, lines: dict[Path_, int], errors: list[StoryError]) -> list[RawRecord]:
+    own = _lines_by_record(lines)
+    records = []
+    for section, value in top.items():
+        where = Location(path, lines[(section,)])
+        if section not in SECTIONS:
+            errors.append(StoryError(where, f"unknown section '{section}'{did_you_mean(section, SECTIONS)};"
+                                            f" sections are {_section_list()}"))
+            continue
+        kind = SECTIONS[section]
+        if kind == "story":
+            records.append(RawRecord(kind, value, where, own.get((section,), {})))
+            continue
+        if value is None:
+            continue
+        if not isinstance(value, list):
+            errors.append(StoryError(where, f"section '{section}' must be a list of {kind}s"))
+            continue
+        for i, item in enumerate(value):
+            where = Location(path, lines[(section, i)])
+            records.append(RawRecord(kind, item, where, own.get((section, i), {})))
+    return records
+
+
+def _lines_by_record(lines: dict[Path_, int]) -> dict[Path_, dict[Path_, int]]:
+    """Split the file's line map into one map per record, paths relative to the record, in one pass."""
+    own: dict[Path_, dict[Path_, int]] = {}
+    for path, line in lines.items():
+        cut = 1 if path[:1] == ("story",) else 2
+        if len(path) >= cut:
+            own.setdefault(path[:cut], {})[path[cut:]] = line
+    return own

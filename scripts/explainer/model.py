@@ -1,0 +1,227 @@
+"""The typed story model: what editors write in `data/`, checked field by field.
+
+Models are frozen pydantic models; each record also remembers where it was written
+(`where`), so later checks can point at `file:line`. Field descriptions are the
+schema reference shown in the site and in `explainer schema`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Any, Iterator, Optional, Union
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr,
+                      StringConstraints, field_validator)
+
+from .errors import Location
+
+ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+
+Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=80)]
+Text = Annotated[str, StringConstraints(min_length=1, max_length=20_000)]
+Ids = Annotated[list[Id], Field(default_factory=list)]
+
+
+def _http_url(value: str) -> str:
+    if not re.match(r"^https?://[^\s/$.?#][^\s]*$", value, re.IGNORECASE):
+        raise ValueError("must be an http:// or https:// address")
+    return value
+
+
+def _not_blank(value: str) -> str:
+    if not value.strip():
+        raise ValueError("must not be empty")
+    return value
+
+
+Url = Annotated[str, StringConstraints(max_length=2000), AfterValidator(_http_url)]
+Words = Annotated[Text, AfterValidator(_not_blank)]
+
+
+class ActorKind(str, Enum):
+    person = "person"
+    government = "government"
+    agency = "agency"
+    organization = "organization"
+    media = "media"
+    group = "group"
+
+
+class SourceKind(str, Enum):
+    article = "article"
+    agency_report = "agency-report"
+    broadcast = "broadcast"
+    press_briefing = "press-briefing"
+    statement = "statement"
+    interview = "interview"
+    social_post = "social-post"
+    video = "video"
+    document = "document"
+
+
+class Record(BaseModel):
+    """Fields and behaviour shared by every record."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", use_enum_values=False)
+    _where: Location = PrivateAttr(default=Location(Path("<memory>"), 1))
+
+    @property
+    def where(self) -> Location:
+        return self._where
+
+    def placed(self, where: Location):
+        """This record, marked as written at `where`."""
+        self._where = where
+        return self
+
+
+class Entity(Record):
+    id: Id = Field(description="Stable identifier: lowercase ASCII letters, digits and hyphens. "
+                               "It makes the page address (`actors/<id>/`), so never reuse or rename it.")
+
+    def __hash__(self) -> int:
+        # ids are unique in a story; list fields would make the default field hash fail
+        return hash((type(self).__name__, self.id))
+
+
+class Actor(Entity):
+    """A person, government, agency, organization, media outlet or group that says or does something."""
+
+    name: Words = Field(description="Name as readers know it.")
+    kind: ActorKind = Field(description="What sort of actor this is.")
+    role: Optional[Words] = Field(None, description="Role or title, e.g. 'Kremlin spokesman'.")
+    affiliation: Optional[Id] = Field(None, description="Id of the actor this one belongs to or speaks for.")
+    country: Optional[Words] = Field(None, description="Country, in plain words.")
+    aliases: list[Words] = Field(default_factory=list,
+                                 description="Other names and spellings, native-script names included; search finds them.")
+    description: Optional[Words] = Field(None, description="A sentence or two on who this is.")
+
+
+class Source(Entity):
+    """Where words were said or carried: an article, agency report, broadcast, briefing, post or video."""
+
+    kind: SourceKind = Field(description="What sort of source this is.")
+    title: Words = Field(description="Title, or a short description when it has none.")
+    publisher: Optional[Id] = Field(None, description="Id of the actor that published or broadcast it.")
+    author: Optional[Id] = Field(None, description="Id of the actor who wrote it.")
+    date: Optional[dt.date] = Field(None, description="Publication date, YYYY-MM-DD.")
+    url: Optional[Url] = Field(None, description="Address of the original (http or https only).")
+    text_file: Optional[Words] = Field(None, description="Path, relative to this YAML file, of a UTF-8 file with "
+                                                         "the source's full text; quotes are checked against it.")
+
+
+def _quote_from_text(value: Any) -> Any:
+    return {"text": value} if isinstance(value, str) else value
+
+
+class Quote(Record):
+    """Words said, verbatim. A plain string is short for `{text: ...}`."""
+
+    text: Words = Field(description="The words exactly as the source prints them, without outer quote marks.")
+    source: Optional[Id] = Field(None, description="Id of the source whose text carries these words; by default "
+                                                   "every source of the claim that has a text must carry them.")
+
+
+class Relation(str, Enum):
+    """How one claim answers another; the order is the order pages show them in."""
+
+    responds_to = "responds_to"
+    supports = "supports"
+    disputes = "disputes"
+    denies = "denies"
+
+
+class Claim(Entity):
+    """Something an actor said, with the words, the place and the chain of sources that carried it."""
+
+    claimant: Id = Field(description="Id of the actor who made the claim.")
+    title: Optional[Annotated[Words, StringConstraints(max_length=120)]] = Field(
+        None, description="Short headline for the claim's page; by default the start of the summary.")
+    date: Optional[dt.date] = Field(None, description="When the claim was made, YYYY-MM-DD; leave out if unknown.")
+    summary: Words = Field(description="What was claimed, in plain words.")
+    quotes: list[Annotated[Quote, BeforeValidator(_quote_from_text, json_schema_input_type=Union[str, Quote])]] = Field(
+        default_factory=list, description="Verbatim words, as strings or `{text, source}` mappings.")
+    venue: Optional[Id] = Field(None, description="Id of the source or event where it was said first "
+                                                  "(a press briefing, an interview, a broadcast).")
+    reported_by: Ids = Field(description="Ids of the sources that relayed it, nearest to the claimant first.")
+    about: Ids = Field(description="Ids of the actors and events the claim is about.")
+    responds_to: Ids = Field(description="Ids of claims this one answers without taking a side.")
+    supports: Ids = Field(description="Ids of claims this one backs.")
+    disputes: Ids = Field(description="Ids of claims this one calls into doubt.")
+    denies: Ids = Field(description="Ids of claims this one says are false.")
+
+    def relations(self) -> list[tuple[Relation, str]]:
+        """Every typed link to another claim, in display order."""
+        return [(rel, target) for rel in Relation for target in getattr(self, rel.value)]
+
+
+class Event(Entity):
+    """Something that happened, at a time and place."""
+
+    title: Words = Field(description="What happened, in a few words.")
+    date: dt.date = Field(description="Day it happened, YYYY-MM-DD (local to the place).")
+    time: Optional[Annotated[str, StringConstraints(pattern=r"^([01]\d|2[0-3]):[0-5]\d$")]] = Field(
+        None, description="Local time, HH:MM (24-hour), when known.")
+    timezone: Optional[Words] = Field(None, description="IANA time zone of `time`, e.g. 'Europe/Moscow'.")
+    place: Optional[Words] = Field(None, description="Where it happened.")
+    description: Optional[Words] = Field(None, description="What happened, in plain words.")
+    actors: Ids = Field(description="Ids of the actors involved.")
+    sources: Ids = Field(description="Ids of the sources that report or show what happened.")
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, value: Optional[str]) -> Optional[str]:
+        if value is not None:
+            try:
+                ZoneInfo(value)
+            except (ZoneInfoNotFoundError, ValueError):
+                raise ValueError(f"unknown time zone '{value}' (use an IANA name such as 'Europe/Moscow')") from None
+        return value
+
+
+class StoryInfo(Record):
+    """The story as a whole: shown on the home page."""
+
+    title: Words = Field(description="Headline of the story.")
+    summary: Words = Field(description="One paragraph: what happened and why it is disputed.")
+
+
+KINDS: dict[str, type[Record]] = {"story": StoryInfo, "actor": Actor, "source": Source, "claim": Claim, "event": Event}
+ENTITY_KINDS = ("actor", "claim", "source", "event")
+
+# Which kinds of entity each reference field may name. `quotes.source` is the `source` of each quote.
+REFERENCES: dict[str, dict[str, tuple[str, ...]]] = {
+    "actor": {"affiliation": ("actor",)},
+    "source": {"publisher": ("actor",), "author": ("actor",)},
+    "claim": {"claimant": ("actor",), "venue": ("source", "event"), "reported_by": ("source",),
+              "quotes.source": ("source",), "about": ("actor", "event"),
+              **{rel.value: ("claim",) for rel in Relation}},
+    "event": {"actors": ("actor",), "sources": ("source",)},
+}
+
+
+def kind_of(entity: Entity) -> str:
+    return _KIND_BY_CLASS[type(entity)]
+
+
+def references(entity: Entity) -> Iterator[tuple[str, tuple[Any, ...], str]]:
+    """Every id this entity names: (field, path in the record, target id), in written order."""
+    for name in REFERENCES[kind_of(entity)]:
+        if name == "quotes.source":
+            for i, quote in enumerate(entity.quotes):
+                if quote.source:
+                    yield name, ("quotes", i, "source"), quote.source
+            continue
+        value = getattr(entity, name)
+        if isinstance(value, list):
+            for i, target in enumerate(value):
+                yield name, (name, i), target
+        elif value is not None:
+            yield name, (name,), value
+
+
+_KIND_BY_CLASS = {cls: kind for kind, cls in KINDS.items()}

@@ -1,0 +1,166 @@
+"""Render the linked story as Markdown pages: `{page path: Markdown}`, touching no disk.
+
+Each page comes from a Jinja template (package `templates/`, or the same name in the
+site's `overrides/explainer/`), given the entity, the story and a `link` helper that
+knows the page being written. Hand-written prose for a page is placed inside it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Mapping
+
+import jinja2
+from zoneinfo import ZoneInfo
+
+from . import text, urls
+from .errors import did_you_mean
+from .graph import Story
+from .model import ENTITY_KINDS, Actor, ActorKind, Claim, Entity, Event, Relation, Source, SourceKind, kind_of
+from .schema import schema_reference
+
+ACTOR_KIND_LABELS = {ActorKind.person: "People", ActorKind.government: "Governments and state bodies",
+                     ActorKind.agency: "Agencies", ActorKind.organization: "Organizations",
+                     ActorKind.media: "Media", ActorKind.group: "Groups"}
+SOURCE_KIND_LABELS = {SourceKind.article: "article", SourceKind.agency_report: "news agency report",
+                      SourceKind.broadcast: "broadcast", SourceKind.press_briefing: "press briefing",
+                      SourceKind.statement: "statement", SourceKind.interview: "interview",
+                      SourceKind.social_post: "social media post", SourceKind.video: "video",
+                      SourceKind.document: "document"}
+# (outgoing, incoming) wording of each relation between claims
+RELATION_LABELS = {Relation.responds_to: ("Responds to", "Answered by"),
+                   Relation.supports: ("Supports", "Supported by"),
+                   Relation.disputes: ("Disputes", "Disputed by"),
+                   Relation.denies: ("Denies", "Denied by")}
+INDEX_TITLES = {"actor": "Actors", "claim": "Claims", "source": "Sources", "event": "Events"}
+
+
+def template_env(overrides: Path | None = None) -> jinja2.Environment:
+    """Templates from `overrides/explainer/` first, then the package's own."""
+    loaders: list[jinja2.BaseLoader] = []
+    if overrides is not None:
+        loaders.append(jinja2.FileSystemLoader(str(overrides / "explainer")))
+    loaders.append(jinja2.PackageLoader("explainer", "templates"))
+    env = jinja2.Environment(loader=jinja2.ChoiceLoader(loaders), undefined=jinja2.StrictUndefined,
+                             autoescape=False, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    env.filters.update(md=text.md, paragraphs=text.md_paragraphs, day=text.day, sentence=text.sentence)
+    env.globals.update(title_of=title_of, kind_of=kind_of, source_kind=SOURCE_KIND_LABELS.__getitem__,
+                       relation_labels=RELATION_LABELS, external=urls.external, utc_offset=utc_offset,
+                       by_day=by_day, actors_by_kind=actors_by_kind, main_actors=main_actors,
+                       key_claims=key_claims)
+    return env
+
+
+def by_day(entities: list) -> list[tuple[dt.date | None, list]]:
+    """Entities grouped by date, earliest first, undated last; story order within a day."""
+    days: dict[dt.date | None, list] = {}
+    for entity in sorted(entities, key=lambda e: (e.date or dt.date.max)):
+        days.setdefault(entity.date, []).append(entity)
+    return list(days.items())
+
+
+def actors_by_kind(story: Story) -> list[tuple[str, list[Actor]]]:
+    return [(label, group) for kind, label in ACTOR_KIND_LABELS.items()
+            if (group := [a for a in story.actors if a.kind == kind])]
+
+
+def main_actors(story: Story, limit: int = 8) -> list[Actor]:
+    """The actors most linked to, most first."""
+    return sorted(story.actors, key=lambda a: -len(story.backlinks(a)))[:limit]
+
+
+def key_claims(story: Story, limit: int = 6) -> list[Claim]:
+    """The claims most tied to others (answered, or answering), in time order."""
+    ranked = sorted(story.claims, key=lambda c: -(len(c.relations()) + len(story.responses(c))))[:limit]
+    return [c for c in story.claims if c in ranked]
+
+
+def utc_offset(event: Event) -> str:
+    """`+03:00`: the zone's offset on the event's date and time."""
+    hour, minute = map(int, (event.time or "12:00").split(":"))
+    moment = dt.datetime.combine(event.date, dt.time(hour, minute), ZoneInfo(event.timezone or "UTC"))
+    offset = moment.utcoffset() or dt.timedelta(0)
+    sign = "-" if offset < dt.timedelta(0) else "+"
+    minutes = abs(int(offset.total_seconds())) // 60
+    return f"{sign}{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+def title_of(entity: Entity) -> str:
+    """The name a page and its links go by."""
+    if isinstance(entity, Actor):
+        return entity.name
+    if isinstance(entity, Claim):
+        return entity.title or text.short(entity.summary, 80)
+    return entity.title
+
+
+@dataclass(frozen=True)
+class Linker:
+    """Builds links from one page, so templates never write a path by hand."""
+
+    story: Story
+    page: str
+
+    def __call__(self, target: Entity | str, label: str | None = None) -> str:
+        entity = self.story.by_id[target] if isinstance(target, str) else target
+        return f"[{text.md(label or title_of(entity))}]({self.to_entity(entity)})"
+
+    def to_entity(self, entity: Entity) -> str:
+        return urls.relative(self.page, urls.entity_page(kind_of(entity), entity.id))
+
+    def to_index(self, kind: str) -> str:
+        return urls.relative(self.page, urls.index_page(kind))
+
+    def to_page(self, path: str) -> str:
+        return urls.relative(self.page, path)
+
+
+def render_pages(story: Story, prose: Mapping[str, str] | None = None,
+                 env: jinja2.Environment | None = None) -> dict[str, str]:
+    """Every generated page of the site, as Markdown, keyed by its path under `docs/`."""
+    env = env or template_env()
+    prose = prose or {}
+    pages: dict[str, str] = {}
+
+    def add(path: str, template: str, meta: dict[str, Any], **context: Any) -> None:
+        pages[path] = _page(env, story, path, template, meta, prose.get(path), context)
+
+    add(urls.HOME, "home.md", {"title": story.info.title if story.info else "Story"})
+    for kind in ENTITY_KINDS:
+        add(urls.index_page(kind), f"{kind}s.md", {"title": INDEX_TITLES[kind]}, kind=kind)
+        for entity in story.of_kind(kind):
+            add(urls.entity_page(kind, entity.id), f"{kind}.md", _meta(entity), e=entity)
+    add(urls.SCHEMA_PAGE, "schema.md", {"title": "Schema reference"}, reference=schema_reference())
+    return pages
+
+
+def _meta(entity: Entity) -> dict[str, Any]:
+    meta: dict[str, Any] = {"title": title_of(entity)}
+    if isinstance(entity, Actor):
+        # actors are what readers search for by name; aliases go in the search text through the page body
+        meta["search"] = {"boost": 3}
+    return meta
+
+
+def _page(env: jinja2.Environment, story: Story, path: str, template: str, meta: dict[str, Any],
+          prose_source: str | None, context: dict[str, Any]) -> str:
+    prose_meta, prose = text.split_front_matter(prose_source) if prose_source else ({}, "")
+    body = env.get_template(template).render(story=story, link=Linker(story, path), prose=prose.strip(),
+                                             **context)
+    return text.front_matter({**meta, **prose_meta}, body)
+
+
+def orphan_prose(story: Story, prose_paths: list[str]) -> list[tuple[str, str]]:
+    """(path, did-you-mean hint) for each prose file in an entity folder that matches no entity."""
+    found = []
+    for path in prose_paths:
+        target = urls.entity_of_page(path)
+        if target is None:
+            continue
+        kind, entity_id = target
+        entity = story.get(entity_id)
+        if entity is None or kind_of(entity) != kind:
+            found.append((path, did_you_mean(entity_id, [e.id for e in story.of_kind(kind)])))
+    return found

@@ -1,0 +1,59 @@
+"""Putting text from data safely into Markdown, and saying dates and labels in words."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+import yaml
+from mkdocs.utils.meta import get_data
+
+# Every ASCII punctuation mark that Markdown or one of the enabled extensions could read as syntax.
+# `pymdownx.escapeall` lets a backslash escape any of them; `'`, `,`, `;`, `?` and `/` are inert.
+_SYNTAX = re.compile(r"([\\`*_{}\[\]()#+\-.!|~^=:<>&$@%\"])")
+_SPACE = re.compile(r"\s+")
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+           "October", "November", "December")
+
+
+def md(text: Any) -> str:
+    """Text shown as itself in Markdown, on one line: nothing in it is read as markup."""
+    return _SYNTAX.sub(r"\\\1", _SPACE.sub(" ", str(text)).strip())
+
+
+def md_paragraphs(text: str) -> str:
+    """Like `md`, keeping blank-line paragraph breaks."""
+    return "\n\n".join(md(p) for p in re.split(r"\n\s*\n", text) if p.strip())
+
+
+def day(date: dt.date | None) -> str:
+    """`3 May 2023`, the same in every locale; `date unknown` when there is none."""
+    return f"{date.day} {_MONTHS[date.month - 1]} {date.year}" if date else "date unknown"
+
+
+def sentence(words: str) -> str:
+    """`words` with a capital first letter (and nothing else changed)."""
+    return words[:1].upper() + words[1:]
+
+
+def short(text: str, limit: int = 90) -> str:
+    """The start of `text`, cut at a word boundary."""
+    text = _SPACE.sub(" ", text).strip()
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0].rstrip(",;:.") + "…"
+
+
+def front_matter(meta: dict[str, Any], body: str) -> str:
+    """A Markdown page with YAML front matter; values are dumped, never pasted, so they cannot break out."""
+    if not meta:
+        return body
+    head = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000)
+    return f"---\n{head}---\n\n{body}"
+
+
+def split_front_matter(source: str) -> tuple[dict[str, Any], str]:
+    """(meta, body) of a hand-written Markdown page, read as MkDocs reads it."""
+    body, meta = get_data(source)
+    return meta, body

@@ -1,0 +1,43 @@
+"""The one place that decides where pages live and how one page links to another.
+
+Pages are addressed by id, never by name, so an address stays valid when a name changes.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from urllib.parse import quote
+
+SECTIONS = {"actor": "actors", "claim": "claims", "source": "sources", "event": "events"}
+HOME = "index.md"
+SCHEMA_PAGE = "schema.md"
+SCHEMA_JSON = "schema.json"
+
+
+def entity_page(kind: str, entity_id: str) -> str:
+    """`actors/dmitry-peskov.md`: the Markdown path; MkDocs serves it at `actors/dmitry-peskov/`."""
+    return f"{SECTIONS[kind]}/{entity_id}.md"
+
+
+def index_page(kind: str) -> str:
+    return f"{SECTIONS[kind]}/index.md"
+
+
+def relative(from_page: str, to_page: str, anchor: str = "") -> str:
+    """A link from one Markdown page to another, as MkDocs expects (relative, to the .md file)."""
+    path = posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+    return path + (f"#{anchor}" if anchor else "")
+
+
+def entity_of_page(path: str) -> tuple[str, str] | None:
+    """(kind, id) for a path that would hold an entity page, else None."""
+    folder, _, name = path.partition("/")
+    kinds = {section: kind for kind, section in SECTIONS.items()}
+    if folder in kinds and name.endswith(".md") and "/" not in name and name != "index.md":
+        return kinds[folder], name[: -len(".md")]
+    return None
+
+
+def external(url: str) -> str:
+    """An outside address made safe inside a Markdown link: characters that could end it are encoded."""
+    return quote(url, safe=":/?#[]@!$&*+,;=%-._~")

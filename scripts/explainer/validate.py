@@ -1,0 +1,192 @@
+"""Turn raw records into typed entities and check everything that crosses records.
+
+Every problem found is collected; nothing stops at the first error.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from . import quotes as quote_check
+from .errors import Location, StoryError, did_you_mean
+from .loader import RawRecord, read_source_text
+from .model import KINDS, REFERENCES, Claim, Entity, Quote, Record, Source, StoryInfo, kind_of, references
+
+
+@dataclass
+class Checked:
+    """The valid part of a story: entities by id, the story record, source texts."""
+
+    info: StoryInfo | None = None
+    entities: dict[str, Entity] = field(default_factory=dict)
+    texts: dict[str, str] = field(default_factory=dict)
+    quotes_verified: int = 0
+
+
+def check_records(records: list[RawRecord]) -> tuple[Checked, list[StoryError]]:
+    """Build entities, then check ids, references, source texts and quotes."""
+    errors: list[StoryError] = []
+    checked = Checked()
+    raw_by_id: dict[str, RawRecord] = {}
+    for raw in records:
+        record = _build(raw, errors)
+        if isinstance(record, StoryInfo):
+            _add_story_info(checked, record, errors)
+        elif isinstance(record, Entity):
+            _add_entity(checked, raw_by_id, raw, record, errors)
+    for entity_id, entity in checked.entities.items():
+        _check_references(entity, raw_by_id[entity_id], checked.entities, errors)
+    _read_texts(checked, raw_by_id, errors)
+    _verify_quotes(checked, raw_by_id, errors)
+    return checked, errors
+
+
+def _build(raw: RawRecord, errors: list[StoryError]) -> Record | None:
+    label = _label(raw)
+    if not isinstance(raw.data, dict):
+        errors.append(StoryError(raw.where, f"{label} must be a mapping of fields"))
+        return None
+    model = KINDS[raw.kind]
+    try:
+        return model.model_validate(raw.data).placed(raw.where)
+    except ValidationError as exc:
+        errors.extend(_explain(raw, label, model, problem) for problem in exc.errors())
+        return None
+
+
+def _label(raw: RawRecord) -> str:
+    ident = raw.data.get("id") if isinstance(raw.data, dict) else None
+    return f"{raw.kind} '{ident}'" if isinstance(ident, str) and ident else raw.kind
+
+
+def _explain(raw: RawRecord, label: str, model: type[Record], problem: dict[str, Any]) -> StoryError:
+    """A pydantic error, said the way an editor would say it, at the line of the field."""
+    loc = tuple(part for part in problem["loc"] if not _is_union_tag(part))
+    where = Location(raw.where.path, raw.line_of(loc))
+    name = ".".join(str(part) for part in loc)
+    kind = problem["type"]
+    if kind == "extra_forbidden":
+        choices = _field_names(model, loc)
+        return StoryError(where, f"{label} has unknown field '{loc[-1]}'{did_you_mean(str(loc[-1]), choices)}")
+    if kind == "missing":
+        return StoryError(where, f"{label} is missing required field '{name}'")
+    message = _FRIENDLY.get(kind) or _friendly_prefix(kind) or problem["msg"].removeprefix("Value error, ")
+    return StoryError(where, f"{label}: field '{name}': {message}{_got(problem)}")
+
+
+# pydantic's wording, replaced where an editor needs to know how to write the value instead
+_FRIENDLY = {
+    "string_pattern_mismatch": "must match the pattern in the schema (ids: lowercase ASCII letters, digits "
+                               "and single hyphens, like 'dmitry-peskov'; times: HH:MM)",
+    "string_too_short": "must not be empty",
+    "string_type": "must be text",
+    "list_type": "must be a list, like [a, b]",
+}
+
+
+def _friendly_prefix(kind: str) -> str | None:
+    if kind.startswith("date"):
+        return "must be a date written YYYY-MM-DD"
+    return None
+
+
+def _is_union_tag(part: Any) -> bool:
+    # pydantic adds the validator's name to paths inside Annotated/union types; editors never wrote it
+    return isinstance(part, str) and ("[" in part or part.startswith("function-"))
+
+
+def _field_names(model: type[Record], loc: tuple) -> list[str]:
+    target = Quote if loc[:1] == ("quotes",) else model
+    return list(target.model_fields)
+
+
+def _got(problem: dict[str, Any]) -> str:
+    value = problem.get("input")
+    if isinstance(value, (dict, list)) or value is None:
+        return ""
+    text = repr(value) if not isinstance(value, str) else f"'{value}'"
+    return f" (got {text[:60]}{'...' if len(text) > 60 else ''})"
+
+
+def _add_story_info(checked: Checked, info: StoryInfo, errors: list[StoryError]) -> None:
+    if checked.info is not None:
+        errors.append(StoryError(info.where, f"a second 'story' section (the first is at {checked.info.where})"))
+    else:
+        checked.info = info
+
+
+def _add_entity(checked: Checked, raw_by_id: dict[str, RawRecord], raw: RawRecord, entity: Entity,
+                errors: list[StoryError]) -> None:
+    first = checked.entities.get(entity.id)
+    if first is not None:
+        errors.append(StoryError(raw.where, f"duplicate id '{entity.id}': {kind_of(first)} '{entity.id}' "
+                                            f"is already defined at {first.where}"))
+        return
+    checked.entities[entity.id] = entity
+    raw_by_id[entity.id] = raw
+
+
+def _check_references(entity: Entity, raw: RawRecord, entities: dict[str, Entity],
+                      errors: list[StoryError]) -> None:
+    seen: set[tuple[str, str]] = set()
+    label = f"{kind_of(entity)} '{entity.id}'"
+    for name, path, target in references(entity):
+        where = Location(raw.where.path, raw.line_of(path))
+        allowed = REFERENCES[kind_of(entity)][name]
+        wanted = " or ".join(allowed)
+        found = entities.get(target)
+        if target == entity.id:
+            errors.append(StoryError(where, f"{label} names itself in '{name}'"))
+        elif found is None:
+            choices = [i for i, e in entities.items() if kind_of(e) in allowed]
+            errors.append(StoryError(where, f"{label} names unknown {wanted} '{target}' in '{name}'"
+                                            f"{did_you_mean(target, choices)}"))
+        elif kind_of(found) not in allowed:
+            errors.append(StoryError(where, f"{label} names '{target}' in '{name}', which is "
+                                            f"{_a(kind_of(found))}, not {_a(wanted)}"))
+        elif (name, target) in seen and name != "quotes.source":
+            errors.append(StoryError(where, f"{label} lists '{target}' twice in '{name}'"))
+        seen.add((name, target))
+
+
+def _a(noun: str) -> str:
+    return ("an " if noun[0] in "aeiou" else "a ") + noun
+
+
+def _read_texts(checked: Checked, raw_by_id: dict[str, RawRecord], errors: list[StoryError]) -> None:
+    for entity in checked.entities.values():
+        if isinstance(entity, Source) and entity.text_file:
+            raw = raw_by_id[entity.id]
+            path = raw.where.path.parent / entity.text_file
+            try:
+                checked.texts[entity.id] = read_source_text(path)
+            except ValueError as exc:
+                where = Location(raw.where.path, raw.line_of(("text_file",)))
+                errors.append(StoryError(where, f"source '{entity.id}': text_file: {exc}"))
+
+
+def _verify_quotes(checked: Checked, raw_by_id: dict[str, RawRecord], errors: list[StoryError]) -> None:
+    """Every quote must stand verbatim in each source text it is checked against."""
+    for entity in checked.entities.values():
+        if not isinstance(entity, Claim):
+            continue
+        for i, quote in enumerate(entity.quotes):
+            for source_id in _texts_for(entity, quote.source, checked):
+                mismatch = quote_check.find(quote.text, checked.texts[source_id])
+                if mismatch is None:
+                    checked.quotes_verified += 1
+                    continue
+                raw = raw_by_id[entity.id]
+                where = Location(raw.where.path, raw.line_of(("quotes", i)))
+                errors.append(StoryError(where, f"claim '{entity.id}': quote {i + 1} is not in the text of "
+                                                f"source '{source_id}'; closest passage: \"{mismatch}\""))
+
+
+def _texts_for(claim: Claim, named: str | None, checked: Checked) -> list[str]:
+    candidates = [named] if named else [claim.venue, *claim.reported_by]
+    return [s for s in dict.fromkeys(candidates) if s in checked.texts]
+
