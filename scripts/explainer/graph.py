@@ -90,6 +90,11 @@ class Story:
     def count(self) -> dict[str, int]:
         return {kind: len(self.of_kind(kind)) for kind in ENTITY_KINDS}
 
+    def describe(self) -> str:
+        """`20 actors, 12 claims, 8 sources, 1 event; 11 quotes checked against source texts`."""
+        counts = ", ".join(f"{n} {kind}{'' if n == 1 else 's'}" for kind, n in self.count().items())
+        return f"{counts}; {self.quotes_verified} quotes checked against source texts"
+
 
 def _order(entity: Entity) -> tuple:
     """Stable story order: kind, then date (undated last), then name, then id."""

@@ -89,7 +89,7 @@ def load_file(path: Path) -> tuple[list[RawRecord], list[StoryError]]:
     if not isinstance(top, dict):
         return [], [StoryError(Location(path, root.start_mark.line + 1),
                                "a data file must be a mapping with sections " + _section_list())]
-    return _records(path, top, values.lines, errors), errors
+    return _records(path, top, values, errors), errors
 
 
 def read_text(path: Path, limit: int = MAX_FILE_BYTES) -> str:
@@ -141,44 +141,54 @@ class _Values:
         self.path = path
         self.errors = errors
         self.lines: dict[Path_, int] = {}
+        self.failed: set[Path_] = set()  # values already reported as unreadable
         self.constructor = yaml.SafeLoader("")
 
     def build(self, node, path: Path_):
         self.lines[path] = node.start_mark.line + 1
         if len(path) > MAX_DEPTH:
-            return self._error(node, "nesting is too deep")
+            return self._error(node, path, "nesting is too deep")
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, path)
         if isinstance(node, yaml.SequenceNode):
+            if node.tag != "tag:yaml.org,2002:seq":
+                return self._error(node, path, f"unsupported YAML tag '{node.tag}'")
             return [self.build(item, path + (i,)) for i, item in enumerate(node.value)]
+        if not node.tag.startswith("tag:yaml.org,2002:") or node.tag.startswith("tag:yaml.org,2002:python"):
+            return self._error(node, path, f"unsupported YAML tag '{node.tag}'")
+        if node.style is None and ":" in node.value and node.tag.endswith((":int", ":float")):
+            return node.value  # YAML 1.1 reads 02:27 as a base-60 number; editors mean a time
         try:
             return self.constructor.construct_object(node, deep=True)
-        except (yaml.YAMLError, ValueError, OverflowError):
-            return self._error(node, f"cannot read value with YAML tag '{node.tag}'")
+        except (yaml.YAMLError, ValueError, OverflowError, TypeError):
+            # e.g. 2023-02-30 looks like a date but is none: keep the text, the field check explains it
+            return node.value
 
     def _mapping(self, node, path: Path_) -> dict:
         if node.tag != "tag:yaml.org,2002:map":
-            return self._error(node, f"unsupported YAML tag '{node.tag}'")
+            return self._error(node, path, f"unsupported YAML tag '{node.tag}'")
         out: dict = {}
         for key_node, value_node in node.value:
             key = self.build(key_node, path + ("<key>",)) if isinstance(key_node, yaml.ScalarNode) else None
             if not isinstance(key, str):
-                self._error(key_node, "keys must be plain text")
+                self._error(key_node, path + ("<key>",), "keys must be plain text")
                 continue
             if key in out:
                 first = self.lines[path + (key,)]
-                self._error(key_node, f"duplicate key '{key}' (first given on line {first})")
+                self._error(key_node, path + ("<key>",), f"duplicate key '{key}' (first given on line {first})")
                 continue
             out[key] = self.build(value_node, path + (key,))
             self.lines[path + (key,)] = key_node.start_mark.line + 1
         return out
 
-    def _error(self, node, message: str) -> None:
+    def _error(self, node, path: Path_, message: str) -> None:
+        self.failed.add(path)
         self.errors.append(StoryError(Location(self.path, node.start_mark.line + 1), message))
         return None
 
 
-def _records(path: Path, top: dict, lines: dict[Path_, int], errors: list[StoryError]) -> list[RawRecord]:
+def _records(path: Path, top: dict, values: _Values, errors: list[StoryError]) -> list[RawRecord]:
+    lines = values.lines
     own = _lines_by_record(lines)
     records = []
     for section, value in top.items():
@@ -197,6 +207,8 @@ def _records(path: Path, top: dict, lines: dict[Path_, int], errors: list[StoryE
             errors.append(StoryError(where, f"section '{section}' must be a list of {kind}s"))
             continue
         for i, item in enumerate(value):
+            if (section, i) in values.failed:
+                continue
             where = Location(path, lines[(section, i)])
             records.append(RawRecord(kind, item, where, own.get((section, i), {})))
     return records

@@ -20,6 +20,7 @@ from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fi
 from .errors import Location
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+TIME_PATTERN = r"^([01]\d|2[0-3]):[0-5]\d$"
 
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=80)]
 Text = Annotated[str, StringConstraints(min_length=1, max_length=20_000)]
@@ -164,7 +165,7 @@ class Event(Entity):
 
     title: Words = Field(description="What happened, in a few words.")
     date: dt.date = Field(description="Day it happened, YYYY-MM-DD (local to the place).")
-    time: Optional[Annotated[str, StringConstraints(pattern=r"^([01]\d|2[0-3]):[0-5]\d$")]] = Field(
+    time: Optional[Annotated[str, StringConstraints(pattern=TIME_PATTERN)]] = Field(
         None, description="Local time, HH:MM (24-hour), when known.")
     timezone: Optional[Words] = Field(None, description="IANA time zone of `time`, e.g. 'Europe/Moscow'.")
     place: Optional[Words] = Field(None, description="Where it happened.")

@@ -46,8 +46,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         for path, markdown in pages.items():
             _replace(files, File.generated(config, path, content=markdown, inclusion=_inclusion(path)))
         _replace(files, File.generated(config, urls.SCHEMA_JSON, content=json.dumps(json_schema(), indent=2)))
-        log.info("explainer: %d generated pages; %s; %d quotes checked against source texts",
-                 len(pages), ", ".join(f"{n} {k}s" for k, n in story.count().items()), story.quotes_verified)
+        log.info("explainer: %d pages generated from %s", len(pages), story.describe())
         return files
 
     def on_serve(self, server, config: MkDocsConfig, builder):

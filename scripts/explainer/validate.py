@@ -14,7 +14,7 @@ from pydantic import ValidationError
 from . import quotes as quote_check
 from .errors import Location, StoryError, did_you_mean
 from .loader import RawRecord, read_source_text
-from .model import KINDS, REFERENCES, Claim, Entity, Quote, Record, Source, StoryInfo, kind_of, references
+from .model import ID_PATTERN, KINDS, TIME_PATTERN, REFERENCES, Claim, Entity, Quote, Record, Source, StoryInfo, kind_of, references
 
 
 @dataclass
@@ -32,14 +32,17 @@ def check_records(records: list[RawRecord]) -> tuple[Checked, list[StoryError]]:
     errors: list[StoryError] = []
     checked = Checked()
     raw_by_id: dict[str, RawRecord] = {}
+    broken: set[str] = set()  # ids of records that failed their own checks: named elsewhere, not "unknown"
     for raw in records:
         record = _build(raw, errors)
+        if record is None and isinstance(raw.data, dict) and isinstance(raw.data.get("id"), str):
+            broken.add(raw.data["id"])
         if isinstance(record, StoryInfo):
             _add_story_info(checked, record, errors)
         elif isinstance(record, Entity):
             _add_entity(checked, raw_by_id, raw, record, errors)
     for entity_id, entity in checked.entities.items():
-        _check_references(entity, raw_by_id[entity_id], checked.entities, errors)
+        _check_references(entity, raw_by_id[entity_id], checked.entities, broken, errors)
     _read_texts(checked, raw_by_id, errors)
     _verify_quotes(checked, raw_by_id, errors)
     return checked, errors
@@ -74,24 +77,30 @@ def _explain(raw: RawRecord, label: str, model: type[Record], problem: dict[str,
         return StoryError(where, f"{label} has unknown field '{loc[-1]}'{did_you_mean(str(loc[-1]), choices)}")
     if kind == "missing":
         return StoryError(where, f"{label} is missing required field '{name}'")
-    message = _FRIENDLY.get(kind) or _friendly_prefix(kind) or problem["msg"].removeprefix("Value error, ")
-    return StoryError(where, f"{label}: field '{name}': {message}{_got(problem)}")
+    message = _friendly(problem) or problem["msg"].removeprefix("Value error, ")
+    got = _got(problem)
+    return StoryError(where, f"{label}: field '{name}': {message}{'' if got[7:-1] in message else got}")
 
 
 # pydantic's wording, replaced where an editor needs to know how to write the value instead
 _FRIENDLY = {
-    "string_pattern_mismatch": "must match the pattern in the schema (ids: lowercase ASCII letters, digits "
-                               "and single hyphens, like 'dmitry-peskov'; times: HH:MM)",
     "string_too_short": "must not be empty",
     "string_type": "must be text",
     "list_type": "must be a list, like [a, b]",
 }
+_PATTERNS = {
+    ID_PATTERN: "must be an id: lowercase ASCII letters, digits and single hyphens, like 'dmitry-peskov'",
+    TIME_PATTERN: "must be a time written HH:MM (24-hour), in quotes",
+}
 
 
-def _friendly_prefix(kind: str) -> str | None:
+def _friendly(problem: dict[str, Any]) -> str | None:
+    kind = problem["type"]
+    if kind == "string_pattern_mismatch":
+        return _PATTERNS.get(problem.get("ctx", {}).get("pattern"))
     if kind.startswith("date"):
-        return "must be a date written YYYY-MM-DD"
-    return None
+        return "must be a real date written YYYY-MM-DD"
+    return _FRIENDLY.get(kind)
 
 
 def _is_union_tag(part: Any) -> bool:
@@ -130,7 +139,7 @@ def _add_entity(checked: Checked, raw_by_id: dict[str, RawRecord], raw: RawRecor
     raw_by_id[entity.id] = raw
 
 
-def _check_references(entity: Entity, raw: RawRecord, entities: dict[str, Entity],
+def _check_references(entity: Entity, raw: RawRecord, entities: dict[str, Entity], broken: set[str],
                       errors: list[StoryError]) -> None:
     seen: set[tuple[str, str]] = set()
     label = f"{kind_of(entity)} '{entity.id}'"
@@ -139,6 +148,8 @@ def _check_references(entity: Entity, raw: RawRecord, entities: dict[str, Entity
         allowed = REFERENCES[kind_of(entity)][name]
         wanted = " or ".join(allowed)
         found = entities.get(target)
+        if target in broken and found is None:
+            continue  # its own errors are reported where it is written
         if target == entity.id:
             errors.append(StoryError(where, f"{label} names itself in '{name}'"))
         elif found is None:

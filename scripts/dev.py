@@ -1,0 +1,58 @@
+#!/usr/bin/env python3
+"""One command for a fresh machine with Python 3: set up `.venv` from pyproject.toml when it
+is missing or out of date, then serve the site, build it, or run the tests.
+
+    python3 scripts/dev.py serve   # build the default story and serve it on http://127.0.0.1:8000
+    python3 scripts/dev.py build   # build it into site/ (strict)
+    python3 scripts/dev.py test    # run the whole test suite
+
+Extra arguments are passed on to mkdocs or pytest.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+VENV = ROOT / ".venv"
+BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
+COMMANDS = {
+    "serve": ["mkdocs", "serve"],
+    "build": ["mkdocs", "build", "--strict"],
+    "test": ["python", "-m", "pytest"],
+}
+
+
+def ensure_environment() -> None:
+    """Install the project and its test tools into .venv unless pyproject.toml is unchanged since."""
+    stamp = VENV / ".explainer-installed"
+    wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
+    if stamp.is_file() and stamp.read_text() == wanted:
+        return
+    if not (BIN / "python").exists():
+        print(f"creating {VENV}", file=sys.stderr)
+        venv.create(VENV, with_pip=True)
+    subprocess.run([str(BIN / "python"), "-m", "pip", "install", "--quiet", "--upgrade", "pip"], check=True)
+    subprocess.run([str(BIN / "python"), "-m", "pip", "install", "--quiet", "-e", f"{ROOT}[test]"], check=True)
+    stamp.write_text(wanted)
+
+
+def main(argv: list[str]) -> int:
+    if not argv or argv[0] not in COMMANDS:
+        print(__doc__, file=sys.stderr)
+        return 2
+    ensure_environment()
+    program, *args = COMMANDS[argv[0]]
+    os.chdir(ROOT)
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's banner about MkDocs 2.0 on every build
+    command = [str(BIN / program), *args, *argv[1:]]
+    os.execv(command[0], command)
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
