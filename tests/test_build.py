@@ -1,0 +1,151 @@
+"""One real `mkdocs build --strict` of the default story, read back with an HTML parser; and builds
+of broken or annotated copies, as an editor would run them."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+
+from conftest import CASES, ROOT, make_site, mkdocs_build
+from explainer import load_story
+from explainer.model import kind_of, references
+from explainer.urls import SECTIONS
+from sitecheck import Site
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    out = tmp_path_factory.mktemp("site")
+    result = mkdocs_build(ROOT, "--site-dir", str(out))
+    assert result.returncode == 0, result.stderr
+    return Site(out), result
+
+
+@pytest.fixture(scope="module")
+def story():
+    return load_story(ROOT / "data")
+
+
+def url(entity) -> str:
+    return f"{SECTIONS[kind_of(entity)]}/{entity.id}/"
+
+
+def test_build_is_strict_clean_and_reports_counts(built):
+    _, result = built
+    assert "WARNING" not in result.stderr
+    assert "47 pages generated from 20 actors, 12 claims, 8 sources, 1 event; 11 quotes checked" in result.stderr
+
+
+def test_every_entity_has_a_page_titled_by_its_name(built, story):
+    site, _ = built
+    for entity in story.by_id.values():
+        heading = site.page(url(entity)).select_one("article h1").get_text(strip=True)
+        assert heading.rstrip("¶") in {getattr(entity, "name", None), getattr(entity, "title", None)} or \
+            kind_of(entity) == "claim", (entity.id, heading)
+
+
+def test_claim_pages_link_to_their_claimant(built, story):
+    site, _ = built
+    for claim in story.claims:
+        assert f"actors/{claim.claimant}/index.html" in site.content_links(url(claim)), claim.id
+
+
+def test_every_page_links_back_to_what_links_to_it(built, story):
+    site, _ = built
+    checked = 0
+    for entity in story.by_id.values():
+        for _, _, target in references(entity):
+            back = site.content_links(url(story.by_id[target]))
+            assert f"{url(entity)}index.html" in back, f"{target} does not link back to {entity.id}"
+            checked += 1
+    assert checked > 80
+
+
+def test_no_broken_internal_link_or_anchor(built):
+    site, _ = built
+    assert len(site.pages) >= 47
+    assert site.broken_links() == []
+
+
+def test_index_pages_are_in_the_nav_and_entity_pages_are_not(built):
+    site, _ = built
+    nav = {a.get_text(strip=True) for a in site.page("").select("nav.md-nav--primary a")}
+    assert {"Actors", "Claims", "Sources", "Events", "Writing a story"} <= nav
+    assert "Dmitry Peskov" not in nav
+
+
+def test_quotes_are_shown_verbatim_with_attribution(built, story):
+    site, _ = built
+    claim = story.by_id["kirby-calls-claim-ludicrous"]
+    figures = site.page(url(claim)).select("article figure.explainer-quote")
+    assert [f.blockquote.get_text(strip=True) for f in figures] == [q.text for q in claim.quotes]
+    for figure in figures:
+        caption = figure.figcaption.get_text()
+        assert "John Kirby" in caption and "4 May 2023" in caption and "CNN" in caption
+
+
+def test_no_request_leaves_the_site(built):
+    site, _ = built
+    for name, page in site.pages.items():
+        for tag, attr in (("script", "src"), ("link", "href"), ("img", "src")):
+            for element in page.find_all(tag, attrs={attr: True}):
+                assert not element[attr].startswith(("http:", "https:", "//")), (name, element)
+
+
+def test_prose_overlay_is_shown_and_left_untouched(built):
+    site, _ = built
+    prose = ROOT / "docs" / "events" / "kremlin-drone-incident.md"
+    before = hashlib.sha256(prose.read_bytes()).hexdigest()
+    text = site.page("events/kremlin-drone-incident/").select_one("article").get_text()
+    assert "Nobody has said publicly who launched the drones." in text
+    assert "Who was involved" in text
+    assert hashlib.sha256(prose.read_bytes()).hexdigest() == before
+
+
+def test_broken_data_fails_the_build_with_file_and_line(tmp_path):
+    project = make_site(tmp_path, ROOT / "data")
+    claims = project / "data" / "vision-times-2023-05-05.yml"
+    claims.write_text(claims.read_text().replace("claimant: dmitry-peskov", "claimant: dmitry-peskow", 1)
+                      .replace("    summary: Medvedev", "    summry: Medvedev"))
+    result = mkdocs_build(project)
+    assert result.returncode == 1
+    assert "names unknown actor 'dmitry-peskow' in 'claimant' (did you mean 'dmitry-peskov'?)" in result.stderr
+    assert "data/vision-times-2023-05-05.yml:" in result.stderr
+    assert "has unknown field 'summry' (did you mean 'summary'?)" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (project / "site").exists()
+
+
+def test_duplicate_key_fails_the_build(tmp_path):
+    project = make_site(tmp_path, ROOT / "data")
+    actors = project / "data" / "actors.yml"
+    actors.write_text(actors.read_text().replace("    name: Dmitry Peskov\n",
+                                                 "    name: Dmitry Peskov\n    name: Peskov\n", 1))
+    result = mkdocs_build(project)
+    assert result.returncode == 1
+    assert "data/actors.yml:" in result.stderr and "duplicate key 'name'" in result.stderr
+
+
+def test_prose_for_no_entity_fails_a_strict_build(tmp_path):
+    project = make_site(tmp_path, ROOT / "data")
+    (project / "docs" / "actors").mkdir(exist_ok=True)
+    (project / "docs" / "actors" / "dmitry-peskow.md").write_text("Prose for a misspelled id.\n")
+    result = mkdocs_build(project)
+    assert result.returncode == 1
+    assert "docs/actors/dmitry-peskow.md matches no entity" in result.stderr
+    assert "(did you mean 'dmitry-peskov'?)" in result.stderr
+
+
+def test_a_small_story_builds_with_its_prose(tmp_path):
+    case = CASES / "render" / "small"
+    project = make_site(tmp_path, case / "data", docs=ROOT / "docs")
+    (project / "docs" / "actors").mkdir(exist_ok=True)
+    (project / "docs" / "actors" / "alpha.md").write_text((case / "docs" / "actors" / "alpha.md").read_text())
+    (project / "docs" / "events" / "kremlin-drone-incident.md").unlink()
+    result = mkdocs_build(project)
+    assert result.returncode == 0, result.stderr
+    site = Site(project / "site")
+    assert site.page("actors/alpha/").select_one("title").get_text().startswith("Alpha, the minister")
+    assert site.broken_links() == []

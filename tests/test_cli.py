@@ -1,0 +1,83 @@
+"""The `explainer` command, run as an editor runs it."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+
+import jsonschema
+import pytest
+import yaml
+
+from conftest import BIN, CASES, ROOT
+
+
+def run(*args: str, cwd=ROOT) -> subprocess.CompletedProcess:
+    return subprocess.run([str(BIN / "explainer"), *args], cwd=cwd, capture_output=True, text=True, timeout=60)
+
+
+def test_check_passes_on_the_default_story():
+    result = run("check")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == ("data: valid; 20 actors, 12 claims, 8 sources, 1 event; "
+                             "11 quotes checked against source texts\n")
+
+
+def test_check_finds_the_data_folder_named_in_mkdocs_yml(tmp_path):
+    (tmp_path / "stories" / "one").mkdir(parents=True)
+    (tmp_path / "stories" / "one" / "a.yml").write_text("actors:\n  - id: a\n    name: A\n    kind: persn\n")
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\nplugins:\n  - search\n  - explainer:\n"
+                                         "      data_dir: stories/one\n")
+    result = run("check", cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stderr.startswith("stories/one/a.yml:4: actor 'a': field 'kind': Input should be")
+    assert result.stderr.endswith("1 error(s) in stories/one\n")
+
+
+def test_check_exits_1_on_every_error_case():
+    for case in (CASES / "errors").iterdir():
+        result = run("check", "--data", "data", cwd=case)
+        assert result.returncode == 1, case.name
+        assert "Traceback" not in result.stderr
+
+
+def test_usage_errors_exit_2():
+    assert run("check", "--no-such-option").returncode == 2
+    assert run("no-such-command").returncode == 2
+
+
+def test_help_lists_the_commands():
+    result = run("--help")
+    assert result.returncode == 0
+    assert "check" in result.stdout and "schema" in result.stdout
+
+
+@pytest.fixture(scope="module")
+def schema():
+    result = run("schema")
+    assert result.returncode == 0
+    return json.loads(result.stdout)
+
+
+def test_schema_accepts_every_default_data_file(schema):
+    for path in (ROOT / "data").glob("*.yml"):
+        # YAML editors see 2023-05-03 as text, as the schema says; PyYAML makes it a date object
+        data = json.loads(json.dumps(yaml.safe_load(path.read_text(encoding="utf-8")), default=str))
+        jsonschema.validate(data, schema)
+
+
+@pytest.mark.parametrize("bad", [
+    {"actors": [{"id": "a", "name": "A", "kind": "persn"}]},
+    {"actors": [{"id": "a", "name": "A", "kind": "person", "claimnt": "x"}]},
+    {"claims": [{"id": "Not An Id", "claimant": "a", "summary": "s"}]},
+    {"stories": []},
+])
+def test_schema_rejects_what_check_rejects(schema, bad):
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(bad, schema)
+
+
+def test_schema_to_a_file(tmp_path):
+    result = run("schema", "-o", str(tmp_path / "schema.json"))
+    assert result.returncode == 0
+    assert json.loads((tmp_path / "schema.json").read_text())["title"] == "explainer story data file"

@@ -1,0 +1,69 @@
+"""Markdown snapshots: a small valid story (with hand-written prose) renders to exactly the pages
+under cases/render/<case>/expected/. Rewrite them with UPDATE_GOLDEN=1 and review the diff."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import CASES, UPDATE, assert_golden
+from explainer import load_story
+from explainer.render import orphan_prose, render_pages, template_env
+
+RENDER_CASES = sorted(p.name for p in (CASES / "render").iterdir() if p.is_dir())
+
+
+def _prose(docs: Path) -> dict[str, str]:
+    return {p.relative_to(docs).as_posix(): p.read_text() for p in docs.rglob("*.md")} if docs.is_dir() else {}
+
+
+@pytest.mark.parametrize("case", RENDER_CASES)
+def test_pages_match_snapshots(case):
+    folder = CASES / "render" / case
+    pages = render_pages(load_story(folder / "data"), _prose(folder / "docs"))
+    expected = folder / "expected"
+    for path, markdown in pages.items():
+        assert_golden(markdown, expected / path)
+    written = {p.relative_to(expected).as_posix() for p in expected.rglob("*.md")}
+    if UPDATE:
+        for stale in written - set(pages):
+            (expected / stale).unlink()
+    else:
+        assert written == set(pages)
+
+
+def test_render_is_deterministic():
+    story = load_story(CASES / "render" / "small" / "data")
+    assert render_pages(story) == render_pages(load_story(CASES / "render" / "small" / "data"))
+
+
+def test_prose_front_matter_overrides_generated_title_and_prose_is_placed():
+    folder = CASES / "render" / "small"
+    page = render_pages(load_story(folder / "data"), _prose(folder / "docs"))["actors/alpha.md"]
+    assert page.startswith("---\ntitle: Alpha, the minister\n")
+    assert page.index("| Country |") < page.index("Hand-written prose about **Alpha**.") < page.index("## Claims by")
+
+
+def test_template_in_overrides_replaces_the_packaged_one(tmp_path):
+    (tmp_path / "explainer").mkdir()
+    (tmp_path / "explainer" / "actor.md").write_text(
+        "# {{ e.name | md }} (custom)\n{% if e.affiliation %}{{ link(e.affiliation) }}\n{% endif %}")
+    story = load_story(CASES / "render" / "small" / "data")
+    pages = render_pages(story, env=template_env(tmp_path))
+    assert pages["actors/alpha.md"].endswith("# Alpha Minister (custom)\n[Government of Alphaland](alpha-gov.md)\n")
+    assert "(custom)" not in pages["claims/beta-denies.md"]
+
+
+def test_template_errors_on_unknown_names(tmp_path):
+    (tmp_path / "explainer").mkdir()
+    (tmp_path / "explainer" / "event.md").write_text("{{ e.no_such_field }}")
+    story = load_story(CASES / "render" / "small" / "data")
+    with pytest.raises(Exception, match="no_such_field"):
+        render_pages(story, env=template_env(tmp_path))
+
+
+def test_prose_that_matches_no_entity_is_reported_with_a_suggestion():
+    story = load_story(CASES / "render" / "small" / "data")
+    found = orphan_prose(story, ["actors/alfa.md", "actors/alpha.md", "writing.md", "claims/index.md"])
+    assert found == [("actors/alfa.md", " (did you mean 'alpha'?)")]
