@@ -149,3 +149,21 @@ def test_a_small_story_builds_with_its_prose(tmp_path):
     site = Site(project / "site")
     assert site.page("actors/alpha/").select_one("title").get_text().startswith("Alpha, the minister")
     assert site.broken_links() == []
+
+
+def test_names_from_data_are_never_markup_in_the_built_pages(tmp_path):
+    project = make_site(tmp_path, CASES / "render" / "small" / "data")
+    (project / "docs" / "events" / "kremlin-drone-incident.md").unlink()
+    story_file = project / "data" / "story.yml"
+    hostile = "Alpha </title><script>alert(1)</script><img src=x onerror=alert(2)> &amp;"
+    story_file.write_text(story_file.read_text().replace("name: Alpha Minister", f"name: '{hostile}'")
+                          .replace("title: The incident", "title: '\"><svg onload=alert(3)>'"))
+    result = mkdocs_build(project)
+    assert result.returncode == 0, result.stderr
+    site = Site(project / "site")
+    for name, page in site.pages.items():
+        assert not page.find_all("script", string=lambda s: s and "alert(" in s), name
+        assert not page.find_all(["img", "svg"], attrs={"onerror": True}) and not page.find_all(attrs={"onload": True})
+    actor = site.page("actors/alpha/")
+    assert actor.title.get_text().startswith(hostile)
+    assert actor.select_one("article h1").get_text().rstrip("¶") == hostile

@@ -8,6 +8,7 @@ knows the page being written. Hand-written prose for a page is placed inside it.
 from __future__ import annotations
 
 import datetime as dt
+import html
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Mapping
@@ -127,7 +128,7 @@ def render_pages(story: Story, prose: Mapping[str, str] | None = None,
     def add(path: str, template: str, meta: dict[str, Any], **context: Any) -> None:
         pages[path] = _page(env, story, path, template, meta, prose.get(path), context)
 
-    add(urls.HOME, "home.md", {"title": story.info.title if story.info else "Story"})
+    add(urls.HOME, "home.md", {"title": page_title(story.info.title if story.info else "Story")})
     for kind in ENTITY_KINDS:
         add(urls.index_page(kind), f"{kind}s.md", {"title": INDEX_TITLES[kind]}, kind=kind)
         for entity in story.of_kind(kind):
@@ -136,8 +137,14 @@ def render_pages(story: Story, prose: Mapping[str, str] | None = None,
     return pages
 
 
+def page_title(title: str) -> str:
+    """A title from data for front matter. MkDocs themes print `page.meta.title` as HTML
+    (in `<title>`, the header, the nav), so it is escaped here, once."""
+    return html.escape(title)
+
+
 def _meta(entity: Entity) -> dict[str, Any]:
-    meta: dict[str, Any] = {"title": title_of(entity)}
+    meta: dict[str, Any] = {"title": page_title(title_of(entity))}
     if isinstance(entity, Actor):
         # actors are what readers search for by name; aliases go in the search text through the page body
         meta["search"] = {"boost": 3}
