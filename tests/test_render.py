@@ -42,7 +42,7 @@ def test_prose_front_matter_overrides_generated_title_and_prose_is_placed():
     folder = CASES / "render" / "small"
     page = render_pages(load_story(folder / "data"), _prose(folder / "docs"))["actors/alpha.md"]
     assert page.startswith("---\ntitle: Alpha, the minister\n")
-    assert page.index("| Country |") < page.index("Hand-written prose about **Alpha**.") < page.index("## Claims by")
+    assert page.index("<dt>Country</dt>") < page.index("Hand-written prose about **Alpha**.") < page.index("## Claims by")
 
 
 def test_template_in_overrides_replaces_the_packaged_one(tmp_path):
