@@ -108,9 +108,10 @@ def _order(entity: Entity) -> tuple:
 
 def load_story(data_dir: Path) -> Story:
     """Load, validate and link the story in `data_dir`; raise StoryInvalid with every error found."""
-    records, errors = load_records(data_dir)
-    checked, problems = check_records(records)
-    errors += problems
+    loaded = load_records(data_dir)
+    # ids defined in an unreadable file would all look unknown: report the file, not every use of them
+    checked, problems = check_records(loaded.records, report_unknown=not loaded.unreadable)
+    errors = loaded.errors + problems
     if errors:
         raise StoryInvalid(errors)
     return Story(checked)

@@ -61,17 +61,28 @@ def data_files(data_dir: Path) -> list[Path]:
     return sorted(p for p in data_dir.rglob("*") if p.suffix in (".yml", ".yaml") and p.is_file())
 
 
-def load_records(data_dir: Path) -> tuple[list[RawRecord], list[StoryError]]:
+@dataclass
+class Loaded:
+    """What the data folder held: records, problems, and files that could not be read at all."""
+
+    records: list[RawRecord] = field(default_factory=list)
+    errors: list[StoryError] = field(default_factory=list)
+    unreadable: list[Path] = field(default_factory=list)
+
+
+def load_records(data_dir: Path) -> Loaded:
     """Read every data file; return the records found and every problem met on the way."""
-    records: list[RawRecord] = []
-    errors: list[StoryError] = []
+    loaded = Loaded()
     if not data_dir.is_dir():
-        return [], [StoryError(Location(data_dir, 1), "data folder not found")]
+        loaded.errors.append(StoryError(Location(data_dir, 1), "data folder not found"))
+        return loaded
     for path in data_files(data_dir):
         found, problems = load_file(path)
-        records += found
-        errors += problems
-    return records, errors
+        if problems and not found:
+            loaded.unreadable.append(path)
+        loaded.records += found
+        loaded.errors += problems
+    return loaded
 
 
 def load_file(path: Path) -> tuple[list[RawRecord], list[StoryError]]:

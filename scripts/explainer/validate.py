@@ -27,8 +27,10 @@ class Checked:
     quotes_verified: int = 0
 
 
-def check_records(records: list[RawRecord]) -> tuple[Checked, list[StoryError]]:
-    """Build entities, then check ids, references, source texts and quotes."""
+def check_records(records: list[RawRecord], report_unknown: bool = True) -> tuple[Checked, list[StoryError]]:
+    """Build entities, then check ids, references, source texts and quotes.
+
+    With `report_unknown` off, references to ids defined nowhere are let pass (some file could not be read)."""
     errors: list[StoryError] = []
     checked = Checked()
     raw_by_id: dict[str, RawRecord] = {}
@@ -42,7 +44,7 @@ def check_records(records: list[RawRecord]) -> tuple[Checked, list[StoryError]]:
         elif isinstance(record, Entity):
             _add_entity(checked, raw_by_id, raw, record, errors)
     for entity_id, entity in checked.entities.items():
-        _check_references(entity, raw_by_id[entity_id], checked.entities, broken, errors)
+        _check_references(entity, raw_by_id[entity_id], checked.entities, broken, report_unknown, errors)
     _read_texts(checked, raw_by_id, errors)
     _verify_quotes(checked, raw_by_id, errors)
     return checked, errors
@@ -140,7 +142,7 @@ def _add_entity(checked: Checked, raw_by_id: dict[str, RawRecord], raw: RawRecor
 
 
 def _check_references(entity: Entity, raw: RawRecord, entities: dict[str, Entity], broken: set[str],
-                      errors: list[StoryError]) -> None:
+                      report_unknown: bool, errors: list[StoryError]) -> None:
     seen: set[tuple[str, str]] = set()
     label = f"{kind_of(entity)} '{entity.id}'"
     for name, path, target in references(entity):
@@ -148,8 +150,8 @@ def _check_references(entity: Entity, raw: RawRecord, entities: dict[str, Entity
         allowed = REFERENCES[kind_of(entity)][name]
         wanted = " or ".join(allowed)
         found = entities.get(target)
-        if target in broken and found is None:
-            continue  # its own errors are reported where it is written
+        if found is None and (target in broken or not report_unknown):
+            continue  # its own errors (or its file's) are reported where it is written
         if target == entity.id:
             errors.append(StoryError(where, f"{label} names itself in '{name}'"))
         elif found is None:
