@@ -127,6 +127,18 @@ class Quote(Record):
                                                    "every source of the claim that has a text must carry them.")
 
 
+class Verdict(Record):
+    """A fact-checker's published rating of a claim."""
+
+    rating: Words = Field(description="The rating as the reviewer words it, e.g. 'False' or 'Unproven'.")
+    reviewer: Id = Field(description="Id of the actor (a fact-checking organization) that gave the rating.")
+    date: Optional[dt.date] = Field(None, description="When the rating was published, YYYY-MM-DD.")
+    url: Optional[Url] = Field(None, description="Address of the published review (http or https only).")
+
+
+Topics = Annotated[list[Annotated[Words, StringConstraints(max_length=60)]], Field(default_factory=list)]
+
+
 class Relation(str, Enum):
     """How one claim answers another; the order is the order pages show them in."""
 
@@ -154,6 +166,8 @@ class Claim(Entity):
     supports: Ids = Field(description="Ids of claims this one backs.")
     disputes: Ids = Field(description="Ids of claims this one calls into doubt.")
     denies: Ids = Field(description="Ids of claims this one says are false.")
+    verdict: Optional[Verdict] = Field(None, description="A fact-checker's rating, where one was published.")
+    topics: Topics = Field(description="Topics to browse the claim by, e.g. 'attribution'.")
 
     def relations(self) -> list[tuple[Relation, str]]:
         """Every typed link to another claim, in display order."""
@@ -172,6 +186,20 @@ class Event(Entity):
     description: Optional[Words] = Field(None, description="What happened, in plain words.")
     actors: Ids = Field(description="Ids of the actors involved.")
     sources: Ids = Field(description="Ids of the sources that report or show what happened.")
+    topics: Topics = Field(description="Topics to browse the event by.")
+
+    def utc_offset(self) -> str:
+        """`+03:00`: the offset of `timezone` at the event's date and time (UTC when there is none)."""
+        hour, minute = map(int, (self.time or "12:00").split(":"))
+        moment = dt.datetime.combine(self.date, dt.time(hour, minute), ZoneInfo(self.timezone or "UTC"))
+        minutes = int((moment.utcoffset() or dt.timedelta(0)).total_seconds()) // 60
+        return f"{'-' if minutes < 0 else '+'}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+
+    def start(self) -> str:
+        """ISO 8601 start: the date, or date, time and offset when the time is known."""
+        if not self.time:
+            return self.date.isoformat()
+        return f"{self.date.isoformat()}T{self.time}:00{self.utc_offset() if self.timezone else ''}"
 
     @field_validator("timezone")
     @classmethod
@@ -199,7 +227,7 @@ REFERENCES: dict[str, dict[str, tuple[str, ...]]] = {
     "actor": {"affiliation": ("actor",)},
     "source": {"publisher": ("actor",), "author": ("actor",)},
     "claim": {"claimant": ("actor",), "venue": ("source", "event"), "reported_by": ("source",),
-              "quotes.source": ("source",), "about": ("actor", "event"),
+              "quotes.source": ("source",), "verdict.reviewer": ("actor",), "about": ("actor", "event"),
               **{rel.value: ("claim",) for rel in Relation}},
     "event": {"actors": ("actor",), "sources": ("source",)},
 }
@@ -210,19 +238,22 @@ def kind_of(entity: Entity) -> str:
 
 
 def references(entity: Entity) -> Iterator[tuple[str, tuple[Any, ...], str]]:
-    """Every id this entity names: (field, path in the record, target id), in written order."""
+    """Every id this entity names: (field, path in the record, target id), in written order.
+
+    A dotted field (`quotes.source`) is a field of the records held in the first one."""
     for name in REFERENCES[kind_of(entity)]:
-        if name == "quotes.source":
-            for i, quote in enumerate(entity.quotes):
-                if quote.source:
-                    yield name, ("quotes", i, "source"), quote.source
-            continue
-        value = getattr(entity, name)
-        if isinstance(value, list):
-            for i, target in enumerate(value):
-                yield name, (name, i), target
-        elif value is not None:
-            yield name, (name,), value
+        head, _, tail = name.partition(".")
+        for path, value in _values(getattr(entity, head), (head,)):
+            target = getattr(value, tail) if tail else value
+            if target:
+                yield name, path + ((tail,) if tail else ()), target
+
+
+def _values(value: Any, path: tuple[Any, ...]) -> Iterator[tuple[tuple[Any, ...], Any]]:
+    if isinstance(value, list):
+        yield from ((path + (i,), item) for i, item in enumerate(value))
+    elif value is not None:
+        yield path, value
 
 
 _KIND_BY_CLASS = {cls: kind for kind, cls in KINDS.items()}

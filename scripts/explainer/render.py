@@ -11,12 +11,12 @@ import datetime as dt
 import html
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Mapping
+from functools import partial
+from typing import Any, Callable, Mapping
 
 import jinja2
-from zoneinfo import ZoneInfo
 
-from . import text, urls
+from . import diagram, jsonld, text, urls
 from .errors import did_you_mean
 from .graph import Story
 from .model import ENTITY_KINDS, Actor, ActorKind, Claim, Entity, Event, Relation, Source, SourceKind, kind_of
@@ -48,9 +48,11 @@ def template_env(overrides: Path | None = None) -> jinja2.Environment:
                              autoescape=False, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
     env.filters.update(md=text.md, paragraphs=text.md_paragraphs, day=text.day, sentence=text.sentence)
     env.globals.update(title_of=title_of, kind_of=kind_of, source_kind=SOURCE_KIND_LABELS.__getitem__,
-                       relation_labels=RELATION_LABELS, external=urls.external, utc_offset=utc_offset,
+                       relation_labels=RELATION_LABELS, external=urls.external,
                        by_day=by_day, actors_by_kind=actors_by_kind, main_actors=main_actors,
-                       key_claims=key_claims)
+                       key_claims=key_claims, story_picture=diagram.story_picture,
+                       neighbourhood=diagram.neighbourhood, verbs=diagram.VERBS,
+                       draw=lambda picture, link, title: diagram.svg(picture, link.url, title))
     return env
 
 
@@ -78,16 +80,6 @@ def key_claims(story: Story, limit: int = 6) -> list[Claim]:
     return [c for c in story.claims if c in ranked]
 
 
-def utc_offset(event: Event) -> str:
-    """`+03:00`: the zone's offset on the event's date and time."""
-    hour, minute = map(int, (event.time or "12:00").split(":"))
-    moment = dt.datetime.combine(event.date, dt.time(hour, minute), ZoneInfo(event.timezone or "UTC"))
-    offset = moment.utcoffset() or dt.timedelta(0)
-    sign = "-" if offset < dt.timedelta(0) else "+"
-    minutes = abs(int(offset.total_seconds())) // 60
-    return f"{sign}{minutes // 60:02d}:{minutes % 60:02d}"
-
-
 def title_of(entity: Entity) -> str:
     """The name a page and its links go by."""
     if isinstance(entity, Actor):
@@ -103,6 +95,7 @@ class Linker:
 
     story: Story
     page: str
+    directory_urls: bool = True
 
     def __call__(self, target: Entity | str, label: str | None = None) -> str:
         entity = self.story.by_id[target] if isinstance(target, str) else target
@@ -117,45 +110,70 @@ class Linker:
     def to_page(self, path: str) -> str:
         return urls.relative(self.page, path)
 
+    def url(self, entity: Entity) -> str:
+        """The address of `entity`'s page for raw HTML, which MkDocs leaves as written."""
+        return urls.relative_url(self.page, urls.entity_page(kind_of(entity), entity.id), self.directory_urls)
 
-def render_pages(story: Story, prose: Mapping[str, str] | None = None,
-                 env: jinja2.Environment | None = None) -> dict[str, str]:
+
+def render_pages(story: Story, prose: Mapping[str, str] | None = None, env: jinja2.Environment | None = None,
+                 directory_urls: bool = True) -> dict[str, str]:
     """Every generated page of the site, as Markdown, keyed by its path under `docs/`."""
     env = env or template_env()
     prose = prose or {}
     pages: dict[str, str] = {}
 
-    def add(path: str, template: str, meta: dict[str, Any], **context: Any) -> None:
-        pages[path] = _page(env, story, path, template, meta, prose.get(path), context)
+    def add(path: str, template: str, meta: Meta, **context: Any) -> None:
+        link = Linker(story, path, directory_urls)
+        pages[path] = _page(env, story, link, template, meta(link), prose.get(path), context)
 
-    add(urls.HOME, "home.md", {"title": page_title(story.info.title if story.info else "Story")})
+    home = story.info.title if story.info else "Story"
+    add(urls.HOME, "home.md", lambda _: {"title": page_title(home), "jsonld": jsonld.story_data(story)})
     for kind in ENTITY_KINDS:
-        add(urls.index_page(kind), f"{kind}s.md", {"title": INDEX_TITLES[kind]}, kind=kind)
+        add(urls.index_page(kind), f"{kind}s.md", _fixed(INDEX_TITLES[kind]), kind=kind)
         for entity in story.of_kind(kind):
-            add(urls.entity_page(kind, entity.id), f"{kind}.md", _meta(entity), e=entity)
-    add(urls.SCHEMA_PAGE, "schema.md", {"title": "Schema reference"}, reference=schema_reference())
+            add(urls.entity_page(kind, entity.id), f"{kind}.md", partial(_meta, story, entity), e=entity)
+    add(urls.TIMELINE, "timeline.md", _fixed("Timeline"))
+    add(urls.TAGS, "tags.md", _fixed("Tags"))
+    add(urls.SCHEMA_PAGE, "schema.md", _fixed("Schema reference"), reference=schema_reference())
     return pages
 
 
+Meta = Callable[["Linker"], dict[str, Any]]
+
+
+def _fixed(title: str) -> Meta:
+    return lambda _: {"title": title}
+
+
 def page_title(title: str) -> str:
-    """A title from data for front matter. MkDocs themes print `page.meta.title` as HTML
-    (in `<title>`, the header, the nav), so it is escaped here, once."""
+    """A title or tag from data for front matter. MkDocs themes print `page.meta.title` and tag
+    names as HTML (in `<title>`, the header, the nav, tag lists), so they are escaped here, once."""
     return html.escape(title)
 
 
-def _meta(entity: Entity) -> dict[str, Any]:
+def _meta(story: Story, entity: Entity, link: Linker) -> dict[str, Any]:
     meta: dict[str, Any] = {"title": page_title(title_of(entity))}
     if isinstance(entity, Actor):
-        # actors are what readers search for by name; aliases go in the search text through the page body
+        # readers search for actors by name and alias (in the page's first section); put them first
         meta["search"] = {"boost": 3}
+    tags = _tags(entity)
+    if tags:
+        meta["tags"] = [page_title(t) for t in tags]
+    meta["jsonld"] = jsonld.structured_data(story, entity, link.url)
     return meta
 
 
-def _page(env: jinja2.Environment, story: Story, path: str, template: str, meta: dict[str, Any],
+def _tags(entity: Entity) -> list[str]:
+    """Facets to browse by: an actor's kind and country, the topics of claims and events."""
+    if isinstance(entity, Actor):
+        return [entity.kind.value] + ([entity.country] if entity.country else [])
+    return list(getattr(entity, "topics", []))
+
+
+def _page(env: jinja2.Environment, story: Story, link: Linker, template: str, meta: dict[str, Any],
           prose_source: str | None, context: dict[str, Any]) -> str:
     prose_meta, prose = text.split_front_matter(prose_source) if prose_source else ({}, "")
-    body = env.get_template(template).render(story=story, link=Linker(story, path), prose=prose.strip(),
-                                             **context)
+    body = env.get_template(template).render(story=story, link=link, prose=prose.strip(), **context)
     return text.front_matter({**meta, **prose_meta}, body)
 
 

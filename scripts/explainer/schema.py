@@ -7,7 +7,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .model import Actor, Claim, Event, Quote, Source, StoryInfo
+from .model import Actor, Claim, Event, Quote, Source, StoryInfo, Verdict
 
 
 class DataFile(BaseModel):
@@ -48,7 +48,7 @@ def schema_reference() -> list[RecordDoc]:
     defs = json_schema()["$defs"]
     enums = {name: spec["enum"] for name, spec in defs.items() if "enum" in spec}
     sections = [("story", StoryInfo), ("actors", Actor), ("sources", Source), ("claims", Claim),
-                ("claims → quotes", Quote), ("events", Event)]
+                ("claims → quotes", Quote), ("claims → verdict", Verdict), ("events", Event)]
     return [_record_doc(section, model.__name__, defs[model.__name__], enums) for section, model in sections]
 
 

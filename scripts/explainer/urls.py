@@ -11,6 +11,8 @@ from urllib.parse import quote
 SECTIONS = {"actor": "actors", "claim": "claims", "source": "sources", "event": "events"}
 HOME = "index.md"
 SCHEMA_PAGE = "schema.md"
+TIMELINE = "timeline.md"
+TAGS = "tags.md"
 SCHEMA_JSON = "schema.json"
 
 
@@ -27,6 +29,24 @@ def relative(from_page: str, to_page: str, anchor: str = "") -> str:
     """A link from one Markdown page to another, as MkDocs expects (relative, to the .md file)."""
     path = posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
     return path + (f"#{anchor}" if anchor else "")
+
+
+def page_url(path: str, directory_urls: bool = True) -> str:
+    """Where MkDocs serves a Markdown page, relative to the site root (`actors/kirby/`, `` for home)."""
+    stem = path[: -len(".md")]
+    if not directory_urls:
+        return stem + ".html"
+    if stem == "index" or stem.endswith("/index"):
+        return stem[: -len("index")]
+    return stem + "/"
+
+
+def relative_url(from_page: str, to_page: str, directory_urls: bool = True) -> str:
+    """A link usable in raw HTML (which MkDocs does not rewrite) from one page's address to another's."""
+    here, there = page_url(from_page, directory_urls), page_url(to_page, directory_urls)
+    base = here.rstrip("/") if directory_urls else posixpath.dirname(here)
+    path = posixpath.relpath(there or ".", base or ".")
+    return path + "/" if there.endswith("/") or not there else path
 
 
 def entity_of_page(path: str) -> tuple[str, str] | None:
