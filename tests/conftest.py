@@ -50,3 +50,12 @@ def in_dir(monkeypatch):
         monkeypatch.chdir(path)
         return path
     return enter
+
+
+@pytest.fixture(scope="session")
+def default_build(tmp_path_factory):
+    """One strict build of the default story, shared by every test that reads the built site."""
+    out = tmp_path_factory.mktemp("site")
+    result = mkdocs_build(ROOT, "--site-dir", str(out))
+    assert result.returncode == 0, result.stderr
+    return out, result

@@ -17,10 +17,8 @@ from sitecheck import Site
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    out = tmp_path_factory.mktemp("site")
-    result = mkdocs_build(ROOT, "--site-dir", str(out))
-    assert result.returncode == 0, result.stderr
+def built(default_build):
+    out, result = default_build
     return Site(out), result
 
 

@@ -94,7 +94,7 @@ def svg(picture: Picture, url: Callable[[Actor], str], title: str) -> str:
     centre = size / 2
     places = {a.id: _place(i, len(picture.actors), centre, radius) for i, a in enumerate(picture.actors)}
     # wide margins left and right: names are written beside the nodes
-    parts = [f'<svg class="explainer-diagram" viewBox="-150 0 {size + 300} {size}" role="img" '
+    parts = [f'<svg class="explainer-diagram" viewBox="-150 0 {size + 300} {size}" role="figure" '
              f'aria-labelledby="dispute-title" xmlns="http://www.w3.org/2000/svg">',
              f'<title id="dispute-title">{escape(title)}</title>', _markers()]
     parts += [_arrow(edge, places) for edge in picture.edges]

@@ -1,0 +1,166 @@
+"""What a reader sees, in a real browser: Debian's Chromium driven by Playwright, against the
+built default story served from a local port."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Page, sync_playwright
+
+from conftest import ROOT
+from explainer import load_story
+
+CHROMIUM = "/usr/bin/chromium"
+ARTIFACTS = ROOT / "tests" / "artifacts"
+PAGE_TYPES = {
+    "home": "",
+    "actor": "actors/dmitry-peskov/",
+    "claim": "claims/kirby-calls-claim-ludicrous/",
+    "source": "sources/vision-times-2023-05-05/",
+    "event": "events/kremlin-drone-incident/",
+    "actors-index": "actors/",
+    "claims-index": "claims/",
+    "timeline": "timeline/",
+    "tags": "tags/",
+}
+SIZES = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
+
+if not Path(CHROMIUM).exists():  # pragma: no cover - .ci/run installs it
+    pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium (see .ci/run)", pytrace=False)
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def server(default_build):
+    handler = functools.partial(_Quiet, directory=str(default_build[0]))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_port}/"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_playwright() as p:
+        # no background networking: the machine has no internet and Chromium would keep trying
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=[
+            "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"])
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser) -> Page:
+    context = browser.new_context(viewport=SIZES["desktop"])
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("dialog", lambda d: errors.append(f"dialog: {d.message}"))
+    yield page
+    context.close()
+    assert errors == []
+
+
+def search(page: Page, base: str, query: str) -> list[str]:
+    """The result links, in order, after typing `query` into the site's search box."""
+    page.goto(base)
+    page.click("label.md-search__icon, .md-search__input")
+    page.wait_for_function("document.querySelector('.md-search-result__meta').textContent.includes('Type')")
+    page.keyboard.type(query)
+    # Playwright inserts non-ASCII text without key events; Material searches on keyup, as a real keyboard sends
+    page.keyboard.press("End")
+    page.wait_for_selector("li.md-search-result__item > a", timeout=5000)
+    hrefs = page.eval_on_selector_all("li.md-search-result__item > a", "els => els.map(e => e.href)")
+    return [urlsplit(h).path for h in hrefs]
+
+
+def _aliases(actor_id: str) -> list[str]:
+    actor = load_story(ROOT / "data").by_id[actor_id]
+    return [actor.name, *actor.aliases]
+
+
+@pytest.mark.parametrize("query", _aliases("volodymyr-zelenskiy") + ["Zelenskyy", "Зеленський"])
+def test_any_spelling_of_zelenskiy_finds_his_page_first(page, server, query):
+    assert search(page, server, query)[0] == "/actors/volodymyr-zelenskiy/"
+
+
+@pytest.mark.parametrize("query", _aliases("dmitry-peskov") + ["Песков"])
+def test_any_spelling_of_peskov_finds_his_page_first(page, server, query):
+    assert search(page, server, query)[0] == "/actors/dmitry-peskov/"
+
+
+def test_claims_are_found_by_words_of_their_quotes(page, server):
+    assert "/claims/kirby-calls-claim-ludicrous/" in search(page, server, "ludicrous")[:2]
+    assert "/claims/bendett-symbolic-strike/" in search(page, server, "symbolic")[:2]
+
+
+def test_reach_kirbys_answer_to_peskov_from_home_by_clicking(page, server):
+    page.goto(server)
+    page.click("article a:has-text('Peskov: Washington was behind the attack')")
+    assert urlsplit(page.url).path == "/claims/peskov-us-behind-attack/"
+    assert page.locator("article").get_by_text("Denied by").count() >= 1
+    page.click("article li:has-text('Denied by') a:has-text('Kirby: \"a ludicrous claim\"')")
+    assert urlsplit(page.url).path == "/claims/kirby-calls-claim-ludicrous/"
+    assert "Obviously, it’s a ludicrous claim" in page.locator("article blockquote").first.inner_text()
+
+
+def test_keyboard_alone_reaches_an_actor_page(page, server):
+    """Tab from the top of the actors index to the first actor link, then Enter opens it."""
+    page.goto(server + "actors/")
+    target = None
+    for _ in range(80):
+        page.keyboard.press("Tab")
+        target = page.evaluate("""() => { const a = document.activeElement;
+            return a.tagName === 'A' && a.closest('article') && !a.getAttribute('href').startsWith('#') ? a.href : null }""")
+        if target:
+            break
+    assert target and "/actors/" in target, "no actor link in the article took keyboard focus"
+    assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") != "none"
+    page.keyboard.press("Enter")
+    page.wait_for_url(target)
+    assert page.locator("article h1").count() == 1
+
+
+@pytest.mark.parametrize("name", PAGE_TYPES)
+def test_every_request_stays_on_the_local_server(page, server, name):
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(server + PAGE_TYPES[name], wait_until="networkidle")
+    assert requests and all(r.startswith(server) for r in requests), [r for r in requests if not r.startswith(server)]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("name", PAGE_TYPES)
+def test_no_serious_accessibility_violation(browser, server, name, scheme):
+    context = browser.new_context(viewport=SIZES["desktop"], color_scheme=scheme)
+    page = context.new_page()
+    page.goto(server + PAGE_TYPES[name], wait_until="networkidle")
+    violations = Axe().run(page).response["violations"]
+    context.close()
+    serious = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in violations
+               if v["impact"] in ("serious", "critical")]
+    assert serious == []
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("name", PAGE_TYPES)
+def test_screenshot_each_page_type(browser, server, name, size):
+    """Saved under tests/artifacts/ for a person to look at; the page must not scroll sideways."""
+    context = browser.new_context(viewport=SIZES[size])
+    page = context.new_page()
+    page.goto(server + PAGE_TYPES[name], wait_until="networkidle")
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name}-{size}.png"), full_page=True)
+    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    context.close()
+    assert overflow <= 0
