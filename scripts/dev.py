@@ -4,7 +4,7 @@ is missing or out of date, then serve the site, build it, or run the tests.
 
     python3 scripts/dev.py serve   # build the default story and serve it on http://127.0.0.1:8000
     python3 scripts/dev.py build   # build it into site/ (strict)
-    python3 scripts/dev.py test    # run the whole test suite
+    python3 scripts/dev.py test    # run the whole test suite (installs Debian's chromium if missing, as root)
 
 Extra arguments are passed on to mkdocs or pytest.
 """
@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import subprocess
 import sys
 import venv
@@ -21,6 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 VENV = ROOT / ".venv"
 BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
+CHROMIUM = "/usr/bin/chromium"
 COMMANDS = {
     "serve": ["mkdocs", "serve"],
     "build": ["mkdocs", "build", "--strict"],
@@ -42,11 +44,23 @@ def ensure_environment() -> None:
     stamp.write_text(wanted)
 
 
+def ensure_chromium() -> None:
+    """The browser tests drive Debian's Chromium (never a downloaded one); install it where we can."""
+    if Path(CHROMIUM).exists() or not shutil.which("apt-get") or os.geteuid() != 0:
+        return
+    print("installing Debian's chromium for the browser tests", file=sys.stderr)
+    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+    subprocess.run(["apt-get", "update", "-qq"], check=True, env=env)
+    subprocess.run(["apt-get", "install", "-y", "-qq", "chromium"], check=True, env=env, stdout=subprocess.DEVNULL)
+
+
 def main(argv: list[str]) -> int:
     if not argv or argv[0] not in COMMANDS:
         print(__doc__, file=sys.stderr)
         return 2
     ensure_environment()
+    if argv[0] == "test":
+        ensure_chromium()
     program, *args = COMMANDS[argv[0]]
     os.chdir(ROOT)
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's banner about MkDocs 2.0 on every build

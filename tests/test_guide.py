@@ -18,7 +18,7 @@ def test_guide_examples_load_and_validate(tmp_path):
         assert yaml.safe_load(block), f"example {i} is empty"
         (tmp_path / f"example-{i}.yml").write_text(block, encoding="utf-8")
     story = load_story(tmp_path)
-    assert story.count() == {"actor": 2, "claim": 2, "source": 2, "event": 1}
+    assert story.count() == {"actor": 3, "claim": 2, "source": 2, "event": 1}
     assert story.info is not None
 
 
