@@ -1,0 +1,80 @@
+"""The dispute diagram: right arrows for the default story, bounded for a big one, inert text."""
+
+from __future__ import annotations
+
+import random
+import xml.etree.ElementTree as ET
+
+import pytest
+import yaml
+
+from conftest import ROOT
+from explainer import load_story
+from explainer.diagram import NEIGHBOURHOOD_LIMIT, STORY_LIMIT, dispute_edges, neighbourhood, story_picture, svg
+from explainer.model import Relation
+
+
+def url(actor) -> str:
+    return f"actors/{actor.id}/"
+
+
+def test_default_story_arrows():
+    story = load_story(ROOT / "data")
+    arrows = {(e.source.id, e.relation, e.target.id) for e in dispute_edges(story)}
+    assert ("john-kirby", Relation.denies, "dmitry-peskov") in arrows
+    assert ("volodymyr-zelenskiy", Relation.denies, "russia") in arrows
+    assert ("reuters", Relation.disputes, "kremlin") in arrows
+    picture = story_picture(story)
+    assert picture.left_out == 0 and len(picture.actors) == 10
+
+
+def test_svg_is_well_formed_and_links_every_drawn_actor():
+    story = load_story(ROOT / "data")
+    picture = story_picture(story)
+    root = ET.fromstring(svg(picture, url, "Who answered whom"))
+    ns = {"s": "http://www.w3.org/2000/svg"}
+    links = {a.get("href") for a in root.findall("s:a", ns)}
+    assert links == {url(a) for a in picture.actors}
+    assert len(root.findall("s:path", ns)) == len(picture.edges)
+
+
+def test_text_in_the_svg_is_escaped(tmp_path):
+    story = load_story(ROOT / "data")
+    picture = story_picture(story)
+    hostile = picture.actors[0].model_copy(update={"name": '</text><script>alert(1)</script>"'})
+    picture.actors[0] = hostile
+    drawn = svg(picture, url, "<title>")
+    assert "<script>" not in drawn and "&lt;script&gt;" in drawn
+    ET.fromstring(drawn)
+
+
+@pytest.fixture(scope="module")
+def big_story(tmp_path_factory):
+    """500 actors and 1,500 claims answering each other at random."""
+    rng = random.Random(7)
+    actors = [{"id": f"actor-{i}", "name": f"Actor {i}", "kind": "person"} for i in range(500)]
+    claims = []
+    for i in range(1500):
+        claim = {"id": f"claim-{i}", "claimant": f"actor-{rng.randrange(500)}", "summary": f"Claim {i}."}
+        if i:
+            claim[rng.choice(["denies", "disputes", "supports", "responds_to"])] = [f"claim-{rng.randrange(i)}"]
+        claims.append(claim)
+    folder = tmp_path_factory.mktemp("big")
+    (folder / "story.yml").write_text(yaml.safe_dump({"actors": actors, "claims": claims}))
+    return load_story(folder)
+
+
+def test_big_story_picture_is_bounded(big_story):
+    picture = story_picture(big_story)
+    assert len(picture.actors) == STORY_LIMIT
+    assert picture.left_out > 400
+    drawn = {a.id for a in picture.actors}
+    assert all(e.source.id in drawn and e.target.id in drawn for e in picture.edges)
+    assert len(svg(picture, url, "big")) < 60_000
+
+
+def test_big_neighbourhood_is_bounded_and_centred(big_story):
+    hub = max(big_story.actors, key=lambda a: len(big_story.referrers(a, "claimant")))
+    picture = neighbourhood(big_story, hub)
+    assert picture.actors[0] == hub and len(picture.actors) == NEIGHBOURHOOD_LIMIT
+    assert all(hub in (e.source, e.target) for e in picture.edges)
