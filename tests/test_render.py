@@ -21,7 +21,7 @@ def _prose(docs: Path) -> dict[str, str]:
 @pytest.mark.parametrize("case", RENDER_CASES)
 def test_pages_match_snapshots(case):
     folder = CASES / "render" / case
-    pages = render_pages(load_story(folder / "data"), _prose(folder / "docs"))
+    pages = render_pages(load_story(folder / "data"), _prose(folder / "docs"), root=folder).pages
     expected = folder / "expected"
     for path, markdown in pages.items():
         assert_golden(markdown, expected / path)
@@ -35,12 +35,12 @@ def test_pages_match_snapshots(case):
 
 def test_render_is_deterministic():
     story = load_story(CASES / "render" / "small" / "data")
-    assert render_pages(story) == render_pages(load_story(CASES / "render" / "small" / "data"))
+    assert render_pages(story).pages == render_pages(load_story(CASES / "render" / "small" / "data")).pages
 
 
 def test_prose_front_matter_overrides_generated_title_and_prose_is_placed():
     folder = CASES / "render" / "small"
-    page = render_pages(load_story(folder / "data"), _prose(folder / "docs"))["actors/alpha.md"]
+    page = render_pages(load_story(folder / "data"), _prose(folder / "docs")).pages["actors/alpha.md"]
     assert page.startswith("---\ntitle: Alpha, the minister\n")
     assert page.index("<dt>Country</dt>") < page.index("Hand-written prose about **Alpha**.") < page.index("## Claims by")
 
@@ -50,8 +50,8 @@ def test_template_in_overrides_replaces_the_packaged_one(tmp_path):
     (tmp_path / "explainer" / "actor.md").write_text(
         "# {{ e.name | md }} (custom)\n{% if e.affiliation %}{{ link(e.affiliation) }}\n{% endif %}")
     story = load_story(CASES / "render" / "small" / "data")
-    pages = render_pages(story, env=template_env(tmp_path))
-    assert pages["actors/alpha.md"].endswith("# Alpha Minister (custom)\n[Government of Alphaland](alpha-gov.md)\n")
+    pages = render_pages(story, env=template_env(tmp_path)).pages
+    assert "# Alpha Minister (custom)\n[Government of Alphaland](alpha-gov.md)\n" in pages["actors/alpha.md"]
     assert "(custom)" not in pages["claims/beta-denies.md"]
 
 
@@ -67,3 +67,31 @@ def test_prose_that_matches_no_entity_is_reported_with_a_suggestion():
     story = load_story(CASES / "render" / "small" / "data")
     found = orphan_prose(story, ["actors/alfa.md", "actors/alpha.md", "writing.md", "claims/index.md"])
     assert found == [("actors/alfa.md", " (did you mean 'alpha'?)")]
+
+
+def _render_with(prose: dict[str, str]):
+    return render_pages(load_story(CASES / "render" / "small" / "data"), prose)
+
+
+def test_placeholder_moves_a_section_into_the_prose():
+    page = _render_with({"claims/alpha-accuses-beta.md": "Intro.\n\n<!-- explainer:relations -->\n\nOutro.\n"}).pages[
+        "claims/alpha-accuses-beta.md"]
+    assert page.index("Intro.") < page.index("## Answers and relations") < page.index("Outro.")
+    assert page.index("Outro.") < page.index("## How we know")  # sections not asked for follow the prose
+    assert "explainer:relations" not in page
+
+
+def test_unknown_placeholder_is_a_warning_with_a_suggestion():
+    rendered = _render_with({"claims/alpha-accuses-beta.md": "<!-- explainer:relation -->\n"})
+    [warning] = rendered.warnings
+    assert warning.startswith("docs/claims/alpha-accuses-beta.md: unknown placeholder '<!-- explainer:relation -->'")
+    assert "(did you mean 'relations'?)" in warning
+
+
+def test_entity_links_resolve_relative_to_the_page_and_unknown_ids_are_errors():
+    rendered = _render_with({"events/incident.md": "See [[alpha]], [[alpha|the minister]] and [[alpah]].\n"
+                                                   "```\n[[alpha]] in code\n```\n"})
+    page = rendered.pages["events/incident.md"]
+    assert "See [Alpha Minister](../actors/alpha.md), [the minister](../actors/alpha.md) and [[alpah]]." in page
+    assert "```\n[[alpha]] in code\n```" in page
+    assert rendered.errors == ["docs/events/incident.md: links to unknown id 'alpah' (did you mean 'alpha'?)"]

@@ -12,7 +12,6 @@ from typing import Any, Callable
 
 from .graph import Story
 from .model import Actor, ActorKind, Claim, Entity, Event, Source, SourceKind
-from .text import short
 
 CONTEXT = {"@vocab": "https://schema.org/"}
 ACTOR_TYPES = {ActorKind.person: "Person", ActorKind.government: "GovernmentOrganization",
@@ -50,7 +49,7 @@ def _ref(story: Story, entity_id: str | None, url: Url) -> dict[str, Any] | None
         return None
     names = {"Actor": lambda a: (ACTOR_TYPES[a.kind], a.name),
              "Source": lambda s: (SOURCE_TYPES.get(s.kind, "CreativeWork"), s.title),
-             "Claim": lambda c: ("Claim", c.title or short(c.summary)),
+             "Claim": lambda c: ("Claim", c.heading()),
              "Event": lambda e: ("Event", e.title)}
     kind, name = names[type(entity).__name__](entity)
     return {"@type": kind, "@id": url(entity), "name": name}
@@ -72,7 +71,7 @@ def _source(story: Story, s: Source, url: Url) -> dict[str, Any]:
 
 def _claim(story: Story, c: Claim, url: Url) -> dict[str, Any]:
     appearances = [_ref(story, s, url) for s in c.reported_by]
-    return {"@type": "Claim", "name": c.title or short(c.summary), "description": c.summary,
+    return {"@type": "Claim", "name": c.heading(), "description": c.summary,
             "author": _ref(story, c.claimant, url), "datePublished": _iso(c.date),
             "firstAppearance": _ref(story, c.venue, url), "appearance": appearances or None,
             "text": " … ".join(q.text for q in c.quotes) or None,

@@ -18,6 +18,7 @@ from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fi
                       StringConstraints, field_validator)
 
 from .errors import Location
+from .text import short
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 TIME_PATTERN = r"^([01]\d|2[0-3]):[0-5]\d$"
@@ -87,6 +88,10 @@ class Entity(Record):
     def __hash__(self) -> int:
         # ids are unique in a story; list fields would make the default field hash fail
         return hash((type(self).__name__, self.id))
+
+    def heading(self) -> str:
+        """The name its page and the links to it go by."""
+        return getattr(self, "name", None) or self.title
 
 
 class Actor(Entity):
@@ -168,6 +173,9 @@ class Claim(Entity):
     denies: Ids = Field(description="Ids of claims this one says are false.")
     verdict: Optional[Verdict] = Field(None, description="A fact-checker's rating, where one was published.")
     topics: Topics = Field(description="Topics to browse the claim by, e.g. 'attribution'.")
+
+    def heading(self) -> str:
+        return self.title or short(self.summary, 80)
 
     def relations(self) -> list[tuple[Relation, str]]:
         """Every typed link to another claim, in display order."""

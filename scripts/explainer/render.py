@@ -9,14 +9,15 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 from pathlib import Path
 from functools import partial
 from typing import Any, Callable, Mapping
 
 import jinja2
 
-from . import diagram, jsonld, text, urls
+from . import diagram, jsonld, links, text, urls
 from .errors import did_you_mean
 from .graph import Story
 from .model import ENTITY_KINDS, Actor, ActorKind, Claim, Entity, Event, Relation, Source, SourceKind, kind_of
@@ -81,12 +82,7 @@ def key_claims(story: Story, limit: int = 6) -> list[Claim]:
 
 
 def title_of(entity: Entity) -> str:
-    """The name a page and its links go by."""
-    if isinstance(entity, Actor):
-        return entity.name
-    if isinstance(entity, Claim):
-        return entity.title or text.short(entity.summary, 80)
-    return entity.title
+    return entity.heading()
 
 
 @dataclass(frozen=True)
@@ -115,16 +111,31 @@ class Linker:
         return urls.relative_url(self.page, urls.entity_page(kind_of(entity), entity.id), self.directory_urls)
 
 
+@dataclass
+class Rendered:
+    """The generated pages, and what is wrong with the hand-written prose placed in them."""
+
+    pages: dict[str, str] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+
 def render_pages(story: Story, prose: Mapping[str, str] | None = None, env: jinja2.Environment | None = None,
-                 directory_urls: bool = True) -> dict[str, str]:
-    """Every generated page of the site, as Markdown, keyed by its path under `docs/`."""
+                 directory_urls: bool = True, root: Path | None = None, edit_root: str | None = None) -> Rendered:
+    """Every generated page of the site, as Markdown, keyed by its path under `docs/`.
+
+    `root` is the project folder (file names in "made from" notes are relative to it); with
+    `edit_root`, the edit address of that folder, those names link to their editor."""
     env = env or template_env()
     prose = prose or {}
-    pages: dict[str, str] = {}
+    out = Rendered()
+    origin = Origin(root or Path.cwd(), edit_root)
 
     def add(path: str, template: str, meta: Meta, **context: Any) -> None:
         link = Linker(story, path, directory_urls)
-        pages[path] = _page(env, story, link, template, meta(link), prose.get(path), context)
+        page = _page(env, story, link, template, meta(link), prose.get(path), context, out)
+        entity = context.get("e")
+        out.pages[path] = page + (origin.note(entity, path if path in prose else None) if entity else "")
 
     home = story.info.title if story.info else "Story"
     add(urls.HOME, "home.md", lambda _: {"title": page_title(home), "jsonld": jsonld.story_data(story)})
@@ -135,7 +146,35 @@ def render_pages(story: Story, prose: Mapping[str, str] | None = None, env: jinj
     add(urls.TIMELINE, "timeline.md", _fixed("Timeline"))
     add(urls.TAGS, "tags.md", _fixed("Tags"))
     add(urls.SCHEMA_PAGE, "schema.md", _fixed("Schema reference"), reference=schema_reference())
-    return pages
+    out.warnings += [f"docs/{path} matches no entity, so it is not shown on any page{hint}"
+                     for path, hint in orphan_prose(story, list(prose))]
+    return out
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where a page comes from, said at its foot: the data file and line, and the prose file."""
+
+    root: Path
+    edit_root: str | None
+
+    def note(self, entity: Entity, prose_path: str | None) -> str:
+        parts = [self._file(self._relative(entity.where.path), entity.where.line)]
+        if prose_path:
+            parts.append(self._file(f"docs/{prose_path}", None))
+        return f"\n<small class=\"explainer-origin\">Made from {' and '.join(parts)}.</small>\n"
+
+    def _relative(self, path: Path) -> str:
+        try:
+            return path.resolve().relative_to(self.root.resolve()).as_posix()
+        except ValueError:
+            return path.name
+
+    def _file(self, path: str, line: int | None) -> str:
+        label = html.escape(path) + (f", line {line}" if line else "")
+        if self.edit_root is None:
+            return f"<code>{label}</code>"
+        return f'<a href="{html.escape(urls.edit_url(self.edit_root, path, line))}"><code>{label}</code></a>'
 
 
 Meta = Callable[["Linker"], dict[str, Any]]
@@ -170,11 +209,40 @@ def _tags(entity: Entity) -> list[str]:
     return list(getattr(entity, "topics", []))
 
 
+PROSE = "<!-- explainer:prose -->"
+_SECTION = re.compile(r"^<!-- explainer:section ([a-z-]+) -->\n", re.MULTILINE)
+_MARKER = re.compile(r"^[ \t]*<!-- explainer:([a-z-]+) -->[ \t]*$", re.MULTILINE)
+
+
 def _page(env: jinja2.Environment, story: Story, link: Linker, template: str, meta: dict[str, Any],
-          prose_source: str | None, context: dict[str, Any]) -> str:
+          prose_source: str | None, context: dict[str, Any], out: Rendered) -> str:
     prose_meta, prose = text.split_front_matter(prose_source) if prose_source else ({}, "")
-    body = env.get_template(template).render(story=story, link=link, prose=prose.strip(), **context)
-    return text.front_matter({**meta, **prose_meta}, body)
+    expanded = links.expand(prose.strip(), link.page, story)
+    out.errors += [f"docs/{link.page}: {message}" for message in expanded.unknown]
+    body = env.get_template(template).render(story=story, link=link, **context)
+    return text.front_matter({**meta, **prose_meta}, _compose(body, expanded.markdown, link.page, out))
+
+
+def _compose(body: str, prose: str, page: str, out: Rendered) -> str:
+    """Place the prose in the generated page, and each generated section where the prose asks for it
+    with `<!-- explainer:NAME -->`; sections not asked for follow the prose in their usual order."""
+    head, *rest = _SECTION.split(body)
+    sections = dict(zip(rest[0::2], rest[1::2]))
+
+    def place(match: re.Match) -> str:
+        name = match.group(1)
+        if name not in sections:
+            out.warnings.append(f"docs/{page}: unknown placeholder '<!-- explainer:{name} -->'"
+                                f"{did_you_mean(name, sections)}; this page has {', '.join(sections) or 'none'}")
+            return match.group(0)
+        return sections.pop(name).strip("\n")
+
+    placed = _MARKER.sub(place, prose)
+    tail = "".join(sections.values())
+    filler = f"\n{placed}\n" if placed else ""
+    if PROSE in head:
+        return head.replace(PROSE + "\n", filler) + tail
+    return head + filler + tail
 
 
 def orphan_prose(story: Story, prose_paths: list[str]) -> list[tuple[str, str]]:

@@ -61,3 +61,8 @@ def entity_of_page(path: str) -> tuple[str, str] | None:
 def external(url: str) -> str:
     """An outside address made safe inside a Markdown link: characters that could end it are encoded."""
     return quote(url, safe=":/?#[]@!$&*+,;=%-._~")
+
+
+def edit_url(edit_root: str, path: str, line: int | None = None) -> str:
+    """The address that opens a project file (`data/actors.yml`) for editing, at a line when given."""
+    return f"{edit_root}{quote(path)}" + (f"#L{line}" if line else "")

@@ -1,0 +1,67 @@
+"""The story as data for readers to reuse: `story.json` and one CSV file per kind of entity.
+
+Values are the ones editors wrote (ids link records); lists are joined with "; " in CSV.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any
+
+from .graph import Story
+from .model import ENTITY_KINDS, Entity
+from .schema import json_schema
+
+STORY_JSON = "data/story.json"
+SCHEMA_JSON = "schema.json"
+
+
+def csv_path(kind: str) -> str:
+    return f"data/{kind}s.csv"
+
+
+def data_files(story: Story) -> dict[str, str]:
+    """{site path: text} of every download, and the JSON Schema they follow."""
+    files = {STORY_JSON: story_json(story), SCHEMA_JSON: json.dumps(json_schema(), indent=2, ensure_ascii=False)}
+    files.update({csv_path(kind): story_csv(story, kind) for kind in ENTITY_KINDS})
+    return files
+
+
+def story_json(story: Story) -> str:
+    data: dict[str, Any] = {"story": story.info.model_dump(mode="json") if story.info else None}
+    for kind in ENTITY_KINDS:
+        data[f"{kind}s"] = [_record(e) for e in story.of_kind(kind)]
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def story_csv(story: Story, kind: str) -> str:
+    records = [_record(e) for e in story.of_kind(kind)]
+    model = type(story.of_kind(kind)[0]) if records else None
+    columns = list(model.model_fields) if model else ["id"]
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")
+    writer.writeheader()
+    for record in records:
+        writer.writerow({k: _cell(record.get(k)) for k in columns})
+    return out.getvalue()
+
+
+def _record(entity: Entity) -> dict[str, Any]:
+    return entity.model_dump(mode="json", exclude_none=True, exclude_defaults=True) | {"id": entity.id}
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return _inert("; ".join(_cell(v) for v in value))
+    if isinstance(value, dict):
+        return _inert(value.get("text") or json.dumps(value, ensure_ascii=False))
+    return _inert(str(value))
+
+
+def _inert(cell: str) -> str:
+    """A spreadsheet would run a cell starting with = + - @ as a formula; a leading ' keeps it text."""
+    return "'" + cell if cell[:1] in ("=", "+", "-", "@", "\t", "\r") else cell
