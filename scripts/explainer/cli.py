@@ -1,4 +1,4 @@
-"""The `explainer` command: check a story's data and print its schema.
+"""The `explainer` command: check, export, extend and describe a story, and print its schema.
 
 Exit codes: 0 when all is well, 1 when the story data has errors, 2 for a usage error
 (unknown option, missing folder).
@@ -12,9 +12,14 @@ from pathlib import Path
 import click
 from mkdocs.utils.yaml import yaml_load
 
+import datetime as dt
+
 from .errors import StoryInvalid, display_path
-from .graph import load_story
+from .files import apply_export, plan_export
+from .graph import Story, load_story, loose_ends
+from .records import SECTIONS, add_record, fresh_id, restore, target_file
 from .schema import json_schema
+from .site import Site
 
 EXIT_DATA_ERRORS = 1
 
@@ -40,12 +45,7 @@ def check(data: Path | None, config: Path) -> None:
     Exits 0 when the data is valid and 1 when it has errors.
     """
     folder = data or configured_data_dir(config)
-    try:
-        story = load_story(folder)
-    except StoryInvalid as invalid:
-        click.echo(invalid.report(), err=True)
-        click.echo(f"{len(invalid.errors)} error(s) in {display_path(folder)}", err=True)
-        raise SystemExit(EXIT_DATA_ERRORS) from None
+    story = _load_or_exit(folder)
     click.echo(f"{display_path(folder)}: valid; {story.describe()}")
 
 
@@ -72,3 +72,119 @@ def configured_data_dir(config: Path) -> Path:
         if isinstance(plugin, dict) and isinstance(plugin.get("explainer"), dict):
             return config.parent / plugin["explainer"].get("data_dir", "data")
     return config.parent / "data"
+
+
+@main.command()
+@click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--config", "config", type=click.Path(dir_okay=False, exists=True, path_type=Path),
+              default=Path("mkdocs.yml"), show_default=True, help="The site's MkDocs configuration.")
+def export(folder: Path, config: Path) -> None:
+    """Write the site's Markdown (generated pages, hand-written docs, data downloads) into FOLDER.
+
+    The pages can then be read, diffed, reviewed, or built by MkDocs without the plugin.
+    FOLDER may not be inside docs/ or the data folder. A file in FOLDER that this command did
+    not write, or that someone changed since, is never overwritten: the export stops and
+    lists them (exit 1). Each file is replaced atomically.
+    """
+    site = Site.load(config)
+    forbidden = [site.docs_dir, site.data_dir]
+    if any(folder.resolve() == f or f in folder.resolve().parents for f in forbidden):
+        raise click.UsageError(f"refusing to export into {display_path(folder)}: it is inside "
+                               f"{display_path(site.docs_dir)} or {display_path(site.data_dir)}")
+    files = site.export_files()
+    plan = plan_export(folder, files)
+    if plan.conflicts:
+        click.echo("\n".join(f"{display_path(folder / p)}: exists and was not written by explainer export "
+                              "(or was changed since); not overwritten" for p in plan.conflicts), err=True)
+        click.echo(f"nothing written: {len(plan.conflicts)} file(s) would be overwritten", err=True)
+        raise SystemExit(EXIT_DATA_ERRORS)
+    apply_export(folder, plan, files)
+    for path in plan.kept:
+        click.echo(f"{display_path(folder / path)}: no longer generated, but changed by someone; kept", err=True)
+    click.echo(f"{display_path(folder)}: {len(files)} files ({len(plan.write)} written, "
+               f"{len(plan.remove)} removed, {len(files) - len(plan.write)} unchanged)")
+
+
+@main.command()
+@click.option("--data", "data", type=click.Path(file_okay=False, path_type=Path),
+              help="Folder of the story's YAML files (default: the one named in mkdocs.yml).")
+@click.option("--config", "config", type=click.Path(dir_okay=False, path_type=Path), default=Path("mkdocs.yml"),
+              show_default=True, help="The site's MkDocs configuration, read for the data folder.")
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+def stats(data: Path | None, config: Path, as_json: bool) -> None:
+    """Counts, and the loose ends an editor may want to tie up.
+
+    Loose ends: actors who made no claim, claims with no venue and no source, sources no claim
+    or event cites, claims nobody answered.
+    """
+    story = _load_or_exit(data or configured_data_dir(config))
+    figures = {"counts": story.count(), "quotes_checked": story.quotes_verified, "loose_ends": loose_ends(story)}
+    if as_json:
+        click.echo(json.dumps(figures, indent=2))
+        return
+    click.echo(story.describe())
+    for name, ids in figures["loose_ends"].items():
+        click.echo(f"{name.replace('_', ' ')} ({len(ids)}): {', '.join(ids) or '-'}")
+
+
+@main.command()
+@click.argument("kind", type=click.Choice(list(SECTIONS)))
+@click.option("--name", "--title", "--summary", "text", required=True,
+              help="The actor's name, the source's or event's title, or the claim's summary.")
+@click.option("--id", "entity_id", help="The new id (default: made from the text).")
+@click.option("--kind", "subkind", help="Actor kind (default person) or source kind (default article).")
+@click.option("--claimant", help="Claims: id of the actor who made it (required for claims).")
+@click.option("--date", help="YYYY-MM-DD (required for events).")
+@click.option("--file", "file", type=click.Path(dir_okay=False, path_type=Path),
+              help="Data file to add to (default: the one with the most records of this kind).")
+@click.option("--data", "data", type=click.Path(file_okay=False, path_type=Path),
+              help="Folder of the story's YAML files (default: the one named in mkdocs.yml).")
+@click.option("--config", "config", type=click.Path(dir_okay=False, path_type=Path), default=Path("mkdocs.yml"),
+              show_default=True, help="The site's MkDocs configuration, read for the data folder.")
+def new(kind: str, text: str, entity_id: str | None, subkind: str | None, claimant: str | None, date: str | None,
+        file: Path | None, data: Path | None, config: Path) -> None:
+    """Add a well-formed KIND record with a fresh id to a data file and print where it is.
+
+    The file keeps its comments and order. If the story does not validate with the new
+    record, the file is put back as it was and the errors are listed (exit 1).
+    """
+    folder = data or configured_data_dir(config)
+    story = _load_or_exit(folder)
+    record = {"id": entity_id or fresh_id(text, set(story.by_id), kind),
+              **new_fields(kind, text, subkind, claimant, date)}
+    path = file or target_file(folder, kind)
+    old, line = add_record(path, kind, record)
+    try:
+        load_story(folder)
+    except StoryInvalid as invalid:
+        restore(path, old)
+        click.echo(invalid.report(), err=True)
+        click.echo(f"not added: the story would have {len(invalid.errors)} error(s); "
+                   f"{display_path(path)} is as it was", err=True)
+        raise SystemExit(EXIT_DATA_ERRORS) from None
+    click.echo(f"{display_path(path)}:{line}: added {kind} '{record['id']}'")
+
+
+def new_fields(kind: str, text: str, subkind: str | None, claimant: str | None, date: str | None) -> dict:
+    """The required fields of a new record, from the command's options."""
+    if kind == "actor":
+        return {"name": text, "kind": subkind or "person"}
+    if kind == "source":
+        return {"kind": subkind or "article", "title": text}
+    if kind == "claim":
+        if not claimant:
+            raise click.UsageError("a claim needs --claimant ACTOR-ID")
+        return {"claimant": claimant, "summary": text}
+    try:
+        return {"title": text, "date": dt.date.fromisoformat(date or "")}
+    except ValueError:
+        raise click.UsageError("an event needs --date YYYY-MM-DD") from None
+
+
+def _load_or_exit(folder: Path) -> Story:
+    try:
+        return load_story(folder)
+    except StoryInvalid as invalid:
+        click.echo(invalid.report(), err=True)
+        click.echo(f"{len(invalid.errors)} error(s) in {display_path(folder)}", err=True)
+        raise SystemExit(EXIT_DATA_ERRORS) from None

@@ -96,6 +96,17 @@ class Story:
         return f"{counts}; {self.quotes_verified} quotes checked against source texts"
 
 
+def loose_ends(story: Story) -> dict[str, list[str]]:
+    """Ids an editor may want to look at: who said nothing, what has no source, what nobody cites or answers."""
+    return {
+        "actors_with_no_claims": [a.id for a in story.actors if not story.referrers(a, "claimant")],
+        "claims_with_no_source": [c.id for c in story.claims if not c.venue and not c.reported_by],
+        "sources_never_cited": [s.id for s in story.sources
+                                if not story.referrers(s, "venue", "reported_by", "quotes.source", "sources")],
+        "claims_nobody_answered": [c.id for c in story.claims if not story.responses(c)],
+    }
+
+
 def _order(entity: Entity) -> tuple:
     """Stable story order: kind, then date (undated last), then name, then id."""
     date = getattr(entity, "date", None) or _LAST_DAY

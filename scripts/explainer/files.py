@@ -1,0 +1,81 @@
+"""Writing files without losing anyone's work: atomic replacement, and a manifest of what we wrote."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+MANIFEST = ".explainer-export.json"
+
+
+def write_atomic(path: Path, content: str | bytes) -> None:
+    """Write `path` so that a crash leaves either the old file or the new one, never half of one."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        if path.exists():
+            os.chmod(temp, path.stat().st_mode & 0o777)
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
+def digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+@dataclass
+class Plan:
+    """What an export will do to a folder, decided before anything is written."""
+
+    write: dict[str, bytes] = field(default_factory=dict)
+    remove: list[str] = field(default_factory=list)
+    conflicts: list[str] = field(default_factory=list)   # files we would overwrite but did not write
+    kept: list[str] = field(default_factory=list)        # files we wrote once, since changed by someone
+
+
+def plan_export(folder: Path, files: dict[str, bytes]) -> Plan:
+    """Overwrite only files that the last export wrote and nobody changed since; remove our stale ones."""
+    written = _manifest(folder)
+    plan = Plan()
+    for path, data in files.items():
+        target = folder / path
+        if target.exists() and not _ours(target, written.get(path)):
+            plan.conflicts.append(path)
+        elif not target.exists() or target.read_bytes() != data:
+            plan.write[path] = data
+    for path in sorted(set(written) - set(files)):
+        target = folder / path
+        if target.exists():
+            (plan.remove if _ours(target, written[path]) else plan.kept).append(path)
+    return plan
+
+
+def apply_export(folder: Path, plan: Plan, files: dict[str, bytes]) -> None:
+    for path, data in plan.write.items():
+        write_atomic(folder / path, data)
+    for path in plan.remove:
+        (folder / path).unlink()
+    manifest = {path: digest(data) for path, data in sorted(files.items())}
+    write_atomic(folder / MANIFEST, json.dumps(manifest, indent=1) + "\n")
+
+
+def _manifest(folder: Path) -> dict[str, str]:
+    try:
+        return json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+def _ours(path: Path, recorded: str | None) -> bool:
+    return recorded is not None and digest(path.read_bytes()) == recorded

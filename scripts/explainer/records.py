@@ -1,0 +1,73 @@
+"""Adding a record to a data file the way an editor would: comments, order and layout kept.
+
+ruamel.yaml's round-trip mode rewrites only what changed; the file is replaced atomically,
+and put back as it was when the story no longer validates with the new record.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import unicodedata
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+from .files import write_atomic
+from .loader import load_records
+
+SECTIONS = {"actor": "actors", "source": "sources", "claim": "claims", "event": "events"}
+
+
+def fresh_id(text: str, taken: set[str], kind: str) -> str:
+    """An ASCII id made from `text` (accents dropped), unique among `taken`."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    words = re.findall(r"[a-z0-9]+", ascii_text.lower())[:6]
+    base = "-".join(words)[:60].strip("-") or f"new-{kind}"
+    candidate, n = base, 2
+    while candidate in taken:
+        candidate, n = f"{base}-{n}", n + 1
+    return candidate
+
+
+def target_file(data_dir: Path, kind: str) -> Path:
+    """The data file that already holds the most records of this kind, else `data/<kind>s.yml`."""
+    counts = Counter(r.where.path for r in load_records(data_dir).records if r.kind == kind)
+    return counts.most_common(1)[0][0] if counts else data_dir / f"{SECTIONS[kind]}.yml"
+
+
+def add_record(path: Path, kind: str, record: dict[str, Any]) -> tuple[bytes | None, int]:
+    """Append `record` to the kind's section of `path`; return the old bytes (None: new file) and its line."""
+    yaml = YAML()
+    yaml.preserve_quotes = True
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    yaml.width = 4096  # never re-wrap a long quote
+    old = path.read_bytes() if path.exists() else None
+    document = yaml.load(old) if old else None
+    document = document if isinstance(document, CommentedMap) else CommentedMap()
+    section = document.setdefault(SECTIONS[kind], CommentedSeq())
+    if section is None:
+        section = document[SECTIONS[kind]] = CommentedSeq()
+    section.append(CommentedMap(record))
+    out = io.StringIO()
+    yaml.dump(document, out)
+    text = out.getvalue()
+    write_atomic(path, text)
+    return old, _line_of(text, record["id"])
+
+
+def restore(path: Path, old: bytes | None) -> None:
+    if old is None:
+        path.unlink(missing_ok=True)
+    else:
+        write_atomic(path, old)
+
+
+def _line_of(text: str, record_id: str) -> int:
+    for number, line in enumerate(text.splitlines(), 1):
+        if re.match(rf"^\s*-\s+id:\s*['\"]?{re.escape(record_id)}['\"]?\s*$", line):
+            return number
+    return 1

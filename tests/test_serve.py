@@ -1,0 +1,83 @@
+"""`mkdocs serve` as an editor uses it: a change in data/ shows up over HTTP without a restart,
+and a broken save keeps the last good site until it is fixed."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import time
+import urllib.request
+
+import pytest
+
+from conftest import BIN, ROOT, make_site
+
+PAGE = "actors/dmitry-peskov/"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def fetch(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=10) as response:
+        return response.read().decode("utf-8")
+
+
+def wait_for(condition, timeout: float = 20.0) -> float:
+    start = time.monotonic()
+    while time.monotonic() - start < timeout:
+        try:
+            if condition():
+                return time.monotonic() - start
+        except OSError:
+            pass
+        time.sleep(0.2)
+    raise AssertionError("timed out")
+
+
+@pytest.fixture
+def served(tmp_path):
+    project = make_site(tmp_path, ROOT / "data")
+    port = free_port()
+    log = (tmp_path / "serve.log").open("w+")
+    process = subprocess.Popen([str(BIN / "mkdocs"), "serve", "-a", f"127.0.0.1:{port}"], cwd=project,
+                               stdout=log, stderr=subprocess.STDOUT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        wait_for(lambda: "Kremlin spokesman" in fetch(url + PAGE), timeout=60)
+        yield project, url, tmp_path / "serve.log"
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+        log.close()
+
+
+def test_data_change_appears_and_broken_save_keeps_last_good_site(served):
+    project, url, log = served
+    actors = project / "data" / "actors.yml"
+    original = actors.read_text(encoding="utf-8")
+
+    actors.write_text(original.replace("role: Kremlin spokesman", "role: Kremlin press secretary"), encoding="utf-8")
+    seconds = wait_for(lambda: "Kremlin press secretary" in fetch(url + PAGE))
+    assert seconds < 15
+
+    actors.write_text(original.replace("role: Kremlin spokesman", "role: [unclosed"), encoding="utf-8")
+    wait_for(lambda: "still showing the last good version" in log.read_text())
+    assert "data/actors.yml:" in log.read_text() and "Traceback" not in log.read_text()
+    assert "Kremlin press secretary" in fetch(url + PAGE)
+
+    actors.write_text(original.replace("role: Kremlin spokesman", "role: Spokesman of the Kremlin"), encoding="utf-8")
+    wait_for(lambda: "Spokesman of the Kremlin" in fetch(url + PAGE))
+
+
+def test_prose_change_appears(served):
+    project, url, _ = served
+    prose = project / "docs" / "actors" / "dmitry-peskov.md"
+    prose.parent.mkdir(exist_ok=True)
+    prose.write_text("A paragraph an editor just wrote about [[john-kirby]].\n", encoding="utf-8")
+    wait_for(lambda: "A paragraph an editor just wrote" in fetch(url + PAGE))
+    assert 'href="../john-kirby/"' in fetch(url + PAGE)
