@@ -23,9 +23,7 @@ from .text import short
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 TIME_PATTERN = r"^([01]\d|2[0-3]):[0-5]\d$"
 
-Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=80)]
 Text = Annotated[str, StringConstraints(min_length=1, max_length=20_000)]
-Ids = Annotated[list[Id], Field(default_factory=list)]
 
 
 def _http_url(value: str) -> str:
@@ -34,14 +32,29 @@ def _http_url(value: str) -> str:
     return value
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+
+
 def _not_blank(value: str) -> str:
     if not value.strip():
         raise ValueError("must not be empty")
+    bad = _CONTROL.search(value)
+    if bad:
+        # invisible, and python-markdown uses some of them as internal markers
+        raise ValueError(f"contains the control character U+{ord(bad.group()):04X}")
     return value
 
 
+def _not_reserved(value: str) -> str:
+    if value == "index":
+        raise ValueError("'index' is reserved: it is the address of the index pages")
+    return value
+
+
+Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=80), AfterValidator(_not_reserved)]
 Url = Annotated[str, StringConstraints(max_length=2000), AfterValidator(_http_url)]
 Words = Annotated[Text, AfterValidator(_not_blank)]
+Ids = Annotated[list[Id], Field(default_factory=list)]
 
 
 class ActorKind(str, Enum):

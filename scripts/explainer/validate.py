@@ -5,6 +5,7 @@ Every problem found is collected; nothing stops at the first error.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -119,8 +120,13 @@ def _got(problem: dict[str, Any]) -> str:
     value = problem.get("input")
     if isinstance(value, (dict, list)) or value is None:
         return ""
-    text = repr(value) if not isinstance(value, str) else f"'{value}'"
+    text = repr(value) if not isinstance(value, str) else f"'{_visible(value)}'"
     return f" (got {text[:60]}{'...' if len(text) > 60 else ''})"
+
+
+def _visible(text: str) -> str:
+    """Control characters written as \\xNN, so an error message shows what is there."""
+    return re.sub(r"[\x00-\x1f\x7f-\x9f]", lambda m: f"\\x{ord(m.group()):02x}", text)
 
 
 def _add_story_info(checked: Checked, info: StoryInfo, errors: list[StoryError]) -> None:
