@@ -228,7 +228,7 @@ class Event(Entity):
         if value is not None:
             try:
                 ZoneInfo(value)
-            except (ZoneInfoNotFoundError, ValueError):
+            except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: a "name" too long for a file
                 raise ValueError(f"unknown time zone '{value}' (use an IANA name such as 'Europe/Moscow')") from None
         return value
 

@@ -71,7 +71,7 @@ def _label(raw: RawRecord) -> str:
 
 def _explain(raw: RawRecord, label: str, model: type[Record], problem: dict[str, Any]) -> StoryError:
     """A pydantic error, said the way an editor would say it, at the line of the field."""
-    loc = tuple(part for part in problem["loc"] if not _is_union_tag(part))
+    loc = _written_path(raw.data, problem["loc"])
     where = Location(raw.where.path, raw.line_of(loc))
     name = ".".join(str(part) for part in loc)
     kind = problem["type"]
@@ -106,9 +106,26 @@ def _friendly(problem: dict[str, Any]) -> str | None:
     return _FRIENDLY.get(kind)
 
 
-def _is_union_tag(part: Any) -> bool:
-    # pydantic adds the validator's name to paths inside Annotated/union types; editors never wrote it
-    return isinstance(part, str) and ("[" in part or part.startswith("function-"))
+def _written_path(data: Any, loc: tuple) -> tuple:
+    """The part of pydantic's error path that the editor wrote: keys and indexes found in the data.
+
+    pydantic also puts validator names (`function-after[...]`, `str`) into paths; they are skipped.
+    The last part is kept even when absent, since that is how a missing field is named."""
+    path, here = [], data
+    for i, part in enumerate(loc):
+        if isinstance(here, dict) and part in here:
+            path.append(part)
+            here = here[part]
+        elif isinstance(here, list) and isinstance(part, int) and 0 <= part < len(here):
+            path.append(part)
+            here = here[part]
+        elif i == len(loc) - 1 and isinstance(part, (str, int)) and not _is_validator_name(part):
+            path.append(part)
+    return tuple(path)
+
+
+def _is_validator_name(part: Any) -> bool:
+    return isinstance(part, str) and ("[" in part and part.endswith("]") and "-" in part or part in ("str",))
 
 
 def _field_names(model: type[Record], loc: tuple) -> list[str]:
