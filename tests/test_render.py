@@ -95,3 +95,20 @@ def test_entity_links_resolve_relative_to_the_page_and_unknown_ids_are_errors():
     assert "See [Alpha Minister](../actors/alpha.md), [the minister](../actors/alpha.md) and [[alpah]]." in page
     assert "```\n[[alpha]] in code\n```" in page
     assert rendered.errors == ["docs/events/incident.md: links to unknown id 'alpah' (did you mean 'alpha'?)"]
+
+
+def test_long_indexes_are_paged_and_no_page_grows_with_the_story(tmp_path):
+    from explainer.render import PAGE_SIZE
+    from explainer.synth import synthesize, write
+    write(tmp_path, synthesize(1000, seed=2))
+    pages = render_pages(load_story(tmp_path)).pages
+    claim_pages = sorted(p for p in pages if p.startswith("claims/pages/"))
+    assert claim_pages == [f"claims/pages/{n}.md" for n in (2, 3, 4, 5)]
+    assert "Page 1 of 5: **1** [2](pages/2.md) [3](pages/3.md)" in pages["claims/index.md"]
+    assert "Page 3 of 5: [1](../index.md) [2](2.md) **3**" in pages["claims/pages/3.md"]
+    timeline = [p for p in pages if p.startswith("timeline")]
+    assert len(timeline) == -(-1050 // PAGE_SIZE)
+    assert max(len(text) for text in pages.values()) < 120_000
+    listed = [line for p in pages if p.startswith("claims/") and "/claims/" not in p for line in pages[p].splitlines()
+              if line.startswith("- **[")]
+    assert len(listed) == 1000

@@ -121,7 +121,9 @@ def edit_root(config: MkDocsConfig) -> str | None:
 
 def _inclusion(path: str) -> InclusionLevel:
     # entity pages stay out of the sidebar: a nav of every page makes each build quadratic
-    return InclusionLevel.NOT_IN_NAV if urls.entity_of_page(path) else InclusionLevel.UNDEFINED
+    # (as do the later pages of long indexes)
+    paged = "/pages/" in path
+    return InclusionLevel.NOT_IN_NAV if urls.entity_of_page(path) or paged else InclusionLevel.UNDEFINED
 
 
 def _replace(files: Files, new: File) -> None:

@@ -51,7 +51,7 @@ def template_env(overrides: Path | None = None) -> jinja2.Environment:
     env.globals.update(title_of=title_of, kind_of=kind_of, source_kind=SOURCE_KIND_LABELS.__getitem__,
                        relation_labels=RELATION_LABELS, external=urls.external,
                        by_day=by_day, actors_by_kind=actors_by_kind, main_actors=main_actors,
-                       key_claims=key_claims, story_picture=diagram.story_picture,
+                       key_claims=key_claims, GLANCE_DAYS=GLANCE_DAYS, story_picture=diagram.story_picture,
                        neighbourhood=diagram.neighbourhood, verbs=diagram.VERBS,
                        draw=lambda picture, link, title: diagram.svg(picture, link.url, title))
     return env
@@ -60,14 +60,14 @@ def template_env(overrides: Path | None = None) -> jinja2.Environment:
 def by_day(entities: list) -> list[tuple[dt.date | None, list]]:
     """Entities grouped by date, earliest first, undated last; story order within a day."""
     days: dict[dt.date | None, list] = {}
-    for entity in sorted(entities, key=lambda e: (e.date or dt.date.max)):
+    for entity in _by_date(entities):
         days.setdefault(entity.date, []).append(entity)
     return list(days.items())
 
 
-def actors_by_kind(story: Story) -> list[tuple[str, list[Actor]]]:
+def actors_by_kind(actors: list[Actor]) -> list[tuple[str, list[Actor]]]:
     return [(label, group) for kind, label in ACTOR_KIND_LABELS.items()
-            if (group := [a for a in story.actors if a.kind == kind])]
+            if (group := [a for a in actors if a.kind == kind])]
 
 
 def main_actors(story: Story, limit: int = 8) -> list[Actor]:
@@ -140,10 +140,12 @@ def render_pages(story: Story, prose: Mapping[str, str] | None = None, env: jinj
     home = story.info.title if story.info else "Story"
     add(urls.HOME, "home.md", lambda _: {"title": page_title(home), "jsonld": jsonld.story_data(story)})
     for kind in ENTITY_KINDS:
-        add(urls.index_page(kind), f"{kind}s.md", _fixed(INDEX_TITLES[kind]), kind=kind)
+        for page in paginate(_index_order(story, kind), partial(urls.index_page, kind)):
+            add(page.path, f"{kind}s.md", _fixed(page.title(INDEX_TITLES[kind])), kind=kind, page=page)
         for entity in story.of_kind(kind):
             add(urls.entity_page(kind, entity.id), f"{kind}.md", partial(_meta, story, entity), e=entity)
-    add(urls.TIMELINE, "timeline.md", _fixed("Timeline"))
+    for page in paginate(_by_date(story.events + story.claims), urls.timeline_page):
+        add(page.path, "timeline.md", _fixed(page.title("Timeline")), page=page)
     add(urls.TAGS, "tags.md", _fixed("Tags"))
     add(urls.SCHEMA_PAGE, "schema.md", _fixed("Schema reference"), reference=schema_reference())
     out.warnings += [f"docs/{path} matches no entity, so it is not shown on any page{hint}"
@@ -175,6 +177,49 @@ class Origin:
         if self.edit_root is None:
             return f"<code>{label}</code>"
         return f'<a href="{html.escape(urls.edit_url(self.edit_root, path, line))}"><code>{label}</code></a>'
+
+
+PAGE_SIZE = 200  # entries per index page: no page grows with the story
+GLANCE_DAYS = 12  # days shown at a glance on the home page
+
+
+@dataclass(frozen=True)
+class Pager:
+    """One page of a long list: its entries, its number and the paths of all pages of the list."""
+
+    items: list
+    number: int
+    paths: list[tuple[int, str]]
+
+    @property
+    def count(self) -> int:
+        return len(self.paths)
+
+    @property
+    def path(self) -> str:
+        return self.paths[self.number - 1][1]
+
+    def title(self, base: str) -> str:
+        return base if self.number == 1 else f"{base}, page {self.number}"
+
+
+def paginate(items: list, path: Callable[[int], str], size: int = PAGE_SIZE) -> list[Pager]:
+    count = max(1, -(-len(items) // size))
+    paths = [(n, path(n)) for n in range(1, count + 1)]
+    return [Pager(items[(n - 1) * size:n * size], n, paths) for n in range(1, count + 1)]
+
+
+def _index_order(story: Story, kind: str) -> list:
+    if kind == "actor":  # grouped by kind on the page, so ordered by kind first
+        order = list(ACTOR_KIND_LABELS)
+        return sorted(story.actors, key=lambda a: order.index(a.kind))
+    if kind == "claim":
+        return _by_date(story.claims)
+    return story.of_kind(kind)
+
+
+def _by_date(entities: list) -> list:
+    return sorted(entities, key=lambda e: e.date or dt.date.max)
 
 
 Meta = Callable[["Linker"], dict[str, Any]]

@@ -21,8 +21,13 @@ def entity_page(kind: str, entity_id: str) -> str:
     return f"{SECTIONS[kind]}/{entity_id}.md"
 
 
-def index_page(kind: str) -> str:
-    return f"{SECTIONS[kind]}/index.md"
+def index_page(kind: str, number: int = 1) -> str:
+    """The index of a kind; its later pages (`claims/pages/2.md`) sit in a folder no id can take."""
+    return f"{SECTIONS[kind]}/index.md" if number == 1 else f"{SECTIONS[kind]}/pages/{number}.md"
+
+
+def timeline_page(number: int = 1) -> str:
+    return TIMELINE if number == 1 else f"timeline/pages/{number}.md"
 
 
 def relative(from_page: str, to_page: str, anchor: str = "") -> str:
