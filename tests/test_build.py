@@ -34,7 +34,7 @@ def url(entity) -> str:
 def test_build_is_strict_clean_and_reports_counts(built):
     _, result = built
     assert "WARNING" not in result.stderr
-    assert "49 pages generated from 20 actors, 12 claims, 8 sources, 1 event; 11 quotes checked" in result.stderr
+    assert "65 pages generated from 20 actors, 12 claims, 8 sources, 1 event; 11 quotes checked" in result.stderr
 
 
 def test_every_entity_has_a_page_titled_by_its_name(built, story):
@@ -64,7 +64,7 @@ def test_every_page_links_back_to_what_links_to_it(built, story):
 
 def test_no_broken_internal_link_or_anchor(built):
     site, _ = built
-    assert len(site.pages) >= 49
+    assert len(site.pages) >= 65
     assert site.broken_links() == []
 
 

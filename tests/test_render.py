@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CASES, UPDATE, assert_golden
+from conftest import CASES, ROOT, UPDATE, assert_golden
 from explainer import load_story
 from explainer.render import orphan_prose, render_pages, template_env
 
@@ -112,3 +112,17 @@ def test_long_indexes_are_paged_and_no_page_grows_with_the_story(tmp_path):
     listed = [line for p in pages if p.startswith("claims/") and "/claims/" not in p for line in pages[p].splitlines()
               if line.startswith("- **[")]
     assert len(listed) == 1000
+
+
+def test_facets_have_unique_ascii_slugs_and_pages():
+    from explainer.graph import facets
+    story = load_story(ROOT / "data")
+    found = facets(story)
+    slugs = [f.slug for f in found]
+    assert len(slugs) == len(set(slugs)) and all(s.isascii() for s in slugs)
+    denial = next(f for f in found if f.group == "Topic" and f.name == "denial")
+    assert {e.id for e in denial.entities} == {"zelenskiy-denies-attack", "podolyak-denies-involvement",
+                                               "united-states-rejects-accusation", "kirby-calls-claim-ludicrous"}
+    pages = render_pages(story).pages
+    assert f"tags/{denial.slug}.md" in pages
+    assert f"(../tags/{denial.slug}.md){{ .md-tag }}" in pages["claims/kirby-calls-claim-ludicrous.md"]

@@ -6,6 +6,8 @@ Built once from checked data; pages and exports read it and never change it.
 from __future__ import annotations
 
 import datetime as dt
+import re
+import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -94,6 +96,48 @@ class Story:
         """`20 actors, 12 claims, 8 sources, 1 event; 11 quotes checked against source texts`."""
         counts = ", ".join(f"{n} {kind}{'' if n == 1 else 's'}" for kind, n in self.count().items())
         return f"{counts}; {self.quotes_verified} quotes checked against source texts"
+
+
+@dataclass(frozen=True)
+class Facet:
+    """A way to browse: actors of one kind or country, claims and events on one topic."""
+
+    group: str   # "Actor kind", "Country", "Topic"
+    name: str
+    slug: str
+    entities: tuple
+
+
+FACET_GROUPS = ("Actor kind", "Country", "Topic")
+
+
+def facets(story: Story) -> list[Facet]:
+    """Every facet with its entities in story order; slugs are ASCII and unique."""
+    found: dict[tuple[str, str], list] = {}
+    for actor in story.actors:
+        found.setdefault(("Actor kind", actor.kind.value), []).append(actor)
+        if actor.country:
+            found.setdefault(("Country", actor.country), []).append(actor)
+    for entity in story.claims + story.events:
+        for topic in entity.topics:
+            found.setdefault(("Topic", topic), []).append(entity)
+    taken: set[str] = set()
+    result = []
+    for (group, name), entities in sorted(found.items(), key=lambda kv: (FACET_GROUPS.index(kv[0][0]),
+                                                                         kv[0][1].casefold(), kv[0][1])):
+        slug = _slug(f"{group.split()[-1]}-{name}", taken)
+        result.append(Facet(group, name, slug, tuple(dict.fromkeys(entities))))
+    return result
+
+
+def _slug(text: str, taken: set[str]) -> str:
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    base = "-".join(re.findall(r"[a-z0-9]+", ascii_text))[:60] or "tag"
+    slug, n = base, 2
+    while slug in taken:
+        slug, n = f"{base}-{n}", n + 1
+    taken.add(slug)
+    return slug
 
 
 def loose_ends(story: Story) -> dict[str, list[str]]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+import jinja2
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -49,8 +50,12 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         story = self.story = self._load()
         prose = {f.src_uri: f.content_string for f in files.documentation_pages()}
         overrides = Path(config.theme.custom_dir) if config.theme.custom_dir else None
-        rendered = render_pages(story, prose, template_env(overrides), config.use_directory_urls,
-                                root=project_root(config), edit_root=edit_root(config))
+        try:
+            rendered = render_pages(story, prose, template_env(overrides), config.use_directory_urls,
+                                    root=project_root(config), edit_root=edit_root(config))
+        except jinja2.TemplateError as exc:  # most likely a template in overrides/explainer/
+            where = f"{exc.filename or exc.name}:{exc.lineno}: " if getattr(exc, "lineno", None) else ""
+            raise PluginError(f"page template error: {where}{exc.message or exc}") from None
         for message in rendered.warnings:
             log.warning(message)
         if rendered.errors:
@@ -120,10 +125,7 @@ def edit_root(config: MkDocsConfig) -> str | None:
 
 
 def _inclusion(path: str) -> InclusionLevel:
-    # entity pages stay out of the sidebar: a nav of every page makes each build quadratic
-    # (as do the later pages of long indexes)
-    paged = "/pages/" in path
-    return InclusionLevel.NOT_IN_NAV if urls.entity_of_page(path) or paged else InclusionLevel.UNDEFINED
+    return InclusionLevel.UNDEFINED if urls.in_nav(path) else InclusionLevel.NOT_IN_NAV
 
 
 def _replace(files: Files, new: File) -> None:

@@ -19,7 +19,7 @@ import jinja2
 
 from . import diagram, jsonld, links, text, urls
 from .errors import did_you_mean
-from .graph import Story
+from .graph import FACET_GROUPS, Facet, Story, facets
 from .model import ENTITY_KINDS, Actor, ActorKind, Claim, Entity, Event, Relation, Source, SourceKind, kind_of
 from .schema import schema_reference
 
@@ -49,7 +49,7 @@ def template_env(overrides: Path | None = None) -> jinja2.Environment:
                              autoescape=False, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
     env.filters.update(md=text.md, paragraphs=text.md_paragraphs, day=text.day, sentence=text.sentence)
     env.globals.update(title_of=title_of, kind_of=kind_of, source_kind=SOURCE_KIND_LABELS.__getitem__,
-                       relation_labels=RELATION_LABELS, external=urls.external,
+                       relation_labels=RELATION_LABELS, external=urls.external, facet_path=urls.facet_page,
                        by_day=by_day, actors_by_kind=actors_by_kind, main_actors=main_actors,
                        key_claims=key_claims, GLANCE_DAYS=GLANCE_DAYS, story_picture=diagram.story_picture,
                        neighbourhood=diagram.neighbourhood, verbs=diagram.VERBS,
@@ -139,14 +139,24 @@ def render_pages(story: Story, prose: Mapping[str, str] | None = None, env: jinj
 
     home = story.info.title if story.info else "Story"
     add(urls.HOME, "home.md", lambda _: {"title": page_title(home), "jsonld": jsonld.story_data(story)})
+    all_facets = facets(story)
+    chips: dict[str, list[Facet]] = {}
+    for facet in all_facets:
+        for entity in facet.entities:
+            chips.setdefault(entity.id, []).append(facet)
     for kind in ENTITY_KINDS:
         for page in paginate(_index_order(story, kind), partial(urls.index_page, kind)):
             add(page.path, f"{kind}s.md", _fixed(page.title(INDEX_TITLES[kind])), kind=kind, page=page)
         for entity in story.of_kind(kind):
-            add(urls.entity_page(kind, entity.id), f"{kind}.md", partial(_meta, story, entity), e=entity)
+            add(urls.entity_page(kind, entity.id), f"{kind}.md", partial(_meta, story, entity), e=entity,
+                chips=chips.get(entity.id, []))
     for page in paginate(_by_date(story.events + story.claims), urls.timeline_page):
         add(page.path, "timeline.md", _fixed(page.title("Timeline")), page=page)
-    add(urls.TAGS, "tags.md", _fixed("Tags"))
+    add(urls.TAGS, "tags.md", _fixed("Tags"), facets=all_facets, groups=FACET_GROUPS)
+    for facet in all_facets:
+        for page in paginate(list(facet.entities), partial(urls.facet_page, facet.slug)):
+            add(page.path, "tag.md", _fixed(page_title(page.title(f"{facet.group}: {facet.name}"))),
+                facet=facet, page=page)
     add(urls.SCHEMA_PAGE, "schema.md", _fixed("Schema reference"), reference=schema_reference())
     out.warnings += [f"docs/{path} matches no entity, so it is not shown on any page{hint}"
                      for path, hint in orphan_prose(story, list(prose))]
@@ -240,18 +250,8 @@ def _meta(story: Story, entity: Entity, link: Linker) -> dict[str, Any]:
     if isinstance(entity, Actor):
         # readers search for actors by name and alias (in the page's first section); put them first
         meta["search"] = {"boost": 3}
-    tags = _tags(entity)
-    if tags:
-        meta["tags"] = [page_title(t) for t in tags]
     meta["jsonld"] = jsonld.structured_data(story, entity, link.url)
     return meta
-
-
-def _tags(entity: Entity) -> list[str]:
-    """Facets to browse by: an actor's kind and country, the topics of claims and events."""
-    if isinstance(entity, Actor):
-        return [entity.kind.value] + ([entity.country] if entity.country else [])
-    return list(getattr(entity, "topics", []))
 
 
 PROSE = "<!-- explainer:prose -->"

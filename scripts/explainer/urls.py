@@ -12,7 +12,7 @@ SECTIONS = {"actor": "actors", "claim": "claims", "source": "sources", "event": 
 HOME = "index.md"
 SCHEMA_PAGE = "schema.md"
 TIMELINE = "timeline.md"
-TAGS = "tags.md"
+TAGS = "tags/index.md"
 SCHEMA_JSON = "schema.json"
 
 
@@ -24,6 +24,10 @@ def entity_page(kind: str, entity_id: str) -> str:
 def index_page(kind: str, number: int = 1) -> str:
     """The index of a kind; its later pages (`claims/pages/2.md`) sit in a folder no id can take."""
     return f"{SECTIONS[kind]}/index.md" if number == 1 else f"{SECTIONS[kind]}/pages/{number}.md"
+
+
+def facet_page(slug: str, number: int = 1) -> str:
+    return f"tags/{slug}.md" if number == 1 else f"tags/{slug}/pages/{number}.md"
 
 
 def timeline_page(number: int = 1) -> str:
@@ -71,3 +75,10 @@ def external(url: str) -> str:
 def edit_url(edit_root: str, path: str, line: int | None = None) -> str:
     """The address that opens a project file (`data/actors.yml`) for editing, at a line when given."""
     return f"{edit_root}{quote(path)}" + (f"#L{line}" if line else "")
+
+
+def in_nav(path: str) -> bool:
+    """Whether a generated page belongs in the sidebar: home, the first page of each index, and
+    the reference pages. Entity pages and later index pages stay out: a sidebar listing every
+    page makes each build quadratic in the number of pages."""
+    return path in {HOME, TIMELINE, TAGS, SCHEMA_PAGE, *(index_page(kind) for kind in SECTIONS)}
