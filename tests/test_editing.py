@@ -28,7 +28,7 @@ def test_export_writes_the_same_pages_the_site_is_built_from(project):
     result = run("export", "out", cwd=project)
     assert result.returncode == 0, result.stderr
     out = project / "out"
-    assert (out / "actors" / "dmitry-peskov.md").read_text().startswith("---\ntitle: Dmitry Peskov\n")
+    assert (out / "actors" / "dmitry-peskov.md").read_text().startswith('---\n{\n "title": "Dmitry Peskov",\n')
     assert (out / "writing.md").exists() and (out / "stylesheets" / "explainer.css").exists()
     assert json.loads((out / "data" / "story.json").read_text())["claims"]
     assert "Nobody has said publicly" in (out / "events" / "kremlin-drone-incident.md").read_text()

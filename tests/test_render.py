@@ -41,7 +41,7 @@ def test_render_is_deterministic():
 def test_prose_front_matter_overrides_generated_title_and_prose_is_placed():
     folder = CASES / "render" / "small"
     page = render_pages(load_story(folder / "data"), _prose(folder / "docs")).pages["actors/alpha.md"]
-    assert page.startswith("---\ntitle: Alpha, the minister\n")
+    assert page.startswith('---\n{\n "title": "Alpha, the minister",\n')
     assert page.index("<dt>Country</dt>") < page.index("Hand-written prose about **Alpha**.") < page.index("## Claims by")
 
 

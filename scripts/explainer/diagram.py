@@ -7,6 +7,7 @@ bounded: only the most connected actors are drawn, and the page says how many we
 
 from __future__ import annotations
 
+import functools
 import math
 from collections import Counter
 from dataclasses import dataclass
@@ -41,6 +42,7 @@ class Picture:
     left_out: int
 
 
+@functools.lru_cache(maxsize=4)
 def dispute_edges(story: Story) -> list[Edge]:
     """Every (claimant, relation, answered claimant), counted, between different actors."""
     counts: Counter[tuple[str, str, Relation]] = Counter()
@@ -50,6 +52,16 @@ def dispute_edges(story: Story) -> list[Edge]:
             if answered != claim.claimant:
                 counts[(claim.claimant, answered, relation)] += 1
     return [Edge(story.by_id[a], story.by_id[b], rel, n) for (a, b, rel), n in sorted(counts.items(), key=_edge_key)]
+
+
+@functools.lru_cache(maxsize=4)
+def _edges_by_actor(story: Story) -> dict[str, list[Edge]]:
+    found: dict[str, list[Edge]] = {}
+    for edge in dispute_edges(story):
+        found.setdefault(edge.source.id, []).append(edge)
+        if edge.target != edge.source:
+            found.setdefault(edge.target.id, []).append(edge)
+    return found
 
 
 def _edge_key(item) -> tuple:
@@ -69,7 +81,7 @@ def story_picture(story: Story, limit: int = STORY_LIMIT) -> Picture:
 
 def neighbourhood(story: Story, actor: Actor, limit: int = NEIGHBOURHOOD_LIMIT) -> Picture:
     """`actor` and the actors it exchanged claims with, most exchanges first."""
-    edges = [e for e in dispute_edges(story) if actor in (e.source, e.target)]
+    edges = _edges_by_actor(story).get(actor.id, [])
     weight: Counter[str] = Counter()
     for edge in edges:
         weight[(edge.target if edge.source == actor else edge.source).id] += edge.count

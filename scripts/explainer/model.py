@@ -8,6 +8,7 @@ schema reference shown in the site and in `explainer schema`.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from enum import Enum
 from pathlib import Path
@@ -190,9 +191,13 @@ class Claim(Entity):
     def heading(self) -> str:
         return self.title or short(self.summary, 80)
 
+    @functools.cached_property
+    def _relations(self) -> list[tuple[Relation, str]]:
+        return [(rel, target) for rel in Relation for target in getattr(self, rel.value)]
+
     def relations(self) -> list[tuple[Relation, str]]:
         """Every typed link to another claim, in display order."""
-        return [(rel, target) for rel in Relation for target in getattr(self, rel.value)]
+        return self._relations
 
 
 class Event(Entity):

@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from typing import Any
 
-import yaml
+import json
 from mkdocs.utils.meta import get_data
 
 # Every ASCII punctuation mark that Markdown or one of the enabled extensions could read as syntax.
@@ -46,11 +46,11 @@ def short(text: str, limit: int = 90) -> str:
 
 
 def front_matter(meta: dict[str, Any], body: str) -> str:
-    """A Markdown page with YAML front matter; values are dumped, never pasted, so they cannot break out."""
+    """A Markdown page with front matter, written as JSON (which YAML reads as flow mappings):
+    values are dumped, never pasted, so they cannot break out, and it is much faster to write."""
     if not meta:
         return body
-    head = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000)
-    return f"---\n{head}---\n\n{body}"
+    return f"---\n{json.dumps(meta, ensure_ascii=False, indent=1)}\n---\n\n{body}"
 
 
 def split_front_matter(source: str) -> tuple[dict[str, Any], str]:

@@ -1,0 +1,175 @@
+#!/usr/bin/env python3
+"""Benchmark: build synthetic stories with the explainer plugin and, side by side, the same pages
+exported as plain Markdown and built by MkDocs without the plugin (the vanilla baseline).
+
+    .venv/bin/python scripts/bench.py                      # N = 1,000 and 10,000 claims, 3 runs each
+    .venv/bin/python scripts/bench.py --sizes 200 --runs 1 --no-browser
+
+Prints a table and writes the figures as JSON (--out, default bench.json). Timings are the
+median of --runs runs, plugin and vanilla builds alternating so machine noise hits both.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import http.server
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from explainer.exports import data_files  # noqa: E402
+from explainer.graph import load_story  # noqa: E402
+from explainer.render import render_pages  # noqa: E402
+from explainer.synth import synthesize, write  # noqa: E402
+
+NOT_IN_NAV = "not_in_nav: |\n" + "".join(f"  /{d}/\n" for d in ("actors", "claims", "sources", "events", "tags",
+                                                                 "timeline"))
+
+
+def run_measured(command: list[str], cwd: Path) -> tuple[float, int]:
+    """(seconds, peak RSS in bytes) of one command, from the kernel's accounting of that child."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    start = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - start
+    if status != 0:
+        raise SystemExit(f"{' '.join(command)} failed:\n{process.stderr.read().decode()[-3000:]}")
+    return seconds, usage.ru_maxrss * 1024
+
+
+def make_project(folder: Path, claims: int) -> Path:
+    project = folder / f"story-{claims}"
+    shutil.copytree(ROOT / "docs", project / "docs")
+    shutil.copytree(ROOT / "overrides", project / "overrides")
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    (project / "docs" / "events" / "kremlin-drone-incident.md").unlink()  # prose of the default story
+    write(project / "data", synthesize(claims, seed=1))
+    return project
+
+
+def vanilla_config(project: Path) -> None:
+    config = (project / "mkdocs.yml").read_text().replace("docs_dir: docs", "docs_dir: exported")
+    config = config.replace("  - explainer:\n      data_dir: data\n", "")
+    (project / "vanilla.yml").write_text(config + NOT_IN_NAV)
+
+
+def plugin_share(project: Path) -> float:
+    """Seconds of the plugin's own work: load, validate, link, render, data files."""
+    start = time.perf_counter()
+    story = load_story(project / "data")
+    render_pages(story)
+    data_files(story)
+    return time.perf_counter() - start
+
+
+def site_figures(site: Path) -> dict:
+    pages = list(site.rglob("*.html"))
+    largest = max(pages, key=lambda p: p.stat().st_size)
+    search = site / "search" / "search_index.json"
+    return {"html_pages": len(pages), "site_bytes": sum(p.stat().st_size for p in site.rglob("*") if p.is_file()),
+            "largest_page": largest.relative_to(site).as_posix(), "largest_page_bytes": largest.stat().st_size,
+            "search_index_bytes": search.stat().st_size if search.exists() else 0}
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def browser_search(site: Path, query: str) -> dict:
+    """Bytes fetched from page load until the first search result, and ms from last keystroke to it."""
+    from playwright.sync_api import sync_playwright
+    handler = functools.partial(_Quiet, directory=str(site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    sizes: list[int] = []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=["--disable-background-networking"])
+        page = browser.new_page()
+        page.on("requestfinished", lambda r: sizes.append(r.sizes()["responseBodySize"]))
+        page.goto(f"http://127.0.0.1:{httpd.server_port}/")
+        page.click(".md-search__input")
+        page.wait_for_function("document.querySelector('.md-search-result__meta').textContent.includes('Type')",
+                               timeout=600_000)
+        page.keyboard.type(query[:-1])
+        start = time.perf_counter()
+        page.keyboard.type(query[-1])
+        page.wait_for_selector("li.md-search-result__item", timeout=600_000)
+        ms = (time.perf_counter() - start) * 1000
+        browser.close()
+    httpd.shutdown()
+    return {"search_bytes_before_first_result": sum(sizes), "search_ms_to_first_result": round(ms)}
+
+
+def bench(claims: int, runs: int, folder: Path, browser: bool) -> dict:
+    project = make_project(folder, claims)
+    subprocess.run([str(BIN / "explainer"), "export", "exported"], cwd=project, check=True, capture_output=True)
+    vanilla_config(project)
+    plugin, vanilla, share, peak = [], [], [], 0
+    for _ in range(runs):
+        seconds, rss = run_measured([str(BIN / "mkdocs"), "build", "-q", "-d", "site"], project)
+        plugin.append(seconds)
+        peak = max(peak, rss)
+        vanilla.append(run_measured([str(BIN / "mkdocs"), "build", "-q", "-f", "vanilla.yml", "-d", "vanilla-site"],
+                                    project)[0])
+        share.append(plugin_share(project))
+    figures = {"claims": claims, "runs": runs, "plugin_build_s": statistics.median(plugin),
+               "vanilla_build_s": statistics.median(vanilla), "plugin_share_s": statistics.median(share),
+               "peak_rss_bytes": peak, **site_figures(project / "site")}
+    figures["ratio_plugin_to_vanilla"] = figures["plugin_build_s"] / figures["vanilla_build_s"]
+    figures["s_per_page"] = figures["plugin_build_s"] / figures["html_pages"]
+    if browser:
+        figures.update(browser_search(project / "site", "Minister"))
+    return figures
+
+
+def table(results: list[dict]) -> str:
+    rows = [("claims", "claims", "{:,}"), ("HTML pages", "html_pages", "{:,}"),
+            ("build with plugin (s, median)", "plugin_build_s", "{:.1f}"),
+            ("vanilla MkDocs build (s, median)", "vanilla_build_s", "{:.1f}"),
+            ("plugin / vanilla", "ratio_plugin_to_vanilla", "{:.2f}"),
+            ("plugin's own work (s)", "plugin_share_s", "{:.2f}"), ("seconds per page", "s_per_page", "{:.4f}"),
+            ("peak RSS (MB)", "peak_rss_bytes", "{:,.0f}", 1e6), ("site on disk (MB)", "site_bytes", "{:,.1f}", 1e6),
+            ("largest page (KB)", "largest_page_bytes", "{:,.0f}", 1e3),
+            ("search index (KB)", "search_index_bytes", "{:,.0f}", 1e3),
+            ("search: bytes before 1st result (KB)", "search_bytes_before_first_result", "{:,.0f}", 1e3),
+            ("search: ms to 1st result", "search_ms_to_first_result", "{:,}")]
+    lines = ["| figure | " + " | ".join(f"N={r['claims']:,}" for r in results) + " |",
+             "|---|" + "---|" * len(results)]
+    for label, key, fmt, *scale in rows:
+        cells = [fmt.format(r[key] / scale[0] if scale else r[key]) if key in r else "-" for r in results]
+        lines.append(f"| {label} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--out", type=Path, default=Path("bench.json"))
+    parser.add_argument("--no-browser", action="store_true")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="explainer-bench-") as tmp:
+        results = [bench(n, args.runs, Path(tmp), not args.no_browser) for n in args.sizes]
+    if len(results) > 1:
+        results[-1]["s_per_page_vs_smallest"] = results[-1]["s_per_page"] / results[0]["s_per_page"]
+    args.out.write_text(json.dumps({"date": time.strftime("%Y-%m-%d"), "results": results}, indent=2) + "\n")
+    print(table(results))
+    print(f"\nfigures written to {args.out}")
+
+
+if __name__ == "__main__":
+    main()
