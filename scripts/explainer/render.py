@@ -8,6 +8,7 @@ knows the page being written. Hand-written prose for a page is placed inside it.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import html
 import re
 from dataclasses import dataclass, field
@@ -177,10 +178,7 @@ class Origin:
         return f"\n<small class=\"explainer-origin\">Made from {' and '.join(parts)}.</small>\n"
 
     def _relative(self, path: Path) -> str:
-        try:
-            return path.resolve().relative_to(self.root.resolve()).as_posix()
-        except ValueError:
-            return path.name
+        return _relative_to(path, self.root)
 
     def _file(self, path: str, line: int | None) -> str:
         label = html.escape(path) + (f", line {line}" if line else "")
@@ -230,6 +228,15 @@ def _index_order(story: Story, kind: str) -> list:
 
 def _by_date(entities: list) -> list:
     return sorted(entities, key=lambda e: e.date or dt.date.max)
+
+
+@functools.lru_cache(maxsize=1024)
+def _relative_to(path: Path, root: Path) -> str:
+    """`path` from the project folder (a data file's name otherwise); many entities share a file."""
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.name
 
 
 Meta = Callable[["Linker"], dict[str, Any]]

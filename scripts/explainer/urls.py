@@ -5,6 +5,7 @@ Pages are addressed by id, never by name, so an address stays valid when a name 
 
 from __future__ import annotations
 
+import functools
 import posixpath
 from urllib.parse import quote
 
@@ -36,8 +37,16 @@ def timeline_page(number: int = 1) -> str:
 
 def relative(from_page: str, to_page: str, anchor: str = "") -> str:
     """A link from one Markdown page to another, as MkDocs expects (relative, to the .md file)."""
-    path = posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
-    return path + (f"#{anchor}" if anchor else "")
+    return _between(from_page.split("/")[:-1], to_page) + (f"#{anchor}" if anchor else "")
+
+
+def _between(base: list[str], target: str) -> str:
+    """`target` (a site path) seen from the folder `base`; plain string work, as this runs for every link."""
+    parts = target.split("/")
+    common = 0
+    while common < min(len(base), len(parts) - 1) and base[common] == parts[common]:
+        common += 1
+    return "../" * (len(base) - common) + "/".join(parts[common:])
 
 
 def page_url(path: str, directory_urls: bool = True) -> str:
@@ -50,6 +59,7 @@ def page_url(path: str, directory_urls: bool = True) -> str:
     return stem + "/"
 
 
+@functools.lru_cache(maxsize=65536)
 def relative_url(from_page: str, to_page: str, directory_urls: bool = True) -> str:
     """A link usable in raw HTML (which MkDocs does not rewrite) from one page's address to another's."""
     here, there = page_url(from_page, directory_urls), page_url(to_page, directory_urls)
