@@ -76,10 +76,11 @@ def search(page: Page, base: str, query: str) -> list[str]:
     page.goto(base)
     page.click("label.md-search__icon, .md-search__input")
     page.wait_for_function("document.querySelector('.md-search-result__meta').textContent.includes('Type')")
-    page.keyboard.type(query)
-    # Playwright inserts non-ASCII text without key events; Material searches on keyup, as a real keyboard sends
+    # the whole query at once, so no result list for a partial query can be read by mistake; Material
+    # searches on keyup, which End sends without changing the text
+    page.fill(".md-search__input", query)
     page.keyboard.press("End")
-    page.wait_for_selector("li.md-search-result__item > a", timeout=5000)
+    page.wait_for_selector("li.md-search-result__item > a", timeout=10000)
     hrefs = page.eval_on_selector_all("li.md-search-result__item > a", "els => els.map(e => e.href)")
     return [urlsplit(h).path for h in hrefs]
 

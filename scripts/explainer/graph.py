@@ -6,8 +6,6 @@ Built once from checked data; pages and exports read it and never change it.
 from __future__ import annotations
 
 import datetime as dt
-import re
-import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,6 +13,7 @@ from pathlib import Path
 from .errors import StoryInvalid
 from .loader import load_records
 from .model import ENTITY_KINDS, Actor, Claim, Entity, Event, Relation, Source, StoryInfo, kind_of, references
+from .text import slug
 from .validate import Checked, check_records
 
 _LAST_DAY = dt.date.max
@@ -125,19 +124,9 @@ def facets(story: Story) -> list[Facet]:
     result = []
     for (group, name), entities in sorted(found.items(), key=lambda kv: (FACET_GROUPS.index(kv[0][0]),
                                                                          kv[0][1].casefold(), kv[0][1])):
-        slug = _slug(f"{group.split()[-1]}-{name}", taken)
-        result.append(Facet(group, name, slug, tuple(dict.fromkeys(entities))))
+        result.append(Facet(group, name, slug(f"{group.split()[-1]}-{name}", taken, "tag"),
+                            tuple(dict.fromkeys(entities))))
     return result
-
-
-def _slug(text: str, taken: set[str]) -> str:
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
-    base = "-".join(re.findall(r"[a-z0-9]+", ascii_text))[:60] or "tag"
-    slug, n = base, 2
-    while slug in taken:
-        slug, n = f"{base}-{n}", n + 1
-    taken.add(slug)
-    return slug
 
 
 def loose_ends(story: Story) -> dict[str, list[str]]:

@@ -47,12 +47,9 @@ def _ref(story: Story, entity_id: str | None, url: Url) -> dict[str, Any] | None
     entity = story.get(entity_id)
     if entity is None:
         return None
-    names = {"Actor": lambda a: (ACTOR_TYPES[a.kind], a.name),
-             "Source": lambda s: (SOURCE_TYPES.get(s.kind, "CreativeWork"), s.title),
-             "Claim": lambda c: ("Claim", c.heading()),
-             "Event": lambda e: ("Event", e.title)}
-    kind, name = names[type(entity).__name__](entity)
-    return {"@type": kind, "@id": url(entity), "name": name}
+    kind = {"Actor": lambda: ACTOR_TYPES[entity.kind], "Source": lambda: SOURCE_TYPES.get(entity.kind, "CreativeWork"),
+            "Claim": lambda: "Claim", "Event": lambda: "Event"}[type(entity).__name__]()
+    return {"@type": kind, "@id": url(entity), "name": entity.heading()}
 
 
 def _actor(story: Story, a: Actor, url: Url) -> dict[str, Any]:

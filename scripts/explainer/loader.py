@@ -19,6 +19,7 @@ SECTIONS = {"story": "story", "actors": "actor", "sources": "source", "claims": 
 MAX_FILE_BYTES = 5_000_000
 MAX_DEPTH = 50
 ALIAS_REFUSED = "YAML aliases (*name) are not allowed in story data"
+REUSED = "this anchored value is used again through a YAML alias (*name); aliases are not allowed in story data"
 
 Path_ = tuple[Any, ...]
 
@@ -97,7 +98,10 @@ def load_file(path: Path) -> tuple[list[RawRecord], list[StoryError]]:
         return [], []
     errors: list[StoryError] = []
     values = _Values(path, errors)
-    top = values.build(root, ())
+    try:
+        top = values.build(root, ())
+    except _LoadProblem as problem:
+        return [], [StoryError(Location(path, problem.line), problem.message)]
     if not isinstance(top, dict):
         return [], [StoryError(Location(path, root.start_mark.line + 1),
                                "a data file must be a mapping with sections " + _section_list())]
@@ -132,12 +136,9 @@ _FAST = getattr(yaml, "CSafeLoader", None)
 
 def _compose(text: str):
     try:
-        if _FAST is None:
-            return yaml.compose(text, Loader=_ComposeOnly)
-        for event in yaml.parse(text, Loader=_FAST):
-            if isinstance(event, yaml.AliasEvent):
-                raise _LoadProblem(event.start_mark.line + 1, ALIAS_REFUSED)
-        return yaml.compose(text, Loader=_FAST)
+        # libyaml composes an alias as a second reference to its anchor's node; _Values.build refuses
+        # any node met twice, before expanding anything
+        return yaml.compose(text, Loader=_FAST or _ComposeOnly)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         return _raise(mark.line + 1 if mark else 1, f"YAML syntax error: {exc.problem or exc.context}")
@@ -163,9 +164,13 @@ class _Values:
         self.errors = errors
         self.lines: dict[Path_, int] = {}
         self.failed: set[Path_] = set()  # values already reported as unreadable
+        self.seen: set[int] = set()
         self.constructor = yaml.SafeLoader("")
 
     def build(self, node, path: Path_):
+        if id(node) in self.seen:
+            raise _LoadProblem(node.start_mark.line + 1, REUSED)
+        self.seen.add(id(node))
         self.lines[path] = node.start_mark.line + 1
         if len(path) > MAX_DEPTH:
             return self._error(node, path, "nesting is too deep")

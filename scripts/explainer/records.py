@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import io
 import re
-import unicodedata
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -18,19 +17,14 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from .files import write_atomic
 from .loader import load_records
+from .text import slug
 
 SECTIONS = {"actor": "actors", "source": "sources", "claim": "claims", "event": "events"}
 
 
 def fresh_id(text: str, taken: set[str], kind: str) -> str:
-    """An ASCII id made from `text` (accents dropped), unique among `taken`."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    words = re.findall(r"[a-z0-9]+", ascii_text.lower())[:6]
-    base = "-".join(words)[:60].strip("-") or f"new-{kind}"
-    candidate, n = base, 2
-    while candidate in taken:
-        candidate, n = f"{base}-{n}", n + 1
-    return candidate
+    """An ASCII id made from `text`, unique among the story's ids."""
+    return slug(text, set(taken), f"new-{kind}")
 
 
 def target_file(data_dir: Path, kind: str) -> Path:

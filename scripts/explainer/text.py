@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from typing import Any
 
 import json
@@ -30,6 +31,17 @@ def md_paragraphs(text: str) -> str:
 def day(date: dt.date | None) -> str:
     """`3 May 2023`, the same in every locale; `date unknown` when there is none."""
     return f"{date.day} {_MONTHS[date.month - 1]} {date.year}" if date else "date unknown"
+
+
+def slug(text: str, taken: set[str], fallback: str) -> str:
+    """An ASCII id made from `text` (accents dropped), unique among `taken`, which it joins."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    base = "-".join(re.findall(r"[a-z0-9]+", ascii_text)[:8])[:60].strip("-") or fallback
+    candidate, n = base, 2
+    while candidate in taken:
+        candidate, n = f"{base}-{n}", n + 1
+    taken.add(candidate)
+    return candidate
 
 
 def sentence(words: str) -> str:

@@ -15,7 +15,7 @@ from pydantic import ValidationError
 from . import quotes as quote_check
 from .errors import Location, StoryError, did_you_mean
 from .loader import RawRecord, read_source_text
-from .model import ID_PATTERN, KINDS, TIME_PATTERN, REFERENCES, Claim, Entity, Quote, Record, Source, StoryInfo, kind_of, references
+from .model import ID_PATTERN, KINDS, TIME_PATTERN, REFERENCES, Claim, Entity, Quote, Record, Source, StoryInfo, Verdict, kind_of, references
 
 
 @dataclass
@@ -129,7 +129,8 @@ def _is_validator_name(part: Any) -> bool:
 
 
 def _field_names(model: type[Record], loc: tuple) -> list[str]:
-    target = Quote if loc[:1] == ("quotes",) else model
+    """The fields allowed where an unknown one was written: the record's, or a quote's or verdict's."""
+    target = {"quotes": Quote, "verdict": Verdict}.get(loc[0], model) if len(loc) > 1 else model
     return list(target.model_fields)
 
 

@@ -1,0 +1,24 @@
+"""The benchmark's pipeline at a small size, so it cannot rot: correctness, not time."""
+
+from __future__ import annotations
+
+import importlib.util
+
+from conftest import ROOT
+from sitecheck import Site
+
+spec = importlib.util.spec_from_file_location("bench", ROOT / "scripts" / "bench.py")
+bench = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(bench)
+
+
+def test_bench_pipeline_at_200_claims(tmp_path):
+    figures = bench.bench(200, runs=1, folder=tmp_path, browser=False)
+    project = tmp_path / "story-200"
+    plugin_site, vanilla_site = Site(project / "site"), Site(project / "vanilla-site")
+    assert set(plugin_site.pages) == set(vanilla_site.pages)  # the baseline builds the very same pages
+    assert figures["html_pages"] == len(plugin_site.pages) > 300
+    assert figures["largest_page_bytes"] < 250_000
+    assert figures["plugin_build_s"] > 0 and figures["vanilla_build_s"] > 0 and figures["peak_rss_bytes"] > 10**7
+    assert plugin_site.broken_links() == [] and vanilla_site.broken_links() == []
+    assert "| plugin / vanilla |" in bench.table([figures])
