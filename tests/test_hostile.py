@@ -12,7 +12,6 @@ import shutil
 import threading
 import time
 import unicodedata
-from pathlib import Path
 
 import pytest
 import yaml

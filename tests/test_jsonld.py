@@ -8,7 +8,7 @@ import json
 import pytest
 from pyld import jsonld
 
-from conftest import CASES, ROOT, make_site, mkdocs_build
+from conftest import CASES, make_site, mkdocs_build
 from sitecheck import Site
 
 SCHEMA = "https://schema.org/"

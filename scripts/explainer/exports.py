@@ -13,9 +13,9 @@ from typing import Any
 from .graph import Story
 from .model import ENTITY_KINDS, Entity
 from .schema import json_schema
+from .urls import SCHEMA_JSON
 
 STORY_JSON = "data/story.json"
-SCHEMA_JSON = "schema.json"
 
 
 def csv_path(kind: str) -> str:

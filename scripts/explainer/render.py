@@ -21,7 +21,7 @@ import jinja2
 from . import diagram, jsonld, links, text, urls
 from .errors import did_you_mean
 from .graph import FACET_GROUPS, Facet, Story, facets
-from .model import ENTITY_KINDS, Actor, ActorKind, Claim, Entity, Event, Relation, Source, SourceKind, kind_of
+from .model import ENTITY_KINDS, Actor, ActorKind, Claim, Entity, Relation, SourceKind, kind_of
 from .schema import schema_reference
 
 ACTOR_KIND_LABELS = {ActorKind.person: "People", ActorKind.government: "Governments and state bodies",
