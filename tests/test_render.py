@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import yaml
+
 import pytest
 
 from conftest import CASES, ROOT, UPDATE, assert_golden
@@ -126,3 +128,21 @@ def test_facets_have_unique_ascii_slugs_and_pages():
     pages = render_pages(story).pages
     assert f"tags/{denial.slug}.md" in pages
     assert f"(../tags/{denial.slug}.md){{ .md-tag }}" in pages["claims/kirby-calls-claim-ludicrous.md"]
+
+
+def test_a_hub_actor_page_stays_bounded_and_links_every_claim(tmp_path):
+    from explainer.render import LIST_LIMIT, PAGE_SIZE as PAGE
+    actors = [{"id": "hub", "name": "Hub", "kind": "person"}, {"id": "other", "name": "Other", "kind": "person"}]
+    claims = [{"id": f"c-{i}", "claimant": "hub", "summary": f"Claim number {i}.", "about": ["other"]}
+              for i in range(2 * PAGE + 30)]
+    (tmp_path / "story.yml").write_text(yaml.safe_dump({"actors": actors, "claims": claims}))
+    pages = render_pages(load_story(tmp_path)).pages
+    hub = pages["actors/hub.md"]
+    assert hub.count("- **[Claim number") == LIST_LIMIT
+    assert f"{2 * PAGE + 30 - LIST_LIMIT} more: [all {2 * PAGE + 30}, page by page](hub/claims/1.md)" in hub
+    full = [p for p in pages if p.startswith("actors/hub/claims/")]
+    assert full == ["actors/hub/claims/1.md", "actors/hub/claims/2.md", "actors/hub/claims/3.md"]
+    listed = sum(pages[p].count("- **[Claim number") for p in full)
+    assert listed == 2 * PAGE + 30
+    assert "actors/other/about/1.md" in pages  # "claims about" is paged the same way
+

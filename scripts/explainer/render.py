@@ -52,7 +52,7 @@ def template_env(overrides: Path | None = None) -> jinja2.Environment:
     env.globals.update(title_of=title_of, kind_of=kind_of, source_kind=SOURCE_KIND_LABELS.__getitem__,
                        relation_labels=RELATION_LABELS, external=urls.external, facet_path=urls.facet_page,
                        by_day=by_day, actors_by_kind=actors_by_kind, main_actors=main_actors,
-                       key_claims=key_claims, GLANCE_DAYS=GLANCE_DAYS, story_picture=diagram.story_picture,
+                       key_claims=key_claims, GLANCE_DAYS=GLANCE_DAYS, LIST_LIMIT=LIST_LIMIT, story_picture=diagram.story_picture,
                        neighbourhood=diagram.neighbourhood, verbs=diagram.VERBS,
                        draw=lambda picture, link, title: diagram.svg(picture, link.url, title))
     return env
@@ -149,8 +149,13 @@ def render_pages(story: Story, prose: Mapping[str, str] | None = None, env: jinj
         for page in paginate(_index_order(story, kind), partial(urls.index_page, kind)):
             add(page.path, f"{kind}s.md", _fixed(page.title(INDEX_TITLES[kind])), kind=kind, page=page)
         for entity in story.of_kind(kind):
+            lists = long_lists(story, entity)
             add(urls.entity_page(kind, entity.id), f"{kind}.md", partial(_meta, story, entity), e=entity,
-                chips=chips.get(entity.id, []))
+                chips=chips.get(entity.id, []), full_lists={name: _list_path(entity, name) for name in lists})
+            for name, (label, items) in lists.items():
+                for page in paginate(items, partial(urls.list_page, kind, entity.id, name)):
+                    add(page.path, "list.md", _fixed(page_title(page.title(f"{label} {entity.heading()}"))),
+                        e=entity, label=label, page=page)
     for page in paginate(_by_date(story.events + story.claims), urls.timeline_page):
         add(page.path, "timeline.md", _fixed(page.title("Timeline")), page=page)
     add(urls.TAGS, "tags.md", _fixed("Tags"), facets=all_facets, groups=FACET_GROUPS)
@@ -189,6 +194,7 @@ class Origin:
 
 PAGE_SIZE = 200  # entries per index page: no page grows with the story
 GLANCE_DAYS = 12  # days shown at a glance on the home page
+LIST_LIMIT = 50  # claims listed on an entity's page; longer lists go on pages of their own
 
 
 @dataclass(frozen=True)
@@ -215,6 +221,21 @@ def paginate(items: list, path: Callable[[int], str], size: int = PAGE_SIZE) -> 
     count = max(1, -(-len(items) // size))
     paths = [(n, path(n)) for n in range(1, count + 1)]
     return [Pager(items[(n - 1) * size:n * size], n, paths) for n in range(1, count + 1)]
+
+
+def long_lists(story: Story, entity: Entity) -> dict[str, tuple[str, list[Claim]]]:
+    """The claim lists of an entity's page that are longer than LIST_LIMIT: {name: (label, claims)}."""
+    kind = kind_of(entity)
+    lists = {"actor": {"claims": ("Claims by", lambda: story.referrers(entity, "claimant")),
+                       "about": ("Claims about", lambda: story.referrers(entity, "about"))},
+             "source": {"claims": ("Claims carried by", lambda: story.carried_by(entity))},
+             "event": {"claims": ("Claims about", lambda: story.referrers(entity, "about"))}}.get(kind, {})
+    found = {name: (label, items()) for name, (label, items) in lists.items()}
+    return {name: value for name, value in found.items() if len(value[1]) > LIST_LIMIT}
+
+
+def _list_path(entity: Entity, name: str) -> str:
+    return urls.list_page(kind_of(entity), entity.id, name)
 
 
 def _index_order(story: Story, kind: str) -> list:

@@ -27,6 +27,11 @@ def index_page(kind: str, number: int = 1) -> str:
     return f"{SECTIONS[kind]}/index.md" if number == 1 else f"{SECTIONS[kind]}/pages/{number}.md"
 
 
+def list_page(kind: str, entity_id: str, name: str, number: int = 1) -> str:
+    """A full list that is too long for its entity's page: `actors/x/claims/1.md`."""
+    return f"{SECTIONS[kind]}/{entity_id}/{name}/{number}.md"
+
+
 def facet_page(slug: str, number: int = 1) -> str:
     return f"tags/{slug}.md" if number == 1 else f"tags/{slug}/pages/{number}.md"
 
