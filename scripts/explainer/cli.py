@@ -6,23 +6,31 @@ Exit codes: 0 when all is well, 1 when the story data has errors, 2 for a usage 
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
 import click
 from mkdocs.utils.yaml import yaml_load
 
-import datetime as dt
-
 from .errors import StoryInvalid, display_path
 from .files import apply_export, plan_export
 from .graph import Story, load_story, loose_ends
-from .records import SECTIONS, add_record, fresh_id, restore, target_file
+from .records import add_record, fresh_id, restore, target_file
 from .schema import json_schema
 from .site import Site
-from .synth import synthesize, write as write_story
+from .synth import synthesize
+from .synth import write as write_story
+from .urls import SECTIONS
 
 EXIT_DATA_ERRORS = 1
+
+data_option = click.option("--data", "data", type=click.Path(file_okay=False, path_type=Path),
+                           help="Folder of the story's YAML files (default: the one named in mkdocs.yml, "
+                                "else ./data).")
+config_option = click.option("--config", "config", type=click.Path(dir_okay=False, path_type=Path),
+                             default=Path("mkdocs.yml"), show_default=True,
+                             help="The site's MkDocs configuration, read for the data folder.")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -36,10 +44,8 @@ def main() -> None:
 
 
 @main.command()
-@click.option("--data", "data", type=click.Path(file_okay=False, path_type=Path),
-              help="Folder of the story's YAML files (default: the one named in mkdocs.yml, else ./data).")
-@click.option("--config", "config", type=click.Path(dir_okay=False, path_type=Path), default=Path("mkdocs.yml"),
-              show_default=True, help="The site's MkDocs configuration, read for the data folder.")
+@data_option
+@config_option
 def check(data: Path | None, config: Path) -> None:
     """Validate the story data and list every error as FILE:LINE: message.
 
@@ -107,10 +113,8 @@ def export(folder: Path, config: Path) -> None:
 
 
 @main.command()
-@click.option("--data", "data", type=click.Path(file_okay=False, path_type=Path),
-              help="Folder of the story's YAML files (default: the one named in mkdocs.yml).")
-@click.option("--config", "config", type=click.Path(dir_okay=False, path_type=Path), default=Path("mkdocs.yml"),
-              show_default=True, help="The site's MkDocs configuration, read for the data folder.")
+@data_option
+@config_option
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
 def stats(data: Path | None, config: Path, as_json: bool) -> None:
     """Counts, and the loose ends an editor may want to tie up.
@@ -138,10 +142,8 @@ def stats(data: Path | None, config: Path, as_json: bool) -> None:
 @click.option("--date", help="YYYY-MM-DD (required for events).")
 @click.option("--file", "file", type=click.Path(dir_okay=False, path_type=Path),
               help="Data file to add to (default: the one with the most records of this kind).")
-@click.option("--data", "data", type=click.Path(file_okay=False, path_type=Path),
-              help="Folder of the story's YAML files (default: the one named in mkdocs.yml).")
-@click.option("--config", "config", type=click.Path(dir_okay=False, path_type=Path), default=Path("mkdocs.yml"),
-              show_default=True, help="The site's MkDocs configuration, read for the data folder.")
+@data_option
+@config_option
 def new(kind: str, text: str, entity_id: str | None, subkind: str | None, claimant: str | None, date: str | None,
         file: Path | None, data: Path | None, config: Path) -> None:
     """Add a well-formed KIND record with a fresh id to a data file and print where it is.
@@ -153,7 +155,7 @@ def new(kind: str, text: str, entity_id: str | None, subkind: str | None, claima
     story = _load_or_exit(folder)
     record = {"id": entity_id or fresh_id(text, set(story.by_id), kind),
               **new_fields(kind, text, subkind, claimant, date)}
-    path = file or target_file(folder, kind)
+    path = file or target_file(story, folder, kind)
     old, line = add_record(path, kind, record)
     try:
         load_story(folder)

@@ -22,7 +22,7 @@ from . import links, urls
 from .errors import StoryInvalid
 from .exports import data_files
 from .graph import Story, load_story
-from .render import render_pages, template_env
+from .render import project_file, render_pages, template_env
 
 log = logging.getLogger("mkdocs.plugins.explainer")
 
@@ -83,7 +83,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         target = urls.entity_of_page(page.file.src_uri)
         base = edit_root(config)
         if target and base and self.story and (entity := self.story.get(target[1])):
-            path = Path(entity.where.path).resolve().relative_to(project_root(config)).as_posix()
+            path = project_file(entity.where.path, project_root(config))
             page.edit_url = urls.edit_url(base, path, entity.where.line)
         return context
 
@@ -108,7 +108,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
 
 
 def data_dir(config: MkDocsConfig, configured: str) -> Path:
-    return (Path(config.config_file_path).parent / configured).resolve()
+    return (project_root(config) / configured).resolve()
 
 
 def project_root(config: MkDocsConfig) -> Path:

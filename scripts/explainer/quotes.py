@@ -7,6 +7,7 @@ first; an elision marked `[...]` or `…` in a quote may stand for any stretch o
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 
 _UNIFORM = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
@@ -17,6 +18,7 @@ _ELISION = re.compile(r"\s*(?:\[\s*(?:\.\s*){3}\]|\[…\]|…|\.\.\.)\s*")
 _SPACE = re.compile(r"\s+")
 
 
+@functools.lru_cache(maxsize=256)
 def normalise(text: str) -> str:
     return _SPACE.sub(" ", text.translate(_UNIFORM)).strip()
 

@@ -16,10 +16,10 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from .files import write_atomic
-from .loader import load_records
+from .graph import Story
 from .text import slug
+from .urls import SECTIONS
 
-SECTIONS = {"actor": "actors", "source": "sources", "claim": "claims", "event": "events"}
 
 
 def fresh_id(text: str, taken: set[str], kind: str) -> str:
@@ -27,9 +27,9 @@ def fresh_id(text: str, taken: set[str], kind: str) -> str:
     return slug(text, set(taken), f"new-{kind}")
 
 
-def target_file(data_dir: Path, kind: str) -> Path:
+def target_file(story: Story, data_dir: Path, kind: str) -> Path:
     """The data file that already holds the most records of this kind, else `data/<kind>s.yml`."""
-    counts = Counter(r.where.path for r in load_records(data_dir).records if r.kind == kind)
+    counts = Counter(e.where.path for e in story.of_kind(kind))
     return counts.most_common(1)[0][0] if counts else data_dir / f"{SECTIONS[kind]}.yml"
 
 

@@ -177,13 +177,10 @@ class Origin:
     edit_root: str | None
 
     def note(self, entity: Entity, prose_path: str | None) -> str:
-        parts = [self._file(self._relative(entity.where.path), entity.where.line)]
+        parts = [self._file(project_file(entity.where.path, self.root), entity.where.line)]
         if prose_path:
             parts.append(self._file(f"docs/{prose_path}", None))
         return f"\n<small class=\"explainer-origin\">Made from {' and '.join(parts)}.</small>\n"
-
-    def _relative(self, path: Path) -> str:
-        return _relative_to(path, self.root)
 
     def _file(self, path: str, line: int | None) -> str:
         label = html.escape(path) + (f", line {line}" if line else "")
@@ -252,7 +249,7 @@ def _by_date(entities: list) -> list:
 
 
 @functools.lru_cache(maxsize=1024)
-def _relative_to(path: Path, root: Path) -> str:
+def project_file(path: Path, root: Path) -> str:
     """`path` from the project folder (a data file's name otherwise); many entities share a file."""
     try:
         return path.resolve().relative_to(root.resolve()).as_posix()
