@@ -76,10 +76,8 @@ def search(page: Page, base: str, query: str) -> list[str]:
     page.goto(base)
     page.click("label.md-search__icon, .md-search__input")
     page.wait_for_function("document.querySelector('.md-search-result__meta').textContent.includes('Type')")
-    # the whole query at once, so no result list for a partial query can be read by mistake; Material
-    # searches on keyup, which End sends without changing the text
+    # the whole query at once, so no result list for a partial query can be read by mistake
     page.fill(".md-search__input", query)
-    page.keyboard.press("End")
     page.wait_for_selector("li.md-search-result__item > a", timeout=10000)
     hrefs = page.eval_on_selector_all("li.md-search-result__item > a", "els => els.map(e => e.href)")
     return [urlsplit(h).path for h in hrefs]
@@ -103,6 +101,46 @@ def test_any_spelling_of_peskov_finds_his_page_first(page, server, query):
 def test_claims_are_found_by_words_of_their_quotes(page, server):
     assert "/claims/kirby-calls-claim-ludicrous/" in search(page, server, "ludicrous")[:2]
     assert "/claims/bendett-symbolic-strike/" in search(page, server, "symbolic")[:2]
+
+
+def test_search_fetches_small_index_pieces_only_when_asked(page, server):
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(urlsplit(r.url).path))
+    page.goto(server, wait_until="networkidle")
+    assert not [r for r in requests if "pagefind" in r]  # a reader who does not search pays nothing
+    assert search(page, server, "ludicrous")
+    fetched = [r for r in requests if r.startswith("/pagefind/")]
+    assert "/pagefind/pagefind.js" in fetched and any(r.startswith("/pagefind/index/") for r in fetched)
+    assert not [r for r in requests if r.endswith("search_index.json")]
+
+
+def test_search_by_keyboard_alone(page, server):
+    page.goto(server)
+    page.keyboard.press("/")
+    assert page.evaluate("document.activeElement.classList.contains('md-search__input')")
+    page.keyboard.type("Peskov")
+    page.wait_for_selector("li.md-search-result__item > a")
+    page.keyboard.press("ArrowDown")
+    first = page.evaluate("document.activeElement.href")
+    assert urlsplit(first).path == "/actors/dmitry-peskov/"
+    page.keyboard.press("Escape")
+    assert not page.is_checked("#__search")
+    page.keyboard.press("s")
+    page.keyboard.press("Enter")  # the query is still there; Enter opens the first result
+    page.wait_for_url(first)
+    assert page.locator("article h1").inner_text().startswith("Dmitry Peskov")
+
+
+def test_search_lists_more_results_as_the_list_is_scrolled(page, server):
+    results = search(page, server, "the")
+    count = int(page.inner_text(".md-search-result__meta").split()[0])
+    assert len(results) < count  # the first ten pages and their sections, not all at once
+    page.hover(".md-search__scrollwrap")
+    for _ in range(30):
+        page.mouse.wheel(0, 2000)
+        page.wait_for_timeout(100)
+    more = page.eval_on_selector_all("li.md-search-result__item > a", "els => els.length")
+    assert more > len([r for r in results if "#" not in r])
 
 
 def test_reach_kirbys_answer_to_peskov_from_home_by_clicking(page, server):

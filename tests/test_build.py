@@ -168,3 +168,24 @@ def test_names_from_data_are_never_markup_in_the_built_pages(tmp_path):
     assert actor.select_one("article h1").get_text().rstrip("¶") == hostile
     data = json.loads(actor.find("script", type="application/ld+json").string)
     assert data["name"] == hostile and "</" not in actor.find("script", type="application/ld+json").string
+
+
+def test_search_index_covers_every_article_page(built, story):
+    site, _ = built
+    entry = json.loads((site.root / "pagefind" / "pagefind-entry.json").read_text())
+    indexed = sum(language["page_count"] for language in entry["languages"].values())
+    articles = [name for name, page in site.pages.items() if page.select_one("article.md-content__inner")]
+    assert indexed == len(articles) > len(story.by_id)
+    assert not (site.root / "search" / "search_index.json").exists()  # Material's whole-site index is not made
+    box = json.loads(site.page("").select_one("[data-explainer-search]")["data-explainer-search"])
+    assert box["base"] == "." and box["words"]["placeholder"] == "Type to start searching"
+
+
+def test_two_search_plugins_are_refused_with_a_clear_error(tmp_path):
+    project = make_site(tmp_path, ROOT / "data")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text().replace("plugins:\n", "plugins:\n  - search\n"))
+    result = mkdocs_build(project)
+    assert result.returncode == 1
+    assert "plugins 'search' and 'explainer-search' both draw the search box: keep one" in result.stderr
+    assert "Traceback" not in result.stderr

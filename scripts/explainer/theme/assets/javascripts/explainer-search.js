@@ -1,0 +1,164 @@
+// Site search on Pagefind's chunked index (only the index pieces a query needs are fetched), drawn
+// into Material's search box with Material's own result markup, so it looks and behaves the same.
+
+const PAGE = 10;        // results drawn at once; more as the list is scrolled to its end
+const SECTIONS = 3;     // matching sections shown under a page, as Material does
+
+const box = document.querySelector("[data-explainer-search]");
+if (box) start(box);
+
+function start(box) {
+  const { base, words } = JSON.parse(box.dataset.explainerSearch);
+  const root = new URL(base.replace(/\/?$/, "/"), location.href);
+  const toggle = document.getElementById("__search");
+  const form = box.querySelector("form");
+  const input = box.querySelector(".md-search__input");
+  const meta = box.querySelector(".md-search-result__meta");
+  const list = box.querySelector(".md-search-result__list");
+  const scroller = box.querySelector(".md-search__scrollwrap");
+  let engine = null;
+  let shown = { query: 0, results: [], drawn: 0 };
+  let asked = 0;
+
+  function load() {
+    engine ??= import(new URL("pagefind/pagefind.js", root).href).then(async (pagefind) => {
+      await pagefind.options({ baseUrl: root.pathname, excerptLength: 24 });
+      await pagefind.init();
+      if (!input.value.trim()) meta.textContent = words.placeholder;
+      return pagefind;
+    });
+    return engine;
+  }
+
+  async function search(text) {
+    const query = ++asked;
+    const terms = text.trim();
+    if (!terms) return show(query, [], words.placeholder);
+    const found = await (await load()).search(terms);
+    if (query !== asked || !found) return;  // a newer query has already replaced this one
+    const count = found.results.length;
+    show(query, found.results, count === 0 ? words.none : count === 1 ? words.one
+      : words.other.replace("#", count.toLocaleString()));
+    await more();
+  }
+
+  function show(query, results, status) {
+    shown = { query, results, drawn: 0 };
+    meta.textContent = status;
+    list.replaceChildren();
+    list.setAttribute("role", results.length ? "list" : "presentation");
+  }
+
+  async function more() {
+    const { query, results, drawn } = shown;
+    if (drawn >= results.length) return;
+    shown.drawn = drawn + PAGE;
+    const pages = await Promise.all(results.slice(drawn, drawn + PAGE).map((r) => r.data()));
+    if (query === asked) list.append(...pages.map(item));
+  }
+
+  function item(page) {
+    const li = element("li", "md-search-result__item");
+    li.append(article(page.url, page.meta.title, page.excerpt, true));
+    const sections = (page.sub_results || [])
+      .filter((s) => s.url !== page.url && s.title !== page.meta.title).slice(0, SECTIONS);
+    for (const s of sections) li.append(article(s.url, s.title, s.excerpt, false));
+    return li;
+  }
+
+  function article(url, title, excerpt, isPage) {
+    const link = element("a", "md-search-result__link");
+    link.href = url;
+    link.tabIndex = -1;
+    const body = element("article", "md-search-result__article md-typeset");
+    if (isPage) body.append(element("div", "md-search-result__icon md-icon"));
+    const heading = element(isPage ? "h1" : "h2");
+    heading.textContent = title || url;
+    const text = element("p");
+    text.append(...marked(excerpt || ""));
+    body.append(heading, text);
+    link.append(body);
+    return link;
+  }
+
+  // Pagefind's excerpt is text with <mark> around the matches. Only those marks are kept as elements;
+  // anything else becomes plain text, so nothing from the indexed pages can run here.
+  function marked(html) {
+    const parsed = document.createElement("template");
+    parsed.innerHTML = html;
+    return [...parsed.content.childNodes].map((node) => {
+      if (node.nodeName !== "MARK") return document.createTextNode(node.textContent);
+      const mark = element("mark");
+      mark.textContent = node.textContent;
+      return mark;
+    });
+  }
+
+  function element(name, className) {
+    const node = document.createElement(name);
+    if (className) node.className = className;
+    return node;
+  }
+
+  function open() {
+    if (!toggle.checked) toggle.checked = true;
+    load();
+  }
+
+  function close() {
+    toggle.checked = false;
+    input.blur();
+  }
+
+  function links() {
+    return [...list.querySelectorAll(".md-search-result__link")];
+  }
+
+  input.addEventListener("focus", open);
+  input.addEventListener("input", () => search(input.value));
+  toggle.addEventListener("change", () => {
+    if (toggle.checked) {
+      load();
+      input.focus();
+    }
+  });
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    links()[0]?.click();
+  });
+  form.addEventListener("reset", () => {
+    setTimeout(() => {
+      search("");
+      input.focus();
+    });
+  });
+  scroller.addEventListener("scroll", () => {
+    if (scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 40) more();
+  });
+
+  document.addEventListener("keydown", (event) => {
+    if (event.ctrlKey || event.metaKey || event.altKey) return;
+    const typing = event.target instanceof HTMLElement
+      && (event.target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(event.target.tagName));
+    if (!toggle.checked) {
+      if (!typing && ["/", "s", "f"].includes(event.key)) {
+        event.preventDefault();
+        open();
+        input.focus();
+      }
+      return;
+    }
+    const all = links();
+    const at = all.indexOf(document.activeElement);
+    if (event.key === "Escape") {
+      event.preventDefault();
+      close();
+    } else if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+      event.preventDefault();
+      const next = event.key === "ArrowDown" ? at + 1 : at - 1;
+      if (next < 0) input.focus();
+      else if (next < all.length) all[next].focus();
+      if (next >= all.length - 1) more();
+    }
+  });
+}
