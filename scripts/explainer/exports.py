@@ -8,7 +8,8 @@ from __future__ import annotations
 import csv
 import io
 import json
-from typing import Any
+from functools import partial
+from typing import Any, Callable
 
 from .graph import Story
 from .model import ENTITY_KINDS, Entity
@@ -24,9 +25,15 @@ def csv_path(kind: str) -> str:
 
 def data_files(story: Story) -> dict[str, str]:
     """{site path: text} of every download, and the JSON Schema they follow."""
-    files = {STORY_JSON: story_json(story), SCHEMA_JSON: json.dumps(json_schema(), indent=2, ensure_ascii=False)}
-    files.update({csv_path(kind): story_csv(story, kind) for kind in ENTITY_KINDS})
-    return files
+    return {path: make() for path, make in data_file_makers(story).items()}
+
+
+def data_file_makers(story: Story) -> dict[str, Callable[[], str]]:
+    """{site path: function making its text}, so the texts can be made later or elsewhere."""
+    makers = {STORY_JSON: partial(story_json, story),
+              SCHEMA_JSON: lambda: json.dumps(json_schema(), indent=2, ensure_ascii=False)}
+    makers.update({csv_path(kind): partial(story_csv, story, kind) for kind in ENTITY_KINDS})
+    return makers
 
 
 def story_json(story: Story) -> str:

@@ -7,7 +7,10 @@ Pages exist only in memory (`File.generated`); nothing is written into `docs/`, 
 from __future__ import annotations
 
 import logging
+import os
+from functools import partial
 from pathlib import Path
+from typing import Callable
 
 import jinja2
 from mkdocs.config import config_options as c
@@ -19,10 +22,11 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from . import links, urls
+from .background import Background, BackgroundFailed
 from .errors import StoryInvalid
-from .exports import data_files
+from .exports import data_file_makers
 from .graph import Story, load_story
-from .render import project_file, render_pages, template_env
+from .render import Job, Plan, Rendered, plan_pages, project_file, template_env
 
 log = logging.getLogger("mkdocs.plugins.explainer")
 
@@ -37,6 +41,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         self.serving = False
         self.last_good: Story | None = None  # what `mkdocs serve` keeps showing while the data is broken
         self.story: Story | None = None
+        self.background: Background | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # defining on_startup also keeps this instance across `mkdocs serve` rebuilds
@@ -50,24 +55,42 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         story = self.story = self._load()
         prose = {f.src_uri: f.content_string for f in files.documentation_pages()}
         overrides = Path(config.theme.custom_dir) if config.theme.custom_dir else None
-        try:
-            rendered = render_pages(story, prose, template_env(overrides), config.use_directory_urls,
-                                    root=project_root(config), edit_root=edit_root(config))
-        except jinja2.TemplateError as exc:  # most likely a template in overrides/explainer/
-            where = f"{exc.filename or exc.name}:{exc.lineno}: " if getattr(exc, "lineno", None) else ""
-            raise PluginError(f"page template error: {where}{exc.message or exc}") from None
-        for message in rendered.warnings:
-            log.warning(message)
-        if rendered.errors:
-            for message in rendered.errors:
-                log.error(message)
-            raise PluginError(f"{len(rendered.errors)} broken entity link(s) in docs/; nothing was built")
-        for path, markdown in rendered.pages.items():
+        plan = plan_pages(story, prose, template_env(overrides), config.use_directory_urls,
+                          root=project_root(config), edit_root=edit_root(config))
+        # pages with prose first and here: what is wrong with the prose must stop the build before it starts
+        problems = Rendered()
+        early = {job.path: _rendered(plan, job, problems) for job in plan.jobs if job.path in prose}
+        _report(problems.warnings + plan.warnings, problems.errors)
+        tasks = [(job.path, partial(_rendered, plan, job, Rendered())) for job in plan.jobs if job.path not in early]
+        tasks += data_file_makers(story).items()
+        later = self._later(tasks)
+        for path, markdown in early.items():
             _replace(files, File.generated(config, path, content=markdown, inclusion=_inclusion(path)))
-        for path, content in data_files(story).items():
-            _replace(files, File.generated(config, path, content=content))
-        log.info("explainer: %d pages generated from %s", len(rendered.pages), story.describe())
+        for path, _ in tasks:
+            _replace(files, Promised.of(config, path, later, _inclusion(path)))
+        log.info("explainer: %d pages generated from %s", len(plan.jobs), story.describe())
         return files
+
+    def _later(self, tasks: list[tuple[str, Callable[[], str]]]) -> Callable[[str], str]:
+        """Where the texts of `tasks` come from: a background process while MkDocs converts pages,
+        or, when serving (threads make forking unsafe) or without fork, made here when asked for."""
+        self._stop_background()
+        if self.serving or not hasattr(os, "fork"):
+            makers = dict(tasks)
+            return lambda path: makers[path]()
+        self.background = Background(tasks, _describe)
+        return self.background.get
+
+    def _stop_background(self) -> None:
+        if self.background is not None:
+            self.background.close()
+            self.background = None
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self._stop_background()
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self._stop_background()
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """`[[id]]` links in hand-written pages that are not entity pages (those were expanded in render)."""
@@ -122,6 +145,78 @@ def edit_root(config: MkDocsConfig) -> str | None:
     docs = Path(config.docs_dir).resolve().relative_to(project_root(config)).as_posix()
     base = config.repo_url.rstrip("/") + "/" + config.edit_uri.strip("/") + "/"
     return base.removesuffix(docs + "/")
+
+
+class Promised(File):
+    """A generated file whose text is made only when MkDocs first reads it (see `ExplainerPlugin._later`)."""
+
+    _text: str | bytes | None = None
+    _make: Callable[[], str] | None = None
+
+    @classmethod
+    def of(cls, config: MkDocsConfig, path: str, later: Callable[[str], str], inclusion: InclusionLevel) -> File:
+        file = cls.generated(config, path, content="", inclusion=inclusion)
+        file._make = partial(later, path)
+        return file
+
+    @property
+    def _content(self) -> str | bytes | None:
+        if self._make is not None:
+            make, self._make = self._make, None
+            try:
+                self._text = make()
+            except BackgroundFailed as failed:
+                raise PluginError(str(failed)) from None
+        return self._text
+
+    @_content.setter
+    def _content(self, value: str | bytes | None) -> None:
+        self._text, self._make = value, None
+
+
+def _rendered(plan: Plan, job: Job, problems: Rendered) -> str:
+    try:
+        return plan.render(job, problems)
+    except jinja2.TemplateError as exc:  # most likely a template in overrides/explainer/
+        raise PluginError(_describe(exc)) from None
+
+
+def _describe(exc: Exception) -> str:
+    if isinstance(exc, jinja2.TemplateError):
+        return f"page template error: {_template_line(exc)}{exc.message or exc}"
+    if isinstance(exc, PluginError):
+        return str(exc)
+    return f"{type(exc).__name__}: {exc}"
+
+
+def _template_line(exc: jinja2.TemplateError) -> str:
+    """`file:line: ` of the template that failed: syntax errors carry it; errors while rendering are
+    found in the traceback, whose frames Jinja names after the template file and line."""
+    if getattr(exc, "lineno", None):
+        return f"{_shown(exc.filename or exc.name)}:{exc.lineno}: "
+    where = ""
+    tb = exc.__traceback__
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename.endswith(".md"):
+            where = f"{_shown(tb.tb_frame.f_code.co_filename)}:{tb.tb_lineno}: "
+        tb = tb.tb_next
+    return where
+
+
+def _shown(filename: str | None) -> str:
+    if not filename:
+        return "<template>"
+    path = Path(filename)
+    return path.relative_to(Path.cwd()).as_posix() if path.is_relative_to(Path.cwd()) else filename
+
+
+def _report(warnings: list[str], errors: list[str]) -> None:
+    for message in warnings:
+        log.warning(message)
+    if errors:
+        for message in errors:
+            log.error(message)
+        raise PluginError(f"{len(errors)} broken entity link(s) in docs/; nothing was built")
 
 
 def _inclusion(path: str) -> InclusionLevel:

@@ -121,22 +121,60 @@ class Rendered:
     errors: list[str] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class Job:
+    """One page to write: where it goes, its template, its front matter and what the template is given."""
+
+    path: str
+    template: str
+    meta: "Meta"
+    context: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Plan:
+    """Every generated page, decided before any is written, so pages can be written in any order,
+    or in another process, and each gives the same Markdown."""
+
+    story: Story
+    env: jinja2.Environment
+    prose: Mapping[str, str]
+    directory_urls: bool
+    origin: "Origin"
+    jobs: list[Job]
+    warnings: list[str]
+
+    def render(self, job: Job, out: Rendered) -> str:
+        """The page's Markdown; what is wrong with its prose goes to `out`."""
+        link = Linker(self.story, job.path, self.directory_urls)
+        page = _page(self.env, self.story, link, job.template, job.meta(link), self.prose.get(job.path),
+                     job.context, out)
+        entity = job.context.get("e")
+        return page + (self.origin.note(entity, job.path if job.path in self.prose else None) if entity else "")
+
+
 def render_pages(story: Story, prose: Mapping[str, str] | None = None, env: jinja2.Environment | None = None,
                  directory_urls: bool = True, root: Path | None = None, edit_root: str | None = None) -> Rendered:
-    """Every generated page of the site, as Markdown, keyed by its path under `docs/`.
+    """Every generated page of the site, as Markdown, keyed by its path under `docs/`."""
+    plan = plan_pages(story, prose, env, directory_urls, root, edit_root)
+    out = Rendered()
+    for job in plan.jobs:
+        out.pages[job.path] = plan.render(job, out)
+    out.warnings += plan.warnings
+    return out
+
+
+def plan_pages(story: Story, prose: Mapping[str, str] | None = None, env: jinja2.Environment | None = None,
+               directory_urls: bool = True, root: Path | None = None, edit_root: str | None = None) -> Plan:
+    """The pages to write, in the order MkDocs will read them.
 
     `root` is the project folder (file names in "made from" notes are relative to it); with
     `edit_root`, the edit address of that folder, those names link to their editor."""
-    env = env or template_env()
     prose = prose or {}
-    out = Rendered()
-    origin = Origin(root or Path.cwd(), edit_root)
+    jobs: list[Job] = []
 
     def add(path: str, template: str, meta: Meta, **context: Any) -> None:
-        link = Linker(story, path, directory_urls)
-        page = _page(env, story, link, template, meta(link), prose.get(path), context, out)
-        entity = context.get("e")
-        out.pages[path] = page + (origin.note(entity, path if path in prose else None) if entity else "")
+        jobs.append(Job(path, template, meta, context))
 
     home = story.info.title if story.info else "Story"
     add(urls.HOME, "home.md", lambda _: {"title": page_title(home), "jsonld": jsonld.story_data(story)})
@@ -164,9 +202,10 @@ def render_pages(story: Story, prose: Mapping[str, str] | None = None, env: jinj
             add(page.path, "tag.md", _fixed(page_title(page.title(f"{facet.group}: {facet.name}"))),
                 facet=facet, page=page)
     add(urls.SCHEMA_PAGE, "schema.md", _fixed("Schema reference"), reference=schema_reference())
-    out.warnings += [f"docs/{path} matches no entity, so it is not shown on any page{hint}"
-                     for path, hint in orphan_prose(story, list(prose))]
-    return out
+    warnings = [f"docs/{path} matches no entity, so it is not shown on any page{hint}"
+                for path, hint in orphan_prose(story, list(prose))]
+    return Plan(story, env or template_env(), prose, directory_urls, Origin(root or Path.cwd(), edit_root), jobs,
+                warnings)
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,89 @@
+"""Texts made in a second process while MkDocs works in this one.
+
+MkDocs turns Markdown into HTML on one core. The story's pages are rendered meanwhile by a forked
+child process, in the order MkDocs reads them, and each text is taken from the child when MkDocs asks
+for it; on a machine with two cores the rendering then costs almost no wall time. The child shares the
+loaded story with this process (fork copies nothing up front) and only ever writes to a pipe.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import struct
+from typing import Callable
+
+HEADER = struct.Struct("<BI")  # (failed?, length of the UTF-8 text that follows)
+
+
+class BackgroundFailed(Exception):
+    """The child could not make a text; the message says why."""
+
+
+class Background:
+    """Texts made one after another by a child process, read in any order."""
+
+    def __init__(self, tasks: list[tuple[str, Callable[[], str]]], describe: Callable[[Exception], str] = str):
+        self.order = [name for name, _ in tasks]
+        self.received: dict[str, str] = {}
+        self.count = 0
+        read, write = os.pipe()
+        self.pid = os.fork()
+        if self.pid == 0:  # pragma: no cover - runs in the child, which never returns
+            os.close(read)
+            _work(tasks, write, describe)
+        os.close(write)
+        self.pipe = os.fdopen(read, "rb")
+
+    def get(self, name: str) -> str:
+        """The text named `name`, waiting for the child to make it."""
+        while name not in self.received:
+            self._receive()
+        return self.received.pop(name)
+
+    def close(self) -> None:
+        """Stop the child if it is still at work (the build failed), and reap it."""
+        if self.pid:
+            if self.count < len(self.order):
+                os.kill(self.pid, signal.SIGKILL)
+            self.pipe.close()
+            os.waitpid(self.pid, 0)
+            self.pid = 0
+
+    def _receive(self) -> None:
+        if self.count >= len(self.order):
+            raise KeyError("no such text was asked of the background process")
+        head = self.pipe.read(HEADER.size)
+        if len(head) < HEADER.size:
+            self.close()
+            raise BackgroundFailed("the background rendering process stopped unexpectedly")
+        failed, size = HEADER.unpack(head)
+        text = self.pipe.read(size).decode("utf-8")
+        if failed:
+            self.close()
+            raise BackgroundFailed(text)
+        self.received[self.order[self.count]] = text
+        self.count += 1
+        if self.count == len(self.order):
+            self.close()
+
+
+def _work(tasks: list[tuple[str, Callable[[], str]]], fd: int,
+          describe: Callable[[Exception], str]) -> None:  # pragma: no cover - child process
+    code = 0
+    try:
+        with os.fdopen(fd, "wb") as out:
+            for _, make in tasks:
+                try:
+                    failed, text = 0, make()
+                except Exception as exc:  # told to the parent, which stops the build with it
+                    failed, text = 1, describe(exc)
+                data = text.encode("utf-8")
+                out.write(HEADER.pack(failed, len(data)) + data)
+                out.flush()
+                if failed:
+                    break
+    except BaseException:  # the parent stopped reading (build aborted) or we were interrupted
+        code = 1
+    finally:
+        os._exit(code)
