@@ -24,7 +24,7 @@ VENV = ROOT / ".venv"
 BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 CHROMIUM = "/usr/bin/chromium"
 COMMANDS = {
-    "serve": ["mkdocs", "serve"],
+    "serve": ["mkdocs", "serve", "--dirty"],  # rebuilds only the pages whose text changed
     "build": ["mkdocs", "build", "--strict"],
     "test": ["python", "-m", "pytest"],
 }

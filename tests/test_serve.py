@@ -3,6 +3,7 @@ and a broken save keeps the last good site until it is fixed."""
 
 from __future__ import annotations
 
+import json
 import os
 import socket
 import subprocess
@@ -81,3 +82,52 @@ def test_prose_change_appears(served):
     prose.write_text("A paragraph an editor just wrote about [[john-kirby]].\n", encoding="utf-8")
     wait_for(lambda: "A paragraph an editor just wrote" in fetch(url + PAGE))
     assert 'href="../john-kirby/"' in fetch(url + PAGE)
+
+
+REBUILD = """
+import json, sys, time
+from pathlib import Path
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+def pages():
+    # 404.html is the theme's own page, which MkDocs writes on every build
+    return {p.relative_to(site).as_posix(): p.stat().st_mtime_ns for p in site.rglob("*.html") if p.name != "404.html"}
+
+site = Path(sys.argv[1])
+actors = Path("data/actors.yml")
+steps = [("first", None), ("same data", None),
+         ("one role", ("role: Kremlin spokesman", "role: Kremlin press secretary")),
+         ("mkdocs.yml", None)]
+seen = {}
+for name, change in steps:
+    if change:
+        actors.write_text(actors.read_text(encoding="utf-8").replace(*change), encoding="utf-8")
+    if name == "mkdocs.yml":
+        Path("mkdocs.yml").write_text(Path("mkdocs.yml").read_text() + "\\n# touched\\n")
+    config = load_config("mkdocs.yml", site_dir=str(site))  # as `mkdocs serve` does before each rebuild
+    if name == "first":
+        config.plugins.on_startup(command="serve", dirty=True)
+    before = pages()
+    time.sleep(0.01)
+    build(config, dirty=True)
+    seen[name] = sorted(p for p, t in pages().items() if before.get(p) != t)
+print(json.dumps(seen))
+"""
+
+
+def test_a_dirty_rebuild_rewrites_only_the_pages_whose_text_changed(tmp_path):
+    """`mkdocs serve --dirty`: one changed role rewrites the pages showing it, not the whole site."""
+    project = make_site(tmp_path, ROOT / "data")
+    done = subprocess.run([str(BIN / "python"), "-c", REBUILD, str(tmp_path / "site")], cwd=project,
+                          capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+                          timeout=300)
+    assert done.returncode == 0, done.stderr
+    seen = json.loads(done.stdout)
+    assert len(seen["first"]) > 60
+    assert seen["same data"] == []
+    # the actor's page and the pages listing actors with their roles; nothing else
+    assert "actors/dmitry-peskov/index.html" in seen["one role"]
+    assert 1 <= len(seen["one role"]) <= 6, seen["one role"]
+    assert "claims/kirby-calls-claim-ludicrous/index.html" not in seen["one role"]
+    assert len(seen["mkdocs.yml"]) == len(seen["first"])  # settings changed: every page again

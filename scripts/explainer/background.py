@@ -8,6 +8,7 @@ loaded story with this process (fork copies nothing up front) and only ever writ
 
 from __future__ import annotations
 
+import gc
 import os
 import signal
 import struct
@@ -28,10 +29,12 @@ class Background:
         self.received: dict[str, str] = {}
         self.count = 0
         read, write = os.pipe()
+        gc.freeze()  # the child's collections then leave the shared objects' pages alone (no copy-on-write)
         self.pid = os.fork()
         if self.pid == 0:  # pragma: no cover - runs in the child, which never returns
             os.close(read)
             _work(tasks, write, describe)
+        gc.unfreeze()
         os.close(write)
         self.pipe = os.fdopen(read, "rb")
 

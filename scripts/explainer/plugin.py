@@ -6,8 +6,10 @@ Pages exist only in memory (`File.generated`); nothing is written into `docs/`, 
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
+from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 from typing import Callable
@@ -42,10 +44,13 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         self.last_good: Story | None = None  # what `mkdocs serve` keeps showing while the data is broken
         self.story: Story | None = None
         self.background: Background | None = None
+        self.dirty = False
+        self.changes = Changes()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # defining on_startup also keeps this instance across `mkdocs serve` rebuilds
         self.serving = command == "serve"
+        self.dirty = dirty
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.story_dir = data_dir(config, self.config.data_dir)
@@ -63,23 +68,33 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         _report(problems.warnings + plan.warnings, problems.errors)
         tasks = [(job.path, partial(_rendered, plan, job, Rendered())) for job in plan.jobs if job.path not in early]
         tasks += data_file_makers(story).items()
-        later = self._later(tasks)
-        for path, markdown in early.items():
-            _replace(files, File.generated(config, path, content=markdown, inclusion=_inclusion(path)))
-        for path, _ in tasks:
-            _replace(files, Promised.of(config, path, later, _inclusion(path)))
+        makers = {path: partial(str, markdown) for path, markdown in early.items()} | self._later(tasks)
+        unchanged = self._unchanged(makers, files, config) if self.dirty else set()
+        for path, make in makers.items():
+            _replace(files, StoryFile.of(config, path, make, _inclusion(path), unchanged=path in unchanged))
         log.info("explainer: %d pages generated from %s", len(plan.jobs), story.describe())
         return files
 
-    def _later(self, tasks: list[tuple[str, Callable[[], str]]]) -> Callable[[str], str]:
-        """Where the texts of `tasks` come from: a background process while MkDocs converts pages,
-        or, when serving (threads make forking unsafe) or without fork, made here when asked for."""
+    def _later(self, tasks: list[tuple[str, Callable[[], str]]]) -> dict[str, Callable[[], str]]:
+        """How the texts of `tasks` will be made: by a background process while MkDocs converts pages,
+        or, when serving (threads make forking unsafe) or without fork, here when MkDocs asks for them."""
         self._stop_background()
         if self.serving or not hasattr(os, "fork"):
-            makers = dict(tasks)
-            return lambda path: makers[path]()
+            return dict(tasks)
         self.background = Background(tasks, _describe)
-        return self.background.get
+        return {path: partial(self.background.get, path) for path, _ in tasks}
+
+    def _unchanged(self, makers: dict[str, Callable[[], str]], files: Files, config: MkDocsConfig) -> set[str]:
+        """For a dirty rebuild (`mkdocs serve --dirty`): the files whose text is what the last build wrote.
+        Hand-written pages with `[[id]]` links are redone whenever the story's pages changed."""
+        texts = {path: make() for path, make in makers.items()}
+        makers.update({path: partial(str, text) for path, text in texts.items()})
+        unchanged = self.changes.unchanged(texts, settings_signature(files, config))
+        if len(unchanged) < len(texts):
+            for file in files.documentation_pages():
+                if not file.generated_by and "[[" in file.content_string:
+                    file.is_modified = _modified  # type: ignore[method-assign]  # its links may show new names
+        return unchanged
 
     def _stop_background(self) -> None:
         if self.background is not None:
@@ -88,9 +103,11 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self._stop_background()
+        self.changes.commit()
 
     def on_build_error(self, *, error: Exception) -> None:
         self._stop_background()
+        self.changes.discard()
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """`[[id]]` links in hand-written pages that are not entity pages (those were expanded in render)."""
@@ -147,16 +164,20 @@ def edit_root(config: MkDocsConfig) -> str | None:
     return base.removesuffix(docs + "/")
 
 
-class Promised(File):
-    """A generated file whose text is made only when MkDocs first reads it (see `ExplainerPlugin._later`)."""
+class StoryFile(File):
+    """A page or download made from the story. Its text is made only when MkDocs first reads it (by the
+    background process, see `ExplainerPlugin._later`); in a dirty rebuild it counts as modified only
+    when its text changed."""
 
     _text: str | bytes | None = None
     _make: Callable[[], str] | None = None
+    unchanged = False
 
     @classmethod
-    def of(cls, config: MkDocsConfig, path: str, later: Callable[[str], str], inclusion: InclusionLevel) -> File:
+    def of(cls, config: MkDocsConfig, path: str, make: Callable[[], str], inclusion: InclusionLevel,
+           unchanged: bool = False) -> File:
         file = cls.generated(config, path, content="", inclusion=inclusion)
-        file._make = partial(later, path)
+        file._make, file.unchanged = make, unchanged
         return file
 
     @property
@@ -172,6 +193,53 @@ class Promised(File):
     @_content.setter
     def _content(self, value: str | bytes | None) -> None:
         self._text, self._make = value, None
+
+    def is_modified(self) -> bool:
+        return not self.unchanged
+
+
+@dataclass
+class Changes:
+    """What the last finished build wrote, so a dirty rebuild redoes only the files whose text changed:
+    all of them when the settings, the templates or the set of hand-written files changed."""
+
+    digests: dict[str, bytes] = field(default_factory=dict)
+    signature: bytes = b""
+    pending: tuple[dict[str, bytes], bytes] | None = None
+
+    def unchanged(self, texts: dict[str, str], signature: bytes) -> set[str]:
+        digests = {path: hashlib.blake2b(text.encode("utf-8")).digest() for path, text in texts.items()}
+        self.pending = (digests, signature)
+        if signature != self.signature:
+            return set()
+        return {path for path, digest in digests.items() if self.digests.get(path) == digest}
+
+    def commit(self) -> None:
+        """The build finished: what it wrote is what the next one compares with."""
+        if self.pending is not None:
+            self.digests, self.signature = self.pending
+            self.pending = None
+
+    def discard(self) -> None:
+        self.pending = None
+
+
+def settings_signature(files: Files, config: MkDocsConfig) -> bytes:
+    """Changes when anything every page depends on changes: mkdocs.yml, the theme overrides (templates,
+    including explainer's), or which hand-written pages exist (the navigation)."""
+    digest = hashlib.blake2b(Path(config.config_file_path).read_bytes() if config.config_file_path else b"")
+    for file in sorted(files, key=lambda f: f.src_uri):
+        if not file.generated_by and file.is_documentation_page():
+            digest.update(file.src_uri.encode() + b"\0")
+    if config.theme.custom_dir:
+        for path in sorted(Path(config.theme.custom_dir).rglob("*")):
+            if path.is_file():
+                digest.update(f"{path}\0{path.stat().st_mtime_ns}\0".encode())
+    return digest.digest()
+
+
+def _modified() -> bool:
+    return True
 
 
 def _rendered(plan: Plan, job: Job, problems: Rendered) -> str:

@@ -49,12 +49,23 @@ function start(box) {
     list.setAttribute("role", results.length ? "list" : "presentation");
   }
 
-  async function more() {
+  // batches are drawn one after another, so results stay in order however fast the list is scrolled
+  let drawing = Promise.resolve();
+  function more() {
+    drawing = drawing.then(drawNext);
+    return drawing;
+  }
+
+  async function drawNext() {
     const { query, results, drawn } = shown;
     if (drawn >= results.length) return;
     shown.drawn = drawn + PAGE;
-    const pages = await Promise.all(results.slice(drawn, drawn + PAGE).map((r) => r.data()));
-    if (query === asked) list.append(...pages.map(item));
+    // fetched together, drawn in order as each arrives: the first result shows without waiting for the tenth
+    for (const page of results.slice(drawn, drawn + PAGE).map((r) => r.data())) {
+      const data = await page;
+      if (query !== asked) return;
+      list.append(item(data));
+    }
   }
 
   function item(page) {
