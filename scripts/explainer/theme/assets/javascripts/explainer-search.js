@@ -52,7 +52,7 @@ function start(box) {
   // batches are drawn one after another, so results stay in order however fast the list is scrolled
   let drawing = Promise.resolve();
   function more() {
-    drawing = drawing.then(drawNext);
+    drawing = drawing.then(drawNext).catch(() => {});  // a failed fetch must not stop later batches
     return drawing;
   }
 
