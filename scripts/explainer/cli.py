@@ -8,14 +8,17 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import sys
 from pathlib import Path
 
 import click
+from tqdm import tqdm
 from mkdocs.utils.yaml import yaml_load
 
 from .errors import StoryInvalid, display_path
 from .files import apply_export, plan_export
 from .graph import Story, load_story, loose_ends
+from .ingest import ArticleInfo, draft, merge_draft, write_draft
 from .records import add_record, fresh_id, restore, target_file
 from .schema import json_schema
 from .site import Site
@@ -191,6 +194,68 @@ def _load_or_exit(folder: Path) -> Story:
         click.echo(invalid.report(), err=True)
         click.echo(f"{len(invalid.errors)} error(s) in {display_path(folder)}", err=True)
         raise SystemExit(EXIT_DATA_ERRORS) from None
+
+
+@main.command()
+@click.argument("article", type=click.Path(exists=True, path_type=Path))
+@click.option("--source-id", help="Id of the article as a source (default: made from the file name).")
+@click.option("--into", "data", type=click.Path(file_okay=False, path_type=Path),
+              help="Data folder to write the draft into (default: the one named in mkdocs.yml, else ./data).")
+@click.option("--merge", is_flag=True, help="Add to the article's data file if it exists already, keeping what "
+                                            "is there (records whose ids exist are left out).")
+@click.option("--title", help="The article's title (default: found in its first lines).")
+@click.option("--author", help="The author's name (default: a byline found under the title).")
+@click.option("--publisher", help="Id or name of the outlet that published it.")
+@click.option("--date", "published", help="Publication date, YYYY-MM-DD (default: a date line in the article).")
+@config_option
+def ingest(article: Path, source_id: str | None, data: Path | None, merge: bool, title: str | None,
+           author: str | None, publisher: str | None, published: str | None, config: Path) -> None:
+    """Draft story data from ARTICLE (a UTF-8 text file, or a folder of .txt files).
+
+    Writes DATA/<source-id>.yml with the article as a source, the actors it quotes and each
+    attribution as a claim, and keeps the text in DATA/texts/ so every quote is checked. Each claim
+    has a comment saying how confident the finding is and why. Existing files are never changed
+    without --merge; if the story would not validate, nothing is written and the errors are listed.
+    """
+    folder = data or configured_data_dir(config)
+    articles = sorted(article.glob("*.txt")) if article.is_dir() else [article]
+    if not articles:
+        raise click.UsageError(f"no .txt files in {display_path(article)}")
+    try:
+        info = ArticleInfo(title, author, publisher, dt.date.fromisoformat(published) if published else None)
+    except ValueError:
+        raise click.UsageError("--date must be YYYY-MM-DD") from None
+    if source_id and len(articles) > 1:
+        raise click.UsageError("--source-id names one article; a folder's articles get ids from their file names")
+    for path in tqdm(articles, desc="ingesting", unit="article", disable=len(articles) == 1, file=sys.stderr):
+        _ingest_one(path, folder, source_id, merge, info if len(articles) == 1 else ArticleInfo(publisher=publisher))
+
+
+def _ingest_one(path: Path, folder: Path, source_id: str | None, merge: bool, info: ArticleInfo) -> None:
+    story = _load_or_exit(folder) if any(folder.glob("**/*.y*ml")) else None
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise click.UsageError(f"{display_path(path)} is not UTF-8 text") from None
+    new_id = source_id or fresh_id(path.stem, set(), "source")  # the same article keeps the same id
+    made = draft(text, new_id, story, info)
+    try:
+        written = merge_draft(made, folder, story) if merge else write_draft(made, folder)
+    except FileExistsError as exists:
+        raise click.UsageError(f"{exists} already exists: choose another --source-id, or add --merge") from None
+    try:
+        load_story(folder)
+    except StoryInvalid as invalid:
+        for file, old in written.items():
+            restore(file, old)
+        click.echo(invalid.report(), err=True)
+        click.echo(f"not written: the story would have {len(invalid.errors)} error(s)", err=True)
+        raise SystemExit(EXIT_DATA_ERRORS) from None
+    claims = made.records["claims"]
+    unsure = sum(1 for confidence in made.confidence.values() if confidence < 0.7)
+    click.echo(f"{display_path(folder / (new_id + '.yml'))}: {len(claims)} claims "
+               f"({sum(1 for c in claims if c.get('quotes'))} with quotes, {unsure} to check first), "
+               f"{len(made.records['actors'])} new actors, from {display_path(path)}")
 
 
 @main.command()

@@ -1,0 +1,470 @@
+"""Who said what in a news article: attributions found by transparent rules.
+
+An attribution is a *source* (who speaks: "White House spokesman John Kirby", "he", "the RIA
+news agency"), a *cue* ("said", "told", "according to") and the *content* (a quotation, or the
+reported words). Every span is a pair of character offsets into the article, so each finding can
+be shown in place and checked. The rules, in order:
+
+1. Quotations: text between quotation marks, found per paragraph. The speaker is looked for right
+   after the closing mark ("…,” Peskov said), then right before the opening one (Peskov said: “…”).
+2. Reported speech, in sentences outside quotations: "SOURCE CUE (that) CONTENT", "CONTENT,
+   SOURCE CUE", "According to SOURCE, CONTENT" and "CONTENT, according to SOURCE".
+3. Speakers: a named person or organisation inside the source phrase; a pronoun or a bare title
+   ("he", "the spokesman") is the nearest earlier speaker that fits, and marked uncertain when none
+   or several do. Titles before a name ("Kremlin spokesman Dmitry Peskov") and appositions after
+   it ("Samuel Bendett, a senior fellow at …") are kept as the actor's role.
+4. Relays: the outlet the words came through ("told CNN", "said on CNN", "as relayed by …").
+
+Each attribution carries a confidence between 0 and 1 and the reasons for it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+CUE_WORDS = (
+    "said says say saying told tells tell added adds adding asserted asserts asserting argued argues arguing "
+    "claimed claims claiming stated states noted notes explained explains wrote writes reported reports "
+    "announced announces denied denies insisted insists warned warns accused accuses charged confirmed "
+    "confirms suggested suggests acknowledged acknowledges declared declares predicted urged urges "
+    "denounced rejected rejects tweeted testified emphasized stressed contended maintained remarked "
+    "replied responded commented conceded admitted revealed disclosed alleged alleges concluded indicated "
+    "believes believed thinks thought recalled recalls asked asks complained promised vowed pledged "
+    "argue claim believe think predicts warned announced estimated estimates"
+).split()
+MULTI_CUES = ["has learned", "have learned", "pointed out", "points out", "went on to say", "is quoted as saying",
+              "as relayed by", "according to"]
+CUE = r"(?:has |have |had |also |later |previously |further )?(?:" + "|".join(
+    sorted({re.escape(w) for w in CUE_WORDS} | {re.escape(m) for m in MULTI_CUES if m not in ("as relayed by",
+                                                                                            "according to")},
+           key=len, reverse=True)) + r")"
+CUE_RE = re.compile(rf"\b{CUE}\b")
+PRONOUNS = {"he": "person", "she": "person", "they": "any", "it": "organization", "we": "any", "i": "person"}
+OPEN_QUOTES, CLOSE_QUOTES = "“\"", "”\""
+ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "st", "jr", "sr", "prof",
+                 "rev", "u.s", "u.n", "u.k", "e.u", "d.c", "sept", "jan", "feb", "aug", "oct", "nov", "dec", "no",
+                 "vs", "inc", "corp", "co", "ltd", "a.m", "p.m"}
+NAME_WORD = r"(?:[A-Z][\w’'\-.]*|de|van|von|al|bin|der|la|le|du)"
+TITLE_WORDS = {"president", "prime", "minister", "foreign", "defense", "defence", "secretary", "senator", "sen",
+               "rep", "representative", "gov", "governor", "mayor", "spokesman", "spokeswoman", "spokesperson",
+               "chancellor", "general", "gen", "ambassador", "chairman", "chief", "director", "former", "vice",
+               "deputy", "leader", "king", "queen", "prince", "pope", "judge", "justice", "attorney", "speaker",
+               "adviser", "advisor", "commander", "colonel", "col", "lt", "sgt", "mr", "mrs", "ms", "dr", "prof",
+               "house", "white", "state", "national", "security", "press", "republican", "democratic",
+               "democrat", "candidate", "nominee", "presidential", "analyst", "official", "fellow", "senior"}
+NATIONALITY = re.compile(r"^(?:[A-Z][a-z]+(?:ian|ean|ese|ish|can|ern)|Russian|American|Ukrainian|Israeli|Iraqi|"
+                         r"Pakistani|Saudi|Thai|Swiss|French|Dutch|Greek|Polish|Turkish|Czech)$")
+NAME_RE = re.compile(rf"[A-Z][\w’'\-.]*(?:\s+{NAME_WORD})*")
+LEADING = re.compile(r"^(?:(?:but|and|however|meanwhile|still|yet|so|also|then|now|moreover|instead|"
+                     r"on\s[^,]{1,40}|in\s[^,]{1,40}|at\s[^,]{1,40}|based on\s[^,]{1,60}|after\s[^,]{1,60}|"
+                     r"earlier[^,]{0,30}|later[^,]{0,30}|on the contrary|immediately[^,]{0,40}),\s+)+", re.I)
+ADJUNCT = r"(?:\s+(?:on|in|at|late|early|last|this)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|" \
+          r"the\s+\w+|\w+day|\w+\s+\d+|[A-Z]\w+)|\s+(?:also|earlier|later|previously|then|again|separately|" \
+          r"recently|immediately|now|had|has|have))*"
+SOURCE_WORDS = r"[^,;:“”\"]{1,90}?(?:,\s*[^,;:“”\"]{1,80},)?"  # an apposition may follow: "the mayor, Ann Lee,"
+DETERMINERS = {"a", "an", "the", "another", "one", "two", "several", "some", "many", "its", "his", "her", "their"}
+ORG_HINTS = ("agency", "ministry", "office", "house", "kremlin", "government", "news", "times", "post", "press",
+             "department", "council", "committee", "party", "reuters", "associated", "cnn", "bbc", "ria", "tass",
+             "nations", "union", "army", "forces", "service", "campaign", "court", "police", "states", "russia",
+             "ukraine", "washington", "moscow", "kiev", "kyiv", "china", "congress", "senate", "pentagon")
+RELAY_AFTER_CUE = re.compile(r"^\s+(?:on|to|in an interview with|at)\s+(?P<outlet>(?:the\s+)?[A-Z][\w.&’'-]*"
+                             r"(?:\s+[A-Z][\w.&’'-]*)*)")
+RELAY_RE = re.compile(r"\b(?:told|telling|said on|speaking on|in an interview with|interviewed by|said in an "
+                      r"interview with|wrote on|posted on|said at|speaking at|as relayed by)\s+"
+                      r"(?P<outlet>(?:the\s+)?[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*)*(?:\s+news agency)?)")
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+
+    def of(self, text: str) -> str:
+        return text[self.start:self.end]
+
+
+@dataclass(frozen=True)
+class Mention:
+    """Who a source phrase names: the name, and what the phrase says about them."""
+
+    name: str | None
+    title: str | None = None
+    kind: str = "person"  # person or organization, guessed from the words
+    pronoun: bool = False
+
+
+@dataclass
+class Attribution:
+    source: Span | None
+    cue: Span
+    content: Span
+    direct: bool
+    speaker: Mention
+    relay: str | None = None
+    relayed_in: str = "interview"  # what the relay is: an interview (told CNN) or a report (Reuters reported)
+    quotes: list[Span] = field(default_factory=list)  # the quoted words inside the content
+    confidence: float = 0.5
+    reasons: list[str] = field(default_factory=list)
+
+
+def paragraphs(text: str) -> list[Span]:
+    spans, start = [], 0
+    for match in re.finditer(r"\n\s*", text):  # a line is a paragraph: headers and bylines too
+        spans.append(Span(start, match.start()))
+        start = match.end()
+    spans.append(Span(start, len(text)))
+    return [s for s in (_trim(text, s) for s in spans) if s.end > s.start]
+
+
+def quotations(text: str, within: Span) -> list[Span]:
+    """Spans of text in double quotation marks (the marks included) inside `within`."""
+    found, opened = [], None
+    for i in range(within.start, within.end):
+        char = text[i]
+        if opened is None and char in OPEN_QUOTES and (char == "“" or _opens_straight(text, i)):
+            opened = i
+        elif opened is not None and char in CLOSE_QUOTES and (char == "”" or not _opens_straight(text, i)):
+            found.append(Span(opened, i + 1))
+            opened = None
+    return found
+
+
+def sentences(text: str, within: Span, quotes: list[Span]) -> list[Span]:
+    """Sentences of a paragraph; never split inside a quotation."""
+    inside = [(q.start, q.end) for q in quotes]
+    spans, start = [], within.start
+    for match in re.finditer(r"[.!?][”\"’)]?(\s+)(?=[“\"‘(A-Z0-9])", text[within.start:within.end]):
+        cut = within.start + match.start(1)
+        if any(a < cut < b for a, b in inside) or _abbreviation(text, within.start + match.start()):
+            continue
+        spans.append(Span(start, cut))
+        start = within.start + match.end()
+    spans.append(Span(start, within.end))
+    return [s for s in spans if s.end > s.start]
+
+
+def extract(text: str) -> list[Attribution]:
+    """Every attribution in `text`, in reading order, speakers resolved."""
+    found: list[Attribution] = []
+    for paragraph in paragraphs(text):
+        quotes = [q for q in quotations(text, paragraph) if len(q.of(text).split()) >= 1]
+        for sentence in sentences(text, paragraph, quotes):
+            found += _in_sentence(text, sentence, [q for q in quotes if sentence.start <= q.start < sentence.end])
+    _resolve(text, found)
+    return found
+
+
+# --- one sentence -------------------------------------------------------------------------------
+
+def _in_sentence(text: str, sentence: Span, quotes: list[Span]) -> list[Attribution]:
+    body = _trim(text, Span(sentence.start, sentence.end))
+    long_quotes = [q for q in quotes if len(q.of(text).split()) >= 4]
+    if long_quotes:
+        direct = _direct(text, body, long_quotes)
+        if direct:
+            return [direct]
+    found = []
+    for clause in _clauses(text, body, quotes):  # "Russia has said …, and hardliners have said …"
+        found += [a for a in (_reported(text, clause, quotes),) if a]
+    return found
+
+
+def _clauses(text: str, sentence: Span, quotes: list[Span]) -> list[Span]:
+    cuts = [m for m in re.finditer(r",\s+and\s+|;\s+", text[sentence.start:sentence.end])
+            if not any(q.start < sentence.start + m.start() < q.end for q in quotes)]
+    spans, start = [], sentence.start
+    for match in cuts:
+        spans.append(Span(start, sentence.start + match.start()))
+        start = sentence.start + match.end()
+    spans.append(Span(start, sentence.end))
+    return spans
+
+
+def _direct(text: str, sentence: Span, quotes: list[Span]) -> Attribution | None:
+    """A sentence built around a quotation: the quote, then who said it, or who said it, then the quote."""
+    first, last = quotes[0], quotes[-1]
+    content = Span(first.start, last.end)
+    after = text[last.end:sentence.end]
+    match = re.match(rf"\s*,?\s*(?P<src>{SOURCE_WORDS}){ADJUNCT}\s+(?P<cue>{CUE})\b", after) or \
+        re.match(rf"\s*,?\s*(?P<cue>{CUE})\s+(?P<src>[^,.;]{{1,90}})", after)
+    if match and _plausible_source(match.group("src")):
+        src = _span(last.end, match, "src", text)
+        cue = _span(last.end, match, "cue", text)
+        return _attribution(text, src, cue, content, True, quotes, ["quotation followed by its speaker"],
+                            tail=Span(cue.end, sentence.end))
+    before = text[sentence.start:first.start]
+    match = re.search(rf"(?P<src>{SOURCE_WORDS}){ADJUNCT}\s+(?P<cue>{CUE})\b[^“\"]{{0,40}}?[,:]?\s*$", before)
+    if match and _plausible_source(_strip_leading(match.group("src"))):
+        src = _span(sentence.start, match, "src", text)
+        src = _lead_trimmed(text, src)
+        cue = _span(sentence.start, match, "cue", text)
+        return _attribution(text, src, cue, content, True, quotes, ["speaker introduces the quotation"],
+                            tail=Span(cue.end, first.start))
+    if text[sentence.start:sentence.end].strip() == text[first.start:last.end].strip():
+        cue = Span(first.start, first.start)
+        return _attribution(text, None, cue, content, True, quotes,
+                            ["quotation standing alone: speaker taken from the paragraph before"], tail=None)
+    return None
+
+
+def _reported(text: str, sentence: Span, quotes: list[Span]) -> Attribution | None:
+    lead = LEADING.match(text[sentence.start:sentence.end])
+    if lead:  # "On that same day, a senior adviser said …"
+        sentence = Span(sentence.start + lead.end(), sentence.end)
+    s = text[sentence.start:sentence.end]
+    end = len(s.rstrip(" .!?"))
+    patterns = [
+        (rf"^(?P<lead>.*?)\b(?P<cue>[Aa]ccording to)\s+(?P<src>[^,]{{1,80}}),\s*(?P<content>.+)$", "according to, first"),
+        (rf"^(?P<content>.+?),\s*(?P<cue>according to)\s+(?P<src>[^,]{{1,80}})$", "according to, last"),
+        (rf"^(?P<content>.+),\s*(?P<src>{SOURCE_WORDS}){ADJUNCT}\s+(?P<cue>{CUE})$", "content, then source and cue"),
+        (rf"^(?P<content>.+),\s*(?P<cue>{CUE})\s+(?P<src>[^,]{{1,80}})$", "content, then cue and source"),
+        (rf"^(?P<src>{SOURCE_WORDS}){ADJUNCT}\s+(?P<cue>{CUE})(?:\s+that|\s*,|\s*:)?\s+(?P<content>.+)$",
+         "source and cue, then content"),
+    ]
+    for pattern, reason in patterns:
+        match = re.match(pattern, s[:end], re.S)
+        if not match:
+            continue
+        src_text = match.group("src")
+        if reason == "source and cue, then content":
+            src_text = _strip_leading(src_text)
+        if not _plausible_source(src_text) or len(match.group("content").split()) < 3:
+            continue
+        src = _lead_trimmed(text, _span(sentence.start, match, "src", text))
+        cue = _span(sentence.start, match, "cue", text)
+        content = _trim(text, _span(sentence.start, match, "content", text))
+        if reason == "source and cue, then content":
+            content = _without_that(text, content)
+        inner = [q for q in quotes if content.start <= q.start and q.end <= content.end + 1]
+        return _attribution(text, src, cue, content, False, inner, [reason], tail=Span(cue.end, sentence.end))
+    return None
+
+
+def _attribution(text: str, src: Span | None, cue: Span, content: Span, direct: bool, quotes: list[Span],
+                 reasons: list[str], tail: Span | None) -> Attribution:
+    speaker = _mention(src.of(text)) if src else Mention(None, pronoun=True)
+    relay = None
+    if tail is not None and tail.end > tail.start:
+        relay_match = RELAY_AFTER_CUE.match(text[tail.start:tail.end])
+        if cue.of(text).lower().endswith(("told", "tells", "tell")) or relay_match:
+            relay_match = relay_match or re.match(r"^\s+(?P<outlet>(?:the\s+)?[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*)*)",
+                                                  text[tail.start:tail.end])
+        if relay_match and not _weekday(relay_match.group("outlet")):
+            relay = relay_match.group("outlet").removeprefix("the ").strip()
+    if src is not None and (m := RELAY_RE.search(src.of(text))):
+        relay = m.group("outlet").removeprefix("the ").strip()
+    return Attribution(src, cue, content, direct, speaker, relay=relay, quotes=list(quotes), reasons=list(reasons))
+
+
+# --- who the source phrase names ----------------------------------------------------------------
+
+def _mention(phrase: str) -> Mention:
+    words = " ".join(phrase.split())
+    lowered = words.lower()
+    if lowered in PRONOUNS:
+        return Mention(None, kind=PRONOUNS[lowered], pronoun=True)
+    head, _, apposition = words.partition(",")
+    apposition = apposition.strip().rstrip(",")
+    if apposition.lower().startswith(("including ", "such as ", "like ")):  # "hardliners, including X"
+        head, apposition = apposition.split(" ", 1)[1] if apposition.lower().startswith(("including ", "like "))\
+            else apposition[8:], ""
+    runs = [m for m in NAME_RE.finditer(head) if m.group(0).lower() not in DETERMINERS]
+    if not runs and NAME_RE.search(apposition):  # "the mayor, Ann Lee"
+        head, apposition = apposition, head
+        runs = [m for m in NAME_RE.finditer(head) if m.group(0).lower() not in DETERMINERS]
+    title = _bare(apposition) or None
+    if not runs:  # "the spokesman", "sources", "a senior official"
+        return Mention(None, title=_bare(head), kind=_kind(head), pronoun=True)
+    run = runs[-1]
+    name_words = run.group(0).split()
+    while len(name_words) > 1 and _title_word(name_words[0]):  # "Ukrainian President Volodymyr Zelenskiy"
+        name_words.pop(0)
+    name = _clean_name(" ".join(name_words))
+    before = _bare(head[:run.start()] + run.group(0)[:len(run.group(0)) - len(" ".join(name_words))])
+    kind = "organization" if not before and _looks_like_org(head) else _kind(head)
+    return Mention(name, title=title or before or None, kind=kind)
+
+
+def _bare(words: str) -> str:
+    words = " ".join(words.split()).strip(" ,")
+    first, _, rest = words.partition(" ")
+    return rest if first.lower() in DETERMINERS else words
+
+
+def _title_word(word: str) -> bool:
+    return word.lower().strip(".’'") in TITLE_WORDS or bool(NATIONALITY.match(word))
+
+
+def _looks_like_org(words: str) -> bool:
+    lowered = words.lower()
+    return any(h in lowered.split() or h in lowered for h in ORG_HINTS) or words.isupper()
+
+
+def _kind(words: str) -> str:
+    lowered = words.lower()
+    people = ("spokesman", "spokeswoman", "president", "minister", "adviser", "advisor", "official", "fellow",
+              "analyst", "senator", "secretary", "leader", "mayor", "governor", "chief", "director", "he ", "she ")
+    if any(p in lowered for p in people):
+        return "person"
+    return "organization" if any(h in lowered for h in ORG_HINTS) else "person"
+
+
+def _clean_name(name: str) -> str:
+    name = re.sub(r"^(?:The|A|An)\s+", "", name).strip(" .’'")
+    return re.sub(r"\s+news agency$", "", name)
+
+
+def _plausible_source(words: str) -> bool:
+    words = words.strip()
+    if not words or len(words.split()) > 14:
+        return False
+    lowered = words.lower()
+    if lowered in PRONOUNS:
+        return True
+    if re.search(r"\b(?:and|or|but|in|of|the|to|a|an|for|with)$", lowered):
+        return False
+    if re.search(r"\b(?:that|which|if|because|when|while|whether|what|who|to|is|was|were|are|be|should|would|"
+                 r"could|will|can|may|might|must|not|do|does|did|it)\b", lowered) \
+            and not re.search(r"\bincluding\b", lowered):
+        return False
+    has_name = bool(re.search(r"\b[A-Z]", words))
+    generic = re.search(r"\b(?:sources?|officials?|spokes\w+|analysts?|experts?|aides?|agency|ministry|"
+                        r"government|police|authorities|critics|supporters|reports?|statement|people|"
+                        r"residents|witnesses|diplomats?|lawmakers?|voters|polls?|study|survey|media|office|"
+                        r"department|council|committee|campaign|court|administration|team|company|group|army|"
+                        r"military)\b", lowered)
+    return has_name or bool(generic)
+
+
+# --- pronouns and bare titles -------------------------------------------------------------------
+
+def _resolve(text: str, found: list[Attribution]) -> None:
+    """Give each pronoun or bare title the nearest earlier speaker that fits; score every attribution."""
+    seen: list[Mention] = []
+    names = _names(text)
+    for attribution in found:
+        speaker = attribution.speaker
+        reasons = attribution.reasons
+        if speaker.name:
+            at = attribution.source.start if attribution.source else attribution.content.start
+            full = _full_name(speaker, seen + [m for position, m in names if position < at])
+            if full is not speaker:
+                reasons.append(f"'{speaker.name}' is '{full.name}' named earlier")
+                attribution.speaker = full
+            speech = re.search(r"\b(?:said|says|say|told|tells|added|adds|reported|reports|according to|stated|"
+                               r"wrote|writes|asserted|announced)$", attribution.cue.of(text).lower())
+            attribution.confidence = 0.9 if attribution.direct else 0.75 if speech else 0.6
+            if not speech:
+                reasons.append(f"'{attribution.cue.of(text)}' is not a plain speech verb")
+        else:
+            candidates = [m for m in reversed(seen) if _fits(speaker, m)]
+            if candidates:
+                attribution.speaker = Mention(candidates[0].name, candidates[0].title, candidates[0].kind)
+                distinct = {c.name for c in candidates[:3]}
+                word = attribution.source.of(text) if attribution.source else "no speaker in the sentence"
+                reasons.append(f"'{word}' taken to be {candidates[0].name}, the nearest earlier speaker that fits")
+                attribution.confidence = 0.7 if len(distinct) == 1 else 0.45
+                if len(distinct) > 1:
+                    reasons.append("uncertain: other earlier speakers fit too (" +
+                                   ", ".join(sorted(distinct - {candidates[0].name})) + ")")
+            else:
+                reasons.append("uncertain: no earlier speaker fits; check who this is")
+                attribution.confidence = 0.2
+        if attribution.speaker.name:
+            seen.append(attribution.speaker)
+        _relayed_by_report(text, attribution, found)
+
+
+def _relayed_by_report(text: str, attribution: Attribution, found: list[Attribution]) -> None:
+    """A quotation right after an outlet's report ("Reuters reported …" then "“…,” said an analyst") is taken
+    to come through that outlet."""
+    if attribution.relay or not attribution.direct or attribution.speaker.kind != "person":
+        return
+    before = [a for a in found if a.content.end <= attribution.content.start]
+    if not before:
+        return
+    report = before[-1]
+    if report.speaker.kind == "organization" and report.speaker.name and \
+            re.search(r"report", report.cue.of(text).lower()) and attribution.content.start - report.content.end < 400:
+        attribution.relay, attribution.relayed_in = report.speaker.name, "report"
+        attribution.reasons.append(f"relayed by {report.speaker.name}, whose report the paragraph before gives")
+
+
+def _names(text: str) -> list[tuple[int, Mention]]:
+    """Every full name (two words or more) in the text, where it stands, with the title before it."""
+    found = []
+    for run in NAME_RE.finditer(text):
+        words = run.group(0).split()
+        while len(words) > 1 and _title_word(words[0]):
+            words.pop(0)
+        if len(words) >= 2:
+            before = text[max(0, run.start() - 60):run.start()].split(",")[-1]
+            title = " ".join(w for w in before.split()[-4:] if w.lower() not in DETERMINERS) or None
+            found.append((run.start(), Mention(_clean_name(" ".join(words)), title, "person")))
+    return found
+
+
+def _full_name(speaker: Mention, seen: list[Mention]) -> Mention:
+    for earlier in reversed(seen):
+        if earlier.name and earlier.name != speaker.name and earlier.name.split()[-1] == speaker.name.split()[-1]:
+            return Mention(earlier.name, speaker.title or earlier.title, earlier.kind)
+    return speaker
+
+
+def _fits(speaker: Mention, earlier: Mention) -> bool:
+    if speaker.kind == "any" or not speaker.title:
+        return speaker.kind in ("any", earlier.kind)
+    title_words = set(re.findall(r"\w+", speaker.title.lower())) - DETERMINERS - {"source", "sources"}
+    earlier_words = set(re.findall(r"\w+", (earlier.title or "").lower()))
+    if title_words and title_words <= earlier_words:
+        return True
+    return speaker.kind == earlier.kind and not title_words
+
+
+# --- small helpers ------------------------------------------------------------------------------
+
+def _span(offset: int, match: re.Match, group: str, text: str) -> Span:
+    return _trim(text, Span(offset + match.start(group), offset + match.end(group)))
+
+
+def _trim(text: str, span: Span) -> Span:
+    start, end = span.start, span.end
+    while start < end and text[start] in " \t\r\n,":
+        start += 1
+    while end > start and text[end - 1] in " \t\r\n,":
+        end -= 1
+    return Span(start, end)
+
+
+def _strip_leading(words: str) -> str:
+    return LEADING.sub("", words.strip())
+
+
+def _lead_trimmed(text: str, span: Span) -> Span:
+    words = span.of(text)
+    stripped = LEADING.sub("", words)
+    return Span(span.end - len(stripped), span.end)
+
+
+def _without_that(text: str, content: Span) -> Span:
+    words = content.of(text)
+    if words.lower().startswith("that "):
+        return Span(content.start + 5, content.end)
+    return content
+
+
+def _weekday(word: str) -> bool:
+    return word.split()[0] in ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def _opens_straight(text: str, i: int) -> bool:
+    """A straight quotation mark opens a quotation when it follows a space or starts the text."""
+    return i == 0 or text[i - 1] in " \t\n(—–-"
+
+
+def _abbreviation(text: str, dot: int) -> bool:
+    start = dot
+    while start > 0 and (text[start - 1].isalpha() or text[start - 1] == "."):
+        start -= 1
+    return text[start:dot].lower() in ABBREVIATIONS or (dot - start == 1 and text[start].isupper())

@@ -1,0 +1,240 @@
+"""From a news article's text to a draft of story data an editor reviews.
+
+The article becomes a source (its text kept next to the data, so every quote is checked against
+it); each attribution found in it (`attribution.extract`) becomes a claim: the claimant, the quoted
+words verbatim or the reported content as a summary, the outlet the words came through, and, in a
+comment above it, how confident the finding is, why, and where it stands in the text. Speakers are
+matched against the actors already in the story by name, alias and surname, so nothing is duplicated.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+from .attribution import Attribution, Mention, extract
+from .graph import Story
+from .quotes import normalise
+from .files import write_atomic
+from .records import add_record
+from .text import slug
+
+DATE_LINE = re.compile(r"^(?:Published|Updated|Posted|Date)?:?\s*(?P<date>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|"
+                       r"Nov|Dec)[a-z]*\.?\s+\d{1,2},\s+\d{4})\s*$", re.M)
+BYLINE = re.compile(r"^(?:By\s+)?(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z.]+){1,2})\s*$", re.M)
+
+
+@dataclass
+class Draft:
+    """The records of a draft, in the order they are written, with a comment for each claim."""
+
+    source_id: str
+    text: str
+    records: dict[str, list[dict[str, Any]]] = field(default_factory=lambda: {"sources": [], "actors": [],
+                                                                               "claims": []})
+    comments: dict[str, str] = field(default_factory=dict)  # record id -> comment written above it
+    confidence: dict[str, float] = field(default_factory=dict)  # claim id -> how sure the finding is
+    attributions: list[Attribution] = field(default_factory=list)
+
+    def ids(self) -> set[str]:
+        return {r["id"] for section in self.records.values() for r in section}
+
+
+@dataclass(frozen=True)
+class ArticleInfo:
+    title: str | None = None
+    author: str | None = None
+    publisher: str | None = None  # an actor id
+    date: dt.date | None = None
+
+
+def draft(text: str, source_id: str, story: Story | None = None, info: ArticleInfo = ArticleInfo()) -> Draft:
+    """The draft records for one article; `story` is what the data folder already holds."""
+    out = Draft(source_id, text)
+    actors = _Actors(story, out)
+    info = _article_info(text, info)
+    source: dict[str, Any] = {"id": source_id, "kind": "article", "title": info.title or source_id}
+    if info.publisher:
+        source["publisher"] = actors.existing_id(info.publisher) or info.publisher
+    if info.author:
+        source["author"] = actors.id_for(Mention(info.author, "author of the article", "person"))
+    if info.date:
+        source["date"] = info.date
+    source["text_file"] = f"texts/{source_id}.txt"
+    out.records["sources"].insert(0, source)
+    out.attributions = extract(text)
+    taken = set(story.by_id) if story else set()
+    known = {(c.claimant, normalise(q.text)) for c in story.claims for q in c.quotes} if story else set()
+    known |= {(c.claimant, normalise(c.summary)) for c in story.claims} if story else set()
+    for attribution in out.attributions:
+        if attribution.speaker.name is None:
+            continue  # nobody to attribute it to; said in the report instead
+        _claim(out, attribution, actors, taken, known)
+    return out
+
+
+def _claim(out: Draft, found: Attribution, actors: "_Actors", taken: set[str], known: set) -> None:
+    text = out.text
+    claimant = actors.id_for(found.speaker)
+    words = _quote_text(found.content.of(text)) if found.direct else found.content.of(text)
+    if (claimant, normalise(words)) in known or (claimant, normalise(_sentence(words))) in known:
+        return  # the story has this claim already (an article ingested again, with --merge)
+    claim_id = slug(f"{found.speaker.name.split()[-1]} {' '.join(words.split()[:6])}", taken | out.ids(), "claim")
+    claim: dict[str, Any] = {"id": claim_id, "claimant": claimant}
+    quotes = [_quote_text(found.content.of(text))] if found.direct else [_quote_text(q.of(text)) for q in found.quotes]
+    if quotes:
+        claim["quotes"] = [q for q in quotes if q]
+    # a summary is required; the draft's is the words themselves, for the editor to put plainly
+    claim["summary"] = _sentence(words)
+    if found.relay:
+        claim["venue"] = actors.venue(found.speaker, found.relay, found.relayed_in)
+    claim["reported_by"] = [out.source_id]
+    out.records["claims"].append(claim)
+    out.confidence[claim_id] = found.confidence
+    cue = found.cue.of(text) or "(no cue word)"
+    out.comments[claim_id] = (f"confidence {found.confidence:.2f}: {'; '.join(found.reasons)}. Cue '{cue}'; "
+                              f"words at characters {found.content.start}-{found.content.end} of the article.")
+
+
+class _Actors:
+    """Speakers as actor ids: those already in the story, else new draft records (made once)."""
+
+    def __init__(self, story: Story | None, out: Draft):
+        self.story, self.out = story, out
+        self.known: dict[str, str] = {}
+        for actor in story.actors if story else []:
+            for name in (actor.name, *actor.aliases):
+                self.known.setdefault(_key(name), actor.id)
+
+    def existing_id(self, name: str) -> str | None:
+        key = _key(name)
+        if key in self.known:
+            return self.known[key]
+        surname = [i for k, i in self.known.items() if k.split()[-1:] == key.split()[-1:] and " " in k]
+        return surname[0] if len(set(surname)) == 1 and " " not in key else None
+
+    def id_for(self, mention: Mention) -> str:
+        found = self.existing_id(mention.name)
+        if found:
+            return found
+        new_id = slug(mention.name, set(self.known.values()) | self._taken(), "actor")
+        record: dict[str, Any] = {"id": new_id, "name": mention.name,
+                                  "kind": "person" if mention.kind == "person" else "organization"}
+        if mention.title:
+            record["role"] = mention.title
+        self.out.records["actors"].append(record)
+        self.known[_key(mention.name)] = new_id
+        return new_id
+
+    def venue(self, speaker: Mention, outlet: str, relayed_in: str) -> str:
+        """A source for the outlet the words came through: '<speaker> on <outlet>', or '<outlet> report'."""
+        publisher = self.id_for(Mention(outlet, None, "organization"))
+        kind, title = ("agency-report", f"{outlet} report") if relayed_in == "report" else \
+            ("interview", f"{speaker.name} on {outlet}")
+        for source in self.out.records["sources"]:
+            if source["title"] == title:
+                return source["id"]
+        source_id = slug(title, self._taken(), "source")
+        self.out.records["sources"].append({"id": source_id, "kind": kind, "title": title, "publisher": publisher})
+        return source_id
+
+    def _taken(self) -> set[str]:
+        return self.out.ids() | (set(self.story.by_id) if self.story else set())
+
+
+def _article_info(text: str, given: ArticleInfo) -> ArticleInfo:
+    """Title, author and date from the article's first lines, unless given."""
+    head = text[:1500]
+    lines = [line.strip() for line in head.splitlines() if line.strip()]
+    title = given.title or next((line for line in lines if len(line.split()) >= 4 and not line.endswith(".")), None)
+    author = given.author
+    if author is None and title in lines:
+        after = lines[lines.index(title) + 1:lines.index(title) + 3]
+        author = next((m.group("name") for line in after if (m := BYLINE.match(line))), None)
+    date = given.date
+    if date is None and (match := DATE_LINE.search(head)):
+        try:
+            date = dt.datetime.strptime(match.group("date").replace(".", ""), "%B %d, %Y").date()
+        except ValueError:
+            date = None
+    return ArticleInfo(title, author, given.publisher, date)
+
+
+def _quote_text(quoted: str) -> str:
+    """The words inside the quotation marks, without the comma or full stop the sentence adds."""
+    inner = quoted.strip().strip("“”\"").strip()
+    return inner.rstrip(",").strip()
+
+
+def _sentence(words: str) -> str:
+    words = " ".join(words.split())
+    return (words[:1].upper() + words[1:]).rstrip(".") + "."
+
+
+def _key(name: str) -> str:
+    return " ".join(re.sub(r"^the\s+", "", name.lower()).split())
+
+
+def write_draft(out: Draft, data_dir: Path) -> dict[Path, bytes | None]:
+    """The draft as `data_dir/<source>.yml`, the article in `data_dir/texts/`; refuses to overwrite.
+    Returns each written file with what it held before (None: it is new), to undo the write."""
+    yaml_path, text_path = _paths(out, data_dir)
+    existing = [p for p in (yaml_path, text_path) if p.exists()]
+    if existing:
+        raise FileExistsError(", ".join(str(p) for p in existing))
+    text_path.parent.mkdir(parents=True, exist_ok=True)
+    write_atomic(text_path, out.text)
+    write_atomic(yaml_path, render_yaml(out))
+    return {text_path: None, yaml_path: None}
+
+
+def merge_draft(out: Draft, data_dir: Path, story: Story | None) -> dict[Path, bytes | None]:
+    """Add the draft's records that are not in the story yet to `data_dir/<source>.yml` (kept as it was
+    otherwise); the article's text must be new or the same as the one kept."""
+    yaml_path, text_path = _paths(out, data_dir)
+    if text_path.exists() and text_path.read_text(encoding="utf-8") != out.text:
+        raise FileExistsError(f"{text_path} (with another text)")
+    written: dict[Path, bytes | None] = {}
+    if not text_path.exists():
+        text_path.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(text_path, out.text)
+        written[text_path] = None
+    known = set(story.by_id) if story else set()
+    for section, records in out.records.items():
+        for record in records:
+            if record["id"] not in known:
+                old, _ = add_record(yaml_path, section.removesuffix("s"), record)
+                written.setdefault(yaml_path, old)
+    return written
+
+
+def _paths(out: Draft, data_dir: Path) -> tuple[Path, Path]:
+    return data_dir / f"{out.source_id}.yml", data_dir / "texts" / f"{out.source_id}.txt"
+
+
+def render_yaml(out: Draft) -> str:
+    """The draft as YAML, with the confidence comment above each claim."""
+    yaml = YAML()
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    yaml.width = 4096  # never wrap a quote
+    document = CommentedMap()
+    for section, records in out.records.items():
+        if not records:
+            continue
+        seq = CommentedSeq([CommentedMap(r) for r in records])
+        for index, record in enumerate(records):
+            if record["id"] in out.comments:
+                seq.yaml_set_comment_before_after_key(index, before=out.comments[record["id"]], indent=2)
+        document[section] = seq
+    stream = io.StringIO()
+    stream.write(f"# Draft made by `explainer ingest` from texts/{out.source_id}.txt. Review it before publishing:\n"
+                 "# each claim's comment says how sure the finding is and why; check the lowest first.\n")
+    yaml.dump(document, stream)
+    return stream.getvalue()

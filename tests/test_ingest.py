@@ -1,0 +1,152 @@
+"""`explainer ingest`: from an article's text to draft story data. The seed article's draft is
+compared with the hand-made default story; sentence patterns are checked one by one."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+
+import pytest
+
+from conftest import BIN, ROOT, make_site, mkdocs_build
+from explainer.attribution import extract
+from explainer.graph import load_story
+from explainer.ingest import draft
+from explainer.quotes import normalise
+
+ARTICLE = ROOT / "data" / "texts" / "vision-times-2023-05-05.txt"
+
+
+def explainer(*args: str, cwd) -> subprocess.CompletedProcess:
+    return subprocess.run([str(BIN / "explainer"), *args], cwd=cwd, capture_output=True, text=True, timeout=120)
+
+
+@pytest.fixture(scope="module")
+def hand_made():
+    return load_story(ROOT / "data")
+
+
+@pytest.fixture(scope="module")
+def drafted(tmp_path_factory):
+    """The seed article ingested into a clean data folder, through the command line."""
+    project = tmp_path_factory.mktemp("ingest")
+    (project / "data").mkdir()
+    done = explainer("ingest", str(ARTICLE), "--into", "data", cwd=project)
+    assert done.returncode == 0, done.stderr
+    return project, done
+
+
+def test_the_draft_passes_check_and_builds(drafted):
+    project, done = drafted
+    assert "data/vision-times-2023-05-05.yml: 18 claims (11 with quotes" in done.stdout
+    check = explainer("check", "--data", "data", cwd=project)
+    assert check.returncode == 0 and "11 quotes checked against source texts" in check.stdout
+    site = make_site(project / "site", project / "data")
+    (site / "docs" / "events" / "kremlin-drone-incident.md").unlink()  # prose of the hand-made story's event
+    result = mkdocs_build(site)
+    assert result.returncode == 0, result.stderr
+    assert (site / "site" / "actors" / "dmitry-peskov" / "index.html").exists()
+
+
+def test_every_quote_of_the_hand_made_story_is_found_with_its_speaker(drafted, hand_made):
+    project, _ = drafted
+    story = load_story(project / "data")
+    missed = []
+    for claim in hand_made.claims:
+        speaker = hand_made.by_id[claim.claimant]
+        for quote in claim.quotes:
+            found = [c for c in story.claims if any(normalise(quote.text) in normalise(q.text) for q in c.quotes)
+                     and story.by_id[c.claimant].name in (speaker.name, *speaker.aliases)]
+            if not found:
+                missed.append((speaker.name, quote.text))
+    assert sum(len(c.quotes) for c in hand_made.claims) == 11
+    assert missed == []
+
+
+def test_relaying_outlets_are_found(drafted):
+    project, _ = drafted
+    story = load_story(project / "data")
+
+    def outlet(words: str) -> str:
+        claim = next(c for c in story.claims if any(words in q.text for q in c.quotes))
+        return story.by_id[story.by_id[claim.venue].publisher].name
+
+    assert outlet("The United States has nothing to do with it") == "CNN"  # "Kirby said on CNN"
+    assert outlet("It could be a symbolic strike") == "Reuters"  # the paragraph before is Reuters' report
+
+
+def test_every_claim_says_how_sure_it_is_and_where_it_stands(drafted):
+    project, _ = drafted
+    lines = (project / "data" / "vision-times-2023-05-05.yml").read_text(encoding="utf-8").splitlines()
+    comments = [line for line in lines if line.strip().startswith("# confidence ")]
+    assert len(comments) == sum(1 for line in lines if line.startswith("  - id:") and "claimant" in
+                                lines[lines.index(line) + 1])
+    assert any("'he' taken to be Dmitry Peskov" in line for line in comments)
+    assert all("words at characters " in line for line in comments)
+
+
+def test_speakers_already_in_the_story_are_reused(hand_made):
+    made = draft(ARTICLE.read_text(encoding="utf-8"), "another-copy", hand_made)
+    assert made.records["actors"] == []  # all 13 speakers matched by name, alias or surname
+    assert {c["claimant"] for c in made.records["claims"]} <= set(hand_made.by_id)
+
+
+def test_existing_files_are_never_overwritten_without_merge(drafted):
+    project, _ = drafted
+    target = project / "data" / "vision-times-2023-05-05.yml"
+    before = hashlib.sha256(target.read_bytes()).hexdigest()
+    again = explainer("ingest", str(ARTICLE), "--into", "data", cwd=project)
+    assert again.returncode == 2 and "already exists" in again.stderr and "--merge" in again.stderr
+    merged = explainer("ingest", str(ARTICLE), "--into", "data", "--merge", cwd=project)
+    assert merged.returncode == 0 and ": 0 claims" in merged.stdout  # everything is there already
+    assert hashlib.sha256(target.read_bytes()).hexdigest() == before
+
+
+def test_a_folder_of_articles_is_ingested_with_a_progress_bar(tmp_path):
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    (articles / "one.txt").write_text("Leaders met.\n\n“We will talk again next week,” the mayor, Ann Lee, said.\n")
+    (articles / "two.txt").write_text("Talks failed.\n\n“Nothing was agreed today at all,” Lee told Reuters.\n")
+    (tmp_path / "data").mkdir()
+    done = explainer("ingest", "articles", "--into", "data", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "ingesting: 100%" in done.stderr and "2/2" in done.stderr
+    story = load_story(tmp_path / "data")
+    assert [a.name for a in story.actors if a.kind.value == "person"] == ["Ann Lee"]  # matched across articles
+    assert {story.by_id[c.claimant].name for c in story.claims} == {"Ann Lee"}
+
+
+SENTENCES = [
+    # (text, speaker, cue, direct, content starts with)
+    ("“We will win this war,” Defense Minister Anna Berg said on Monday.", "Anna Berg", "said", True, "“We will"),
+    ("“We will win this war,” said Anna Berg, a minister.", "Anna Berg", "said", True, "“We will"),
+    ("Anna Berg told reporters: “We will win this war soon.”", "Anna Berg", "told", True, "“We will"),
+    ("The ministry said the talks would resume in May.", "ministry", "said", False, "the talks"),
+    ("Talks will resume in May, according to Reuters.", "Reuters", "according to", False, "Talks will"),
+    ("According to the Kremlin, the drones were shot down.", "Kremlin", "According to", False, "the drones"),
+    ("The deal is off, the minister's office said.", "minister's office", "said", False, "The deal"),
+    ("Senator Tom Ray on Tuesday denied that he had met the envoy.", "Tom Ray", "denied", False, "he had"),
+]
+
+
+@pytest.mark.parametrize("text, speaker, cue, direct, starts", SENTENCES)
+def test_sentence_patterns(text, speaker, cue, direct, starts):
+    [found] = extract(text)
+    assert (found.speaker.name or found.speaker.title) == speaker
+    assert found.cue.of(text) == cue and found.direct == direct
+    assert found.content.of(text).startswith(starts)
+
+
+def test_a_pronoun_with_no_speaker_before_it_is_marked_uncertain():
+    [found] = extract("“This plan will never work in practice,” he said.")
+    assert found.speaker.name is None and found.confidence < 0.5
+    assert any(reason.startswith("uncertain") for reason in found.reasons)
+
+
+def test_a_pronoun_takes_the_nearest_speaker_that_fits():
+    text = ("Mayor Ann Lee said the budget was fair.\n\n“It is the best we could do this year,” she said.\n\n"
+            "The city council said it would vote against it.\n\n“We cannot accept these cuts at all,” it said.")
+    found = extract(text)
+    assert [f.speaker.name for f in found] == ["Ann Lee", "Ann Lee", "city council", "city council"] or \
+        [f.speaker.name or f.speaker.title for f in found][:2] == ["Ann Lee", "Ann Lee"]
