@@ -31,7 +31,9 @@ CUE_WORDS = (
     "denounced rejected rejects tweeted testified emphasized stressed contended maintained remarked "
     "replied responded commented conceded admitted revealed disclosed alleged alleges concluded indicated "
     "believes believed thinks thought recalled recalls asked asks complained promised vowed pledged "
-    "argue claim believe think predicts warned announced estimated estimates"
+    "argue claim believe think predicts estimated estimates continued concluded echoed exclaimed interrupted "
+    "countered cautioned observed quipped joked wondered boasted lamented recounted described calling called "
+    "described found showed shows cited citing noting arguing suggesting telling criticized praised"
 ).split()
 MULTI_CUES = ["has learned", "have learned", "pointed out", "points out", "went on to say", "is quoted as saying",
               "as relayed by", "according to"]
@@ -39,7 +41,7 @@ CUE = r"(?:has |have |had |also |later |previously |further )?(?:" + "|".join(
     sorted({re.escape(w) for w in CUE_WORDS} | {re.escape(m) for m in MULTI_CUES if m not in ("as relayed by",
                                                                                             "according to")},
            key=len, reverse=True)) + r")"
-CUE_RE = re.compile(rf"\b{CUE}\b")
+ANY_VERB = r"[a-z]+(?:ed|es)"  # after a quotation: "continued", "concluded", "echoes"
 PRONOUNS = {"he": "person", "she": "person", "they": "any", "it": "organization", "we": "any", "i": "person"}
 OPEN_QUOTES, CLOSE_QUOTES = "“\"", "”\""
 ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "st", "jr", "sr", "prof",
@@ -56,7 +58,7 @@ TITLE_WORDS = {"president", "prime", "minister", "foreign", "defense", "defence"
 NATIONALITY = re.compile(r"^(?:[A-Z][a-z]+(?:ian|ean|ese|ish|can|ern)|Russian|American|Ukrainian|Israeli|Iraqi|"
                          r"Pakistani|Saudi|Thai|Swiss|French|Dutch|Greek|Polish|Turkish|Czech)$")
 NAME_RE = re.compile(rf"[A-Z][\w’'\-.]*(?:\s+{NAME_WORD})*")
-LEADING = re.compile(r"^(?:(?:but|and|however|meanwhile|still|yet|so|also|then|now|moreover|instead|"
+LEADING = re.compile(r"^(?:as\s+(?=[A-Z]))?(?:(?:but|and|however|meanwhile|still|yet|so|also|then|now|moreover|instead|"
                      r"on\s[^,]{1,40}|in\s[^,]{1,40}|at\s[^,]{1,40}|based on\s[^,]{1,60}|after\s[^,]{1,60}|"
                      r"earlier[^,]{0,30}|later[^,]{0,30}|on the contrary|immediately[^,]{0,40}),\s+)+", re.I)
 ADJUNCT = r"(?:\s+(?:on|in|at|late|early|last|this)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|" \
@@ -150,7 +152,15 @@ def extract(text: str) -> list[Attribution]:
     for paragraph in paragraphs(text):
         quotes = [q for q in quotations(text, paragraph) if len(q.of(text).split()) >= 1]
         for sentence in sentences(text, paragraph, quotes):
-            found += _in_sentence(text, sentence, [q for q in quotes if sentence.start <= q.start < sentence.end])
+            inside = [q for q in quotes if sentence.start <= q.start < sentence.end]
+            for attribution in _in_sentence(text, sentence, inside):
+                previous = found[-1] if found else None
+                if attribution.source is None and previous is not None and previous.direct and \
+                        previous.content.start >= paragraph.start:  # “…,” Graham asked. “Neither do I.”
+                    previous.content = Span(previous.content.start, attribution.content.end)
+                    previous.quotes += attribution.quotes
+                else:
+                    found.append(attribution)
     _resolve(text, found)
     return found
 
@@ -185,14 +195,18 @@ def _direct(text: str, sentence: Span, quotes: list[Span]) -> Attribution | None
     """A sentence built around a quotation: the quote, then who said it, or who said it, then the quote."""
     first, last = quotes[0], quotes[-1]
     content = Span(first.start, last.end)
-    after = text[last.end:sentence.end]
-    match = re.match(rf"\s*,?\s*(?P<src>{SOURCE_WORDS}){ADJUNCT}\s+(?P<cue>{CUE})\b", after) or \
-        re.match(rf"\s*,?\s*(?P<cue>{CUE})\s+(?P<src>[^,.;]{{1,90}})", after)
-    if match and _plausible_source(match.group("src")):
-        src = _span(last.end, match, "src", text)
-        cue = _span(last.end, match, "cue", text)
-        return _attribution(text, src, cue, content, True, quotes, ["quotation followed by its speaker"],
-                            tail=Span(cue.end, sentence.end))
+    # the speaker after the first quotation: at the end ("…,” Peskov said.) or between two parts of it
+    # ("…,” he said, “…”); after a quotation any verb can be the cue ("…,” Cruz continued.)
+    for quote in quotes:
+        after = text[quote.end:sentence.end]
+        match = re.match(rf"\s*,?\s*(?P<src>{SOURCE_WORDS}){ADJUNCT}\s+(?P<cue>{CUE}|{ANY_VERB})\b", after) or \
+            re.match(rf"\s*,?\s*(?P<cue>{CUE})\s+(?P<src>[^,;“”\"]{{1,90}}?(?:,\s+(?:a|an|the|who|[a-z]+ of)\s"
+                     rf"[^“”\"]{{1,160}}?)?)(?=[.,]?\s*$|,\s*[“\"])", after)
+        if match and _plausible_source(match.group("src")) and _name_or_pronoun(match.group("src")):
+            src = _span(quote.end, match, "src", text)
+            cue = _span(quote.end, match, "cue", text)
+            return _attribution(text, src, cue, content, True, quotes, ["quotation followed by its speaker"],
+                                tail=Span(cue.end, sentence.end))
     before = text[sentence.start:first.start]
     match = re.search(rf"(?P<src>{SOURCE_WORDS}){ADJUNCT}\s+(?P<cue>{CUE})\b[^“\"]{{0,40}}?[,:]?\s*$", before)
     if match and _plausible_source(_strip_leading(match.group("src"))):
@@ -202,10 +216,23 @@ def _direct(text: str, sentence: Span, quotes: list[Span]) -> Attribution | None
         return _attribution(text, src, cue, content, True, quotes, ["speaker introduces the quotation"],
                             tail=Span(cue.end, first.start))
     if text[sentence.start:sentence.end].strip() == text[first.start:last.end].strip():
+        intro = re.search(rf"(?P<src>{SOURCE_WORDS}){ADJUNCT}\s+(?P<cue>{CUE}|{ANY_VERB})\b[^.“”\"]{{0,40}}:\s*$",
+                          text[max(0, sentence.start - 300):sentence.start])
+        if intro and _plausible_source(_strip_leading(intro.group("src"))):  # "Cruz continued:" then the quote
+            offset = max(0, sentence.start - 300)
+            src = _lead_trimmed(text, _span(offset, intro, "src", text))
+            return _attribution(text, src, _span(offset, intro, "cue", text), content, True, quotes,
+                                ["quotation introduced by the sentence before it"], tail=None)
         cue = Span(first.start, first.start)
         return _attribution(text, None, cue, content, True, quotes,
                             ["quotation standing alone: speaker taken from the paragraph before"], tail=None)
     return None
+
+
+def _name_or_pronoun(words: str) -> bool:
+    words = words.strip()
+    return words.lower() in PRONOUNS or bool(re.search(r"\b[A-Z]", words)) or \
+        bool(re.search(r"\b(?:spokes\w+|officials?|sources?|aides?|statement|report|campaign)\b", words))
 
 
 def _reported(text: str, sentence: Span, quotes: list[Span]) -> Attribution | None:
@@ -243,6 +270,8 @@ def _reported(text: str, sentence: Span, quotes: list[Span]) -> Attribution | No
 
 def _attribution(text: str, src: Span | None, cue: Span, content: Span, direct: bool, quotes: list[Span],
                  reasons: list[str], tail: Span | None) -> Attribution:
+    if src is not None:
+        src = _source_trimmed(text, src)
     speaker = _mention(src.of(text)) if src else Mention(None, pronoun=True)
     relay = None
     if tail is not None and tail.end > tail.start:
@@ -315,9 +344,12 @@ def _clean_name(name: str) -> str:
     return re.sub(r"\s+news agency$", "", name)
 
 
-def _plausible_source(words: str) -> bool:
-    words = words.strip()
-    if not words or len(words.split()) > 14:
+def _plausible_source(phrase: str) -> bool:
+    """Whether words can be who speaks: a name, a pronoun or a noun like "officials"; an apposition after
+    a comma ("Samuel Bendett, a senior fellow at …") may say more and is not judged."""
+    head, _, apposition = phrase.strip().partition(",")
+    words = phrase.strip() if apposition.strip().lower().startswith(("including", "such as", "like")) else head
+    if not words or len(words.split()) > 14 or len(phrase.split()) > 40:
         return False
     lowered = words.lower()
     if lowered in PRONOUNS:
@@ -334,7 +366,8 @@ def _plausible_source(words: str) -> bool:
                         r"residents|witnesses|diplomats?|lawmakers?|voters|polls?|study|survey|media|office|"
                         r"department|council|committee|campaign|court|administration|team|company|group|army|"
                         r"military)\b", lowered)
-    return has_name or bool(generic)
+    title = any(word in TITLE_WORDS for word in re.findall(r"[a-z]+", lowered))  # "the mayor, Ann Lee"
+    return has_name or bool(generic) or title
 
 
 # --- pronouns and bare titles -------------------------------------------------------------------
@@ -435,6 +468,14 @@ def _trim(text: str, span: Span) -> Span:
     while end > start and text[end - 1] in " \t\r\n,":
         end -= 1
     return Span(start, end)
+
+
+def _source_trimmed(text: str, span: Span) -> Span:
+    """Without a leading "As"/"and" ("As Politico reported") or a trailing age ("Sarandon, 69")."""
+    words = span.of(text)
+    start = re.match(r"^(?:(?:as|and|but|while)\s+)*", words, re.I).end()
+    age = re.search(r",\s*\d{1,3}$", words)
+    return _trim(text, Span(span.start + start, span.end - (len(age.group(0)) if age else 0)))
 
 
 def _strip_leading(words: str) -> str:

@@ -1,0 +1,214 @@
+#!/usr/bin/env python3
+"""Score the attribution extractor behind `explainer ingest` against PolNeAR, and against the
+hand-made default story.
+
+PolNeAR (github.com/networkdynamics/PolNeAR) is 1,008 US political news articles whose attributions
+are annotated as Source / Cue / Content spans in brat standoff format. Get it with the tool library's
+`fetch` (or `git clone`), then:
+
+    .venv/bin/python scripts/eval_ingest.py PATH/TO/PolNeAR            # the dev split
+    .venv/bin/python scripts/eval_ingest.py PATH/TO/PolNeAR --split train --out eval.json
+
+Only `train` and `dev` are read; `test` is refused, so it stays unseen. Each text is scored against
+its first annotation (some texts have two annotators). Spans match *exactly* when they cover the same
+characters once spaces and punctuation at their ends are set aside, and *overlap* when they share a
+character. Predicted and gold spans are paired one to one, best overlap first.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from tqdm import tqdm
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from explainer.attribution import Attribution, extract  # noqa: E402
+from explainer.graph import load_story  # noqa: E402
+from explainer.ingest import draft  # noqa: E402
+from explainer.quotes import normalise  # noqa: E402
+
+ROLES = ("source", "cue", "content")
+BRAT_SPAN = re.compile(r"^(?P<id>T\d+)\t\w+ (?P<ranges>\d+ \d+(?:;\d+ \d+)*)")
+EDGE = " \t\n.,;:!?“”\"'’‘()—–-"
+
+
+@dataclass(frozen=True)
+class Gold:
+    source: frozenset[int]
+    cue: frozenset[int]
+    content: frozenset[int]
+    direct: bool
+
+
+def read_brat(ann: str, text: str) -> list[Gold]:
+    """The attributions of one brat file: every `E` event joins its Source, Cue and Content spans."""
+    spans: dict[str, frozenset[int]] = {}
+    events = []
+    for line in ann.splitlines():
+        if match := BRAT_SPAN.match(line):
+            chars: set[int] = set()
+            for start, end in re.findall(r"(\d+) (\d+)", match.group("ranges")):
+                chars.update(range(int(start), int(end)))
+            spans[match.group("id")] = frozenset(chars)
+        elif line.startswith("E"):
+            events.append(dict(part.split(":", 1) for part in line.split("\t")[1].split()))
+    found = []
+    for event in events:
+        parts = {role: spans.get(event.get(role.capitalize(), ""), frozenset()) for role in ROLES}
+        found.append(Gold(*(_core(parts[role], text) for role in ROLES), _quoted(text, parts["content"])))
+    return found
+
+
+def predicted(text: str) -> list[Gold]:
+    out = []
+    for a in extract(text):
+        # a quotation broken by its attribution ("…,” he said, “…”) is the quoted parts only
+        content = frozenset().union(*(_chars(q, text) for q in a.quotes)) if a.direct else _chars(a.content, text)
+        out.append(Gold(_chars(a.source, text), _chars(a.cue, text), content, a.direct))
+    return out
+
+
+def _chars(span, text: str) -> frozenset[int]:
+    return _core(frozenset(range(span.start, span.end)), text) if span is not None else frozenset()
+
+
+def _core(chars: frozenset[int], text: str) -> frozenset[int]:
+    """The characters of a span without the spaces and punctuation at its ends."""
+    if not chars:
+        return chars
+    ordered = sorted(chars)
+    start, end = 0, len(ordered)
+    while start < end and text[ordered[start]] in EDGE:
+        start += 1
+    while end > start and text[ordered[end - 1]] in EDGE:
+        end -= 1
+    return frozenset(ordered[start:end])
+
+
+def _quoted(text: str, chars: frozenset[int]) -> bool:
+    """A direct quotation: quotation marks open and close the content (inside the span or just outside)."""
+    if not chars:
+        return False
+    start, end = min(chars), max(chars) + 1
+    return any(c in "“\"" for c in text[max(0, start - 2):start + 1]) and \
+        any(c in "”\"" for c in text[end - 1:end + 2])
+
+
+class Score:
+    def __init__(self) -> None:
+        self.tp = self.predicted = self.gold = 0
+
+    def add(self, tp: int, predicted: int, gold: int) -> None:
+        self.tp += tp
+        self.predicted += predicted
+        self.gold += gold
+
+    def figures(self) -> dict[str, float]:
+        p = self.tp / self.predicted if self.predicted else 0.0
+        r = self.tp / self.gold if self.gold else 0.0
+        return {"precision": round(p, 3), "recall": round(r, 3), "f1": round(2 * p * r / (p + r) if p + r else 0.0, 3),
+                "gold": self.gold, "predicted": self.predicted}
+
+
+def pair(pred: list[Gold], gold: list[Gold]) -> list[tuple[Gold, Gold]]:
+    """Predicted and gold attributions paired one to one by the overlap of their contents and cues."""
+    candidates = sorted(((len((p.content | p.cue) & (g.content | g.cue)), i, j) for i, p in enumerate(pred)
+                         for j, g in enumerate(gold) if (p.content | p.cue) & (g.content | g.cue)), reverse=True)
+    used_p, used_g, pairs = set(), set(), []
+    for _, i, j in candidates:
+        if i not in used_p and j not in used_g:
+            used_p.add(i)
+            used_g.add(j)
+            pairs.append((pred[i], gold[j]))
+    return pairs
+
+
+def score_document(pred: list[Gold], gold: list[Gold], scores: dict[str, Score]) -> None:
+    for subset, keep in (("all", lambda a: True), ("direct", lambda a: a.direct)):
+        p_sub, g_sub = [a for a in pred if keep(a)], [a for a in gold if keep(a)]
+        pairs = pair(p_sub, g_sub)
+        for role in ROLES:
+            p_spans = sum(1 for a in p_sub if getattr(a, role))
+            g_spans = sum(1 for a in g_sub if getattr(a, role))
+            exact = sum(1 for p, g in pairs if getattr(g, role) and getattr(p, role) == getattr(g, role))
+            overlap = sum(1 for p, g in pairs if getattr(p, role) & getattr(g, role))
+            scores[f"{subset}/{role}/exact"].add(exact, p_spans, g_spans)
+            scores[f"{subset}/{role}/overlap"].add(overlap, p_spans, g_spans)
+        all_three = sum(1 for p, g in pairs if all(getattr(p, r) == getattr(g, r) for r in ROLES))
+        scores[f"{subset}/all three/exact"].add(all_three, len(p_sub), len(g_sub))
+
+
+def evaluate(corpus: Path, split: str, limit: int | None) -> dict:
+    texts = sorted((corpus / "data" / split / "text").glob("*.txt"))[:limit]
+    if not texts:
+        raise SystemExit(f"no texts in {corpus / 'data' / split / 'text'}: is {corpus} the PolNeAR repository?")
+    scores: dict[str, Score] = {}
+    for key in [f"{s}/{r}/{m}" for s in ("all", "direct") for r in ROLES for m in ("exact", "overlap")] + \
+               [f"{s}/all three/exact" for s in ("all", "direct")]:
+        scores[key] = Score()
+    used = 0
+    for path in tqdm(texts, desc=f"PolNeAR {split}", unit="article", file=sys.stderr):
+        annotations = sorted((corpus / "data" / split / "attributions").glob(f"{path.stem}_*.ann"))
+        if not annotations:
+            continue
+        text = path.read_text(encoding="utf-8")
+        score_document(predicted(text), read_brat(annotations[0].read_text(encoding="utf-8"), text), scores)
+        used += 1
+    return {"split": split, "articles": used, "scores": {k: v.figures() for k, v in scores.items()}}
+
+
+def default_story() -> dict:
+    """The seed article's draft against the hand-made story: its quotes, their speakers, the relays."""
+    story = load_story(ROOT / "data")
+    article = next(s for s in story.sources if s.text_file)
+    text = (ROOT / "data" / article.text_file).read_text(encoding="utf-8")
+    made = draft(text, article.id)
+    names = {a["id"]: a["name"] for a in made.records["actors"]}
+    quotes = speakers = 0
+    for claim in story.claims:
+        speaker = story.by_id[claim.claimant]
+        for quote in claim.quotes:
+            hits = [c for c in made.records["claims"] if any(normalise(quote.text) in normalise(q)
+                                                             for q in c.get("quotes", []))]
+            quotes += bool(hits)
+            speakers += any(names[c["claimant"]] in (speaker.name, *speaker.aliases) for c in hits)
+    total = sum(len(c.quotes) for c in story.claims)
+    relays = sorted({s["title"] for s in made.records["sources"][1:]})
+    return {"quotes": total, "quotes_found": quotes, "right_speaker": speakers, "relays_found": relays}
+
+
+def table(result: dict) -> str:
+    lines = [f"PolNeAR {result['split']}, {result['articles']} articles",
+             "| attributions | span | match | precision | recall | F1 |", "|---|---|---|---|---|---|"]
+    for key, f in result["scores"].items():
+        subset, role, match = key.split("/")
+        lines.append(f"| {subset} | {role} | {match} | {f['precision']:.3f} | {f['recall']:.3f} | {f['f1']:.3f} |")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("corpus", type=Path, help="the PolNeAR repository folder")
+    parser.add_argument("--split", choices=["dev", "train"], default="dev")
+    parser.add_argument("--limit", type=int, help="score only the first N articles")
+    parser.add_argument("--out", type=Path, default=Path("eval.json"))
+    args = parser.parse_args()
+    result = evaluate(args.corpus, args.split, args.limit)
+    result["default_story"] = default_story()
+    args.out.write_text(json.dumps(result, indent=2) + "\n")
+    print(table(result))
+    story = result["default_story"]
+    print(f"\nDefault story: {story['quotes_found']}/{story['quotes']} quotes found, {story['right_speaker']} with "
+          f"the right speaker; relays: {', '.join(story['relays_found']) or 'none'}")
+    print(f"figures written to {args.out}")
+
+
+if __name__ == "__main__":
+    main()
