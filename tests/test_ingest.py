@@ -4,8 +4,11 @@ compared with the hand-made default story; sentence patterns are checked one by 
 from __future__ import annotations
 
 import hashlib
+import importlib.util
+import json
 import re
 import subprocess
+import sys
 
 import pytest
 
@@ -150,3 +153,42 @@ def test_a_pronoun_takes_the_nearest_speaker_that_fits():
     found = extract(text)
     assert [f.speaker.name for f in found] == ["Ann Lee", "Ann Lee", "city council", "city council"] or \
         [f.speaker.name or f.speaker.title for f in found][:2] == ["Ann Lee", "Ann Lee"]
+
+
+MINI = ROOT / "tests" / "cases" / "ingest" / "polnear-mini"
+
+
+def test_the_evaluation_scores_a_hand_annotated_article(tmp_path):
+    """Four attributions annotated by hand in PolNeAR's format; the extractor finds three of them."""
+    out = tmp_path / "eval.json"
+    done = subprocess.run([str(BIN / "python"), str(ROOT / "scripts" / "eval_ingest.py"), str(MINI), "--out", str(out)],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    result = json.loads(out.read_text())
+    assert result["articles"] == 1
+    for role in ("source", "cue", "content"):
+        assert result["scores"][f"all/{role}/exact"] == {"precision": 1.0, "recall": 0.75, "f1": 0.857,
+                                                         "gold": 4, "predicted": 3}
+    assert result["scores"]["direct/source/exact"]["gold"] == 1 and result["scores"]["direct/source/exact"]["f1"] == 1
+    assert result["default_story"]["quotes_found"] == result["default_story"]["right_speaker"] == 11
+    assert "| all | all three | exact | 1.000 | 0.750 | 0.857 |" in done.stdout
+
+
+def test_the_evaluation_never_reads_the_test_split():
+    done = subprocess.run([str(BIN / "python"), str(ROOT / "scripts" / "eval_ingest.py"), str(MINI), "--split", "test"],
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 2 and "invalid choice: 'test'" in done.stderr
+
+
+def test_brat_spans_in_pieces_are_read_as_one_span():
+    spec = importlib.util.spec_from_file_location("eval_ingest", ROOT / "scripts" / "eval_ingest.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["eval_ingest"] = module
+    spec.loader.exec_module(module)
+    text = "“Go home,” she said, “and rest.”"
+    ann = "T1\tSource 11 14\tshe\nT2\tCue 15 19\tsaid\nT3\tContent 1 8;22 31\tGo home and rest\n" \
+          "E1\tAttribution:T2 Source:T1 Cue:T2 Content:T3\n"
+    [gold] = module.read_brat(ann, text)
+    assert gold.direct and "".join(text[i] for i in sorted(gold.content)) == "Go homeand rest"
+    [found] = module.predicted(text)
+    assert found.source == gold.source and found.cue == gold.cue

@@ -169,9 +169,9 @@ def extract(text: str) -> list[Attribution]:
 
 def _in_sentence(text: str, sentence: Span, quotes: list[Span]) -> list[Attribution]:
     body = _trim(text, Span(sentence.start, sentence.end))
-    long_quotes = [q for q in quotes if len(q.of(text).split()) >= 4]
-    if long_quotes:
-        direct = _direct(text, body, long_quotes)
+    # a word or two in quotation marks inside a sentence is reported speech ("Russia “knew” it …")
+    if sum(len(q.of(text).split()) for q in quotes) >= 4:
+        direct = _direct(text, body, quotes)
         if direct:
             return [direct]
     found = []
