@@ -29,7 +29,7 @@ from tqdm import tqdm
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from explainer.attribution import Attribution, extract  # noqa: E402
+from explainer.attribution import extract  # noqa: E402
 from explainer.graph import load_story  # noqa: E402
 from explainer.ingest import draft  # noqa: E402
 from explainer.quotes import normalise  # noqa: E402

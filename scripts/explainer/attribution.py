@@ -242,8 +242,9 @@ def _reported(text: str, sentence: Span, quotes: list[Span]) -> Attribution | No
     s = text[sentence.start:sentence.end]
     end = len(s.rstrip(" .!?"))
     patterns = [
-        (rf"^(?P<lead>.*?)\b(?P<cue>[Aa]ccording to)\s+(?P<src>[^,]{{1,80}}),\s*(?P<content>.+)$", "according to, first"),
-        (rf"^(?P<content>.+?),\s*(?P<cue>according to)\s+(?P<src>[^,]{{1,80}})$", "according to, last"),
+        (r"^(?P<lead>.*?)\b(?P<cue>[Aa]ccording to)\s+(?P<src>[^,]{1,80}),\s*(?P<content>.+)$",
+         "according to, first"),
+        (r"^(?P<content>.+?),\s*(?P<cue>according to)\s+(?P<src>[^,]{1,80})$", "according to, last"),
         (rf"^(?P<content>.+),\s*(?P<src>{SOURCE_WORDS}){ADJUNCT}\s+(?P<cue>{CUE})$", "content, then source and cue"),
         (rf"^(?P<content>.+),\s*(?P<cue>{CUE})\s+(?P<src>[^,]{{1,80}})$", "content, then cue and source"),
         (rf"^(?P<src>{SOURCE_WORDS}){ADJUNCT}\s+(?P<cue>{CUE})(?:\s+that|\s*,|\s*:)?\s+(?P<content>.+)$",
