@@ -29,8 +29,10 @@ def test_pages_from_the_background_are_the_pages_rendered_here():
     background = Background([(job.path, partial(plan.render, job, Rendered())) for job in plan.jobs])
     asked = list(here)
     random.Random(7).shuffle(asked)  # MkDocs may read in another order than they were made
+    pid = background.pid
     assert {path: background.get(path) for path in asked} == here
-    assert _gone(background.pid or 0) or background.pid == 0
+    background.close()
+    assert _gone(pid)
 
 
 def test_a_failing_task_stops_with_its_message_and_reaps_the_child():

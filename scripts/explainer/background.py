@@ -12,6 +12,7 @@ import gc
 import os
 import signal
 import struct
+import threading
 from typing import Callable
 
 HEADER = struct.Struct("<BI")  # (failed?, length of the UTF-8 text that follows)
@@ -22,12 +23,18 @@ class BackgroundFailed(Exception):
 
 
 class Background:
-    """Texts made one after another by a child process, read in any order."""
+    """Texts made one after another by a child process, read in any order.
+
+    A thread of this process reads the pipe as fast as the child writes, so the child finishes and
+    gives back its memory early instead of waiting for MkDocs to ask for each page."""
 
     def __init__(self, tasks: list[tuple[str, Callable[[], str]]], describe: Callable[[Exception], str] = str):
         self.order = [name for name, _ in tasks]
         self.received: dict[str, str] = {}
         self.count = 0
+        self.failure: str | None = None
+        self.finished = False
+        self.ready = threading.Condition()
         read, write = os.pipe()
         gc.freeze()  # the child's collections then leave the shared objects' pages alone (no copy-on-write)
         self.pid = os.fork()
@@ -37,38 +44,51 @@ class Background:
         gc.unfreeze()
         os.close(write)
         self.pipe = os.fdopen(read, "rb")
+        self.reader = threading.Thread(target=self._read_all, name="explainer-background", daemon=True)
+        self.reader.start()
 
     def get(self, name: str) -> str:
         """The text named `name`, waiting for the child to make it."""
-        while name not in self.received:
-            self._receive()
-        return self.received.pop(name)
+        with self.ready:
+            while name not in self.received:
+                if self.failure is not None:
+                    raise BackgroundFailed(self.failure)
+                if self.finished:
+                    raise KeyError(f"no text named {name!r} was asked of the background process")
+                self.ready.wait()
+            return self.received.pop(name)
 
     def close(self) -> None:
-        """Stop the child if it is still at work (the build failed), and reap it."""
+        """Stop the child if it is still at work (the build failed); its reader reaps it."""
         if self.pid:
-            if self.count < len(self.order):
+            if not self.finished:
                 os.kill(self.pid, signal.SIGKILL)
+            self.reader.join()
             self.pipe.close()
-            os.waitpid(self.pid, 0)
             self.pid = 0
 
-    def _receive(self) -> None:
-        if self.count >= len(self.order):
-            raise KeyError("no such text was asked of the background process")
-        head = self.pipe.read(HEADER.size)
-        if len(head) < HEADER.size:
-            self.close()
-            raise BackgroundFailed("the background rendering process stopped unexpectedly")
-        failed, size = HEADER.unpack(head)
-        text = self.pipe.read(size).decode("utf-8")
-        if failed:
-            self.close()
-            raise BackgroundFailed(text)
-        self.received[self.order[self.count]] = text
-        self.count += 1
-        if self.count == len(self.order):
-            self.close()
+    def _read_all(self) -> None:
+        failure = None
+        try:
+            while self.count < len(self.order):
+                head = self.pipe.read(HEADER.size)
+                if len(head) < HEADER.size:
+                    failure = "the background rendering process stopped unexpectedly"
+                    break
+                failed, size = HEADER.unpack(head)
+                text = self.pipe.read(size).decode("utf-8")
+                if failed:
+                    failure = text
+                    break
+                with self.ready:
+                    self.received[self.order[self.count]] = text
+                    self.count += 1
+                    self.ready.notify_all()
+        finally:
+            os.waitpid(self.pid, 0)  # the child ends after its last text, its first failure, or a kill
+            with self.ready:
+                self.failure, self.finished = failure, True
+                self.ready.notify_all()
 
 
 def _work(tasks: list[tuple[str, Callable[[], str]]], fd: int,

@@ -3,6 +3,8 @@
 
 const PAGE = 10;        // results drawn at once; more as the list is scrolled to its end
 const SECTIONS = 3;     // matching sections shown under a page, as Material does
+const PAUSE = 100;      // ms without typing before a search runs: "M", "Mi", "Min" are never searched
+                        // while typing "Minister" (a one-letter search can take a second on a big site)
 
 const box = document.querySelector("[data-explainer-search]");
 if (box) start(box);
@@ -126,7 +128,29 @@ function start(box) {
   }
 
   input.addEventListener("focus", open);
-  input.addEventListener("input", () => search(input.value));
+  let typing = 0;
+  input.addEventListener("input", () => {
+    clearTimeout(typing);
+    const text = input.value;
+    // while the reader types, fetch the index pieces the words need, without searching yet
+    if (text.trim().length >= 3) load().then((pagefind) => pagefind.preload(text.trim()));
+    typing = setTimeout(() => ask(text), PAUSE);
+  });
+
+  // one search at a time: a query typed while another runs waits for it, and only the latest one runs
+  let wanted = null;
+  let running = false;
+  async function ask(text) {
+    wanted = text;
+    if (running) return;
+    running = true;
+    while (wanted !== null) {
+      const next = wanted;
+      wanted = null;
+      await search(next).catch(() => {});
+    }
+    running = false;
+  }
   toggle.addEventListener("change", () => {
     if (toggle.checked) {
       load();
@@ -139,7 +163,7 @@ function start(box) {
   });
   form.addEventListener("reset", () => {
     setTimeout(() => {
-      search("");
+      ask("");
       input.focus();
     });
   });
