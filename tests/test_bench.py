@@ -13,7 +13,7 @@ spec.loader.exec_module(bench)
 
 
 def test_bench_pipeline_at_200_claims(tmp_path):
-    figures = bench.bench(200, runs=1, folder=tmp_path, browser=False)
+    figures = bench.bench(200, runs=1, folder=tmp_path, browser=True)
     project = tmp_path / "story-200"
     plugin_site, vanilla_site = Site(project / "site"), Site(project / "vanilla-site")
     assert set(plugin_site.pages) == set(vanilla_site.pages)  # the baseline builds the very same pages
@@ -22,3 +22,8 @@ def test_bench_pipeline_at_200_claims(tmp_path):
     assert figures["plugin_build_s"] > 0 and figures["vanilla_build_s"] > 0 and figures["peak_rss_bytes"] > 10**7
     assert plugin_site.broken_links() == [] and vanilla_site.broken_links() == []
     assert "| plugin / vanilla |" in bench.table([figures])
+    # the reader's side: both searches found pages, fetching search files; a saved YAML change showed up
+    for query in ("name", "common_word"):
+        assert figures[f"search_{query}_results"] > 0 and figures[f"search_{query}_ms"] > 0
+        assert 0 < figures[f"search_{query}_search_bytes"] < figures[f"search_{query}_bytes"]
+    assert 0 < figures["serve_change_visible_s"] < 60
