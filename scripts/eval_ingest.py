@@ -29,7 +29,7 @@ from tqdm import tqdm
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from explainer.attribution import extract  # noqa: E402
+from explainer import attribution, tagger  # noqa: E402
 from explainer.graph import load_story  # noqa: E402
 from explainer.ingest import draft  # noqa: E402
 from explainer.quotes import normalise  # noqa: E402
@@ -66,9 +66,12 @@ def read_brat(ann: str, text: str) -> list[Gold]:
     return found
 
 
-def predicted(text: str) -> list[Gold]:
+METHODS = {"rules": attribution.extract, "tagger": tagger.extract}
+
+
+def predicted(text: str, method: str = "rules") -> list[Gold]:
     out = []
-    for a in extract(text):
+    for a in METHODS[method](text):
         # a quotation broken by its attribution ("…,” he said, “…”) is the quoted parts only
         content = frozenset().union(*(_chars(q, text) for q in a.quotes)) if a.direct else _chars(a.content, text)
         out.append(Gold(_chars(a.source, text), _chars(a.cue, text), content, a.direct))
@@ -145,7 +148,7 @@ def score_document(pred: list[Gold], gold: list[Gold], scores: dict[str, Score])
         scores[f"{subset}/all three/exact"].add(all_three, len(p_sub), len(g_sub))
 
 
-def evaluate(corpus: Path, split: str, limit: int | None) -> dict:
+def evaluate(corpus: Path, split: str, limit: int | None, method: str = "rules") -> dict:
     texts = sorted((corpus / "data" / split / "text").glob("*.txt"))[:limit]
     if not texts:
         raise SystemExit(f"no texts in {corpus / 'data' / split / 'text'}: is {corpus} the PolNeAR repository?")
@@ -159,9 +162,10 @@ def evaluate(corpus: Path, split: str, limit: int | None) -> dict:
         if not annotations:
             continue
         text = path.read_text(encoding="utf-8")
-        score_document(predicted(text), read_brat(annotations[0].read_text(encoding="utf-8"), text), scores)
+        score_document(predicted(text, method), read_brat(annotations[0].read_text(encoding="utf-8"), text), scores)
         used += 1
-    return {"split": split, "articles": used, "scores": {k: v.figures() for k, v in scores.items()}}
+    return {"split": split, "method": method, "articles": used,
+            "scores": {k: v.figures() for k, v in scores.items()}}
 
 
 def default_story() -> dict:
@@ -185,7 +189,7 @@ def default_story() -> dict:
 
 
 def table(result: dict) -> str:
-    lines = [f"PolNeAR {result['split']}, {result['articles']} articles",
+    lines = [f"PolNeAR {result['split']}, {result['articles']} articles, {result['method']}",
              "| attributions | span | match | precision | recall | F1 |", "|---|---|---|---|---|---|"]
     for key, f in result["scores"].items():
         subset, role, match = key.split("/")
@@ -198,9 +202,11 @@ def main() -> None:
     parser.add_argument("corpus", type=Path, help="the PolNeAR repository folder")
     parser.add_argument("--split", choices=["dev", "train"], default="dev")
     parser.add_argument("--limit", type=int, help="score only the first N articles")
+    parser.add_argument("--method", choices=list(METHODS), default="rules",
+                        help="the rules alone, or the trained tagger on top of them")
     parser.add_argument("--out", type=Path, default=Path("eval.json"))
     args = parser.parse_args()
-    result = evaluate(args.corpus, args.split, args.limit)
+    result = evaluate(args.corpus, args.split, args.limit, args.method)
     result["default_story"] = default_story()
     args.out.write_text(json.dumps(result, indent=2) + "\n")
     print(table(result))

@@ -7,13 +7,16 @@ import hashlib
 import importlib.util
 import json
 import re
+import shutil
 import subprocess
 import sys
 
 import pytest
 
 from conftest import BIN, ROOT, make_site, mkdocs_build
+from explainer import tagger
 from explainer.attribution import extract
+from explainer.attribution import extract as rules_extract
 from explainer.graph import load_story
 from explainer.ingest import draft
 from explainer.quotes import normalise
@@ -192,3 +195,27 @@ def test_brat_spans_in_pieces_are_read_as_one_span():
     assert gold.direct and "".join(text[i] for i in sorted(gold.content)) == "Go homeand rest"
     [found] = module.predicted(text)
     assert found.source == gold.source and found.cue == gold.cue
+
+
+def test_the_tagger_is_trained_by_its_script(tmp_path):
+    """train_tagger.py on a one-article train split (the mini corpus): a model that tags text."""
+    corpus = tmp_path / "corpus"
+    shutil.copytree(MINI / "data" / "dev", corpus / "data" / "train")
+    model = tmp_path / "model.crfsuite"
+    done = subprocess.run([str(BIN / "python"), str(ROOT / "scripts" / "train_tagger.py"), str(corpus),
+                           "--out", str(model), "--iterations", "20"], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert "trained on 1 articles" in done.stdout and model.stat().st_size > 0
+    text = (corpus / "data" / "train" / "text" / "city-budget.txt").read_text(encoding="utf-8")
+    found = tagger.extract(text, model)
+    assert "Ann Lee" in {a.speaker.name for a in found}
+
+
+def test_the_shipped_tagger_adds_what_the_rules_miss():
+    text = "Officials met on Monday.\n\nPolls show Clinton ahead in Ohio by five points.\n"
+    assert rules_extract(text) == []
+    [found] = tagger.extract(text)
+    assert (found.source.of(text), found.cue.of(text)) == ("Polls", "show")
+    assert found.content.of(text).startswith("Clinton")
+    assert not any("named earlier" in reason for reason in found.reasons)  # "Monday. Polls" is no name
+    assert "labelled by the trained tagger" in found.reasons

@@ -57,7 +57,7 @@ TITLE_WORDS = {"president", "prime", "minister", "foreign", "defense", "defence"
                "democrat", "candidate", "nominee", "presidential", "analyst", "official", "fellow", "senior"}
 NATIONALITY = re.compile(r"^(?:[A-Z][a-z]+(?:ian|ean|ese|ish|can|ern)|Russian|American|Ukrainian|Israeli|Iraqi|"
                          r"Pakistani|Saudi|Thai|Swiss|French|Dutch|Greek|Polish|Turkish|Czech)$")
-NAME_RE = re.compile(rf"[A-Z][\w’'\-.]*(?:\s+{NAME_WORD})*")
+NAME_RE = re.compile(rf"[A-Z][\w’'\-.]*(?:[ \t]+{NAME_WORD})*")  # one line; never across a full stop (below)
 LEADING = re.compile(r"^(?:as\s+(?=[A-Z]))?(?:(?:but|and|however|meanwhile|still|yet|so|also|then|now|moreover|instead|"
                      r"on\s[^,]{1,40}|in\s[^,]{1,40}|at\s[^,]{1,40}|based on\s[^,]{1,60}|after\s[^,]{1,60}|"
                      r"earlier[^,]{0,30}|later[^,]{0,30}|on the contrary|immediately[^,]{0,40}),\s+)+", re.I)
@@ -161,7 +161,7 @@ def extract(text: str) -> list[Attribution]:
                     previous.quotes += attribution.quotes
                 else:
                     found.append(attribution)
-    _resolve(text, found)
+    resolve(text, found)
     return found
 
 
@@ -269,11 +269,23 @@ def _reported(text: str, sentence: Span, quotes: list[Span]) -> Attribution | No
     return None
 
 
+def attribution_of(text: str, source: Span | None, cue: Span, content: Span, direct: bool, quotes: list[Span],
+                   reasons: list[str]) -> Attribution:
+    """An attribution from spans found another way (the trained tagger), read like the rules' own."""
+    return _attribution(text, source, cue, content, direct, quotes, reasons,
+                        tail=Span(cue.end, min(len(text), cue.end + 80)))
+
+
+def mention_of(text: str, source: Span | None) -> Mention:
+    """Who a source span names, before pronouns are resolved."""
+    return _mention(source.of(text)) if source else Mention(None, pronoun=True)
+
+
 def _attribution(text: str, src: Span | None, cue: Span, content: Span, direct: bool, quotes: list[Span],
                  reasons: list[str], tail: Span | None) -> Attribution:
     if src is not None:
         src = _source_trimmed(text, src)
-    speaker = _mention(src.of(text)) if src else Mention(None, pronoun=True)
+    speaker = mention_of(text, src)
     relay = None
     if tail is not None and tail.end > tail.start:
         relay_match = RELAY_AFTER_CUE.match(text[tail.start:tail.end])
@@ -373,7 +385,7 @@ def _plausible_source(phrase: str) -> bool:
 
 # --- pronouns and bare titles -------------------------------------------------------------------
 
-def _resolve(text: str, found: list[Attribution]) -> None:
+def resolve(text: str, found: list[Attribution]) -> None:
     """Give each pronoun or bare title the nearest earlier speaker that fits; score every attribution."""
     seen: list[Mention] = []
     names = _names(text)
@@ -429,7 +441,7 @@ def _names(text: str) -> list[tuple[int, Mention]]:
     """Every full name (two words or more) in the text, where it stands, with the title before it."""
     found = []
     for run in NAME_RE.finditer(text):
-        words = run.group(0).split()
+        words = re.split(r"(?<=\w{3})\.\s+", run.group(0))[-1].split()  # "Monday. Polls" is not a name
         while len(words) > 1 and _title_word(words[0]):
             words.pop(0)
         if len(words) >= 2:

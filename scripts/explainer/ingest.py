@@ -19,6 +19,7 @@ from typing import Any
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
+from . import tagger
 from .attribution import Attribution, Mention, extract
 from .graph import Story
 from .quotes import normalise
@@ -69,7 +70,7 @@ def draft(text: str, source_id: str, story: Story | None = None, info: ArticleIn
         source["date"] = info.date
     source["text_file"] = f"texts/{source_id}.txt"
     out.records["sources"].insert(0, source)
-    out.attributions = extract(text)
+    out.attributions = find_attributions(text)
     taken = set(story.by_id) if story else set()
     known = {(c.claimant, normalise(q.text)) for c in story.claims for q in c.quotes} if story else set()
     known |= {(c.claimant, normalise(c.summary)) for c in story.claims} if story else set()
@@ -78,6 +79,11 @@ def draft(text: str, source_id: str, story: Story | None = None, info: ArticleIn
             continue  # nobody to attribute it to; said in the report instead
         _claim(out, attribution, actors, taken, known)
     return out
+
+
+def find_attributions(text: str) -> list[Attribution]:
+    """The trained tagger's attributions when its model is installed, else the rules' alone."""
+    return tagger.extract(text) if tagger.available() else extract(text)
 
 
 def _claim(out: Draft, found: Attribution, actors: "_Actors", taken: set[str], known: set) -> None:

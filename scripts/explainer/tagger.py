@@ -1,0 +1,176 @@
+"""A sequence tagger for attributions: a CRF (python-crfsuite) that labels each token of a sentence
+as part of a source, a cue or a content, trained on PolNeAR's train split.
+
+It reads the same sentences as the rules (`attribution.py`) and takes the rules' own findings as
+features, so it learns where they go wrong; spans it labels are then grouped around their cue and
+turned into the same `Attribution` records, speakers resolved the same way. The model file ships in
+the package (`models/attribution.crfsuite`); `scripts/train_tagger.py` makes it again.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import attribution as rules
+from .attribution import Attribution, Span
+
+MODEL = Path(__file__).parent / "models" / "attribution.crfsuite"
+ROLES = ("source", "cue", "content")
+TOKEN = re.compile(r"\w+(?:[’'.\-]\w+)*|[^\w\s]")
+
+
+@dataclass(frozen=True)
+class Token:
+    start: int
+    end: int
+    word: str
+
+
+def sentences_with_tokens(text: str) -> list[list[Token]]:
+    """The article's sentences, split as the rules split them, as tokens."""
+    out = []
+    for paragraph in rules.paragraphs(text):
+        quotes = rules.quotations(text, paragraph)
+        for sentence in rules.sentences(text, paragraph, quotes):
+            tokens = [Token(sentence.start + m.start(), sentence.start + m.end(), m.group(0))
+                      for m in TOKEN.finditer(text[sentence.start:sentence.end])]
+            if tokens:
+                out.append(tokens)
+    return out
+
+
+def role_of_chars(found: list[Attribution]) -> dict[int, str]:
+    """Which role the rules gave each character (cue over source over content)."""
+    roles: dict[int, str] = {}
+    for a in found:
+        for role, span in (("content", a.content), ("source", a.source), ("cue", a.cue)):
+            if span is not None:
+                roles.update({i: role for i in range(span.start, span.end)})
+    return roles
+
+
+def features(text: str, tokens: list[Token], by_rules: dict[int, str], quoted: set[int]) -> list[dict]:
+    rows = []
+    for i, token in enumerate(tokens):
+        row = _token_features(token, by_rules, quoted, "")
+        for offset in (-3, -2, -1, 1, 2, 3):
+            j = i + offset
+            if 0 <= j < len(tokens):
+                row.update(_token_features(tokens[j], by_rules, quoted, f"{offset}:", short=True))
+            else:
+                row[f"{offset}:edge"] = 1.0
+        row["position"] = min(i, 5)
+        row["from_end"] = min(len(tokens) - 1 - i, 5)
+        rows.append(row)
+    return rows
+
+
+def _token_features(token: Token, by_rules: dict[int, str], quoted: set[int], prefix: str,
+                    short: bool = False) -> dict:
+    word = token.word
+    lower = word.lower()
+    row = {f"{prefix}w={lower}": 1.0, f"{prefix}rule={by_rules.get(token.start, 'O')}": 1.0,
+           f"{prefix}quoted": float(token.start in quoted), f"{prefix}title": float(word[:1].isupper()),
+           f"{prefix}cue": float(lower in CUE_SET), f"{prefix}quote_mark": float(word in "“”\"‘’")}
+    if not short:
+        row.update({f"suffix3={lower[-3:]}": 1.0, f"suffix2={lower[-2:]}": 1.0, "upper": float(word.isupper()),
+                    "digit": float(word.isdigit()), "punct": float(not word[:1].isalnum()),
+                    "pronoun": float(lower in rules.PRONOUNS), "title_word": float(lower in rules.TITLE_WORDS)})
+    return row
+
+
+CUE_SET = set(rules.CUE_WORDS) | {"according", "reported", "noted"}
+
+
+def quoted_chars(text: str) -> set[int]:
+    chars: set[int] = set()
+    for paragraph in rules.paragraphs(text):
+        for quote in rules.quotations(text, paragraph):
+            chars.update(range(quote.start, quote.end))
+    return chars
+
+
+def labels(tokens: list[Token], gold: dict[int, str]) -> list[str]:
+    """BIO labels of a sentence's tokens from the gold role of each character."""
+    out, previous = [], "O"
+    for token in tokens:
+        role = gold.get(token.start) or gold.get(token.end - 1) or "O"
+        out.append("O" if role == "O" else ("I-" if previous == role else "B-") + role)
+        previous = role
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def _tagger(model: str):
+    import pycrfsuite
+    tagger = pycrfsuite.Tagger()
+    tagger.open(model)
+    return tagger
+
+
+def available(model: Path = MODEL) -> bool:
+    return model.is_file()
+
+
+def extract(text: str, model: Path = MODEL) -> list[Attribution]:
+    """The rules' attributions, and those the tagger finds where the rules found none; all resolved
+    together in reading order. (The rules are the more precise; the tagger finds more.)"""
+    by_rules_found = rules.extract(text)
+    by_rules = role_of_chars(by_rules_found)
+    quoted = quoted_chars(text)
+    tagger = _tagger(str(model))
+    found = list(by_rules_found)
+    for tokens in sentences_with_tokens(text):
+        for extra in _group(text, tokens, tagger.tag(features(text, tokens, by_rules, quoted))):
+            if not any(_overlaps(extra.cue, a.cue) or _overlaps(extra.content, a.content) for a in by_rules_found):
+                found.append(extra)
+    found.sort(key=lambda a: a.content.start)
+    for attribution in found:  # resolved again, now among all of them
+        attribution.speaker = rules.mention_of(text, attribution.source)
+        attribution.reasons = [r for r in attribution.reasons if not r.startswith(("'", "uncertain", "relayed"))]
+    rules.resolve(text, found)
+    return found
+
+
+def _overlaps(a: Span, b: Span) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _group(text: str, tokens: list[Token], tags: list[str]) -> list[Attribution]:
+    """Spans of one sentence, each source and content given to the nearest cue."""
+    spans: list[tuple[str, int, int]] = []  # (role, first token, last token)
+    for i, tag in enumerate(tags):
+        if tag == "O":
+            continue
+        role = tag[2:]
+        if tag.startswith("I-") and spans and spans[-1][0] == role and spans[-1][2] == i - 1:
+            spans[-1] = (role, spans[-1][1], i)
+        else:
+            spans.append((role, i, i))
+    cues = [s for s in spans if s[0] == "cue"]
+    if not cues:
+        return []
+    parts: dict[int, dict[str, tuple[int, int]]] = {id(c): {} for c in cues}
+    for role, first, last in spans:
+        if role == "cue":
+            continue
+        cue = min(cues, key=lambda c: min(abs(first - c[2]), abs(last - c[1])))
+        held = parts[id(cue)].get(role)
+        parts[id(cue)][role] = (min(first, held[0]), max(last, held[1])) if held else (first, last)
+    out = []
+    for cue in cues:
+        got = parts[id(cue)]
+        if "content" not in got:
+            continue
+        content = Span(tokens[got["content"][0]].start, tokens[got["content"][1]].end)
+        source = Span(tokens[got["source"][0]].start, tokens[got["source"][1]].end) if "source" in got else None
+        # the quotation marks may stand just outside the labelled content (“…,” he said)
+        window = Span(max(0, content.start - 2), min(len(text), content.end + 3))
+        quotes = [q for q in rules.quotations(text, window) if q.end > content.start and q.start < content.end]
+        direct = bool(quotes) and sum(q.end - q.start for q in quotes) >= 0.6 * (content.end - content.start)
+        out.append(rules.attribution_of(text, source, Span(tokens[cue[1]].start, tokens[cue[2]].end), content,
+                                        direct, quotes, ["labelled by the trained tagger"]))
+    return out
