@@ -54,7 +54,7 @@ def main() -> None:
         quoted = tagger.quoted_chars(text)
         for tokens in tagger.sentences_with_tokens(text):
             trainer.append(tagger.features(text, tokens, by_rules, quoted), tagger.labels(tokens, gold))
-    trainer.set_params({"c1": 0.3, "c2": 0.01, "max_iterations": args.iterations,
+    trainer.set_params({"c1": 1.0, "c2": 0.01, "max_iterations": args.iterations,
                         "feature.possible_transitions": True})
     args.out.parent.mkdir(parents=True, exist_ok=True)
     start = time.perf_counter()
