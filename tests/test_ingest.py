@@ -109,6 +109,16 @@ def test_existing_files_are_never_overwritten_without_merge(drafted):
     assert hashlib.sha256(target.read_bytes()).hexdigest() == before
 
 
+@pytest.mark.parametrize("content, message", [(b"", "is empty: there is nothing to draft from"),
+                                              (b"\xff\xfe\x00 not text", "is not UTF-8 text")])
+def test_unusable_articles_are_refused_with_a_clear_message(tmp_path, content, message):
+    (tmp_path / "article.txt").write_bytes(content)
+    (tmp_path / "data").mkdir()
+    done = explainer("ingest", "article.txt", "--into", "data", cwd=tmp_path)
+    assert done.returncode == 2 and f"article.txt {message}" in done.stderr and "Traceback" not in done.stderr
+    assert list((tmp_path / "data").iterdir()) == []
+
+
 def test_a_folder_of_articles_is_ingested_with_a_progress_bar(tmp_path):
     articles = tmp_path / "articles"
     articles.mkdir()

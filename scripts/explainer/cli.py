@@ -237,6 +237,8 @@ def _ingest_one(path: Path, folder: Path, source_id: str | None, merge: bool, in
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
         raise click.UsageError(f"{display_path(path)} is not UTF-8 text") from None
+    if not text.strip():
+        raise click.UsageError(f"{display_path(path)} is empty: there is nothing to draft from")
     new_id = source_id or fresh_id(path.stem, set(), "source")  # the same article keeps the same id
     made = draft(text, new_id, story, info)
     try:
