@@ -2,7 +2,7 @@
 """Train the attribution tagger (a CRF, python-crfsuite) on PolNeAR's train split and write the
 model that `explainer ingest` ships with.
 
-    .venv/bin/python scripts/train_tagger.py PATH/TO/PolNeAR       # writes scripts/explainer/models/attribution.crfsuite
+    .venv/bin/python scripts/train_tagger.py PATH/TO/PolNeAR   # writes scripts/explainer/models/attribution.crfsuite
 
 Only the train split is read; dev is for scoring (`scripts/eval_ingest.py --method tagger`), test
 is never read. Same corpus and options give the same model.
