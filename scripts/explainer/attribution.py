@@ -308,9 +308,8 @@ def _mention(phrase: str) -> Mention:
         return Mention(None, kind=PRONOUNS[lowered], pronoun=True)
     head, _, apposition = words.partition(",")
     apposition = apposition.strip().rstrip(",")
-    if apposition.lower().startswith(("including ", "such as ", "like ")):  # "hardliners, including X"
-        head, apposition = apposition.split(" ", 1)[1] if apposition.lower().startswith(("including ", "like "))\
-            else apposition[8:], ""
+    if member := re.match(r"(?:including|such as|like)\s+(.+)", apposition, re.I):  # "hardliners, including X"
+        head, apposition = member.group(1), ""
     runs = [m for m in NAME_RE.finditer(head) if m.group(0).lower() not in DETERMINERS]
     if not runs and NAME_RE.search(apposition):  # "the mayor, Ann Lee"
         head, apposition = apposition, head
