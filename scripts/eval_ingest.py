@@ -100,8 +100,8 @@ def _quoted(text: str, chars: frozenset[int]) -> bool:
     if not chars:
         return False
     start, end = min(chars), max(chars) + 1
-    return any(c in "“\"" for c in text[max(0, start - 2):start + 1]) and \
-        any(c in "”\"" for c in text[end - 1:end + 2])
+    before, after = text[max(0, start - 3):start + 2], text[end - 2:end + 3]  # '' is a double mark too
+    return (any(c in "“\"" for c in before) or "''" in before) and (any(c in "”\"" for c in after) or "''" in after)
 
 
 class Score:

@@ -120,15 +120,19 @@ def paragraphs(text: str) -> list[Span]:
 
 
 def quotations(text: str, within: Span) -> list[Span]:
-    """Spans of text in double quotation marks (the marks included) inside `within`."""
+    """Spans of text in double quotation marks (the marks included) inside `within`. Two apostrophes
+    ('') count as a straight double mark, as some newspapers' text files print them."""
     found, opened = [], None
-    for i in range(within.start, within.end):
-        char = text[i]
+    i = within.start
+    while i < within.end:
+        width = 2 if text.startswith("''", i) else 1
+        char = '"' if width == 2 else text[i]
         if opened is None and char in OPEN_QUOTES and (char == "“" or _opens_straight(text, i)):
             opened = i
         elif opened is not None and char in CLOSE_QUOTES and (char == "”" or not _opens_straight(text, i)):
-            found.append(Span(opened, i + 1))
+            found.append(Span(opened, i + width))
             opened = None
+        i += width
     return found
 
 
@@ -136,7 +140,7 @@ def sentences(text: str, within: Span, quotes: list[Span]) -> list[Span]:
     """Sentences of a paragraph; never split inside a quotation."""
     inside = [(q.start, q.end) for q in quotes]
     spans, start = [], within.start
-    for match in re.finditer(r"[.!?][”\"’)]?(\s+)(?=[“\"‘(A-Z0-9])", text[within.start:within.end]):
+    for match in re.finditer(r"[.!?](?:''|[”\"’)])?(\s+)(?=''|[“\"‘(A-Z0-9])", text[within.start:within.end]):
         cut = within.start + match.start(1)
         if any(a < cut < b for a, b in inside) or _abbreviation(text, within.start + match.start()):
             continue
@@ -173,11 +177,35 @@ def _in_sentence(text: str, sentence: Span, quotes: list[Span]) -> list[Attribut
     if sum(len(q.of(text).split()) for q in quotes) >= 4:
         direct = _direct(text, body, quotes)
         if direct:
-            return [direct]
+            return [direct, *_participle(text, direct, body, quotes)]
     found = []
     for clause in _clauses(text, body, quotes):  # "Russia has said …, and hardliners have said …"
-        found += [a for a in (_reported(text, clause, quotes),) if a]
+        for attribution in (_reported(text, clause, quotes),):
+            if attribution:
+                found += [attribution, *_participle(text, attribution, clause, quotes)]
     return found
+
+
+PARTICIPLE = re.compile(r",\s+(?P<cue>adding|saying|noting|arguing|insisting|explaining|warning|claiming|"
+                        r"asserting|stressing|telling\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*|telling\s+\w+)"
+                        r"(?:\s+that)?\s+(?P<content>[^,].{8,})$", re.S)
+
+
+def _participle(text: str, first: Attribution, sentence: Span, quotes: list[Span]) -> list[Attribution]:
+    """"…, Kirby said, adding that …": a second attribution by the same speaker; the first one's content
+    then ends where the participle begins."""
+    start = max(first.cue.end, first.content.end if first.direct else first.cue.end)
+    match = PARTICIPLE.search(text[start:sentence.end].rstrip(" .\n"))
+    if not match:
+        return []
+    if first.content.end > start + match.start():
+        first.content = _trim(text, Span(first.content.start, start + match.start()))
+    cue = Span(start + match.start("cue"), start + match.end("cue"))
+    content = _trim(text, Span(start + match.start("content"), start + match.end("content")))
+    inside = [q for q in quotes if content.start <= q.start and q.end <= content.end + 1]
+    direct = sum(q.end - q.start for q in inside) >= 0.6 * (content.end - content.start)
+    return [_attribution(text, first.source, cue, content, direct, inside, ["participle after an attribution"],
+                         tail=Span(cue.end, content.start))]
 
 
 def _clauses(text: str, sentence: Span, quotes: list[Span]) -> list[Span]:
