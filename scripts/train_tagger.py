@@ -53,7 +53,7 @@ def main() -> None:
         by_rules = tagger.role_of_chars(rules.extract(text))
         quoted = tagger.quoted_chars(text)
         for tokens in tagger.sentences_with_tokens(text):
-            trainer.append(tagger.features(text, tokens, by_rules, quoted), tagger.labels(tokens, gold))
+            trainer.append(tagger.features(tokens, by_rules, quoted), tagger.labels(tokens, gold))
     trainer.set_params({"c1": 1.0, "c2": 0.01, "max_iterations": args.iterations,
                         "feature.possible_transitions": True})
     args.out.parent.mkdir(parents=True, exist_ok=True)

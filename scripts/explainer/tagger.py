@@ -18,7 +18,6 @@ from . import attribution as rules
 from .attribution import Attribution, Span
 
 MODEL = Path(__file__).parent / "models" / "attribution.crfsuite"
-ROLES = ("source", "cue", "content")
 TOKEN = re.compile(r"\w+(?:[’'.\-]\w+)*|[^\w\s]")
 
 
@@ -52,7 +51,8 @@ def role_of_chars(found: list[Attribution]) -> dict[int, str]:
     return roles
 
 
-def features(text: str, tokens: list[Token], by_rules: dict[int, str], quoted: set[int]) -> list[dict]:
+def features(tokens: list[Token], by_rules: dict[int, str], quoted: set[int]) -> list[dict]:
+    """Per token: the word, its shape, cue lexicon, inside a quotation, the rules' role; ±3 neighbours."""
     rows = []
     for i, token in enumerate(tokens):
         row = _token_features(token, by_rules, quoted, "")
@@ -124,7 +124,7 @@ def extract(text: str, model: Path = MODEL) -> list[Attribution]:
     tagger = _tagger(str(model))
     found = list(by_rules_found)
     for tokens in sentences_with_tokens(text):
-        for extra in _group(text, tokens, tagger.tag(features(text, tokens, by_rules, quoted))):
+        for extra in _group(text, tokens, tagger.tag(features(tokens, by_rules, quoted))):
             if not any(_overlaps(extra.cue, a.cue) or _overlaps(extra.content, a.content) for a in by_rules_found):
                 found.append(extra)
     found.sort(key=lambda a: a.content.start)
