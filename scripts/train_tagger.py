@@ -50,7 +50,7 @@ def main() -> None:
             continue
         text = path.read_text(encoding="utf-8")
         gold = gold_roles(annotations[0].read_text(encoding="utf-8"), text)
-        by_rules = tagger.role_of_chars(rules.extract(text))
+        by_rules = tagger.role_of_chars(rules.find(text))  # as the tagger sees them
         quoted = tagger.quoted_chars(text)
         for tokens in tagger.sentences_with_tokens(text):
             trainer.append(tagger.features(tokens, by_rules, quoted), tagger.labels(tokens, gold))

@@ -152,6 +152,14 @@ def sentences(text: str, within: Span, quotes: list[Span]) -> list[Span]:
 
 def extract(text: str) -> list[Attribution]:
     """Every attribution in `text`, in reading order, speakers resolved."""
+    found = find(text)
+    resolve(text, found)
+    return found
+
+
+def find(text: str) -> list[Attribution]:
+    """Every attribution in `text`, in reading order, as the sentences give them: pronouns and
+    surnames not yet resolved (`resolve`), so more can be added first (the tagger's)."""
     found: list[Attribution] = []
     for paragraph in paragraphs(text):
         quotes = [q for q in quotations(text, paragraph) if len(q.of(text).split()) >= 1]
@@ -165,7 +173,6 @@ def extract(text: str) -> list[Attribution]:
                     previous.quotes += attribution.quotes
                 else:
                     found.append(attribution)
-    resolve(text, found)
     return found
 
 
@@ -304,16 +311,11 @@ def attribution_of(text: str, source: Span | None, cue: Span, content: Span, dir
                         tail=Span(cue.end, min(len(text), cue.end + 80)))
 
 
-def mention_of(text: str, source: Span | None) -> Mention:
-    """Who a source span names, before pronouns are resolved."""
-    return _mention(source.of(text)) if source else Mention(None, pronoun=True)
-
-
 def _attribution(text: str, src: Span | None, cue: Span, content: Span, direct: bool, quotes: list[Span],
                  reasons: list[str], tail: Span | None) -> Attribution:
     if src is not None:
         src = _source_trimmed(text, src)
-    speaker = mention_of(text, src)
+    speaker = _mention(src.of(text)) if src else Mention(None, pronoun=True)
     relay = None
     if tail is not None and tail.end > tail.start:
         relay_match = RELAY_AFTER_CUE.match(text[tail.start:tail.end])

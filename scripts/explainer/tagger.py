@@ -118,7 +118,7 @@ def available(model: Path = MODEL) -> bool:
 def extract(text: str, model: Path = MODEL) -> list[Attribution]:
     """The rules' attributions, and those the tagger finds where the rules found none; all resolved
     together in reading order. (The rules are the more precise; the tagger finds more.)"""
-    by_rules_found = rules.extract(text)
+    by_rules_found = rules.find(text)
     by_rules = role_of_chars(by_rules_found)
     quoted = quoted_chars(text)
     tagger = _tagger(str(model))
@@ -128,9 +128,6 @@ def extract(text: str, model: Path = MODEL) -> list[Attribution]:
             if not any(_overlaps(extra.cue, a.cue) or _overlaps(extra.content, a.content) for a in by_rules_found):
                 found.append(extra)
     found.sort(key=lambda a: a.content.start)
-    for attribution in found:  # resolved again, now among all of them
-        attribution.speaker = rules.mention_of(text, attribution.source)
-        attribution.reasons = [r for r in attribution.reasons if not r.startswith(("'", "uncertain", "relayed"))]
     rules.resolve(text, found)
     return found
 
