@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from . import tagger
@@ -24,7 +23,7 @@ from .attribution import Attribution, Mention, extract
 from .graph import Story
 from .quotes import normalise
 from .files import write_atomic
-from .records import add_record
+from .records import add_record, round_trip_yaml
 from .text import slug
 
 DATE_LINE = re.compile(r"^(?:Published|Updated|Posted|Date)?:?\s*(?P<date>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|"
@@ -227,9 +226,7 @@ def _paths(out: Draft, data_dir: Path) -> tuple[Path, Path]:
 
 def render_yaml(out: Draft) -> str:
     """The draft as YAML, with the confidence comment above each claim."""
-    yaml = YAML()
-    yaml.indent(mapping=2, sequence=4, offset=2)
-    yaml.width = 4096  # never wrap a quote
+    yaml = round_trip_yaml()
     document = CommentedMap()
     for section, records in out.records.items():
         if not records:

@@ -33,12 +33,18 @@ def target_file(story: Story, data_dir: Path, kind: str) -> Path:
     return counts.most_common(1)[0][0] if counts else data_dir / f"{SECTIONS[kind]}.yml"
 
 
-def add_record(path: Path, kind: str, record: dict[str, Any]) -> tuple[bytes | None, int]:
-    """Append `record` to the kind's section of `path`; return the old bytes (None: new file) and its line."""
+def round_trip_yaml() -> YAML:
+    """ruamel.yaml set to write data files the way the guide shows them."""
     yaml = YAML()
     yaml.preserve_quotes = True
     yaml.indent(mapping=2, sequence=4, offset=2)
     yaml.width = 4096  # never re-wrap a long quote
+    return yaml
+
+
+def add_record(path: Path, kind: str, record: dict[str, Any]) -> tuple[bytes | None, int]:
+    """Append `record` to the kind's section of `path`; return the old bytes (None: new file) and its line."""
+    yaml = round_trip_yaml()
     old = path.read_bytes() if path.exists() else None
     document = yaml.load(old) if old else None
     document = document if isinstance(document, CommentedMap) else CommentedMap()
