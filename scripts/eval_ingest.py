@@ -83,16 +83,28 @@ def _chars(span, text: str) -> frozenset[int]:
 
 
 def _core(chars: frozenset[int], text: str) -> frozenset[int]:
-    """The characters of a span without the spaces and punctuation at its ends."""
-    if not chars:
-        return chars
-    ordered = sorted(chars)
-    start, end = 0, len(ordered)
-    while start < end and text[ordered[start]] in EDGE:
-        start += 1
-    while end > start and text[ordered[end - 1]] in EDGE:
-        end -= 1
-    return frozenset(ordered[start:end])
+    """The characters of a span without the spaces and punctuation at the ends of each of its pieces
+    (a quotation broken by its attribution is two pieces, whatever marks and commas they end on)."""
+    out: set[int] = set()
+    for piece in _pieces(sorted(chars)):
+        start, end = 0, len(piece)
+        while start < end and text[piece[start]] in EDGE:
+            start += 1
+        while end > start and text[piece[end - 1]] in EDGE:
+            end -= 1
+        out.update(piece[start:end])
+    return frozenset(out)
+
+
+def _pieces(ordered: list[int]) -> list[list[int]]:
+    """Runs of consecutive characters."""
+    pieces: list[list[int]] = []
+    for i in ordered:
+        if pieces and i == pieces[-1][-1] + 1:
+            pieces[-1].append(i)
+        else:
+            pieces.append([i])
+    return pieces
 
 
 def _quoted(text: str, chars: frozenset[int]) -> bool:
