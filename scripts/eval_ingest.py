@@ -70,11 +70,15 @@ METHODS = {"rules": attribution.extract, "tagger": tagger.extract}
 
 
 def predicted(text: str, method: str = "rules") -> list[Gold]:
+    """The extractor's attributions as spans of characters. A quotation broken by its attribution
+    ("…,” he said, “…”) is its parts only; direct or not is judged as for the gold ones."""
     out = []
     for a in METHODS[method](text):
-        # a quotation broken by its attribution ("…,” he said, “…”) is the quoted parts only
-        content = frozenset().union(*(_chars(q, text) for q in a.quotes)) if a.direct else _chars(a.content, text)
-        out.append(Gold(_chars(a.source, text), _chars(a.cue, text), content, a.direct))
+        if a.direct and a.quotes:
+            content = frozenset().union(*(_chars(q, text) for q in a.quotes))
+        else:
+            content = _core(_chars(a.content, text) - _chars(a.source, text) - _chars(a.cue, text), text)
+        out.append(Gold(_chars(a.source, text), _chars(a.cue, text), content, _quoted(text, content)))
     return out
 
 

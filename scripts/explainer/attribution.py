@@ -195,7 +195,7 @@ def _in_sentence(text: str, sentence: Span, quotes: list[Span]) -> list[Attribut
 
 PARTICIPLE = re.compile(r",\s+(?P<cue>adding|saying|noting|arguing|insisting|explaining|warning|claiming|"
                         r"asserting|stressing|telling\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*|telling\s+\w+)"
-                        r"(?:\s+that)?\s+(?P<content>[^,].{8,})$", re.S)
+                        r"\s+(?P<content>[^,].{8,})$", re.S)
 
 
 def _participle(text: str, first: Attribution, sentence: Span, quotes: list[Span]) -> list[Attribution]:
@@ -297,8 +297,6 @@ def _reported(text: str, sentence: Span, quotes: list[Span]) -> Attribution | No
         src = _lead_trimmed(text, _span(sentence.start, match, "src", text))
         cue = _span(sentence.start, match, "cue", text)
         content = _trim(text, _span(sentence.start, match, "content", text))
-        if reason == "source and cue, then content":
-            content = _without_that(text, content)
         inner = [q for q in quotes if content.start <= q.start and q.end <= content.end + 1]
         return _attribution(text, src, cue, content, False, inner, [reason], tail=Span(cue.end, sentence.end))
     return None
@@ -528,13 +526,6 @@ def _lead_trimmed(text: str, span: Span) -> Span:
     words = span.of(text)
     stripped = LEADING.sub("", words)
     return Span(span.end - len(stripped), span.end)
-
-
-def _without_that(text: str, content: Span) -> Span:
-    words = content.of(text)
-    if words.lower().startswith("that "):
-        return Span(content.start + 5, content.end)
-    return content
 
 
 def _weekday(word: str) -> bool:

@@ -88,7 +88,8 @@ def find_attributions(text: str) -> list[Attribution]:
 def _claim(out: Draft, found: Attribution, actors: "_Actors", taken: set[str], known: set) -> None:
     text = out.text
     claimant = actors.id_for(found.speaker)
-    words = _quote_text(found.content.of(text)) if found.direct else found.content.of(text)
+    # reported words as they stand after the cue, without its "that" ("said that Russia …")
+    words = _quote_text(found.content.of(text)) if found.direct else re.sub(r"^that\s+", "", found.content.of(text))
     if (claimant, normalise(words)) in known or (claimant, normalise(_sentence(words))) in known:
         return  # the story has this claim already (an article ingested again, with --merge)
     claim_id = slug(f"{found.speaker.name.split()[-1]} {' '.join(words.split()[:6])}", taken | out.ids(), "claim")
