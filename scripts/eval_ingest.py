@@ -66,14 +66,14 @@ def read_brat(ann: str, text: str) -> list[Gold]:
     return found
 
 
-METHODS = {"rules": attribution.extract, "tagger": tagger.extract}
+METHODS = {"rules": lambda text, model: attribution.extract(text), "tagger": tagger.extract}
 
 
-def predicted(text: str, method: str = "rules") -> list[Gold]:
+def predicted(text: str, method: str = "rules", model: Path = tagger.MODEL) -> list[Gold]:
     """The extractor's attributions as spans of characters. A quotation broken by its attribution
     ("…,” he said, “…”) is its parts only; direct or not is judged as for the gold ones."""
     out = []
-    for a in METHODS[method](text):
+    for a in METHODS[method](text, model):
         if a.direct and a.quotes:
             content = frozenset().union(*(_chars(q, text) for q in a.quotes))
         else:
@@ -164,7 +164,7 @@ def score_document(pred: list[Gold], gold: list[Gold], scores: dict[str, Score])
         scores[f"{subset}/all three/exact"].add(all_three, len(p_sub), len(g_sub))
 
 
-def evaluate(corpus: Path, split: str, limit: int | None, method: str = "rules") -> dict:
+def evaluate(corpus: Path, split: str, limit: int | None, method: str = "rules", model: Path = tagger.MODEL) -> dict:
     texts = sorted((corpus / "data" / split / "text").glob("*.txt"))[:limit]
     if not texts:
         raise SystemExit(f"no texts in {corpus / 'data' / split / 'text'}: is {corpus} the PolNeAR repository?")
@@ -178,7 +178,7 @@ def evaluate(corpus: Path, split: str, limit: int | None, method: str = "rules")
         if not annotations:
             continue
         text = path.read_text(encoding="utf-8")
-        score_document(predicted(text, method), read_brat(annotations[0].read_text(encoding="utf-8"), text), scores)
+        score_document(predicted(text, method, model), read_brat(annotations[0].read_text(encoding="utf-8"), text), scores)
         used += 1
     return {"split": split, "method": method, "articles": used,
             "scores": {k: v.figures() for k, v in scores.items()}}
@@ -220,9 +220,11 @@ def main() -> None:
     parser.add_argument("--limit", type=int, help="score only the first N articles")
     parser.add_argument("--method", choices=list(METHODS), default="rules",
                         help="the rules alone, or the trained tagger on top of them")
+    parser.add_argument("--model", type=Path, default=tagger.MODEL,
+                        help="the tagger's model (default: the one shipped; scripts/train_tagger.py --out makes others)")
     parser.add_argument("--out", type=Path, default=Path("eval.json"))
     args = parser.parse_args()
-    result = evaluate(args.corpus, args.split, args.limit, args.method)
+    result = evaluate(args.corpus, args.split, args.limit, args.method, args.model)
     result["default_story"] = default_story()
     args.out.write_text(json.dumps(result, indent=2) + "\n")
     print(table(result))

@@ -142,7 +142,9 @@ SENTENCES = [
     ("Talks will resume in May, according to Reuters.", "Reuters", "according to", False, "Talks will"),
     ("According to the Kremlin, the drones were shot down.", "Kremlin", "According to", False, "the drones"),
     ("The deal is off, the minister's office said.", "minister's office", "said", False, "The deal"),
-    ("Senator Tom Ray on Tuesday denied that he had met the envoy.", "Tom Ray", "denied", False, "he had"),
+    ("“Nobody here will vote for him in November.” ― Karen Lee", "Karen Lee", "―", True, "“Nobody"),
+    ("“We will win this war,” Anna Berg, speaking to reporters, said.", "Anna Berg", "said", True, "“We will"),
+    ("Senator Tom Ray on Tuesday denied that he had met the envoy.", "Tom Ray", "denied", False, "that he"),
 ]
 
 
@@ -152,6 +154,27 @@ def test_sentence_patterns(text, speaker, cue, direct, starts):
     assert (found.speaker.name or found.speaker.title) == speaker
     assert found.cue.of(text) == cue and found.direct == direct
     assert found.content.of(text).startswith(starts)
+
+
+@pytest.mark.parametrize("text, source", [
+    ("“We will win this war,” Anna Berg, speaking to reporters, said.", "Anna Berg"),
+    ("“We will win this war,” said Rep. Tom Ray, a Democrat, in a statement.", "Rep. Tom Ray, a Democrat"),
+    ("“We will win this war,” Ann Lee, 52, said.", "Ann Lee"),
+])
+def test_source_spans_end_where_the_speaker_does(text, source):
+    [found] = extract(text)
+    assert found.source.of(text) == source
+
+
+def test_quotations_are_the_words_inside_the_marks():
+    """A quotation broken by its attribution is two quotes, never the attribution's words; one going on
+    in the next sentence of the paragraph belongs to the same claim; two apostrophes are quotation marks too."""
+    text = ("Headline\n\n“Nobody can,” Ann Lee added, “not even the mayor.” “We will vote no.”\n\n"
+            "''It is all over now,'' said Tom Ray, a senator.")
+    made = draft(text, "article")
+    assert [(c["quotes"], c["summary"]) for c in made.records["claims"]] == [
+        (["Nobody can", "not even the mayor.", "We will vote no."], "Nobody can … not even the mayor. We will vote no."),
+        (["It is all over now"], "It is all over now.")]
 
 
 def test_a_pronoun_with_no_speaker_before_it_is_marked_uncertain():

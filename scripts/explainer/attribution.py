@@ -242,6 +242,12 @@ def _direct(text: str, sentence: Span, quotes: list[Span]) -> Attribution | None
             cue = _span(quote.end, match, "cue", text)
             return _attribution(text, src, cue, content, True, quotes, ["quotation followed by its speaker"],
                                 tail=Span(cue.end, sentence.end))
+    # “…” ― Karen Lee: a name after a dash, as under an epigraph or in a list of voices
+    match = re.match(r"\s*(?P<cue>[―—–]|--)\s*(?P<src>[A-Z][^,;:“”\"]{1,60}?(?:,\s*[^“”\"]{1,80}?)?)[.\s]*$",
+                     text[last.end:sentence.end])
+    if match and _name_or_pronoun(match.group("src")):
+        return _attribution(text, _span(last.end, match, "src", text), _span(last.end, match, "cue", text), content,
+                            True, quotes, ["quotation signed after a dash"], tail=None)
     before = text[sentence.start:first.start]
     match = re.search(rf"(?P<src>{SOURCE_WORDS}){ADJUNCT}\s+(?P<cue>{CUE})\b[^“\"]{{0,40}}?[,:]?\s*$", before)
     if match and _plausible_source(_strip_leading(match.group("src"))):
@@ -282,7 +288,7 @@ def _reported(text: str, sentence: Span, quotes: list[Span]) -> Attribution | No
         (r"^(?P<content>.+?),\s*(?P<cue>according to)\s+(?P<src>[^,]{1,80})$", "according to, last"),
         (rf"^(?P<content>.+),\s*(?P<src>{SOURCE_WORDS}){ADJUNCT}\s+(?P<cue>{CUE})$", "content, then source and cue"),
         (rf"^(?P<content>.+),\s*(?P<cue>{CUE})\s+(?P<src>[^,]{{1,80}})$", "content, then cue and source"),
-        (rf"^(?P<src>{SOURCE_WORDS}){ADJUNCT}\s+(?P<cue>{CUE})(?:\s+that|\s*,|\s*:)?\s+(?P<content>.+)$",
+        (rf"^(?P<src>{SOURCE_WORDS}){ADJUNCT}\s+(?P<cue>{CUE})(?:\s*,|\s*:)?\s+(?P<content>.+)$",
          "source and cue, then content"),
     ]
     for pattern, reason in patterns:
@@ -511,11 +517,13 @@ def _trim(text: str, span: Span) -> Span:
 
 
 def _source_trimmed(text: str, span: Span) -> Span:
-    """Without a leading "As"/"and" ("As Politico reported") or a trailing age ("Sarandon, 69")."""
+    """Without a leading "As"/"and" ("As Politico reported"), a trailing age ("Sarandon, 69") or where
+    and how they spoke ("Cummings, in a statement", "Caddell, speaking of …")."""
     words = span.of(text)
     start = re.match(r"^(?:(?:as|and|but|while)\s+)*", words, re.I).end()
-    age = re.search(r",\s*\d{1,3}$", words)
-    return _trim(text, Span(span.start + start, span.end - (len(age.group(0)) if age else 0)))
+    tail = re.search(r",\s*\d{1,3}$|,\s+(?:in|at|on|during|speaking|referring|writing|responding|appearing|"
+                     r"addressing)\b.*$", words[start:], re.S)
+    return _trim(text, Span(span.start + start, span.start + start + tail.start() if tail else span.end))
 
 
 def _strip_leading(words: str) -> str:

@@ -19,7 +19,7 @@ from typing import Any
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from . import tagger
-from .attribution import Attribution, Mention, extract
+from .attribution import Attribution, Mention, Span, extract
 from .graph import Story
 from .quotes import normalise
 from .files import write_atomic
@@ -88,15 +88,15 @@ def find_attributions(text: str) -> list[Attribution]:
 def _claim(out: Draft, found: Attribution, actors: "_Actors", taken: set[str], known: set) -> None:
     text = out.text
     claimant = actors.id_for(found.speaker)
-    # reported words as they stand after the cue, without its "that" ("said that Russia …")
-    words = _quote_text(found.content.of(text)) if found.direct else re.sub(r"^that\s+", "", found.content.of(text))
+    quotes = [q for q in (_quote_text(span.of(text)) for span in found.quotes) if q]
+    # the quotations' words, or reported words as they stand after the cue, without its "that"
+    words = _quoted_words(text, found.quotes) if found.direct else re.sub(r"^that\s+", "", found.content.of(text))
     if (claimant, normalise(words)) in known or (claimant, normalise(_sentence(words))) in known:
         return  # the story has this claim already (an article ingested again, with --merge)
     claim_id = slug(f"{found.speaker.name.split()[-1]} {' '.join(words.split()[:6])}", taken | out.ids(), "claim")
     claim: dict[str, Any] = {"id": claim_id, "claimant": claimant}
-    quotes = [_quote_text(found.content.of(text))] if found.direct else [_quote_text(q.of(text)) for q in found.quotes]
     if quotes:
-        claim["quotes"] = [q for q in quotes if q]
+        claim["quotes"] = quotes
     # a summary is required; the draft's is the words themselves, for the editor to put plainly
     claim["summary"] = _sentence(words)
     if found.relay:
@@ -107,6 +107,21 @@ def _claim(out: Draft, found: Attribution, actors: "_Actors", taken: set[str], k
     cue = found.cue.of(text) or "(no cue word)"
     out.comments[claim_id] = (f"confidence {found.confidence:.2f}: {'; '.join(found.reasons)}. Cue '{cue}'; "
                               f"words at characters {found.content.start}-{found.content.end} of the article.")
+
+
+def _quoted_words(text: str, quotes: list[Span]) -> str:
+    """The words of a quotation in parts: "…" where its sentence was broken by the attribution
+    (“Nobody can,” she said, “not even …”), a new sentence where the next part begins one."""
+    words = ""
+    for previous, quote in zip([None, *quotes], quotes):
+        part = _quote_text(quote.of(text))
+        if previous is None:
+            words = part
+        elif re.search(r"[.!?]", text[previous.end:quote.start]) or words.endswith((".", "!", "?")):
+            words = f"{_sentence(words)} {part}"
+        else:
+            words = f"{words} … {part}"
+    return words
 
 
 class _Actors:
@@ -175,7 +190,7 @@ def _article_info(text: str, given: ArticleInfo) -> ArticleInfo:
 
 def _quote_text(quoted: str) -> str:
     """The words inside the quotation marks, without the comma or full stop the sentence adds."""
-    inner = quoted.strip().strip("“”\"").strip()
+    inner = re.sub(r"^(?:''|[“”\"])+|(?:''|[“”\"])+$", "", quoted.strip()).strip()  # '' is a mark too
     return inner.rstrip(",").strip()
 
 

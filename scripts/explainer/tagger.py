@@ -52,7 +52,10 @@ def role_of_chars(found: list[Attribution]) -> dict[int, str]:
 
 
 def features(tokens: list[Token], by_rules: dict[int, str], quoted: set[int]) -> list[dict]:
-    """Per token: the word, its shape, cue lexicon, inside a quotation, the rules' role; ±3 neighbours."""
+    """Per token: the word, its shape, cue lexicon, inside a quotation, the rules' role; ±3 neighbours;
+    and where the sentence's cue words stand from it (a source comes before its cue, content after)."""
+    words = [t.word.lower() for t in tokens]
+    cues = [i for i, w in enumerate(words) if w in CUE_SET]
     rows = []
     for i, token in enumerate(tokens):
         row = _token_features(token, by_rules, quoted, "")
@@ -62,10 +65,23 @@ def features(tokens: list[Token], by_rules: dict[int, str], quoted: set[int]) ->
                 row.update(_token_features(tokens[j], by_rules, quoted, f"{offset}:", short=True))
             else:
                 row[f"{offset}:edge"] = 1.0
+        row[f"bigram={words[i - 1] if i else '^'}|{words[i]}"] = 1.0
+        row[f"bigram+={words[i]}|{words[i + 1] if i + 1 < len(words) else '$'}"] = 1.0
+        row.update(_cue_features(i, cues, words))
         row["position"] = min(i, 5)
         row["from_end"] = min(len(tokens) - 1 - i, 5)
         rows.append(row)
     return rows
+
+
+def _cue_features(i: int, cues: list[int], words: list[str]) -> dict:
+    if not cues:
+        return {"no_cue": 1.0}
+    nearest = min(cues, key=lambda c: abs(c - i))
+    distance = nearest - i
+    bucket = distance if abs(distance) <= 3 else (">" if distance > 0 else "<") + ("7" if abs(distance) > 6 else "4")
+    return {f"cue_at={bucket}": 1.0, f"cue_word={words[nearest]}": 1.0,
+            "cue_left": float(cues[0] < i), "cue_right": float(cues[-1] > i)}
 
 
 def _token_features(token: Token, by_rules: dict[int, str], quoted: set[int], prefix: str,
