@@ -41,6 +41,7 @@ CUE = r"(?:has |have |had |also |later |previously |further )?(?:" + "|".join(
     sorted({re.escape(w) for w in CUE_WORDS} | {re.escape(m) for m in MULTI_CUES if m not in ("as relayed by",
                                                                                             "according to")},
            key=len, reverse=True)) + r")"
+SPEAKER_NEXT = re.compile(rf"\s+[^.!?“”\"]{{0,90}}?\b{CUE}\b[^.!?“”\"]{{0,120}}[.!?,:]")  # after a quotation
 ANY_VERB = r"[a-z]+(?:ed|es)"  # after a quotation: "continued", "concluded", "echoes"
 PRONOUNS = {"he": "person", "she": "person", "they": "any", "it": "organization", "we": "any", "i": "person"}
 OPEN_QUOTES, CLOSE_QUOTES = "“\"", "”\""
@@ -140,9 +141,11 @@ def sentences(text: str, within: Span, quotes: list[Span]) -> list[Span]:
     """Sentences of a paragraph; never split inside a quotation."""
     inside = [(q.start, q.end) for q in quotes]
     spans, start = [], within.start
-    for match in re.finditer(r"[.!?](?:''|[”\"’)])?(\s+)(?=''|[“\"‘(A-Z0-9])", text[within.start:within.end]):
-        cut = within.start + match.start(1)
+    for match in re.finditer(r"[.!?](''|[”\"’)])?(\s+)(?=''|[“\"‘(A-Z0-9])", text[within.start:within.end]):
+        cut = within.start + match.start(2)
         if any(a < cut < b for a, b in inside) or _abbreviation(text, within.start + match.start()):
+            continue
+        if match.group(1) and SPEAKER_NEXT.match(text, cut, within.end):  # “Is that all?” Trump said.
             continue
         spans.append(Span(start, cut))
         start = within.start + match.end()
@@ -161,18 +164,23 @@ def find(text: str) -> list[Attribution]:
     """Every attribution in `text`, in reading order, as the sentences give them: pronouns and
     surnames not yet resolved (`resolve`), so more can be added first (the tagger's)."""
     found: list[Attribution] = []
+    ends_paragraph = False  # the last attribution stands at the end of the paragraph before
     for paragraph in paragraphs(text):
         quotes = [q for q in quotations(text, paragraph) if len(q.of(text).split()) >= 1]
         for sentence in sentences(text, paragraph, quotes):
             inside = [q for q in quotes if sentence.start <= q.start < sentence.end]
             for attribution in _in_sentence(text, sentence, inside):
                 previous = found[-1] if found else None
+                # “…,” Graham asked. “Neither do I.”: the quotation goes on, in this paragraph or from
+                # the end of the one before
                 if attribution.source is None and previous is not None and previous.direct and \
-                        previous.content.start >= paragraph.start:  # “…,” Graham asked. “Neither do I.”
+                        (previous.content.start >= paragraph.start or ends_paragraph):
                     previous.content = Span(previous.content.start, attribution.content.end)
                     previous.quotes += attribution.quotes
                 else:
                     found.append(attribution)
+            ends_paragraph = False
+        ends_paragraph = bool(found) and found[-1].content.start >= paragraph.start
     return found
 
 
@@ -235,8 +243,8 @@ def _direct(text: str, sentence: Span, quotes: list[Span]) -> Attribution | None
     for quote in quotes:
         after = text[quote.end:sentence.end]
         match = re.match(rf"\s*,?\s*(?P<src>{SOURCE_WORDS}){ADJUNCT}\s+(?P<cue>{CUE}|{ANY_VERB})\b", after) or \
-            re.match(rf"\s*,?\s*(?P<cue>{CUE})\s+(?P<src>[^,;“”\"]{{1,90}}?(?:,\s+(?:a|an|the|who|[a-z]+ of)\s"
-                     rf"[^“”\"]{{1,160}}?)?)(?=[.,]?\s*$|,\s*[“\"])", after)
+            re.match(rf"\s*,?\s*(?P<cue>{CUE})\s+(?P<src>[^,;“”\"]{{1,90}}?(?:,\s+[^“”\"]{{1,160}}?)?)"
+                     rf"(?=[.,]?\s*$|,\s*(?:[“\"]|''))", after)
         if match and _plausible_source(match.group("src")) and _name_or_pronoun(match.group("src")):
             src = _span(quote.end, match, "src", text)
             cue = _span(quote.end, match, "cue", text)
@@ -273,6 +281,7 @@ def _direct(text: str, sentence: Span, quotes: list[Span]) -> Attribution | None
 def _name_or_pronoun(words: str) -> bool:
     words = words.strip()
     return words.lower() in PRONOUNS or bool(re.search(r"\b[A-Z]", words)) or \
+        bool(re.match(r"(?:the|a|an|one|another)\s+[\w-]+$", words)) or \
         bool(re.search(r"\b(?:spokes\w+|officials?|sources?|aides?|statement|report|campaign)\b", words))
 
 
