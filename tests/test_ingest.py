@@ -144,6 +144,8 @@ SENTENCES = [
     ("The deal is off, the minister's office said.", "minister's office", "said", False, "The deal"),
     ("“Nobody here will vote for him in November.” ― Karen Lee", "Karen Lee", "―", True, "“Nobody"),
     ("“We will win this war,” Anna Berg, speaking to reporters, said.", "Anna Berg", "said", True, "“We will"),
+    ("“Is that all there is to it?” Tom Ray said.", "Tom Ray", "said", True, "“Is that"),
+    ("“He is an amazing leader,” said the 46-year-old.", "46-year-old", "said", True, "“He is"),
     ("Senator Tom Ray on Tuesday denied that he had met the envoy.", "Tom Ray", "denied", False, "that he"),
 ]
 
@@ -175,6 +177,13 @@ def test_quotations_are_the_words_inside_the_marks():
     assert [(c["quotes"], c["summary"]) for c in made.records["claims"]] == [
         (["Nobody can", "not even the mayor.", "We will vote no."], "Nobody can … not even the mayor. We will vote no."),
         (["It is all over now"], "It is all over now.")]
+
+
+def test_a_quotation_going_on_in_the_next_paragraph_is_the_same_attribution():
+    text = "“We will vote no on this bill,” Ann Lee said.\n\n“And so will the others, I am sure.”\n\n“Not me, not ever, not now.”"
+    [found, alone] = extract(text)
+    assert [q.of(text) for q in found.quotes] == ["“We will vote no on this bill,”", "“And so will the others, I am sure.”"]
+    assert alone.source is None and alone.speaker.name == "Ann Lee"  # a third paragraph: a new one, by the same speaker
 
 
 def test_a_pronoun_with_no_speaker_before_it_is_marked_uncertain():

@@ -407,7 +407,7 @@ def _plausible_source(phrase: str) -> bool:
     if not words or len(words.split()) > 14 or len(phrase.split()) > 40:
         return False
     lowered = words.lower()
-    if lowered in PRONOUNS:
+    if lowered in PRONOUNS or re.fullmatch(r"(?:the|a|an|one|another)\s+[\w-]+", lowered):  # "the 46-year-old"
         return True
     if re.search(r"\b(?:and|or|but|in|of|the|to|a|an|for|with)$", lowered):
         return False
