@@ -188,8 +188,9 @@ def find(text: str) -> list[Attribution]:
 
 def _in_sentence(text: str, sentence: Span, quotes: list[Span]) -> list[Attribution]:
     body = _trim(text, Span(sentence.start, sentence.end))
-    # a word or two in quotation marks inside a sentence is reported speech ("Russia “knew” it …")
-    if sum(len(q.of(text).split()) for q in quotes) >= 4:
+    # a word or two in quotation marks inside a sentence is reported speech ("Russia “knew” it …"),
+    # but a sentence may begin with a short quotation (“Well, we’ll see,” said Pence.)
+    if quotes and (sum(len(q.of(text).split()) for q in quotes) >= 4 or quotes[0].start == body.start):
         direct = _direct(text, body, quotes)
         if direct:
             return [direct, *_participle(text, direct, body, quotes)]
