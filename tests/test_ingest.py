@@ -146,6 +146,7 @@ SENTENCES = [
     ("“We will win this war,” Anna Berg, speaking to reporters, said.", "Anna Berg", "said", True, "“We will"),
     ("“Is that all there is to it?” Tom Ray said.", "Tom Ray", "said", True, "“Is that"),
     ("“He is an amazing leader,” said the 46-year-old.", "46-year-old", "said", True, "“He is"),
+    ("“Well, we’ll see,” said Tom Ray.", "Tom Ray", "said", True, "“Well"),
     ("Senator Tom Ray on Tuesday denied that he had met the envoy.", "Tom Ray", "denied", False, "that he"),
 ]
 
