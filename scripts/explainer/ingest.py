@@ -42,9 +42,11 @@ class Draft:
     comments: dict[str, str] = field(default_factory=dict)  # record id -> comment written above it
     confidence: dict[str, float] = field(default_factory=dict)  # claim id -> how sure the finding is
     attributions: list[Attribution] = field(default_factory=list)
+    taken: set[str] = field(default_factory=set)  # ids in use, in the story or in this draft
 
-    def ids(self) -> set[str]:
-        return {r["id"] for section in self.records.values() for r in section}
+    def add(self, section: str, record: dict[str, Any], first: bool = False) -> None:
+        self.records[section].insert(0 if first else len(self.records[section]), record)
+        self.taken.add(record["id"])
 
 
 @dataclass(frozen=True)
@@ -57,7 +59,7 @@ class ArticleInfo:
 
 def draft(text: str, source_id: str, story: Story | None = None, info: ArticleInfo = ArticleInfo()) -> Draft:
     """The draft records for one article; `story` is what the data folder already holds."""
-    out = Draft(source_id, text)
+    out = Draft(source_id, text, taken=set(story.by_id) if story else set())
     actors = _Actors(story, out)
     info = _article_info(text, info)
     source: dict[str, Any] = {"id": source_id, "kind": "article", "title": info.title or source_id}
@@ -68,15 +70,14 @@ def draft(text: str, source_id: str, story: Story | None = None, info: ArticleIn
     if info.date:
         source["date"] = info.date
     source["text_file"] = f"texts/{source_id}.txt"
-    out.records["sources"].insert(0, source)
+    out.add("sources", source, first=True)
     out.attributions = find_attributions(text)
-    taken = set(story.by_id) if story else set()
     known = {(c.claimant, normalise(q.text)) for c in story.claims for q in c.quotes} if story else set()
     known |= {(c.claimant, normalise(c.summary)) for c in story.claims} if story else set()
     for attribution in out.attributions:
         if attribution.speaker.name is None:
             continue  # nobody to attribute it to; said in the report instead
-        _claim(out, attribution, actors, taken, known)
+        _claim(out, attribution, actors, known)
     return out
 
 
@@ -85,7 +86,7 @@ def find_attributions(text: str) -> list[Attribution]:
     return tagger.extract(text) if tagger.available() else extract(text)
 
 
-def _claim(out: Draft, found: Attribution, actors: "_Actors", taken: set[str], known: set) -> None:
+def _claim(out: Draft, found: Attribution, actors: "_Actors", known: set) -> None:
     text = out.text
     claimant = actors.id_for(found.speaker)
     quotes = [q for q in (_quote_text(span.of(text)) for span in found.quotes) if q]
@@ -93,7 +94,7 @@ def _claim(out: Draft, found: Attribution, actors: "_Actors", taken: set[str], k
     words = _quoted_words(text, found.quotes) if found.direct else re.sub(r"^that\s+", "", found.content.of(text))
     if (claimant, normalise(words)) in known or (claimant, normalise(_sentence(words))) in known:
         return  # the story has this claim already (an article ingested again, with --merge)
-    claim_id = slug(f"{found.speaker.name.split()[-1]} {' '.join(words.split()[:6])}", taken | out.ids(), "claim")
+    claim_id = slug(f"{found.speaker.name.split()[-1]} {' '.join(words.split()[:6])}", out.taken, "claim")
     claim: dict[str, Any] = {"id": claim_id, "claimant": claimant}
     if quotes:
         claim["quotes"] = quotes
@@ -102,7 +103,7 @@ def _claim(out: Draft, found: Attribution, actors: "_Actors", taken: set[str], k
     if found.relay:
         claim["venue"] = actors.venue(found.speaker, found.relay, found.relayed_in)
     claim["reported_by"] = [out.source_id]
-    out.records["claims"].append(claim)
+    out.add("claims", claim)
     out.confidence[claim_id] = found.confidence
     cue = found.cue.of(text) or "(no cue word)"
     out.comments[claim_id] = (f"confidence {found.confidence:.2f}: {'; '.join(found.reasons)}. Cue '{cue}'; "
@@ -145,12 +146,12 @@ class _Actors:
         found = self.existing_id(mention.name)
         if found:
             return found
-        new_id = slug(mention.name, set(self.known.values()) | self._taken(), "actor")
+        new_id = slug(mention.name, self.out.taken, "actor")
         record: dict[str, Any] = {"id": new_id, "name": mention.name,
                                   "kind": "person" if mention.kind == "person" else "organization"}
         if mention.title:
             record["role"] = mention.title
-        self.out.records["actors"].append(record)
+        self.out.add("actors", record)
         self.known[_key(mention.name)] = new_id
         return new_id
 
@@ -162,12 +163,9 @@ class _Actors:
         for source in self.out.records["sources"]:
             if source["title"] == title:
                 return source["id"]
-        source_id = slug(title, self._taken(), "source")
-        self.out.records["sources"].append({"id": source_id, "kind": kind, "title": title, "publisher": publisher})
+        source_id = slug(title, self.out.taken, "source")
+        self.out.add("sources", {"id": source_id, "kind": kind, "title": title, "publisher": publisher})
         return source_id
-
-    def _taken(self) -> set[str]:
-        return self.out.ids() | (set(self.story.by_id) if self.story else set())
 
 
 def _article_info(text: str, given: ArticleInfo) -> ArticleInfo:
