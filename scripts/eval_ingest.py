@@ -178,7 +178,8 @@ def evaluate(corpus: Path, split: str, limit: int | None, method: str = "rules",
         if not annotations:
             continue
         text = path.read_text(encoding="utf-8")
-        score_document(predicted(text, method, model), read_brat(annotations[0].read_text(encoding="utf-8"), text), scores)
+        gold = read_brat(annotations[0].read_text(encoding="utf-8"), text)
+        score_document(predicted(text, method, model), gold, scores)
         used += 1
     return {"split": split, "method": method, "articles": used,
             "scores": {k: v.figures() for k, v in scores.items()}}
@@ -221,7 +222,7 @@ def main() -> None:
     parser.add_argument("--method", choices=list(METHODS), default="rules",
                         help="the rules alone, or the trained tagger on top of them")
     parser.add_argument("--model", type=Path, default=tagger.MODEL,
-                        help="the tagger's model (default: the one shipped; scripts/train_tagger.py --out makes others)")
+                        help="the tagger's model (default: the one shipped; train_tagger.py --out makes others)")
     parser.add_argument("--out", type=Path, default=Path("eval.json"))
     args = parser.parse_args()
     result = evaluate(args.corpus, args.split, args.limit, args.method, args.model)

@@ -176,15 +176,18 @@ def test_quotations_are_the_words_inside_the_marks():
             "''It is all over now,'' said Tom Ray, a senator.")
     made = draft(text, "article")
     assert [(c["quotes"], c["summary"]) for c in made.records["claims"]] == [
-        (["Nobody can", "not even the mayor.", "We will vote no."], "Nobody can … not even the mayor. We will vote no."),
+        (["Nobody can", "not even the mayor.", "We will vote no."],
+         "Nobody can … not even the mayor. We will vote no."),
         (["It is all over now"], "It is all over now.")]
 
 
 def test_a_quotation_going_on_in_the_next_paragraph_is_the_same_attribution():
-    text = "“We will vote no on this bill,” Ann Lee said.\n\n“And so will the others, I am sure.”\n\n“Not me, not ever, not now.”"
+    text = ("“We will vote no on this bill,” Ann Lee said.\n\n“And so will the others, I am sure.”\n\n"
+            "“Not me, not ever, not now.”")
     [found, alone] = extract(text)
-    assert [q.of(text) for q in found.quotes] == ["“We will vote no on this bill,”", "“And so will the others, I am sure.”"]
-    assert alone.source is None and alone.speaker.name == "Ann Lee"  # a third paragraph: a new one, by the same speaker
+    assert [q.of(text) for q in found.quotes] == ["“We will vote no on this bill,”",
+                                                  "“And so will the others, I am sure.”"]
+    assert alone.source is None and alone.speaker.name == "Ann Lee"  # a third paragraph: a new one, same speaker
 
 
 def test_a_pronoun_with_no_speaker_before_it_is_marked_uncertain():
