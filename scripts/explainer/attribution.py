@@ -164,7 +164,7 @@ def find(text: str) -> list[Attribution]:
     """Every attribution in `text`, in reading order, as the sentences give them: pronouns and
     surnames not yet resolved (`resolve`), so more can be added first (the tagger's)."""
     found: list[Attribution] = []
-    ends_paragraph = False  # the last attribution stands at the end of the paragraph before
+    ends_paragraph = False  # the paragraph just before holds the last attribution: its quotation may go on
     for paragraph in paragraphs(text):
         quotes = [q for q in quotations(text, paragraph) if len(q.of(text).split()) >= 1]
         for sentence in sentences(text, paragraph, quotes):
