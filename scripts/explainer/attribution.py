@@ -282,7 +282,7 @@ def _direct(text: str, sentence: Span, quotes: list[Span]) -> Attribution | None
 def _name_or_pronoun(words: str) -> bool:
     words = words.strip()
     return words.lower() in PRONOUNS or bool(re.search(r"\b[A-Z]", words)) or \
-        bool(re.match(r"(?:the|a|an|one|another)\s+[\w-]+$", words)) or \
+        _determiner_and_word(words) or \
         bool(re.search(r"\b(?:spokes\w+|officials?|sources?|aides?|statement|report|campaign)\b", words))
 
 
@@ -400,6 +400,11 @@ def _clean_name(name: str) -> str:
     return re.sub(r"\s+news agency$", "", name)
 
 
+def _determiner_and_word(words: str) -> bool:
+    """A speaker named by one word after a determiner: "the 46-year-old", "a woman"."""
+    return bool(re.fullmatch(r"(?:the|a|an|one|another)\s+[\w-]+", words, re.I))
+
+
 def _plausible_source(phrase: str) -> bool:
     """Whether words can be who speaks: a name, a pronoun or a noun like "officials"; an apposition after
     a comma ("Samuel Bendett, a senior fellow at …") may say more and is not judged."""
@@ -408,7 +413,7 @@ def _plausible_source(phrase: str) -> bool:
     if not words or len(words.split()) > 14 or len(phrase.split()) > 40:
         return False
     lowered = words.lower()
-    if lowered in PRONOUNS or re.fullmatch(r"(?:the|a|an|one|another)\s+[\w-]+", lowered):  # "the 46-year-old"
+    if lowered in PRONOUNS or _determiner_and_word(lowered):
         return True
     if re.search(r"\b(?:and|or|but|in|of|the|to|a|an|for|with)$", lowered):
         return False

@@ -24,7 +24,7 @@ from .graph import Story
 from .quotes import normalise
 from .files import write_atomic
 from .records import add_record, round_trip_yaml
-from .text import slug
+from .text import sentence, slug
 
 DATE_LINE = re.compile(r"^(?:Published|Updated|Posted|Date)?:?\s*(?P<date>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|"
                        r"Nov|Dec)[a-z]*\.?\s+\d{1,2},\s+\d{4})\s*$", re.M)
@@ -193,8 +193,7 @@ def _quote_text(quoted: str) -> str:
 
 
 def _sentence(words: str) -> str:
-    words = " ".join(words.split())
-    return (words[:1].upper() + words[1:]).rstrip(".") + "."
+    return sentence(" ".join(words.split())).rstrip(".") + "."
 
 
 def _key(name: str) -> str:
