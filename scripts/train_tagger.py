@@ -40,6 +40,8 @@ def main() -> None:
     parser.add_argument("corpus", type=Path, help="the PolNeAR repository folder")
     parser.add_argument("--out", type=Path, default=tagger.MODEL)
     parser.add_argument("--iterations", type=int, default=150)
+    parser.add_argument("--c1", type=float, default=1.0, help="L1 weight: larger makes a smaller model")
+    parser.add_argument("--c2", type=float, default=0.01, help="L2 weight")
     args = parser.parse_args()
     split = args.corpus / "data" / "train"
     trainer = pycrfsuite.Trainer(verbose=False)
@@ -54,7 +56,7 @@ def main() -> None:
         quoted = tagger.quoted_chars(text)
         for tokens in tagger.sentences_with_tokens(text):
             trainer.append(tagger.features(tokens, by_rules, quoted), tagger.labels(tokens, gold))
-    trainer.set_params({"c1": 1.0, "c2": 0.01, "max_iterations": args.iterations,
+    trainer.set_params({"c1": args.c1, "c2": args.c2, "max_iterations": args.iterations,
                         "feature.possible_transitions": True})
     args.out.parent.mkdir(parents=True, exist_ok=True)
     start = time.perf_counter()

@@ -47,7 +47,7 @@ PRONOUNS = {"he": "person", "she": "person", "they": "any", "it": "organization"
 OPEN_QUOTES, CLOSE_QUOTES = "“\"", "”\""
 ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "st", "jr", "sr", "prof",
                  "rev", "u.s", "u.n", "u.k", "e.u", "d.c", "sept", "jan", "feb", "aug", "oct", "nov", "dec", "no",
-                 "vs", "inc", "corp", "co", "ltd", "a.m", "p.m"}
+                 "vs", "inc", "corp", "co", "ltd", "a.m", "p.m", "del", "maj", "capt", "adm", "sens", "reps", "cmdr"}
 NAME_WORD = r"(?:[A-Z][\w’'\-.]*|de|van|von|al|bin|der|la|le|du)"
 TITLE_WORDS = {"president", "prime", "minister", "foreign", "defense", "defence", "secretary", "senator", "sen",
                "rep", "representative", "gov", "governor", "mayor", "spokesman", "spokeswoman", "spokesperson",
@@ -65,7 +65,7 @@ LEADING = re.compile(r"^(?:as\s+(?=[A-Z]))?(?:(?:but|and|however|meanwhile|still
 ADJUNCT = r"(?:\s+(?:on|in|at|late|early|last|this)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|" \
           r"the\s+\w+|\w+day|\w+\s+\d+|[A-Z]\w+)|\s+(?:also|earlier|later|previously|then|again|separately|" \
           r"recently|immediately|now|had|has|have))*"
-SOURCE_WORDS = r"[^,;:“”\"]{1,90}?(?:,\s*[^,;:“”\"]{1,80},)?"  # an apposition may follow: "the mayor, Ann Lee,"
+SOURCE_WORDS = r"[^,;:“”\"]{1,90}?(?:,\s*[^;:“”\"]{1,160}?,)?"  # an apposition may follow: "the mayor, Ann Lee,"
 DETERMINERS = {"a", "an", "the", "another", "one", "two", "several", "some", "many", "its", "his", "her", "their"}
 ORG_HINTS = ("agency", "ministry", "office", "house", "kremlin", "government", "news", "times", "post", "press",
              "department", "council", "committee", "party", "reuters", "associated", "cnn", "bbc", "ria", "tass",
@@ -173,7 +173,7 @@ def find(text: str) -> list[Attribution]:
                 previous = found[-1] if found else None
                 # “…,” Graham asked. “Neither do I.”: the quotation goes on, in this paragraph or from
                 # the end of the one before
-                if attribution.source is None and previous is not None and previous.direct and \
+                if attribution.source is None and previous is not None and previous.quotes and \
                         (previous.content.start >= paragraph.start or ends_paragraph):
                     previous.content = Span(previous.content.start, attribution.content.end)
                     previous.quotes += attribution.quotes
@@ -202,8 +202,8 @@ def _in_sentence(text: str, sentence: Span, quotes: list[Span]) -> list[Attribut
     return found
 
 
-PARTICIPLE = re.compile(r",\s+(?P<cue>adding|saying|noting|arguing|insisting|explaining|warning|claiming|"
-                        r"asserting|stressing|telling\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*|telling\s+\w+)"
+PARTICIPLE_CUES = r"(?:adding|saying|noting|arguing|insisting|explaining|warning|claiming|asserting|stressing)"
+PARTICIPLE = re.compile(rf",\s+(?P<cue>{PARTICIPLE_CUES}|telling\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*|telling\s+\w+)"
                         r"\s+(?P<content>[^,].{8,})$", re.S)
 
 
@@ -249,7 +249,9 @@ def _direct(text: str, sentence: Span, quotes: list[Span]) -> Attribution | None
         if match and _plausible_source(match.group("src")) and _name_or_pronoun(match.group("src")):
             src = _span(quote.end, match, "src", text)
             cue = _span(quote.end, match, "cue", text)
-            return _attribution(text, src, cue, content, True, quotes, ["quotation followed by its speaker"],
+            lead = _lead_trimmed(text, _trim(text, Span(sentence.start, first.start)))
+            content, direct = _mixed(text, Span(lead.start, content.end), quotes)
+            return _attribution(text, src, cue, content, direct, quotes, ["quotation followed by its speaker"],
                                 tail=Span(cue.end, sentence.end))
     # “…” ― Karen Lee: a name after a dash, as under an epigraph or in a list of voices
     match = re.match(r"\s*(?P<cue>[―—–]|--)\s*(?P<src>[A-Z][^,;:“”\"]{1,60}?(?:,\s*[^“”\"]{1,80}?)?)[.\s]*$",
@@ -258,12 +260,17 @@ def _direct(text: str, sentence: Span, quotes: list[Span]) -> Attribution | None
         return _attribution(text, _span(last.end, match, "src", text), _span(last.end, match, "cue", text), content,
                             True, quotes, ["quotation signed after a dash"], tail=None)
     before = text[sentence.start:first.start]
-    match = re.search(rf"(?P<src>{SOURCE_WORDS}){ADJUNCT}\s+(?P<cue>{CUE})\b[^“\"]{{0,40}}?[,:]?\s*$", before)
+    match = re.search(rf"(?P<src>{SOURCE_WORDS}){ADJUNCT}\s+(?P<cue>{CUE})\b[^“\"]{{0,40}}?[,:]?\s*$", before) or \
+        re.search(rf"(?P<src>{SOURCE_WORDS}){ADJUNCT}\s+(?P<cue>{ANY_VERB})\s*[,:]\s*$", before) or \
+        re.match(rf"(?P<src>{SOURCE_WORDS})\s+{ANY_VERB}\b[^“”\"]*,\s+(?P<cue>{PARTICIPLE_CUES})\s*[,:]?\s*$", before)
     if match and _plausible_source(_strip_leading(match.group("src"))):
         src = _span(sentence.start, match, "src", text)
         src = _lead_trimmed(text, src)
         cue = _span(sentence.start, match, "cue", text)
-        return _attribution(text, src, cue, content, True, quotes, ["speaker introduces the quotation"],
+        between = text[cue.end:first.start]  # "told reporters: “…”" — after a colon or comma, the quotation
+        after_mark = max(between.rfind(","), between.rfind(":")) + 1
+        content, direct = _mixed(text, Span(cue.end + after_mark, sentence.end), quotes)
+        return _attribution(text, src, cue, content, direct, quotes, ["speaker introduces the quotation"],
                             tail=Span(cue.end, first.start))
     if text[sentence.start:sentence.end].strip() == text[first.start:last.end].strip():
         intro = re.search(rf"(?P<src>{SOURCE_WORDS}){ADJUNCT}\s+(?P<cue>{CUE}|{ANY_VERB})\b[^.“”\"]{{0,40}}:\s*$",
@@ -277,6 +284,20 @@ def _direct(text: str, sentence: Span, quotes: list[Span]) -> Attribution | None
         return _attribution(text, None, cue, content, True, quotes,
                             ["quotation standing alone: speaker taken from the paragraph before"], tail=None)
     return None
+
+
+def _mixed(text: str, clause: Span, quotes: list[Span]) -> tuple[Span, bool]:
+    """The content of a clause that holds quotations, and whether it is a direct quotation: one that
+    quotes words of the speaker's own among the writer's (said Trump's “latest meltdown is unhinged”)
+    is reported speech, its content the whole clause."""
+    content = _trim(text, Span(clause.start, clause.end))
+    content = Span(content.start + len(re.match(r"[\s,:]*", content.of(text)).group(0)), len(
+        text[:content.end].rstrip(" .!?\n")))
+    inside = Span(quotes[0].start, quotes[-1].end)
+    outside = text[content.start:inside.start] + text[inside.end:max(inside.end, content.end)]
+    if re.search(r"\w", outside):
+        return content, False
+    return inside, True
 
 
 def _name_or_pronoun(words: str) -> bool:
@@ -351,7 +372,7 @@ def _mention(phrase: str) -> Mention:
     if lowered in PRONOUNS:
         return Mention(None, kind=PRONOUNS[lowered], pronoun=True)
     head, _, apposition = words.partition(",")
-    apposition = apposition.strip().rstrip(",")
+    apposition = re.sub(r"^\d{1,3}\b,?", "", apposition.strip()).strip(" ,")  # an age: "Quina Jones, 25"
     if member := re.match(r"(?:including|such as|like)\s+(.+)", apposition, re.I):  # "hardliners, including X"
         head, apposition = member.group(1), ""
     runs = [m for m in NAME_RE.finditer(head) if m.group(0).lower() not in DETERMINERS]
@@ -473,7 +494,7 @@ def resolve(text: str, found: list[Attribution]) -> None:
 def _relayed_by_report(text: str, attribution: Attribution, found: list[Attribution]) -> None:
     """A quotation right after an outlet's report ("Reuters reported …" then "“…,” said an analyst") is taken
     to come through that outlet."""
-    if attribution.relay or not attribution.direct or attribution.speaker.kind != "person":
+    if attribution.relay or not attribution.quotes or attribution.speaker.kind != "person":
         return
     before = [a for a in found if a.content.end <= attribution.content.start]
     if not before:
@@ -532,11 +553,11 @@ def _trim(text: str, span: Span) -> Span:
 
 
 def _source_trimmed(text: str, span: Span) -> Span:
-    """Without a leading "As"/"and" ("As Politico reported"), a trailing age ("Sarandon, 69") or where
-    and how they spoke ("Cummings, in a statement", "Caddell, speaking of …")."""
+    """Without a leading "As"/"and" ("As Politico reported") or where and how they spoke ("Cummings, in a
+    statement", "Caddell, speaking of …"). An age stays ("Sarandon, 69"), as annotators keep it."""
     words = span.of(text)
     start = re.match(r"^(?:(?:as|and|but|while)\s+)*", words, re.I).end()
-    tail = re.search(r",\s*\d{1,3}$|,\s+(?:in|at|on|during|speaking|referring|writing|responding|appearing|"
+    tail = re.search(r",\s+(?:in|at|on|during|speaking|referring|writing|responding|appearing|"
                      r"addressing)\b.*$", words[start:], re.S)
     return _trim(text, Span(span.start + start, span.start + start + tail.start() if tail else span.end))
 
