@@ -37,7 +37,7 @@ CUE_WORDS = (
 ).split()
 MULTI_CUES = ["has learned", "have learned", "pointed out", "points out", "went on to say", "is quoted as saying",
               "as relayed by", "according to"]
-CUE = r"(?:has |have |had |also |later |previously |further )?(?:" + "|".join(
+CUE = r"(?:(?:has|have|had|also|later|previously|further|often|once|again|then|still|[a-z]{3,}ly) )?(?:" + "|".join(
     sorted({re.escape(w) for w in CUE_WORDS} | {re.escape(m) for m in MULTI_CUES if m not in ("as relayed by",
                                                                                             "according to")},
            key=len, reverse=True)) + r")"
@@ -61,7 +61,8 @@ NATIONALITY = re.compile(r"^(?:[A-Z][a-z]+(?:ian|ean|ese|ish|can|ern)|Russian|Am
 NAME_RE = re.compile(rf"[A-Z][\w’'\-.]*(?:[ \t]+{NAME_WORD})*")  # one line; never across a full stop (below)
 LEADING = re.compile(r"^(?:as\s+(?=[A-Z]))?(?:(?:but|and|however|meanwhile|still|yet|so|also|then|now|moreover|instead|"
                      r"on\s[^,]{1,40}|in\s[^,]{1,40}|at\s[^,]{1,40}|based on\s[^,]{1,60}|after\s[^,]{1,60}|"
-                     r"earlier[^,]{0,30}|later[^,]{0,30}|on the contrary|immediately[^,]{0,40}),\s+)+", re.I)
+                     r"during\s[^,]{1,60}|earlier[^,]{0,30}|later[^,]{0,30}|on the contrary|immediately[^,]{0,40}),"
+                     r"\s+)+", re.I)
 ADJUNCT = r"(?:\s+(?:on|in|at|late|early|last|this)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|" \
           r"the\s+\w+|\w+day|\w+\s+\d+|[A-Z]\w+)|\s+(?:also|earlier|later|previously|then|again|separately|" \
           r"recently|immediately|now|had|has|have))*"
@@ -321,6 +322,8 @@ def _reported(text: str, sentence: Span, quotes: list[Span]) -> Attribution | No
         (rf"^(?P<content>.+),\s*(?P<cue>{CUE})\s+(?P<src>[^,]{{1,80}})$", "content, then cue and source"),
         (rf"^(?P<src>{SOURCE_WORDS}){ADJUNCT}\s+(?P<cue>{CUE})(?:\s*,|\s*:)?\s+(?P<content>.+)$",
          "source and cue, then content"),
+        (rf"^(?P<src>{SOURCE_WORDS})\s+{ANY_VERB}\b[^“”\"]*?,\s+(?P<cue>{PARTICIPLE_CUES})\s+(?P<content>.+)$",
+         "a participle after what the subject did"),
     ]
     for pattern, reason in patterns:
         match = re.match(pattern, s[:end], re.S)
@@ -585,4 +588,5 @@ def _abbreviation(text: str, dot: int) -> bool:
     start = dot
     while start > 0 and (text[start - 1].isalpha() or text[start - 1] == "."):
         start -= 1
-    return text[start:dot].lower() in ABBREVIATIONS or (dot - start == 1 and text[start].isupper())
+    word = text[start:dot]
+    return word.lower() in ABBREVIATIONS or bool(re.fullmatch(r"(?:[A-Z]\.)*[A-Z]", word))  # "G.K. Butterfield"
