@@ -303,3 +303,11 @@ def test_the_part_of_speech_tagger_is_trained_by_its_script(tmp_path):
     assert done.returncode == 0, done.stderr
     assert "2 sentences" in done.stdout and "dev accuracy 1.000 (17 tokens)" in done.stdout
     assert pos.tag(["Al-Ani", "didn't", "deny", "it"], model) == ["NNP", "VBD", "VB", "PRP"]
+
+
+def test_reported_words_that_are_no_clause_keep_their_cue_in_the_summary():
+    text = ("Headline\n\nThe Defense Ministry denounced the possibility that its troops were involved.\n\n"
+            "The Defense Ministry said its troops were not involved in the attack.\n")
+    made = draft(text, "article")
+    assert [c["summary"] for c in made.records["claims"]] == [
+        "Denounced the possibility that its troops were involved.", "Its troops were not involved in the attack."]

@@ -35,8 +35,9 @@ CUE_WORDS = (
     "countered cautioned observed quipped joked wondered boasted lamented recounted described calling called "
     "described found showed shows cited citing noting arguing suggesting telling criticized praised"
 ).split()
-MULTI_CUES = ["has learned", "have learned", "pointed out", "points out", "went on to say", "is quoted as saying",
-              "as relayed by", "according to"]
+MULTI_CUES = ["has learned", "have learned", "pointed out", "points out", "called out", "calls out", "called for",
+              "calls for", "called on", "calls on", "went on to say", "is quoted as saying", "as relayed by",
+              "according to"]
 CUE = r"(?:(?:has|have|had|also|later|previously|further|often|once|again|then|still|[a-z]{3,}ly) )?(?:" + "|".join(
     sorted({re.escape(w) for w in CUE_WORDS} | {re.escape(m) for m in MULTI_CUES if m not in ("as relayed by",
                                                                                             "according to")},

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import itertools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,7 +19,7 @@ from typing import Any
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from . import tagger
+from . import pos, tagger
 from .attribution import Attribution, Mention, Span, extract
 from .graph import Story
 from .quotes import normalise
@@ -92,14 +93,15 @@ def _claim(out: Draft, found: Attribution, actors: "_Actors", known: set) -> Non
     quotes = [q for q in (_quote_text(span.of(text)) for span in found.quotes) if q]
     # the quotations' words, or reported words as they stand after the cue, without its "that"
     words = _quoted_words(text, found.quotes) if found.direct else re.sub(r"^that\s+", "", found.content.of(text))
-    if (claimant, normalise(words)) in known or (claimant, normalise(_sentence(words))) in known:
+    # a summary is required; the draft's is the words themselves, for the editor to put plainly
+    summary = _sentence(words if found.direct else _with_cue(found.cue.of(text), words))
+    if (claimant, normalise(words)) in known or (claimant, normalise(summary)) in known:
         return  # the story has this claim already (an article ingested again, with --merge)
     claim_id = slug(f"{found.speaker.name.split()[-1]} {' '.join(words.split()[:6])}", out.taken, "claim")
     claim: dict[str, Any] = {"id": claim_id, "claimant": claimant}
     if quotes:
         claim["quotes"] = quotes
-    # a summary is required; the draft's is the words themselves, for the editor to put plainly
-    claim["summary"] = _sentence(words)
+    claim["summary"] = summary
     if found.relay:
         claim["venue"] = actors.venue(found.speaker, found.relay, found.relayed_in)
     claim["reported_by"] = [out.source_id]
@@ -108,6 +110,18 @@ def _claim(out: Draft, found: Attribution, actors: "_Actors", known: set) -> Non
     cue = found.cue.of(text) or "(no cue word)"
     out.comments[claim_id] = (f"confidence {found.confidence:.2f}: {'; '.join(found.reasons)}. Cue '{cue}'; "
                               f"words at characters {found.content.start}-{found.content.end} of the article.")
+
+
+def _with_cue(cue: str, words: str) -> str:
+    """Reported words that are no clause of their own are what the cue did to something: "rejected
+    this claim" says more than "this claim", "denounced the possibility that …" than "the possibility
+    that …" (a verb after "that" or "who" is not the words' own)."""
+    if not cue or cue.lower() == "according to":
+        return words
+    tokens = tagger.TOKEN.findall(words)
+    head = [t for t, _ in zip(pos.tag(tokens), itertools.takewhile(
+        lambda w: w.lower() not in ("that", "which", "who", "whom"), tokens))]
+    return words if set(head) & {"VBD", "VBZ", "VBP", "MD"} else f"{cue} {words}"
 
 
 def _quoted_words(text: str, quotes: list[Span]) -> str:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import attribution as rules
+from . import pos
 from .attribution import Attribution, Span
 
 MODEL = Path(__file__).parent / "models" / "attribution.crfsuite"
@@ -55,10 +56,12 @@ def features(tokens: list[Token], by_rules: dict[int, str], quoted: set[int]) ->
     """Per token: the word, its shape, cue lexicon, inside a quotation, the rules' role; ±3 neighbours;
     and where the sentence's cue words stand from it (a source comes before its cue, content after)."""
     words = [t.word.lower() for t in tokens]
+    tags = pos.tag([t.word for t in tokens])
     cues = [i for i, w in enumerate(words) if w in CUE_SET]
     rows = []
     for i, token in enumerate(tokens):
         row = _token_features(token, by_rules, quoted, "")
+        row.update(_pos_features(i, tags))
         for offset in (-3, -2, -1, 1, 2, 3):
             j = i + offset
             if 0 <= j < len(tokens):
@@ -72,6 +75,13 @@ def features(tokens: list[Token], by_rules: dict[int, str], quoted: set[int]) ->
         row["from_end"] = min(len(tokens) - 1 - i, 5)
         rows.append(row)
     return rows
+
+
+def _pos_features(i: int, tags: list[str]) -> dict:
+    """The part of speech of the token and its neighbours: a source is a noun phrase, content a clause."""
+    near = {offset: tags[i + offset] if 0 <= i + offset < len(tags) else "^$" for offset in (-2, -1, 0, 1, 2)}
+    return {f"pos={near[0]}": 1.0, f"pos-1={near[-1]}": 1.0, f"pos+1={near[1]}": 1.0, f"pos-2={near[-2]}": 1.0,
+            f"pos+2={near[2]}": 1.0, f"pos-1|0={near[-1]}|{near[0]}": 1.0, f"pos0|+1={near[0]}|{near[1]}": 1.0}
 
 
 def _cue_features(i: int, cues: list[int], words: list[str]) -> dict:
@@ -178,10 +188,14 @@ def _group(text: str, tokens: list[Token], tags: list[str]) -> list[Attribution]
     out = []
     for cue in cues:
         got = parts[id(cue)]
-        if "content" not in got:
+        # without a source in its sentence the tagger's finding is a guess twice over (whether anyone
+        # is quoted, and who): left out, the draft's weakest claims go and all-three F1 rises
+        if "content" not in got or "source" not in got:
             continue
         content = Span(tokens[got["content"][0]].start, tokens[got["content"][1]].end)
-        source = Span(tokens[got["source"][0]].start, tokens[got["source"][1]].end) if "source" in got else None
+        source = Span(tokens[got["source"][0]].start, tokens[got["source"][1]].end)
+        if source.of(text).lower() in rules.DETERMINERS | {"this", "that", "these", "those"}:
+            continue  # "the claim that …": the source is not "the"
         # the quotation marks may stand just outside the labelled content (“…,” he said)
         window = Span(max(0, content.start - 2), min(len(text), content.end + 3))
         quotes = [q for q in rules.quotations(text, window) if q.end > content.start and q.start < content.end]
