@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 
 from tqdm import tqdm
@@ -35,6 +36,18 @@ def gold_roles(ann: str, text: str) -> dict[int, str]:
     return roles
 
 
+def count_cue_words(articles: list[tuple[str, dict[int, str]]]) -> tuple[Counter, Counter]:
+    """How often each word is part of a gold cue, and how often it is seen at all."""
+    as_cue: Counter = Counter()
+    seen: Counter = Counter()
+    for text, gold in articles:
+        for match in tagger.TOKEN.finditer(text):
+            word = match.group(0).lower()
+            seen[word] += 1
+            as_cue[word] += gold.get(match.start()) == "cue"
+    return as_cue, seen
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("corpus", type=Path, help="the PolNeAR repository folder")
@@ -44,25 +57,28 @@ def main() -> None:
     parser.add_argument("--c2", type=float, default=0.01, help="L2 weight")
     args = parser.parse_args()
     split = args.corpus / "data" / "train"
-    trainer = pycrfsuite.Trainer(verbose=False)
     texts = sorted((split / "text").glob("*.txt"))
-    for path in tqdm(texts, desc="features", unit="article", file=sys.stderr):
+    articles = []
+    for path in texts:
         annotations = sorted((split / "attributions").glob(f"{path.stem}_*.ann"))
-        if not annotations:
-            continue
-        text = path.read_text(encoding="utf-8")
-        gold = gold_roles(annotations[0].read_text(encoding="utf-8"), text)
+        if annotations:
+            text = path.read_text(encoding="utf-8")
+            articles.append((text, gold_roles(annotations[0].read_text(encoding="utf-8"), text)))
+    lexicon = frozenset(tagger.learn_lexicon(*count_cue_words(articles)))
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    tagger.lexicon_path(args.out).write_text("\n".join(sorted(lexicon)) + "\n", encoding="utf-8")
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for text, gold in tqdm(articles, desc="features", unit="article", file=sys.stderr):
         by_rules = tagger.role_of_chars(rules.find(text))  # as the tagger sees them
         quoted = tagger.quoted_chars(text)
         for tokens in tagger.sentences_with_tokens(text):
-            trainer.append(tagger.features(tokens, by_rules, quoted), tagger.labels(tokens, gold))
+            trainer.append(tagger.features(tokens, by_rules, quoted, lexicon), tagger.labels(tokens, gold))
     trainer.set_params({"c1": args.c1, "c2": args.c2, "max_iterations": args.iterations,
                         "feature.possible_transitions": True})
-    args.out.parent.mkdir(parents=True, exist_ok=True)
     start = time.perf_counter()
     trainer.train(str(args.out))
-    print(f"{args.out}: trained on {len(texts)} articles in {time.perf_counter() - start:.0f} s, "
-          f"{args.out.stat().st_size / 1e6:.1f} MB")
+    print(f"{args.out}: trained on {len(articles)} articles in {time.perf_counter() - start:.0f} s, "
+          f"{args.out.stat().st_size / 1e6:.1f} MB; {len(lexicon)} cue words learned")
 
 
 if __name__ == "__main__":

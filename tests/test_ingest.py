@@ -311,3 +311,17 @@ def test_reported_words_that_are_no_clause_keep_their_cue_in_the_summary():
     made = draft(text, "article")
     assert [c["summary"] for c in made.records["claims"]] == [
         "Denounced the possibility that its troops were involved.", "Its troops were not involved in the attack."]
+
+
+def test_an_attribution_inside_its_content_is_left_out_of_the_summary():
+    text = "Headline\n\nToo often, Mayor Ann Lee said, the debate over coal is about tribes.\n"
+    [claim] = draft(text, "article").records["claims"]
+    assert claim["summary"] == "Too often the debate over coal is about tribes."
+    [found] = extract(text)
+    assert (found.source.of(text), found.cue.of(text)) == ("Mayor Ann Lee", "said")
+
+
+def test_a_dash_and_and_start_a_second_attribution():
+    text = "Tom Ray said the talks would be hard — and he noted that any change would come too late."
+    assert [(a.cue.of(text), a.content.of(text)) for a in extract(text)] == [
+        ("said", "the talks would be hard"), ("noted", "that any change would come too late")]

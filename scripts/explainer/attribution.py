@@ -227,7 +227,7 @@ def _participle(text: str, first: Attribution, sentence: Span, quotes: list[Span
 
 
 def _clauses(text: str, sentence: Span, quotes: list[Span]) -> list[Span]:
-    cuts = [m for m in re.finditer(r",\s+and\s+|;\s+", text[sentence.start:sentence.end])
+    cuts = [m for m in re.finditer(r",\s+and\s+|;\s+|\s+(?:[—–]|--)\s+and\s+", text[sentence.start:sentence.end])
             if not any(q.start < sentence.start + m.start() < q.end for q in quotes)]
     spans, start = [], sentence.start
     for match in cuts:
@@ -319,6 +319,8 @@ def _reported(text: str, sentence: Span, quotes: list[Span]) -> Attribution | No
         (r"^(?P<lead>.*?)\b(?P<cue>[Aa]ccording to)\s+(?P<src>[^,]{1,80}),\s*(?P<content>.+)$",
          "according to, first"),
         (r"^(?P<content>.+?),\s*(?P<cue>according to)\s+(?P<src>[^,]{1,80})$", "according to, last"),
+        (rf"^(?P<content>[^,]{{3,}}?.*?,\s*(?P<src>{SOURCE_WORDS}){ADJUNCT}\s+(?P<cue>{CUE}),\s*\w.+)$",
+         "source and cue inside the content"),
         (rf"^(?P<content>.+),\s*(?P<src>{SOURCE_WORDS}){ADJUNCT}\s+(?P<cue>{CUE})$", "content, then source and cue"),
         (rf"^(?P<content>.+),\s*(?P<cue>{CUE})\s+(?P<src>[^,]{{1,80}})$", "content, then cue and source"),
         (rf"^(?P<src>{SOURCE_WORDS}){ADJUNCT}\s+(?P<cue>{CUE})(?:\s*,|\s*:)?\s+(?P<content>.+)$",

@@ -92,7 +92,7 @@ def _claim(out: Draft, found: Attribution, actors: "_Actors", known: set) -> Non
     claimant = actors.id_for(found.speaker)
     quotes = [q for q in (_quote_text(span.of(text)) for span in found.quotes) if q]
     # the quotations' words, or reported words as they stand after the cue, without its "that"
-    words = _quoted_words(text, found.quotes) if found.direct else re.sub(r"^that\s+", "", found.content.of(text))
+    words = _quoted_words(text, found.quotes) if found.direct else re.sub(r"^that\s+", "", _reported_words(text, found))
     # a summary is required; the draft's is the words themselves, for the editor to put plainly
     summary = _sentence(words if found.direct else _with_cue(found.cue.of(text), words))
     if (claimant, normalise(words)) in known or (claimant, normalise(summary)) in known:
@@ -110,6 +110,15 @@ def _claim(out: Draft, found: Attribution, actors: "_Actors", known: set) -> Non
     cue = found.cue.of(text) or "(no cue word)"
     out.comments[claim_id] = (f"confidence {found.confidence:.2f}: {'; '.join(found.reasons)}. Cue '{cue}'; "
                               f"words at characters {found.content.start}-{found.content.end} of the article.")
+
+
+def _reported_words(text: str, found: Attribution) -> str:
+    """The content without the attribution standing inside it ("Too often, Mr. Clarke said, the …")."""
+    content, source = found.content, found.source
+    if source is None or not content.start < source.start < found.cue.end < content.end:
+        return content.of(text)
+    rest = text[found.cue.end:content.end].lstrip(" ,")
+    return f"{text[content.start:source.start].rstrip(' ,')} {rest}"
 
 
 def _with_cue(cue: str, words: str) -> str:

@@ -52,16 +52,18 @@ def role_of_chars(found: list[Attribution]) -> dict[int, str]:
     return roles
 
 
-def features(tokens: list[Token], by_rules: dict[int, str], quoted: set[int]) -> list[dict]:
+def features(tokens: list[Token], by_rules: dict[int, str], quoted: set[int],
+             lexicon: frozenset[str] = frozenset()) -> list[dict]:
     """Per token: the word, its shape, cue lexicon, inside a quotation, the rules' role; ±3 neighbours;
     and where the sentence's cue words stand from it (a source comes before its cue, content after)."""
     words = [t.word.lower() for t in tokens]
     tags = pos.tag([t.word for t in tokens])
-    cues = [i for i, w in enumerate(words) if w in CUE_SET]
+    cues = [i for i, w in enumerate(words) if w in CUE_SET or w in lexicon]
     rows = []
     for i, token in enumerate(tokens):
         row = _token_features(token, by_rules, quoted, "")
         row.update(_pos_features(i, tags))
+        row["learned_cue"] = float(words[i] in lexicon)
         for offset in (-3, -2, -1, 1, 2, 3):
             j = i + offset
             if 0 <= j < len(tokens):
@@ -111,6 +113,23 @@ def _token_features(token: Token, by_rules: dict[int, str], quoted: set[int], pr
 CUE_SET = set(rules.CUE_WORDS) | {"according", "reported", "noted"}
 
 
+def learn_lexicon(gold_cues: dict[str, int], seen: dict[str, int]) -> list[str]:
+    """The words that were part of a cue at least 3 times and 3 times in 10 they were seen: "endorsed",
+    "expected", "statement", "criticism" (the cues of belief, stance and nouns that the rules lack)."""
+    return sorted(w for w, n in gold_cues.items() if n >= 3 and n / seen[w] >= 0.3)
+
+
+def lexicon_path(model: Path) -> Path:
+    return model.with_suffix(".cues")
+
+
+@functools.lru_cache(maxsize=2)
+def lexicon_of(model: Path) -> frozenset[str]:
+    """The cue words learned with a model, kept beside it (`attribution.cues`)."""
+    path = lexicon_path(model)
+    return frozenset(path.read_text(encoding="utf-8").split()) if path.is_file() else frozenset()
+
+
 def quoted_chars(text: str) -> set[int]:
     chars: set[int] = set()
     for paragraph in rules.paragraphs(text):
@@ -151,7 +170,7 @@ def extract(text: str, model: Path = MODEL) -> list[Attribution]:
     tagger = _tagger(str(model))
     found = list(by_rules_found)
     for tokens in sentences_with_tokens(text):
-        for extra in _group(text, tokens, tagger.tag(features(tokens, by_rules, quoted))):
+        for extra in _group(text, tokens, tagger.tag(features(tokens, by_rules, quoted, lexicon_of(model)))):
             if not extra.direct and not any(_overlaps(extra.cue, a.cue) or _overlaps(extra.content, a.content)
                                             for a in by_rules_found):
                 found.append(extra)
