@@ -327,6 +327,8 @@ def _reported(text: str, sentence: Span, quotes: list[Span]) -> Attribution | No
          "source and cue, then content"),
         (rf"^(?P<src>{SOURCE_WORDS})\s+{ANY_VERB}\b[^“”\"]*?,\s+(?P<cue>{PARTICIPLE_CUES})\s+(?P<content>.+)$",
          "a participle after what the subject did"),
+        (rf"^(?P<src>{SOURCE_WORDS})\s+{ANY_VERB}\b[^“”\",]*?\s+and\s+(?P<cue>{CUE})\s+(?P<content>.+)$",
+         "what the subject did, and a cue"),
     ]
     for pattern, reason in patterns:
         match = re.match(pattern, s[:end], re.S)
