@@ -70,6 +70,14 @@ def test_every_quote_of_the_hand_made_story_is_found_with_its_speaker(drafted, h
     assert missed == []
 
 
+def test_the_draft_holds_no_credit_line_or_speakerless_guess(drafted):
+    """"Reuters contributed to this report" is no claim, nor is "seemed to leave" with nobody in its sentence."""
+    project, _ = drafted
+    story = load_story(project / "data")
+    summaries = [c.summary for c in story.claims]
+    assert summaries and not [s for s in summaries if re.search(r"this report|seemed|appeared", s, re.I)]
+
+
 def test_relaying_outlets_are_found(drafted):
     project, _ = drafted
     story = load_story(project / "data")
@@ -159,6 +167,12 @@ SENTENCES = [
     ("During a speech in Ohio, Tom Ray repeatedly said the vote was rigged.", "Tom Ray", "repeatedly said", False,
      "the vote"),
     ("“We are ready for the vote,” Rep. G.K. Butterfield said.", "G.K. Butterfield", "said", True, "“We are"),
+    # before a "that" clause: a day belongs to the cue; whom they told and where are not content
+    ("The Defense Ministry announced Tuesday that it would cut the budget.", "Defense Ministry", "announced Tuesday",
+     False, "that it"),
+    ("Tom Ray told The Washington Post that the plan would fail.", "Tom Ray", "told", False, "that the plan"),
+    ("Tom Ray said in a letter that the plan would fail.", "Tom Ray", "said", False, "that the plan"),
+    ("Tom Ray told reporters on Monday that the plan would fail.", "Tom Ray", "told", False, "that the plan"),
 ]
 
 
@@ -325,3 +339,16 @@ def test_a_dash_and_and_start_a_second_attribution():
     text = "Tom Ray said the talks would be hard — and he noted that any change would come too late."
     assert [(a.cue.of(text), a.content.of(text)) for a in extract(text)] == [
         ("said", "the talks would be hard"), ("noted", "that any change would come too late")]
+
+
+def test_whom_they_told_is_the_relay_not_the_content():
+    text = "Tom Ray told The Washington Post that the plan would fail."
+    [found] = extract(text)
+    assert found.relay == "Washington Post" and found.content.of(text) == "that the plan would fail"
+
+
+def test_a_clause_that_begins_with_its_cue_has_the_sentences_speaker():
+    text = "Ann Lee promised to stay in the race and said she would fight the ruling, though she admitted it was late."
+    assert [(a.source.of(text), a.cue.of(text), a.content.of(text)) for a in extract(text)] == [
+        ("Ann Lee", "promised", "to stay in the race"), ("Ann Lee", "said", "she would fight the ruling"),
+        ("she", "admitted", "it was late")]

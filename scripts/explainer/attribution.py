@@ -196,12 +196,35 @@ def _in_sentence(text: str, sentence: Span, quotes: list[Span]) -> list[Attribut
         direct = _direct(text, body, quotes)
         if direct:
             return [direct, *_participle(text, direct, body, quotes)]
-    found = []
-    for clause in _clauses(text, body, quotes):  # "Russia has said …, and hardliners have said …"
-        for attribution in (_reported(text, clause, quotes),):
-            if attribution:
-                found += [attribution, *_participle(text, attribution, clause, quotes)]
+    found: list[Attribution] = []
+    clauses = _clauses(text, body, quotes)  # "Russia has said …, and hardliners have said …"
+    for clause in clauses:
+        attribution = _reported(text, clause, quotes) or _subjectless(text, clause, clauses[0], found, quotes)
+        if attribution:
+            found += [attribution, *_participle(text, attribution, clause, quotes)]
     return found
+
+
+def _subjectless(text: str, clause: Span, first: Span, found: list[Attribution],
+                 quotes: list[Span]) -> Attribution | None:
+    """A clause that begins with its cue ("… and said she would stay") has the sentence's speaker: the one
+    found in it before, or the subject of what they did first ("Machado promised …")."""
+    match = re.match(rf"(?P<cue>{CUE})\s+(?!about\s)(?P<content>\S.{{8,}})$",  # "writes about …" is a topic
+                     text[clause.start:clause.end].rstrip(" .!?\n"), re.S)
+    if not match or clause == first:
+        return None
+    if found:
+        source = found[-1].source
+    else:
+        subject = re.match(rf"(?P<src>{SOURCE_WORDS})\s+{ANY_VERB}\b", text[first.start:first.end])
+        if not subject or not _plausible_source(_strip_leading(subject.group("src"))):
+            return None
+        source = _lead_trimmed(text, _span(first.start, subject, "src", text))
+    cue = _span(clause.start, match, "cue", text)
+    cue, content = _before_that(text, cue, _trim(text, _span(clause.start, match, "content", text)))
+    inner = [q for q in quotes if content.start <= q.start and q.end <= content.end + 1]
+    return _attribution(text, source, cue, content, False, inner, ["cue of a clause whose speaker the sentence gave"],
+                        tail=Span(cue.end, clause.end))
 
 
 PARTICIPLE_CUES = r"(?:adding|saying|noting|arguing|insisting|explaining|warning|claiming|asserting|stressing)"
@@ -227,7 +250,9 @@ def _participle(text: str, first: Attribution, sentence: Span, quotes: list[Span
 
 
 def _clauses(text: str, sentence: Span, quotes: list[Span]) -> list[Span]:
-    cuts = [m for m in re.finditer(r",\s+and\s+|;\s+|\s+(?:[—–]|--)\s+and\s+", text[sentence.start:sentence.end])
+    cuts = [m for m in re.finditer(rf",\s+and\s+|;\s+|\s+(?:[—–]|--)\s+and\s+|\s+and\s+(?={CUE}\s)|"
+                                   rf",\s+(?:though|although|but|while)\s+(?=(?:he|she|they|it)\s+(?:\w+\s+)?{CUE}\s)",
+                                   text[sentence.start:sentence.end])
             if not any(q.start < sentence.start + m.start() < q.end for q in quotes)]
     spans, start = [], sentence.start
     for match in cuts:
@@ -327,8 +352,6 @@ def _reported(text: str, sentence: Span, quotes: list[Span]) -> Attribution | No
          "source and cue, then content"),
         (rf"^(?P<src>{SOURCE_WORDS})\s+{ANY_VERB}\b[^“”\"]*?,\s+(?P<cue>{PARTICIPLE_CUES})\s+(?P<content>.+)$",
          "a participle after what the subject did"),
-        (rf"^(?P<src>{SOURCE_WORDS})\s+{ANY_VERB}\b[^“”\",]*?\s+and\s+(?P<cue>{CUE})\s+(?P<content>.+)$",
-         "what the subject did, and a cue"),
     ]
     for pattern, reason in patterns:
         match = re.match(pattern, s[:end], re.S)
@@ -342,9 +365,29 @@ def _reported(text: str, sentence: Span, quotes: list[Span]) -> Attribution | No
         src = _lead_trimmed(text, _span(sentence.start, match, "src", text))
         cue = _span(sentence.start, match, "cue", text)
         content = _trim(text, _span(sentence.start, match, "content", text))
+        if content.start > cue.start:
+            cue, content = _before_that(text, cue, content)
         inner = [q for q in quotes if content.start <= q.start and q.end <= content.end + 1]
         return _attribution(text, src, cue, content, False, inner, [reason], tail=Span(cue.end, sentence.end))
     return None
+
+
+WHEN = r"(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight)"
+BEFORE_THAT = re.compile(rf"^(?:(?P<when>{WHEN})|[A-Z][^,;“”\"]{{0,60}}?|(?:in|on|at|to|during|after|before|with|"
+                         rf"from)\s[^,;“”\"]{{1,60}}?|(?:reporters|journalists|him|her|them|us|me)\b[^,;“”\"]{{0,40}}?)"
+                         rf"\s+(?=that\s)")
+
+
+def _before_that(text: str, cue: Span, content: Span) -> tuple[Span, Span]:
+    """What stands between the cue and a "that" clause is not content: a day belongs to the cue ("announced
+    Tuesday that"); whom they told and where is neither ("told The Washington Post that", "said in a letter
+    that")."""
+    match = BEFORE_THAT.match(content.of(text))
+    if not match:
+        return cue, content
+    if match.group("when"):
+        cue = Span(cue.start, content.start + match.end("when"))
+    return cue, Span(content.start + match.end(), content.end)
 
 
 def attribution_of(text: str, source: Span | None, cue: Span, content: Span, direct: bool, quotes: list[Span],
@@ -366,9 +409,9 @@ def _attribution(text: str, src: Span | None, cue: Span, content: Span, direct: 
             relay_match = relay_match or re.match(r"^\s+(?P<outlet>(?:the\s+)?[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*)*)",
                                                   text[tail.start:tail.end])
         if relay_match and not _weekday(relay_match.group("outlet")):
-            relay = relay_match.group("outlet").removeprefix("the ").strip()
+            relay = re.sub(r"^the\s+", "", relay_match.group("outlet"), flags=re.I).strip()
     if src is not None and (m := RELAY_RE.search(src.of(text))):
-        relay = m.group("outlet").removeprefix("the ").strip()
+        relay = re.sub(r"^the\s+", "", m.group("outlet"), flags=re.I).strip()
     return Attribution(src, cue, content, direct, speaker, relay=relay, quotes=list(quotes), reasons=list(reasons))
 
 

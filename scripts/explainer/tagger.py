@@ -110,6 +110,7 @@ def _token_features(token: Token, by_rules: dict[int, str], quoted: set[int], pr
     return row
 
 
+CREDIT = re.compile(r"(?:reporting\s+)?(?:to\s+)?this\s+(?:report|story|article)\W*$", re.I)
 CUE_SET = set(rules.CUE_WORDS) | {"according", "reported", "noted"}
 
 
@@ -213,8 +214,9 @@ def _group(text: str, tokens: list[Token], tags: list[str]) -> list[Attribution]
             continue
         content = Span(tokens[got["content"][0]].start, tokens[got["content"][1]].end)
         source = Span(tokens[got["source"][0]].start, tokens[got["source"][1]].end)
-        if source.of(text).lower() in rules.DETERMINERS | {"this", "that", "these", "those"}:
-            continue  # "the claim that …": the source is not "the"
+        if source.of(text).lower() in rules.DETERMINERS | {"this", "that", "these", "those"} or \
+                CREDIT.match(content.of(text)):
+            continue  # "the claim that …": the source is not "the"; "X contributed to this report": a credit
         # the quotation marks may stand just outside the labelled content (“…,” he said)
         window = Span(max(0, content.start - 2), min(len(text), content.end + 3))
         quotes = [q for q in rules.quotations(text, window) if q.end > content.start and q.start < content.end]
