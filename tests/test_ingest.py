@@ -173,6 +173,8 @@ SENTENCES = [
     ("Tom Ray told The Washington Post that the plan would fail.", "Tom Ray", "told", False, "that the plan"),
     ("Tom Ray said in a letter that the plan would fail.", "Tom Ray", "said", False, "that the plan"),
     ("Tom Ray told reporters on Monday that the plan would fail.", "Tom Ray", "told", False, "that the plan"),
+    ("Tom Ray told the debate audience that the plan would fail.", "Tom Ray", "told", False, "that the plan"),
+    ("The police announced on Friday the arrest of a man in the shooting.", "police", "announced", False, "the arrest"),
 ]
 
 
@@ -352,3 +354,11 @@ def test_a_clause_that_begins_with_its_cue_has_the_sentences_speaker():
     assert [(a.source.of(text), a.cue.of(text), a.content.of(text)) for a in extract(text)] == [
         ("Ann Lee", "promised", "to stay in the race"), ("Ann Lee", "said", "she would fight the ruling"),
         ("she", "admitted", "it was late")]
+
+
+def test_what_follows_the_speaker_of_a_quotation_is_another_finding():
+    text = "“We need change,” Tom Ray said, arguing that he would bring “common sense” to the job."
+    quote, participle = extract(text)
+    assert quote.direct and [q.of(text) for q in quote.quotes] == ["“We need change,”"]
+    assert (participle.cue.of(text), participle.content.of(text)) == (
+        "arguing", "that he would bring “common sense” to the job")

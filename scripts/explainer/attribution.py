@@ -276,9 +276,13 @@ def _direct(text: str, sentence: Span, quotes: list[Span]) -> Attribution | None
         if match and _plausible_source(match.group("src")) and _name_or_pronoun(match.group("src")):
             src = _span(quote.end, match, "src", text)
             cue = _span(quote.end, match, "cue", text)
+            # the quotation goes on after its speaker (“…,” he said, “…”), or what follows is another
+            # finding (“…,” he said, arguing that he would bring “common sense” …)
+            goes_on = re.match(r"[^.“”\"]{0,60}?,\s*(?:[“\"]|'')", text[cue.end:sentence.end])
+            mine = quotes if goes_on else [q for q in quotes if q.start < src.start]
             lead = _lead_trimmed(text, _trim(text, Span(sentence.start, first.start)))
-            content, direct = _mixed(text, Span(lead.start, content.end), quotes)
-            return _attribution(text, src, cue, content, direct, quotes, ["quotation followed by its speaker"],
+            content, direct = _mixed(text, Span(lead.start, mine[-1].end), mine)
+            return _attribution(text, src, cue, content, direct, mine, ["quotation followed by its speaker"],
                                 tail=Span(cue.end, sentence.end))
     # “…” ― Karen Lee: a name after a dash, as under an epigraph or in a list of voices
     match = re.match(r"\s*(?P<cue>[―—–]|--)\s*(?P<src>[A-Z][^,;:“”\"]{1,60}?(?:,\s*[^“”\"]{1,80}?)?)[.\s]*$",
@@ -376,18 +380,22 @@ WHEN = r"(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|y
 BEFORE_THAT = re.compile(rf"^(?:(?P<when>{WHEN})|[A-Z][^,;“”\"]{{0,60}}?|(?:in|on|at|to|during|after|before|with|"
                          rf"from)\s[^,;“”\"]{{1,60}}?|(?:reporters|journalists|him|her|them|us|me)\b[^,;“”\"]{{0,40}}?)"
                          rf"\s+(?=that\s)")
+LISTENER_THAT = re.compile(r"^(?:the|a|an|his|her|their)\s[^,;“”\"]{1,40}?\s+(?=that\s)")
 
 
 def _before_that(text: str, cue: Span, content: Span) -> tuple[Span, Span]:
     """What stands between the cue and a "that" clause is not content: a day belongs to the cue ("announced
     Tuesday that"); whom they told and where is neither ("told The Washington Post that", "said in a letter
-    that")."""
-    match = BEFORE_THAT.match(content.of(text))
+    that", "told the debate audience that"). Without "that", a day is neither ("announced on Friday the …")."""
+    words = content.of(text)
+    match = BEFORE_THAT.match(words)
+    if match and match.group("when"):
+        return Span(cue.start, content.start + match.end("when")), Span(content.start + match.end(), content.end)
+    if not match and re.search(r"\b(?:told|tells|tell|telling|assured|reminded|informed)$", cue.of(text)):
+        match = LISTENER_THAT.match(words)
     if not match:
-        return cue, content
-    if match.group("when"):
-        cue = Span(cue.start, content.start + match.end("when"))
-    return cue, Span(content.start + match.end(), content.end)
+        match = re.match(rf"^{WHEN}\s+(?=[a-z])", words)
+    return cue, Span(content.start + match.end(), content.end) if match else content
 
 
 def attribution_of(text: str, source: Span | None, cue: Span, content: Span, direct: bool, quotes: list[Span],
