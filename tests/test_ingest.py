@@ -186,6 +186,18 @@ def test_sentence_patterns(text, speaker, cue, direct, starts):
     assert found.content.of(text).startswith(starts)
 
 
+@pytest.mark.parametrize("text, source, cue", [
+    ("Even China, the regime's only ally, said the test was a mistake.", "China, the regime's only ally", "said"),
+    ("In a radio interview Tom Ray said the test was a mistake.", "Tom Ray", "said"),
+    ("WASHINGTON -- Tom Ray, dedicating the new museum, said the test was a mistake.", "Tom Ray", "said"),
+    ("The nominee and his aides haven't said whether the test was a mistake.", "The nominee and his aides",
+     "haven't said"),
+])
+def test_source_spans_start_where_the_speaker_does(text, source, cue):
+    [found] = extract(text)
+    assert (found.source.of(text), found.cue.of(text)) == (source, cue)
+
+
 @pytest.mark.parametrize("text, source", [
     ("“We will win this war,” Anna Berg, speaking to reporters, said.", "Anna Berg"),
     ("“We will win this war,” said Rep. Tom Ray, a Democrat, in a statement.", "Rep. Tom Ray, a Democrat"),

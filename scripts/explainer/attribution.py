@@ -38,7 +38,9 @@ CUE_WORDS = (
 MULTI_CUES = ["has learned", "have learned", "pointed out", "points out", "called out", "calls out", "called for",
               "calls for", "called on", "calls on", "went on to say", "is quoted as saying", "as relayed by",
               "according to"]
-CUE = r"(?:(?:has|have|had|also|later|previously|further|often|once|again|then|still|[a-z]{3,}ly) )?(?:" + "|".join(
+AUXILIARY = r"(?:has|have|had|also|later|previously|further|often|once|again|then|still|[a-z]{3,}ly|would|will|" \
+            r"(?:is|was|are|were|did|does|do|has|have|had|would|could|wo|ca)n[’']t|did|does|do|is|was|are|were)"
+CUE = rf"(?:{AUXILIARY} ){{0,2}}(?:" + "|".join(
     sorted({re.escape(w) for w in CUE_WORDS} | {re.escape(m) for m in MULTI_CUES if m not in ("as relayed by",
                                                                                             "according to")},
            key=len, reverse=True)) + r")"
@@ -61,7 +63,7 @@ NATIONALITY = re.compile(r"^(?:[A-Z][a-z]+(?:ian|ean|ese|ish|can|ern)|Russian|Am
                          r"Pakistani|Saudi|Thai|Swiss|French|Dutch|Greek|Polish|Turkish|Czech)$")
 NAME_RE = re.compile(rf"[A-Z][\w’'\-.]*(?:[ \t]+{NAME_WORD})*")  # one line; never across a full stop (below)
 LEADING = re.compile(r"^(?:as\s+(?=[A-Z]))?(?:(?:but|and|however|meanwhile|still|yet|so|also|then|now|moreover|instead|"
-                     r"on\s[^,]{1,40}|in\s[^,]{1,40}|at\s[^,]{1,40}|based on\s[^,]{1,60}|after\s[^,]{1,60}|"
+                     r"on\s[^,]{1,40}|in\s[^,]{1,80}|at\s[^,]{1,40}|based on\s[^,]{1,60}|after\s[^,]{1,60}|"
                      r"during\s[^,]{1,60}|earlier[^,]{0,30}|later[^,]{0,30}|on the contrary|immediately[^,]{0,40}),"
                      r"\s+)+", re.I)
 ADJUNCT = r"(?:\s+(?:on|in|at|late|early|last|this)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|" \
@@ -612,12 +614,20 @@ def _trim(text: str, span: Span) -> Span:
 
 
 def _source_trimmed(text: str, span: Span) -> Span:
-    """Without a leading "As"/"and" ("As Politico reported") or where and how they spoke ("Cummings, in a
-    statement", "Caddell, speaking of …"). An age stays ("Sarandon, 69"), as annotators keep it."""
+    """Without a leading "As"/"and"/"Even" ("As Politico reported"), a dateline, the circumstance before a
+    name ("In a Bloomberg interview Trump") or where and how they spoke ("Cummings, in a statement",
+    "Caddell, speaking of …", "Obama, dedicating the museum"). An age stays ("Sarandon, 69"), as
+    annotators keep it."""
     words = span.of(text)
-    start = re.match(r"^(?:(?:as|and|but|while)\s+)*", words, re.I).end()
-    tail = re.search(r",\s+(?:in|at|on|during|speaking|referring|writing|responding|appearing|"
-                     r"addressing)\b.*$", words[start:], re.S)
+    start = re.match(r"^(?:(?:as|and|but|while|even|so|though|although|yet|still|then|now|thus)\s+)*", words,
+                     re.I).end()
+    start += re.match(r"^(?:[A-Z]{3,}[A-Z ,.]*\s+(?:--|—|–)\s+)?", words[start:]).end()  # a dateline: "WASHINGTON --"
+    if re.match(r"(?:in|at|on|during|after|before)\s", words[start:], re.I) and "," not in words[start:]:
+        named = list(NAME_RE.finditer(words[start:]))  # "In a Bloomberg interview Trump": the name at the end
+        if named and named[-1].end() == len(words[start:].rstrip()) and named[-1].start() > 0:
+            start += named[-1].start()
+    tail = re.search(r",\s+(?:in|at|on|during|speaking|referring|writing|responding|appearing|addressing|"
+                     r"\w+ing\s+(?:the|a|an|his|her|their|to|on|about|at|in|of)\b)\b.*$", words[start:], re.S)
     return _trim(text, Span(span.start + start, span.start + start + tail.start() if tail else span.end))
 
 
