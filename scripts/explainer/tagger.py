@@ -170,13 +170,20 @@ def extract(text: str, model: Path = MODEL) -> list[Attribution]:
     quoted = quoted_chars(text)
     tagger = _tagger(str(model))
     found = list(by_rules_found)
+    certainty: dict[int, float] = {}
     for tokens in sentences_with_tokens(text):
-        for extra in _group(text, tokens, tagger.tag(features(tokens, by_rules, quoted, lexicon_of(model)))):
-            if not extra.direct and not any(_overlaps(extra.cue, a.cue) or _overlaps(extra.content, a.content)
-                                            for a in by_rules_found):
+        tags = tagger.tag(features(tokens, by_rules, quoted, lexicon_of(model)))
+        sure = [tagger.marginal(tag, i) for i, tag in enumerate(tags)]
+        for extra, how_sure in _group(text, tokens, tags, sure):
+            if not extra.direct and not any(
+                    _overlaps(extra.cue, a.cue) or _overlaps(extra.content, a.content) for a in by_rules_found):
                 found.append(extra)
+                certainty[id(extra)] = how_sure
     found.sort(key=lambda a: a.content.start)
     rules.resolve(text, found)
+    for attribution in found:  # the editor sees how sure the tagger was, where that is lower
+        if id(attribution) in certainty:
+            attribution.confidence = round(min(attribution.confidence, certainty[id(attribution)]), 2)
     return found
 
 
@@ -184,8 +191,9 @@ def _overlaps(a: Span, b: Span) -> bool:
     return a.start < b.end and b.start < a.end
 
 
-def _group(text: str, tokens: list[Token], tags: list[str]) -> list[Attribution]:
-    """Spans of one sentence, each source and content given to the nearest cue."""
+def _group(text: str, tokens: list[Token], tags: list[str], sure: list[float]) -> list[tuple[Attribution, float]]:
+    """Spans of one sentence, each source and content given to the nearest cue; with how sure the
+    tagger was of its cue and source (the lowest probability of their tokens' labels)."""
     spans: list[tuple[str, int, int]] = []  # (role, first token, last token)
     for i, tag in enumerate(tags):
         if tag == "O":
@@ -221,6 +229,8 @@ def _group(text: str, tokens: list[Token], tags: list[str]) -> list[Attribution]
         window = Span(max(0, content.start - 2), min(len(text), content.end + 3))
         quotes = [q for q in rules.quotations(text, window) if q.end > content.start and q.start < content.end]
         direct = bool(quotes) and sum(q.end - q.start for q in quotes) >= 0.6 * (content.end - content.start)
-        out.append(rules.attribution_of(text, source, Span(tokens[cue[1]].start, tokens[cue[2]].end), content,
-                                        direct, quotes, ["labelled by the trained tagger"]))
+        how_sure = min(sure[i] for i in [*range(cue[1], cue[2] + 1), *range(got["source"][0], got["source"][1] + 1)])
+        out.append((rules.attribution_of(text, source, Span(tokens[cue[1]].start, tokens[cue[2]].end), content,
+                                         direct, quotes, [f"labelled by the trained tagger, {how_sure:.0%} sure of its "
+                                                          "cue and source"]), how_sure))
     return out
