@@ -76,10 +76,20 @@ def draft(text: str, source_id: str, story: Story | None = None, info: ArticleIn
     known = {(c.claimant, normalise(q.text)) for c in story.claims for q in c.quotes} if story else set()
     known |= {(c.claimant, normalise(c.summary)) for c in story.claims} if story else set()
     for attribution in out.attributions:
-        if attribution.speaker.name is None:
-            continue  # nobody to attribute it to; said in the report instead
+        if attribution.speaker.name is None or _in_caption(text, attribution):
+            continue  # nobody to attribute it to, or a picture's caption: said in the report instead
         _claim(out, attribution, actors, known)
     return out
+
+
+CAPTION = re.compile(r"^(?:FILE\s+)?(?:PHOTO|IMAGE|PICTURE)\b|\((?:Image|Photo|Photograph|Picture|Credit)s?:[^)]*\)\s*$")
+
+
+def _in_caption(text: str, found: Attribution) -> bool:
+    """Whether the attribution stands in a picture's caption ("FILE PHOTO: A still image … shows …")."""
+    start = text.rfind("\n", 0, found.content.start) + 1
+    end = text.find("\n", found.content.end)
+    return bool(CAPTION.search(text[start:end if end >= 0 else len(text)].strip()))
 
 
 def find_attributions(text: str) -> list[Attribution]:
