@@ -23,7 +23,6 @@ sys.path.insert(0, str(ROOT / "scripts"))
 import pycrfsuite  # noqa: E402
 
 from explainer import pos  # noqa: E402
-from explainer.tagger import TOKEN  # noqa: E402
 
 CLITICS = ("'", "’", "n't", "n’t")
 
@@ -63,7 +62,7 @@ def _retokenize(sentence: str, rows: list[list[str]]) -> tuple[list[str], list[s
         placed.append((start, start + len(form), form, tag))
         cursor = start + len(form)
     tokens, tags = [], []
-    for match in TOKEN.finditer(sentence):
+    for match in pos.TOKEN.finditer(sentence):
         inside = [(form, tag) for start, end, form, tag in placed if start < match.end() and match.start() < end]
         if inside:
             tokens.append(match.group(0))

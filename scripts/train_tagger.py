@@ -25,7 +25,7 @@ import pycrfsuite  # noqa: E402
 
 from eval_ingest import read_brat  # noqa: E402
 from explainer import attribution as rules  # noqa: E402
-from explainer import tagger  # noqa: E402
+from explainer import pos, tagger  # noqa: E402
 
 
 def gold_roles(ann: str, text: str) -> dict[int, str]:
@@ -41,7 +41,7 @@ def count_cue_words(articles: list[tuple[str, dict[int, str]]]) -> tuple[Counter
     as_cue: Counter = Counter()
     seen: Counter = Counter()
     for text, gold in articles:
-        for match in tagger.TOKEN.finditer(text):
+        for match in pos.TOKEN.finditer(text):
             word = match.group(0).lower()
             seen[word] += 1
             as_cue[word] += gold.get(match.start()) == "cue"

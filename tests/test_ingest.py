@@ -193,6 +193,12 @@ def test_sentence_patterns(text, speaker, cue, direct, starts):
     ("WASHINGTON -- Tom Ray, dedicating the new museum, said the test was a mistake.", "Tom Ray", "said"),
     ("The nominee and his aides haven't said whether the test was a mistake.", "The nominee and his aides",
      "haven't said"),
+    # a clause is not who speaks; an adverb after the speaker and a participle apposition are not the speaker
+    ("During a speech in Ohio, Tom Ray attacked Ann Lee for her votes, saying “I will win this race.”", "Tom Ray",
+     "saying"),
+    ("He then defended the remark, saying “I stand by every word of it.”", "He", "saying"),
+    ("“We will win,” Council President Donald Tusk, summing up the talks, said on Monday.",
+     "Council President Donald Tusk", "said"),
 ])
 def test_source_spans_start_where_the_speaker_does(text, source, cue):
     [found] = extract(text)

@@ -23,6 +23,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from . import pos
+
 CUE_WORDS = (
     "said says say saying told tells tell added adds adding asserted asserts asserting argued argues arguing "
     "claimed claims claiming stated states noted notes explained explains wrote writes reported reports "
@@ -503,6 +505,8 @@ def _plausible_source(phrase: str) -> bool:
                  r"could|will|can|may|might|must|not|do|does|did|it)\b", lowered) \
             and not re.search(r"\bincluding\b", lowered):
         return False
+    if pos.has_finite_verb(words):  # "Trump attacked Clinton for her support of …" is a clause, not who
+        return False
     has_name = bool(re.search(r"\b[A-Z]", words))
     generic = re.search(r"\b(?:sources?|officials?|spokes\w+|analysts?|experts?|aides?|agency|ministry|"
                         r"government|police|authorities|critics|supporters|reports?|statement|people|"
@@ -627,7 +631,8 @@ def _source_trimmed(text: str, span: Span) -> Span:
         if named and named[-1].end() == len(words[start:].rstrip()) and named[-1].start() > 0:
             start += named[-1].start()
     tail = re.search(r",\s+(?:in|at|on|during|speaking|referring|writing|responding|appearing|addressing|"
-                     r"\w+ing\s+(?:the|a|an|his|her|their|to|on|about|at|in|of)\b)\b.*$", words[start:], re.S)
+                     r"\w+ing\s+(?:up\s+|out\s+)?(?:the|a|an|his|her|their|to|on|about|at|in|of)\b)\b.*$|"
+                     r"\s+(?:then|also|later|again|now|still|previously|earlier|once|[a-z]{3,}ly)$", words[start:], re.S)
     return _trim(text, Span(span.start + start, span.start + start + tail.start() if tail else span.end))
 
 

@@ -82,7 +82,8 @@ def draft(text: str, source_id: str, story: Story | None = None, info: ArticleIn
     return out
 
 
-CAPTION = re.compile(r"^(?:FILE\s+)?(?:PHOTO|IMAGE|PICTURE)\b|\((?:Image|Photo|Photograph|Picture|Credit)s?:[^)]*\)\s*$")
+CAPTION = re.compile(r"^(?:FILE\s+)?(?:PHOTO|IMAGE|PICTURE)\b|"
+                     r"\((?:Image|Photo|Photograph|Picture|Credit)s?:[^)]*\)\s*$")
 
 
 def _in_caption(text: str, found: Attribution) -> bool:
@@ -137,10 +138,9 @@ def _with_cue(cue: str, words: str) -> str:
     that …" (a verb after "that" or "who" is not the words' own)."""
     if not cue or cue.lower() == "according to":
         return words
-    tokens = tagger.TOKEN.findall(words)
-    head = [t for t, _ in zip(pos.tag(tokens), itertools.takewhile(
-        lambda w: w.lower() not in ("that", "which", "who", "whom"), tokens))]
-    return words if set(head) & {"VBD", "VBZ", "VBP", "MD"} else f"{cue} {words}"
+    head = " ".join(itertools.takewhile(lambda w: w.lower() not in ("that", "which", "who", "whom"),
+                                        pos.TOKEN.findall(words)))
+    return words if pos.has_finite_verb(head) else f"{cue} {words}"
 
 
 def _quoted_words(text: str, quotes: list[Span]) -> str:

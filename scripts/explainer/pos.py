@@ -13,6 +13,7 @@ import re
 from pathlib import Path
 
 MODEL = Path(__file__).parent / "models" / "pos.crfsuite"
+TOKEN = re.compile(r"\w+(?:[’'.\-]\w+)*|[^\w\s]")  # "don't", "al-Ani" and "U.S" are one token each
 QUOTE_MARKS = {"“": '"', "”": '"', "‘": "'", "’": "'", "``": '"', "''": '"'}
 
 
@@ -51,3 +52,9 @@ def _tagger(model: str):
 def tag(words: list[str], model: Path = MODEL) -> list[str]:
     """Penn Treebank tags of a sentence's words."""
     return _tagger(str(model)).tag(features(words)) if words else []
+
+
+def has_finite_verb(phrase: str) -> bool:
+    """Whether words hold a verb with a tense ("Trump attacked Clinton"), as a clause does and a name,
+    however long its title, does not."""
+    return bool(set(tag(TOKEN.findall(phrase))) & {"VBD", "VBZ", "VBP", "MD"})

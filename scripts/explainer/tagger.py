@@ -19,7 +19,6 @@ from . import pos
 from .attribution import Attribution, Span
 
 MODEL = Path(__file__).parent / "models" / "attribution.crfsuite"
-TOKEN = re.compile(r"\w+(?:[’'.\-]\w+)*|[^\w\s]")
 
 
 @dataclass(frozen=True)
@@ -36,7 +35,7 @@ def sentences_with_tokens(text: str) -> list[list[Token]]:
         quotes = rules.quotations(text, paragraph)
         for sentence in rules.sentences(text, paragraph, quotes):
             tokens = [Token(sentence.start + m.start(), sentence.start + m.end(), m.group(0))
-                      for m in TOKEN.finditer(text[sentence.start:sentence.end])]
+                      for m in pos.TOKEN.finditer(text[sentence.start:sentence.end])]
             if tokens:
                 out.append(tokens)
     return out
