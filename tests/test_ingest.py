@@ -118,14 +118,34 @@ def test_existing_files_are_never_overwritten_without_merge(drafted):
     assert hashlib.sha256(target.read_bytes()).hexdigest() == before
 
 
-@pytest.mark.parametrize("content, message", [(b"", "is empty: there is nothing to draft from"),
-                                              (b"\xff\xfe\x00 not text", "is not UTF-8 text")])
+@pytest.mark.parametrize("content, message", [(b"", "empty: nothing to draft from"),
+                                              (b"\xff\xfe\x00 not text", "not UTF-8 text")])
 def test_unusable_articles_are_refused_with_a_clear_message(tmp_path, content, message):
     (tmp_path / "article.txt").write_bytes(content)
     (tmp_path / "data").mkdir()
     done = explainer("ingest", "article.txt", "--into", "data", cwd=tmp_path)
-    assert done.returncode == 2 and f"article.txt {message}" in done.stderr and "Traceback" not in done.stderr
+    assert done.returncode == 2 and f"article.txt: {message}" in done.stderr and "Traceback" not in done.stderr
     assert list((tmp_path / "data").iterdir()) == []
+
+
+def test_in_a_folder_one_unusable_article_does_not_stop_the_others(tmp_path):
+    """A text decoded twice carries invisible control characters ("FranÃ\x83Â§ois"): left out, with a
+    warning; an article that is not UTF-8 is refused; the others are drafted."""
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    (articles / "a.txt").write_bytes(b"\xff\xfe\x00 not text")
+    (articles / "b.txt").write_text("Talks.\n\n“We will meet again in Paris,” President "
+                                    "Fran\u00c3\u0083\u00c2\u00a7ois Hollande said.\n", encoding="utf-8")
+    (articles / "c.txt").write_text("Talks failed.\n\n“Nothing was agreed today at all,” Ann Lee told Reuters.\n")
+    (tmp_path / "data").mkdir()
+    done = explainer("ingest", "articles", "--into", "data", cwd=tmp_path)
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    assert "articles/a.txt: not UTF-8 text" in done.stderr and "1 of 3 articles not drafted" in done.stderr
+    assert "articles/b.txt: left out 1 invisible control character(s) (U+0083 on line 3)" in done.stderr
+    story = load_story(tmp_path / "data")
+    assert sorted(s.id for s in story.sources if s.text_file) == ["b", "c"]
+    assert "\u0083" not in (tmp_path / "data" / "texts" / "b.txt").read_text(encoding="utf-8")
+    assert {a.name for a in story.actors} == {"Ann Lee", "Hollande", "Reuters"}
 
 
 def test_a_folder_of_articles_is_ingested_with_a_progress_bar(tmp_path):
@@ -383,3 +403,15 @@ def test_what_follows_the_speaker_of_a_quotation_is_another_finding():
     assert quote.direct and [q.of(text) for q in quote.quotes] == ["“We need change,”"]
     assert (participle.cue.of(text), participle.content.of(text)) == (
         "arguing", "that he would bring “common sense” to the job")
+
+
+def test_words_yaml_would_read_as_true_false_or_numbers_stay_text(tmp_path):
+    """A speaker called "No" (a sentence starting "No, …" was read as one) must not come back as false."""
+    text = "Talks.\n\n“We will meet again in Paris next week,” Yes said.\n\n“Nothing was agreed at all,” On said.\n"
+    (tmp_path / "article.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "data").mkdir()
+    done = explainer("ingest", "article.txt", "--into", "data", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    written = (tmp_path / "data" / "article.yml").read_text(encoding="utf-8")
+    assert 'id: "yes"' in written and 'name: "On"' in written
+    assert {a.name for a in load_story(tmp_path / "data").actors} == {"Yes", "On"}

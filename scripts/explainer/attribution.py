@@ -421,10 +421,17 @@ def _attribution(text: str, src: Span | None, cue: Span, content: Span, direct: 
             relay_match = relay_match or re.match(r"^\s+(?P<outlet>(?:the\s+)?[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*)*)",
                                                   text[tail.start:tail.end])
         if relay_match and not _weekday(relay_match.group("outlet")):
-            relay = re.sub(r"^the\s+", "", relay_match.group("outlet"), flags=re.I).strip()
+            relay = _outlet(relay_match.group("outlet"))
     if src is not None and (m := RELAY_RE.search(src.of(text))):
-        relay = re.sub(r"^the\s+", "", m.group("outlet"), flags=re.I).strip()
+        relay = _outlet(m.group("outlet"))
     return Attribution(src, cue, content, direct, speaker, relay=relay, quotes=list(quotes), reasons=list(reasons))
+
+
+def _outlet(words: str) -> str:
+    """An outlet's name as the text gives it, without "the" or the full stop of its sentence ("told
+    Reuters.") but with an abbreviation's ("U.S.")."""
+    words = re.sub(r"^the\s+", "", words.strip(), flags=re.I)
+    return words if re.search(r"\b[A-Z]\.$", words) else words.rstrip(".")
 
 
 # --- who the source phrase names ----------------------------------------------------------------
@@ -632,7 +639,8 @@ def _source_trimmed(text: str, span: Span) -> Span:
             start += named[-1].start()
     tail = re.search(r",\s+(?:in|at|on|during|speaking|referring|writing|responding|appearing|addressing|"
                      r"\w+ing\s+(?:up\s+|out\s+)?(?:the|a|an|his|her|their|to|on|about|at|in|of)\b)\b.*$|"
-                     r"\s+(?:then|also|later|again|now|still|previously|earlier|once|[a-z]{3,}ly)$", words[start:], re.S)
+                     r"\s+(?:then|also|later|again|now|still|previously|earlier|once|[a-z]{3,}ly)$",
+                     words[start:], re.S)
     return _trim(text, Span(span.start + start, span.start + start + tail.start() if tail else span.end))
 
 

@@ -18,7 +18,7 @@ from mkdocs.utils.yaml import yaml_load
 from .errors import StoryInvalid, display_path
 from .files import apply_export, plan_export
 from .graph import Story, load_story, loose_ends
-from .ingest import ArticleInfo, draft, merge_draft, write_draft
+from .ingest import ArticleInfo, draft, merge_draft, without_controls, write_draft
 from .records import add_record, fresh_id, restore, target_file
 from .schema import json_schema
 from .site import Site
@@ -227,8 +227,27 @@ def ingest(article: Path, source_id: str | None, data: Path | None, merge: bool,
         raise click.UsageError("--date must be YYYY-MM-DD") from None
     if source_id and len(articles) > 1:
         raise click.UsageError("--source-id names one article; a folder's articles get ids from their file names")
+    refused: list[ArticleRefused] = []
+    if len(articles) > 1:
+        info = ArticleInfo(publisher=publisher)  # a title, author or date names one article
     for path in tqdm(articles, desc="ingesting", unit="article", disable=len(articles) == 1, file=sys.stderr):
-        _ingest_one(path, folder, source_id, merge, info if len(articles) == 1 else ArticleInfo(publisher=publisher))
+        try:
+            _ingest_one(path, folder, source_id, merge, info)
+        except ArticleRefused as refusal:  # one article's trouble does not stop the others
+            click.echo(f"{display_path(path)}: {refusal}", err=True)
+            refused.append(refusal)
+    if refused:
+        if len(articles) > 1:
+            click.echo(f"{len(refused)} of {len(articles)} articles not drafted", err=True)
+        raise SystemExit(max(r.code for r in refused))
+
+
+class ArticleRefused(Exception):
+    """An article that gets no draft, with the exit status that says why."""
+
+    def __init__(self, message: str, code: int = 2):
+        super().__init__(message)
+        self.code = code
 
 
 def _ingest_one(path: Path, folder: Path, source_id: str | None, merge: bool, info: ArticleInfo) -> None:
@@ -236,23 +255,27 @@ def _ingest_one(path: Path, folder: Path, source_id: str | None, merge: bool, in
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
-        raise click.UsageError(f"{display_path(path)} is not UTF-8 text") from None
+        raise ArticleRefused("not UTF-8 text") from None
     if not text.strip():
-        raise click.UsageError(f"{display_path(path)} is empty: there is nothing to draft from")
+        raise ArticleRefused("empty: nothing to draft from")
+    text, controls = without_controls(text)
+    if controls:
+        click.echo(f"{display_path(path)}: left out {len(controls)} invisible control character(s) "
+                   f"({', '.join(controls[:3])}{', …' if len(controls) > 3 else ''}), which story data may not "
+                   "hold; the copy kept in texts/ is without them", err=True)
     new_id = source_id or fresh_id(path.stem, set(), "source")  # the same article keeps the same id
     made = draft(text, new_id, story, info)
     try:
         written = merge_draft(made, folder, story) if merge else write_draft(made, folder)
     except FileExistsError as exists:
-        raise click.UsageError(f"{exists} already exists: choose another --source-id, or add --merge") from None
+        raise ArticleRefused(f"{exists} already exists: choose another --source-id, or add --merge") from None
     try:
         load_story(folder)
     except StoryInvalid as invalid:
         for file, old in written.items():
             restore(file, old)
-        click.echo(invalid.report(), err=True)
-        click.echo(f"not written: the story would have {len(invalid.errors)} error(s)", err=True)
-        raise SystemExit(EXIT_DATA_ERRORS) from None
+        raise ArticleRefused(f"not written: the story would have {len(invalid.errors)} error(s)\n"
+                             f"{invalid.report()}", EXIT_DATA_ERRORS) from None
     claims = made.records["claims"]
     unsure = sum(1 for confidence in made.confidence.values() if confidence < 0.7)
     click.echo(f"{display_path(folder / (new_id + '.yml'))}: {len(claims)} claims "

@@ -22,6 +22,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from . import pos, tagger
 from .attribution import Attribution, Mention, Span, extract
 from .graph import Story
+from .model import CONTROL
 from .quotes import normalise
 from .files import write_atomic
 from .records import add_record, round_trip_yaml
@@ -91,6 +92,13 @@ def _in_caption(text: str, found: Attribution) -> bool:
     start = text.rfind("\n", 0, found.content.start) + 1
     end = text.find("\n", found.content.end)
     return bool(CAPTION.search(text[start:end if end >= 0 else len(text)].strip()))
+
+
+def without_controls(text: str) -> tuple[str, list[str]]:
+    """The text without invisible control characters, which story data may not hold (a text decoded
+    twice carries them: "FranÃ\x83Â§ois"), and where each one was ("U+0083 on line 9")."""
+    found = [f"U+{ord(m.group()):04X} on line {text.count(chr(10), 0, m.start()) + 1}" for m in CONTROL.finditer(text)]
+    return CONTROL.sub(lambda m: " " if m.group() in "\u2028\u2029" else "", text), found
 
 
 def find_attributions(text: str) -> list[Attribution]:

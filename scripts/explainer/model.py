@@ -33,13 +33,13 @@ def _http_url(value: str) -> str:
     return value
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 def _not_blank(value: str) -> str:
     if not value.strip():
         raise ValueError("must not be empty")
-    bad = _CONTROL.search(value)
+    bad = CONTROL.search(value)
     if bad:
         # invisible, and python-markdown uses some of them as internal markers
         raise ValueError(f"contains the control character U+{ord(bad.group()):04X}")

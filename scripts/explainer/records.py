@@ -12,8 +12,10 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+import yaml as pyyaml
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.representer import RoundTripRepresenter
 
 from .files import write_atomic
 from .graph import Story
@@ -33,9 +35,27 @@ def target_file(story: Story, data_dir: Path, kind: str) -> Path:
     return counts.most_common(1)[0][0] if counts else data_dir / f"{SECTIONS[kind]}.yml"
 
 
+class _Representer(RoundTripRepresenter):
+    """ruamel.yaml writes YAML 1.2, where `no` and `on` are words; the story is read as YAML 1.1,
+    where they are false and true. Text that YAML 1.1 would read as anything but text is quoted."""
+
+
+_LOADER_RESOLVER = pyyaml.resolver.Resolver()
+
+
+def _represent_text(representer: RoundTripRepresenter, value: str):
+    as_read = _LOADER_RESOLVER.resolve(pyyaml.ScalarNode, value, (True, False))
+    style = '"' if as_read != "tag:yaml.org,2002:str" else None
+    return representer.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_Representer.add_representer(str, _represent_text)
+
+
 def round_trip_yaml() -> YAML:
     """ruamel.yaml set to write data files the way the guide shows them."""
     yaml = YAML()
+    yaml.Representer = _Representer
     yaml.preserve_quotes = True
     yaml.indent(mapping=2, sequence=4, offset=2)
     yaml.width = 4096  # never re-wrap a long quote
