@@ -1,10 +1,11 @@
 """A sequence tagger for attributions: a CRF (python-crfsuite) that labels each token of a sentence
 as part of a source, a cue or a content, trained on PolNeAR's train split.
 
-It reads the same sentences as the rules (`attribution.py`) and takes the rules' own findings as
-features, so it learns where they go wrong; spans it labels are then grouped around their cue and
-turned into the same `Attribution` records, speakers resolved the same way. The model file ships in
-the package (`models/attribution.crfsuite`); `scripts/train_tagger.py` makes it again.
+It reads the same sentences as the rules (`attribution.py`) and takes the rules' own findings and
+parts of speech (`pos.py`) as features, so it learns where the rules go wrong; spans it labels are
+then grouped around their cue and turned into the same `Attribution` records, speakers resolved the
+same way. The model file and the cue words learned with it ship in the package
+(`models/attribution.crfsuite`, `models/attribution.cues`); `scripts/train_tagger.py` makes them again.
 """
 
 from __future__ import annotations
@@ -53,8 +54,9 @@ def role_of_chars(found: list[Attribution]) -> dict[int, str]:
 
 def features(tokens: list[Token], by_rules: dict[int, str], quoted: set[int],
              lexicon: frozenset[str] = frozenset()) -> list[dict]:
-    """Per token: the word, its shape, cue lexicon, inside a quotation, the rules' role; ±3 neighbours;
-    and where the sentence's cue words stand from it (a source comes before its cue, content after)."""
+    """Per token: the word, its shape, cue lexicon, inside a quotation, the rules' role, its part of
+    speech; ±3 neighbours; and where the sentence's cue words (the rules' and the `lexicon` learned
+    with the model) stand from it (a source comes before its cue, content after)."""
     words = [t.word.lower() for t in tokens]
     tags = pos.tag([t.word for t in tokens])
     cues = [i for i, w in enumerate(words) if w in CUE_SET or w in lexicon]
@@ -190,10 +192,9 @@ def _overlaps(a: Span, b: Span) -> bool:
     return a.start < b.end and b.start < a.end
 
 
-def _group(text: str, tokens: list[Token], tags: list[str], sure: list[float]) -> list[tuple[Attribution, float]]:
-    """Spans of one sentence, each source and content given to the nearest cue; with how sure the
-    tagger was of its cue and source (the lowest probability of their tokens' labels)."""
-    spans: list[tuple[str, int, int]] = []  # (role, first token, last token)
+def _labelled_spans(tags: list[str]) -> list[tuple[str, int, int]]:
+    """BIO tags as (role, first token, last token)."""
+    spans: list[tuple[str, int, int]] = []
     for i, tag in enumerate(tags):
         if tag == "O":
             continue
@@ -202,6 +203,13 @@ def _group(text: str, tokens: list[Token], tags: list[str], sure: list[float]) -
             spans[-1] = (role, spans[-1][1], i)
         else:
             spans.append((role, i, i))
+    return spans
+
+
+def _group(text: str, tokens: list[Token], tags: list[str], sure: list[float]) -> list[tuple[Attribution, float]]:
+    """Spans of one sentence, each source and content given to the nearest cue; with how sure the
+    tagger was of its cue and source (the lowest probability of their tokens' labels)."""
+    spans = _labelled_spans(tags)
     cues = [s for s in spans if s[0] == "cue"]
     if not cues:
         return []
