@@ -195,6 +195,10 @@ SENTENCES = [
     ("Tom Ray said in a letter that the plan would fail.", "Tom Ray", "said", False, "that the plan"),
     ("Tom Ray told reporters on Monday that the plan would fail.", "Tom Ray", "told", False, "that the plan"),
     ("Tom Ray told the debate audience that the plan would fail.", "Tom Ray", "told", False, "that the plan"),
+    ("Tom Ray said Washington should be aware that the plan would fail.", "Tom Ray", "said", False,
+     "Washington should be aware that"),
+    # verbs of belief, hope and intention are cues too
+    ("The central bank expects that growth will slow to one percent.", "central bank", "expects", False, "that growth"),
     ("The police announced on Friday the arrest of a man in the shooting.", "police", "announced", False, "the arrest"),
 ]
 

@@ -35,7 +35,9 @@ CUE_WORDS = (
     "believes believed thinks thought recalled recalls asked asks complained promised vowed pledged "
     "argue claim believe think predicts estimated estimates continued concluded echoed exclaimed interrupted "
     "countered cautioned observed quipped joked wondered boasted lamented recounted described calling called "
-    "described found showed shows cited citing noting arguing suggesting telling criticized praised"
+    "described found showed shows cited citing noting arguing suggesting telling criticized praised "
+    "expects expected wants wanted hopes hoped fears feared worries worried agreed agrees doubts feels felt "
+    "suspects intends plans threatened threatens demanded demands proposed proposes recommended"
 ).split()
 MULTI_CUES = ["has learned", "have learned", "pointed out", "points out", "called out", "calls out", "called for",
               "calls for", "called on", "calls on", "went on to say", "is quoted as saying", "as relayed by",
@@ -393,6 +395,8 @@ def _before_that(text: str, cue: Span, content: Span) -> tuple[Span, Span]:
     that", "told the debate audience that"). Without "that", a day is neither ("announced on Friday the …")."""
     words = content.of(text)
     match = BEFORE_THAT.match(words)
+    if match and pos.has_finite_verb(match.group(0)):  # "Washington should be aware that …" is all content
+        return cue, content
     if match and match.group("when"):
         return Span(cue.start, content.start + match.end("when")), Span(content.start + match.end(), content.end)
     if not match and re.search(r"\b(?:told|tells|tell|telling|assured|reminded|informed)$", cue.of(text)):
