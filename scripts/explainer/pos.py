@@ -41,8 +41,9 @@ def _shape(word: str) -> str:
     return re.sub(r"(.)\1+", r"\1", shape)[:6]
 
 
-@functools.lru_cache(maxsize=1)
-def _tagger(model: str):
+@functools.lru_cache(maxsize=4)
+def crf(model: str):
+    """A trained CRF (this module's or the attribution tagger's), opened once."""
     import pycrfsuite
     tagger = pycrfsuite.Tagger()
     tagger.open(model)
@@ -51,7 +52,7 @@ def _tagger(model: str):
 
 def tag(words: list[str], model: Path = MODEL) -> list[str]:
     """Penn Treebank tags of a sentence's words."""
-    return _tagger(str(model)).tag(features(words)) if words else []
+    return crf(str(model)).tag(features(words)) if words else []
 
 
 def has_finite_verb(phrase: str) -> bool:

@@ -150,14 +150,6 @@ def labels(tokens: list[Token], gold: dict[int, str]) -> list[str]:
     return out
 
 
-@functools.lru_cache(maxsize=1)
-def _tagger(model: str):
-    import pycrfsuite
-    tagger = pycrfsuite.Tagger()
-    tagger.open(model)
-    return tagger
-
-
 def available(model: Path = MODEL) -> bool:
     return model.is_file()
 
@@ -169,7 +161,7 @@ def extract(text: str, model: Path = MODEL) -> list[Attribution]:
     by_rules_found = rules.find(text)
     by_rules = role_of_chars(by_rules_found)
     quoted = quoted_chars(text)
-    tagger = _tagger(str(model))
+    tagger = pos.crf(str(model))
     found = list(by_rules_found)
     certainty: dict[int, float] = {}
     for tokens in sentences_with_tokens(text):
