@@ -15,7 +15,7 @@ import pytest
 
 from conftest import BIN, ROOT, make_site, mkdocs_build
 from explainer import pos, tagger
-from explainer.attribution import extract
+from explainer.attribution import Span, extract, quotations
 from explainer.attribution import extract as rules_extract
 from explainer.graph import load_story
 from explainer.ingest import draft
@@ -188,6 +188,9 @@ SENTENCES = [
     ("During a speech in Ohio, Tom Ray repeatedly said the vote was rigged.", "Tom Ray", "repeatedly said", False,
      "the vote"),
     ("“We are ready for the vote,” Rep. G.K. Butterfield said.", "G.K. Butterfield", "said", True, "“We are"),
+    # curly marks nest: the quotation ends where its own mark closes, and the name after the dash signs it
+    ("“I’d rather live in what he calls “hell” than vote for him.” ― Adriana Rodarte", "Adriana Rodarte", "―",
+     True, "“I’d rather"),
     # before a "that" clause: a day belongs to the cue; whom they told and where are not content
     ("The Defense Ministry announced Tuesday that it would cut the budget.", "Defense Ministry", "announced Tuesday",
      False, "that it"),
@@ -419,3 +422,10 @@ def test_words_yaml_would_read_as_true_false_or_numbers_stay_text(tmp_path):
     written = (tmp_path / "data" / "article.yml").read_text(encoding="utf-8")
     assert 'id: "yes"' in written and 'name: "On"' in written
     assert {a.name for a in load_story(tmp_path / "data").actors} == {"Yes", "On"}
+
+
+def test_curly_quotation_marks_nest_and_fall_back_when_unbalanced():
+    nested = "He said “we call it “hell” and leave” today."
+    assert [q.of(nested) for q in quotations(nested, Span(0, len(nested)))] == ["“we call it “hell” and leave”"]
+    unbalanced = "He said “we call it “hell” and leave today."
+    assert [q.of(unbalanced) for q in quotations(unbalanced, Span(0, len(unbalanced)))] == ["“we call it “hell”"]

@@ -130,19 +130,30 @@ def paragraphs(text: str) -> list[Span]:
 
 def quotations(text: str, within: Span) -> list[Span]:
     """Spans of text in double quotation marks (the marks included) inside `within`. Two apostrophes
-    ('') count as a straight double mark, as some newspapers' text files print them."""
-    found, opened = [], None
+    ('') count as a straight double mark, as some newspapers' text files print them. Curly marks may
+    nest (“… what he calls “hell” than …”); where they do not balance, each closing mark ends the
+    quotation it stands in."""
+    return _paired(text, within, nest=True) or _paired(text, within, nest=False)
+
+
+def _paired(text: str, within: Span, nest: bool) -> list[Span]:
+    """The quotations, or [] when nesting was asked for and the curly marks do not balance."""
+    found, opened, depth = [], None, 0
     i = within.start
     while i < within.end:
         width = 2 if text.startswith("''", i) else 1
         char = '"' if width == 2 else text[i]
         if opened is None and char in OPEN_QUOTES and (char == "“" or _opens_straight(text, i)):
-            opened = i
+            opened, depth = i, 1
+        elif opened is not None and nest and char == "“" and text[opened] == "“":
+            depth += 1
         elif opened is not None and char in CLOSE_QUOTES and (char == "”" or not _opens_straight(text, i)):
-            found.append(Span(opened, i + width))
-            opened = None
+            depth -= 1
+            if depth == 0 or not nest:
+                found.append(Span(opened, i + width))
+                opened, depth = None, 0
         i += width
-    return found
+    return [] if nest and opened is not None else found
 
 
 def sentences(text: str, within: Span, quotes: list[Span]) -> list[Span]:
