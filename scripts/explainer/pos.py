@@ -14,7 +14,7 @@ from pathlib import Path
 
 MODEL = Path(__file__).parent / "models" / "pos.crfsuite"
 TOKEN = re.compile(r"\w+(?:[’'.\-]\w+)*|[^\w\s]")  # "don't", "al-Ani" and "U.S" are one token each
-QUOTE_MARKS = {"“": '"', "”": '"', "‘": "'", "’": "'", "``": '"', "''": '"'}
+QUOTE_MARKS = {"“": '"', "”": '"', "‘": "'"}  # as the treebank writes them; "’" is replaced in every word below
 
 
 def features(words: list[str]) -> list[dict]:
