@@ -203,6 +203,15 @@ SENTENCES = [
     # verbs of belief, hope and intention are cues too
     ("The central bank expects that growth will slow to one percent.", "central bank", "expects", False, "that growth"),
     ("The police announced on Friday the arrest of a man in the shooting.", "police", "announced", False, "the arrest"),
+    # the writer's lead-in before a quotation, ended by a comma or colon, is no part of a direct quote
+    ("As for the budget, “it will not pass this year,” said Tom Ray.", "Tom Ray", "said", True, "“it will"),
+    ("He spoke of the vote: “It will not pass this year,” the union wrote.", "union", "wrote", True, "“It will"),
+    # the speaker inverted; a person without a name or title
+    ("Said Ann Lee: “I don’t get the sense she cares about tax reform.”", "Ann Lee", "Said", True, "“I don’t"),
+    ("When pressed, the 34-year-old mother of three replied, “It is meant for mothers.”",
+     "34-year-old mother of three", "replied", True, "“It is"),
+    # a title word the tagger reads as a verb ("host") before a name is still a title
+    ("“He did all the things right,” said MSNBC host Chris Matthews.", "Chris Matthews", "said", True, "“He did"),
 ]
 
 
@@ -218,6 +227,9 @@ def test_sentence_patterns(text, speaker, cue, direct, starts):
     ("Even China, the regime's only ally, said the test was a mistake.", "China, the regime's only ally", "said"),
     ("In a radio interview Tom Ray said the test was a mistake.", "Tom Ray", "said"),
     ("WASHINGTON -- Tom Ray, dedicating the new museum, said the test was a mistake.", "Tom Ray", "said"),
+    ("“It is over,” said Tom Ray, summing up talks that lasted a week.", "Tom Ray", "said"),
+    ("“It is over,” said Tom Ray, who argued that the talks had failed.", "Tom Ray", "said"),
+    ("To which she said, “Thank God at least you still believe in it.”", "she", "said"),
     ("The nominee and his aides haven't said whether the test was a mistake.", "The nominee and his aides",
      "haven't said"),
     # a clause is not who speaks; an adverb after the speaker and a participle apposition are not the speaker
@@ -367,6 +379,22 @@ def test_the_part_of_speech_tagger_is_trained_by_its_script(tmp_path):
     assert done.returncode == 0, done.stderr
     assert "2 sentences" in done.stdout and "dev accuracy 1.000 (17 tokens)" in done.stdout
     assert pos.tag(["Al-Ani", "didn't", "deny", "it"], model) == ["NNP", "VBD", "VB", "PRP"]
+
+
+def test_a_participle_after_a_quotation_leaves_it_direct():
+    text = "In a statement, Tom Ray said: “The plant was a success for a decade,” adding that it made money."
+    quote, participle = extract(text)
+    assert quote.direct and quote.content.of(text) == "“The plant was a success for a decade,”"
+    assert (participle.cue.of(text), participle.content.of(text)) == ("adding", "that it made money")
+    assert participle.speaker.name == "Tom Ray" and not participle.direct
+
+
+def test_a_quotation_ending_a_sentence_is_cut_from_the_next_that_opens_its_own():
+    text = "She says he is “part of the system he claims to fight.” She adds, “What kind of genius loses that?”"
+    reported, quote = extract(text)
+    assert (reported.cue.of(text), reported.direct) == ("says", False)
+    assert (quote.cue.of(text), quote.content.of(text), quote.direct) == ("adds", "“What kind of genius loses that?”",
+                                                                          True)
 
 
 def test_reported_words_that_are_no_clause_keep_their_cue_in_the_summary():

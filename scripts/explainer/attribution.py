@@ -66,10 +66,10 @@ TITLE_WORDS = {"president", "prime", "minister", "foreign", "defense", "defence"
 NATIONALITY = re.compile(r"^(?:[A-Z][a-z]+(?:ian|ean|ese|ish|can|ern)|Russian|American|Ukrainian|Israeli|Iraqi|"
                          r"Pakistani|Saudi|Thai|Swiss|French|Dutch|Greek|Polish|Turkish|Czech)$")
 NAME_RE = re.compile(rf"[A-Z][\w’'\-.]*(?:[ \t]+{NAME_WORD})*")  # one line; never across a full stop (below)
-LEADING = re.compile(r"^(?:as\s+(?=[A-Z]))?(?:(?:but|and|however|meanwhile|still|yet|so|also|then|now|moreover|instead|"
+LEADING = re.compile(r"^(?:as\s+(?=[A-Z]))?(?:(?:to|at|after|upon) which\s+|(?:but|and|however|meanwhile|still|yet|so|also|then|now|moreover|instead|"
                      r"on\s[^,]{1,40}|in\s[^,]{1,80}|at\s[^,]{1,40}|based on\s[^,]{1,60}|after\s[^,]{1,60}|"
                      r"during\s[^,]{1,60}|earlier[^,]{0,30}|later[^,]{0,30}|on the contrary|immediately[^,]{0,40}),"
-                     r"\s+)+", re.I)
+                     r"\s+)+", re.I)  # "To which she said" too
 ADJUNCT = r"(?:\s+(?:on|in|at|late|early|last|this)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|" \
           r"the\s+\w+|\w+day|\w+\s+\d+|[A-Z]\w+)|\s+(?:also|earlier|later|previously|then|again|separately|" \
           r"recently|immediately|now|had|has|have))*"
@@ -164,7 +164,11 @@ def sentences(text: str, within: Span, quotes: list[Span]) -> list[Span]:
         cut = within.start + match.start(2)
         if any(a < cut < b for a, b in inside) or _abbreviation(text, within.start + match.start()):
             continue
-        if match.group(1) and SPEAKER_NEXT.match(text, cut, within.end):  # “Is that all?” Trump said.
+        speaker = match.group(1) and SPEAKER_NEXT.match(text, cut, within.end)
+        # “Is that all?” Trump said. (but after “… change.” a speaker opening a quotation of their own,
+        # She adds, “…”, starts a sentence)
+        if speaker and not (text[within.start + match.start()] == "." and
+                            re.match(r"\s*(?:[“\"]|'')", text[speaker.end():within.end])):
             continue
         spans.append(Span(start, cut))
         start = within.start + match.end()
@@ -245,7 +249,7 @@ def _subjectless(text: str, clause: Span, first: Span, found: list[Attribution],
 
 
 PARTICIPLE_CUES = r"(?:adding|saying|noting|arguing|insisting|explaining|warning|claiming|asserting|stressing)"
-PARTICIPLE = re.compile(rf",\s+(?P<cue>{PARTICIPLE_CUES}|telling\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*|telling\s+\w+)"
+PARTICIPLE = re.compile(rf"(?:,|(?<=[”\"]))\s+(?P<cue>{PARTICIPLE_CUES}|telling\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*|telling\s+\w+)"
                         r"\s+(?P<content>[^,].{8,})$", re.S)
 
 
@@ -253,13 +257,13 @@ def _participle(text: str, first: Attribution, sentence: Span, quotes: list[Span
     """"…, Kirby said, adding that …": a second attribution by the same speaker; the first one's content
     then ends where the participle begins."""
     start = max(first.cue.end, first.content.end if first.direct else first.cue.end)
-    match = PARTICIPLE.search(text[start:sentence.end].rstrip(" .\n"))
+    match = PARTICIPLE.search(text, start, len(text[:sentence.end].rstrip(" .\n")))
     if not match:
         return []
-    if first.content.end > start + match.start():
-        first.content = _trim(text, Span(first.content.start, start + match.start()))
-    cue = Span(start + match.start("cue"), start + match.end("cue"))
-    content = _trim(text, Span(start + match.start("content"), start + match.end("content")))
+    if first.content.end > match.start():
+        first.content = _trim(text, Span(first.content.start, match.start()))
+    cue = Span(match.start("cue"), match.end("cue"))
+    content = _trim(text, Span(match.start("content"), match.end("content")))
     inside = [q for q in quotes if content.start <= q.start and q.end <= content.end + 1]
     direct = sum(q.end - q.start for q in inside) >= 0.6 * (content.end - content.start)
     return [_attribution(text, first.source, cue, content, direct, inside, ["participle after an attribution"],
@@ -288,16 +292,20 @@ def _direct(text: str, sentence: Span, quotes: list[Span]) -> Attribution | None
     for quote in quotes:
         after = text[quote.end:sentence.end]
         match = re.match(rf"\s*,?\s*(?P<src>{SOURCE_WORDS}){ADJUNCT}\s+(?P<cue>{CUE}|{ANY_VERB})\b", after) or \
-            re.match(rf"\s*,?\s*(?P<cue>{CUE})\s+(?P<src>[^,;“”\"]{{1,90}}?(?:,\s+[^“”\"]{{1,160}}?)?)"
+            re.match(rf"\s*,?\s*(?P<cue>{CUE})\s+(?P<src>[^,;“”\"]{{1,90}}?(?:,\s+[^“”\"]{{1,240}}?)?)"
                      rf"(?=[.,]?\s*$|,\s*(?:[“\"]|''))", after)
         if match and _plausible_source(match.group("src")) and _name_or_pronoun(match.group("src")):
             src = _span(quote.end, match, "src", text)
+            if relative := re.search(r",\s+(?:who|which)\s+\w+\s+that\s", src.of(text)):  # said Kamin, who emphasized that …
+                src = Span(src.start, src.start + relative.start())
             cue = _span(quote.end, match, "cue", text)
             # the quotation goes on after its speaker (“…,” he said, “…”), or what follows is another
             # finding (“…,” he said, arguing that he would bring “common sense” …)
             goes_on = re.match(r"[^.“”\"]{0,60}?,\s*(?:[“\"]|'')", text[cue.end:sentence.end])
             mine = quotes if goes_on else [q for q in quotes if q.start < src.start]
             lead = _lead_trimmed(text, _trim(text, Span(sentence.start, first.start)))
+            if re.search(r"[,:]\s*$", text[sentence.start:first.start]):  # "As for X, “…,” said Kamin": no part
+                lead = Span(first.start, first.start)
             content, direct = _mixed(text, Span(lead.start, mine[-1].end), mine)
             return _attribution(text, src, cue, content, direct, mine, ["quotation followed by its speaker"],
                                 tail=Span(cue.end, sentence.end))
@@ -310,14 +318,18 @@ def _direct(text: str, sentence: Span, quotes: list[Span]) -> Attribution | None
     before = text[sentence.start:first.start]
     match = re.search(rf"(?P<src>{SOURCE_WORDS}){ADJUNCT}\s+(?P<cue>{CUE})\b[^“\"]{{0,40}}?[,:]?\s*$", before) or \
         re.search(rf"(?P<src>{SOURCE_WORDS}){ADJUNCT}\s+(?P<cue>{ANY_VERB})\s*[,:]\s*$", before) or \
-        re.match(rf"(?P<src>{SOURCE_WORDS})\s+{ANY_VERB}\b[^“”\"]*,\s+(?P<cue>{PARTICIPLE_CUES})\s*[,:]?\s*$", before)
+        re.match(rf"(?P<src>{SOURCE_WORDS})\s+{ANY_VERB}\b[^“”\"]*,\s+(?P<cue>{PARTICIPLE_CUES})\s*[,:]?\s*$", before) or \
+        re.match(r"\s*(?P<cue>(?:[Ss]aid|[Ss]ays|[Aa]dded|[Aa]dds|[Ww]rote|[Ww]rites|[Aa]sked|[Aa]sks))\s+"
+                 rf"(?P<src>{SOURCE_WORDS})\s*[,:]\s*$", before)  # "Said Ellis: “…”"
     if match and _plausible_source(_strip_leading(match.group("src"))):
         src = _span(sentence.start, match, "src", text)
         src = _lead_trimmed(text, src)
         cue = _span(sentence.start, match, "cue", text)
         between = text[cue.end:first.start]  # "told reporters: “…”" — after a colon or comma, the quotation
         after_mark = max(between.rfind(","), between.rfind(":")) + 1
-        content, direct = _mixed(text, Span(cue.end + after_mark, sentence.end), quotes)
+        participle = PARTICIPLE.search(text, last.end, len(text[:sentence.end].rstrip(" .\n")))  # “…,” adding …
+        end = participle.start() if participle else sentence.end
+        content, direct = _mixed(text, Span(cue.end + after_mark, end), quotes)
         return _attribution(text, src, cue, content, direct, quotes, ["speaker introduces the quotation"],
                             tail=Span(cue.end, first.start))
     if text[sentence.start:sentence.end].strip() == text[first.start:last.end].strip():
@@ -534,7 +546,10 @@ def _plausible_source(phrase: str) -> bool:
                         r"government|police|authorities|critics|supporters|reports?|statement|people|"
                         r"residents|witnesses|diplomats?|lawmakers?|voters|polls?|study|survey|media|office|"
                         r"department|council|committee|campaign|court|administration|team|company|group|army|"
-                        r"military)\b", lowered)
+                        r"military|(?:wo)?m[ae]n|mother|father|son|daughter|wife|husband|friend|doctor|teacher|"
+                        r"student|reader|leader|member|owner|worker|veteran|lawyer|attorney|professor|economist|"
+                        r"historian|scientist|researcher|strategist|pollster|activist|advocate|candidate|nominee|"
+                        r"chair(?:man|woman)?|director|executive|founder|host|narrator|article|analysis)\b", lowered)
     title = any(word in TITLE_WORDS for word in re.findall(r"[a-z]+", lowered))  # "the mayor, Ann Lee"
     return has_name or bool(generic) or title
 
@@ -598,7 +613,7 @@ def _names(text: str) -> list[tuple[int, Mention]]:
     found = []
     for run in NAME_RE.finditer(text):
         words = re.split(r"(?<=\w{3})\.\s+", run.group(0))[-1].split()  # "Monday. Polls" is not a name
-        while len(words) > 1 and _title_word(words[0]):
+        while len(words) > 1 and (_title_word(words[0]) or words[0].lower() in CUE_WORDS):  # "Said Ann Lee:"
             words.pop(0)
         if len(words) >= 2:
             before = text[max(0, run.start() - 60):run.start()].split(",")[-1]
@@ -653,7 +668,7 @@ def _source_trimmed(text: str, span: Span) -> Span:
         if named and named[-1].end() == len(words[start:].rstrip()) and named[-1].start() > 0:
             start += named[-1].start()
     tail = re.search(r",\s+(?:in|at|on|during|speaking|referring|writing|responding|appearing|addressing|"
-                     r"\w+ing\s+(?:up\s+|out\s+)?(?:the|a|an|his|her|their|to|on|about|at|in|of)\b)\b.*$|"
+                     r"\w+ing\s+(?:up|out)\s|\w+ing\s+(?:the|a|an|his|her|their|to|on|about|at|in|of)\b)\b.*$|"
                      r"\s+(?:then|also|later|again|now|still|previously|earlier|once|[a-z]{3,}ly)$",
                      words[start:], re.S)
     return _trim(text, Span(span.start + start, span.start + start + tail.start() if tail else span.end))
