@@ -203,13 +203,19 @@ SENTENCES = [
     # verbs of belief, hope and intention are cues too
     ("The central bank expects that growth will slow to one percent.", "central bank", "expects", False, "that growth"),
     ("The police announced on Friday the arrest of a man in the shooting.", "police", "announced", False, "the arrest"),
-    # the writer's lead-in before a quotation, ended by a comma or colon, is no part of a direct quote
-    ("As for the budget, “it will not pass this year,” said Tom Ray.", "Tom Ray", "said", True, "“it will"),
+    # the writer's lead-in before a quotation, ended by a colon, is no part of a direct quote (after a comma it is:
+    # annotators take "With so many systems, “there is no single point of failure,” he said" as one content)
     ("He spoke of the vote: “It will not pass this year,” the union wrote.", "union", "wrote", True, "“It will"),
     # the speaker inverted; a person without a name or title
     ("Said Ann Lee: “I don’t get the sense she cares about tax reform.”", "Ann Lee", "Said", True, "“I don’t"),
     ("When pressed, the 34-year-old mother of three replied, “It is meant for mothers.”",
      "34-year-old mother of three", "replied", True, "“It is"),
+    # a crowd's chant is quoted too
+    ("Protesters marching through the streets chanted “What curfew?” until 2 a.m.", "Protesters", "chanted", False,
+     "“What curfew?”"),
+    # when a phrase before the cue is no speaker ("Trump attacked Clinton for …, saying"), later patterns are tried
+    ("During a speech on Monday, Tom Ray attacked Ann Lee for her record in Iraq and Libya, saying, “She is trigger-happy and unstable.”",
+     "Tom Ray", "saying", True, "“She is"),
     # a title word the tagger reads as a verb ("host") before a name is still a title
     ("“He did all the things right,” said MSNBC host Chris Matthews.", "Chris Matthews", "said", True, "“He did"),
 ]
@@ -229,6 +235,8 @@ def test_sentence_patterns(text, speaker, cue, direct, starts):
     ("WASHINGTON -- Tom Ray, dedicating the new museum, said the test was a mistake.", "Tom Ray", "said"),
     ("“It is over,” said Tom Ray, summing up talks that lasted a week.", "Tom Ray", "said"),
     ("“It is over,” said Tom Ray, who argued that the talks had failed.", "Tom Ray", "said"),
+    ("“It is over,” my father often said.", "my father", "often said"),
+    ("I laughed and said, “I do not believe in the devil at all.”", "I", "laughed and said"),
     ("To which she said, “Thank God at least you still believe in it.”", "she", "said"),
     ("The nominee and his aides haven't said whether the test was a mistake.", "The nominee and his aides",
      "haven't said"),
@@ -250,6 +258,8 @@ def test_source_spans_start_where_the_speaker_does(text, source, cue):
     ("“We will win this war,” Ann Lee, 52, said.", "Ann Lee, 52"),  # as annotators mark it; the name is "Ann Lee"
     ("“We will win this war,” Ann Lee, a senior fellow at the Hoover Institution and a former envoy to Russia, "
      "said of the talks.", "Ann Lee, a senior fellow at the Hoover Institution and a former envoy to Russia"),
+    ("“We will win this war,” Rep. Ann Lee said in a statement.", "Rep. Ann Lee"),
+    ("“We will win this war,” said Ann Lee in a Friday tweet.", "Ann Lee"),
 ])
 def test_source_spans_end_where_the_speaker_does(text, source):
     [found] = extract(text)
@@ -387,6 +397,13 @@ def test_a_participle_after_a_quotation_leaves_it_direct():
     assert quote.direct and quote.content.of(text) == "“The plant was a success for a decade,”"
     assert (participle.cue.of(text), participle.content.of(text)) == ("adding", "that it made money")
     assert participle.speaker.name == "Tom Ray" and not participle.direct
+
+
+def test_a_participle_after_the_speaker_is_not_part_of_the_speaker():
+    text = "“It is over,” said Tom Ray, adding hopefully that the talks could resume."
+    quote, participle = extract(text)
+    assert quote.source.of(text) == participle.source.of(text) == "Tom Ray"
+    assert participle.cue.of(text) == "adding"
 
 
 def test_a_quotation_ending_a_sentence_is_cut_from_the_next_that_opens_its_own():

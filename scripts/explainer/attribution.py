@@ -37,14 +37,15 @@ CUE_WORDS = (
     "countered cautioned observed quipped joked wondered boasted lamented recounted described calling called "
     "described found showed shows cited citing noting arguing suggesting telling criticized praised "
     "expects expected wants wanted hopes hoped fears feared worries worried agreed agrees doubts feels felt "
-    "suspects intends plans threatened threatens demanded demands proposed proposes recommended"
+    "suspects intends plans threatened threatens demanded demands proposed proposes recommended "
+    "chanted chanting yelled yells shouted shouts"
 ).split()
 MULTI_CUES = ["has learned", "have learned", "pointed out", "points out", "called out", "calls out", "called for",
               "calls for", "called on", "calls on", "went on to say", "is quoted as saying", "as relayed by",
               "according to"]
 AUXILIARY = r"(?:has|have|had|also|later|previously|further|often|once|again|then|still|[a-z]{3,}ly|would|will|" \
             r"(?:is|was|are|were|did|does|do|has|have|had|would|could|wo|ca)n[’']t|did|does|do|is|was|are|were)"
-CUE = rf"(?:{AUXILIARY} ){{0,2}}(?:" + "|".join(
+CUE = rf"(?:{AUXILIARY} ){{0,2}}(?:[a-z]+ed and )?(?:" + "|".join(  # "(laughed and) said"
     sorted({re.escape(w) for w in CUE_WORDS} | {re.escape(m) for m in MULTI_CUES if m not in ("as relayed by",
                                                                                             "according to")},
            key=len, reverse=True)) + r")"
@@ -54,7 +55,8 @@ PRONOUNS = {"he": "person", "she": "person", "they": "any", "it": "organization"
 OPEN_QUOTES, CLOSE_QUOTES = "“\"", "”\""
 ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "st", "jr", "sr", "prof",
                  "rev", "u.s", "u.n", "u.k", "e.u", "d.c", "sept", "jan", "feb", "aug", "oct", "nov", "dec", "no",
-                 "vs", "inc", "corp", "co", "ltd", "a.m", "p.m", "del", "maj", "capt", "adm", "sens", "reps", "cmdr"}
+                 "vs", "inc", "corp", "co", "ltd", "a.m", "p.m", "del", "maj", "capt", "adm", "sens", "reps", "cmdr",
+                 "ft"}
 NAME_WORD = r"(?:[A-Z][\w’'\-.]*|de|van|von|al|bin|der|la|le|du)"
 TITLE_WORDS = {"president", "prime", "minister", "foreign", "defense", "defence", "secretary", "senator", "sen",
                "rep", "representative", "gov", "governor", "mayor", "spokesman", "spokeswoman", "spokesperson",
@@ -304,7 +306,7 @@ def _direct(text: str, sentence: Span, quotes: list[Span]) -> Attribution | None
             goes_on = re.match(r"[^.“”\"]{0,60}?,\s*(?:[“\"]|'')", text[cue.end:sentence.end])
             mine = quotes if goes_on else [q for q in quotes if q.start < src.start]
             lead = _lead_trimmed(text, _trim(text, Span(sentence.start, first.start)))
-            if re.search(r"[,:]\s*$", text[sentence.start:first.start]):  # "As for X, “…,” said Kamin": no part
+            if re.search(r":\s*$", text[sentence.start:first.start]):  # "He spoke of it: “…,” said Kamin": no part
                 lead = Span(first.start, first.start)
             content, direct = _mixed(text, Span(lead.start, mine[-1].end), mine)
             return _attribution(text, src, cue, content, direct, mine, ["quotation followed by its speaker"],
@@ -316,12 +318,12 @@ def _direct(text: str, sentence: Span, quotes: list[Span]) -> Attribution | None
         return _attribution(text, _span(last.end, match, "src", text), _span(last.end, match, "cue", text), content,
                             True, quotes, ["quotation signed after a dash"], tail=None)
     before = text[sentence.start:first.start]
-    match = re.search(rf"(?P<src>{SOURCE_WORDS}){ADJUNCT}\s+(?P<cue>{CUE})\b[^“\"]{{0,40}}?[,:]?\s*$", before) or \
-        re.search(rf"(?P<src>{SOURCE_WORDS}){ADJUNCT}\s+(?P<cue>{ANY_VERB})\s*[,:]\s*$", before) or \
-        re.match(rf"(?P<src>{SOURCE_WORDS})\s+{ANY_VERB}\b[^“”\"]*,\s+(?P<cue>{PARTICIPLE_CUES})\s*[,:]?\s*$", before) or \
-        re.match(r"\s*(?P<cue>(?:[Ss]aid|[Ss]ays|[Aa]dded|[Aa]dds|[Ww]rote|[Ww]rites|[Aa]sked|[Aa]sks))\s+"
-                 rf"(?P<src>{SOURCE_WORDS})\s*[,:]\s*$", before)  # "Said Ellis: “…”"
-    if match and _plausible_source(_strip_leading(match.group("src"))):
+    candidates = (re.search(rf"(?P<src>{SOURCE_WORDS}){ADJUNCT}\s+(?P<cue>{CUE})\b[^“\"]{{0,40}}?[,:]?\s*$", before),
+                  re.search(rf"(?P<src>{SOURCE_WORDS}){ADJUNCT}\s+(?P<cue>{ANY_VERB})\s*[,:]\s*$", before),
+                  DID_SAYING.match(before, _lead_end(before)),  # "Trump attacked Clinton for …, saying, “…”"
+                  INVERTED.match(before))  # "Said Ellis: “…”"
+    match = next((m for m in candidates if m and _plausible_source(_strip_leading(m.group("src")))), None)
+    if match:
         src = _span(sentence.start, match, "src", text)
         src = _lead_trimmed(text, src)
         cue = _span(sentence.start, match, "cue", text)
@@ -344,6 +346,17 @@ def _direct(text: str, sentence: Span, quotes: list[Span]) -> Attribution | None
         return _attribution(text, None, cue, content, True, quotes,
                             ["quotation standing alone: speaker taken from the paragraph before"], tail=None)
     return None
+
+
+INVERTED = re.compile(r"\s*(?P<cue>(?:[Ss]aid|[Ss]ays|[Aa]dded|[Aa]dds|[Ww]rote|[Ww]rites|[Aa]sked|[Aa]sks))\s+"
+                      rf"(?P<src>{SOURCE_WORDS})\s*[,:]\s*$")
+DID_SAYING = re.compile(rf"(?P<src>{SOURCE_WORDS})\s+{ANY_VERB}\b[^“”\"]*,\s+(?P<cue>{PARTICIPLE_CUES})\s*[,:]?\s*$")
+
+
+def _lead_end(words: str) -> int:
+    """Where the words start after a leading adverbial ("During a speech in Ohio, Trump attacked …")."""
+    lead = LEADING.match(words)
+    return lead.end() if lead else 0
 
 
 def _mixed(text: str, clause: Span, quotes: list[Span]) -> tuple[Span, bool]:
@@ -519,8 +532,8 @@ def _clean_name(name: str) -> str:
 
 
 def _determiner_and_word(words: str) -> bool:
-    """A speaker named by one word after a determiner: "the 46-year-old", "a woman"."""
-    return bool(re.fullmatch(r"(?:the|a|an|one|another)\s+[\w-]+", words, re.I))
+    """A speaker named by one word after a determiner: "the 46-year-old", "a woman", "my father"."""
+    return bool(re.fullmatch(r"(?:the|a|an|one|another|my|our)\s+[\w-]+", words, re.I))
 
 
 def _plausible_source(phrase: str) -> bool:
@@ -667,9 +680,12 @@ def _source_trimmed(text: str, span: Span) -> Span:
         named = list(NAME_RE.finditer(words[start:]))  # "In a Bloomberg interview Trump": the name at the end
         if named and named[-1].end() == len(words[start:].rstrip()) and named[-1].start() > 0:
             start += named[-1].start()
-    tail = re.search(r",\s+(?:in|at|on|during|speaking|referring|writing|responding|appearing|addressing|"
+    tail = re.search(rf",\s+(?:in|at|on|during|after|speaking|referring|writing|responding|appearing|addressing|"
+                     rf"{PARTICIPLE_CUES}|explaining|citing|"
                      r"\w+ing\s+(?:up|out)\s|\w+ing\s+(?:the|a|an|his|her|their|to|on|about|at|in|of)\b)\b.*$|"
-                     r"\s+(?:then|also|later|again|now|still|previously|earlier|once|[a-z]{3,}ly)$",
+                     r"\s+(?:then|also|later|again|now|still|previously|earlier|once|[a-z]{3,}ly)$|"
+                     r"\s+in\s+(?:a|an|his|her|their|the)\s+(?:[\w-]+\s+){0,3}?"  # "Romero in a statement"
+                     r"(?:statement|tweet|speech|interview|letter|post|email|release|video|op-ed|column)$",
                      words[start:], re.S)
     return _trim(text, Span(span.start + start, span.start + start + tail.start() if tail else span.end))
 
