@@ -210,6 +210,7 @@ SENTENCES = [
     ("Said Ann Lee: “I don’t get the sense she cares about tax reform.”", "Ann Lee", "Said", True, "“I don’t"),
     ("When pressed, the 34-year-old mother of three replied, “It is meant for mothers.”",
      "34-year-old mother of three", "replied", True, "“It is"),
+    ("As Professor Ann Lee put it: “The country does a better job than most.”", "Ann Lee", "put it", True, "“The"),
     # a crowd's chant is quoted too
     ("Protesters marching through the streets chanted “What curfew?” until 2 a.m.", "Protesters", "chanted", False,
      "“What curfew?”"),
@@ -404,6 +405,20 @@ def test_a_participle_after_the_speaker_is_not_part_of_the_speaker():
     quote, participle = extract(text)
     assert quote.source.of(text) == participle.source.of(text) == "Tom Ray"
     assert participle.cue.of(text) == "adding"
+
+
+def test_a_participle_between_two_quotations_starts_a_second_attribution():
+    text = "“They are not part of the campaign,” she said, adding, “We are grateful for their support.”"
+    said, adding = extract(text)
+    assert (said.cue.of(text), said.content.of(text)) == ("said", "“They are not part of the campaign,”")
+    assert (adding.cue.of(text), adding.content.of(text)) == ("adding", "“We are grateful for their support.”")
+    assert adding.direct and adding.source.of(text) == "she"
+
+
+def test_a_quotation_in_two_apostrophes_after_a_title_in_them_is_its_own_sentence():
+    text = "Obama said so on CBS' ''60 Minutes.'' ''I don't think it posed a security problem,'' he said."
+    quote = extract(text)[-1]
+    assert (quote.source.of(text), quote.content.of(text)) == ("he", "''I don't think it posed a security problem,''")
 
 
 def test_a_quotation_ending_a_sentence_is_cut_from_the_next_that_opens_its_own():

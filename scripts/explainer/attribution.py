@@ -40,7 +40,7 @@ CUE_WORDS = (
     "suspects intends plans threatened threatens demanded demands proposed proposes recommended "
     "chanted chanting yelled yells shouted shouts"
 ).split()
-MULTI_CUES = ["has learned", "have learned", "pointed out", "points out", "called out", "calls out", "called for",
+MULTI_CUES = ["has learned", "have learned", "put it", "puts it", "pointed out", "points out", "called out", "calls out", "called for",
               "calls for", "called on", "calls on", "went on to say", "is quoted as saying", "as relayed by",
               "according to"]
 AUXILIARY = r"(?:has|have|had|also|later|previously|further|often|once|again|then|still|[a-z]{3,}ly|would|will|" \
@@ -49,7 +49,7 @@ CUE = rf"(?:{AUXILIARY} ){{0,2}}(?:[a-z]+ed and )?(?:" + "|".join(  # "(laughed 
     sorted({re.escape(w) for w in CUE_WORDS} | {re.escape(m) for m in MULTI_CUES if m not in ("as relayed by",
                                                                                             "according to")},
            key=len, reverse=True)) + r")"
-SPEAKER_NEXT = re.compile(rf"\s+[^.!?“”\"]{{0,90}}?\b{CUE}\b[^.!?“”\"]{{0,120}}[.!?,:]")  # after a quotation
+SPEAKER_NEXT = re.compile(rf"\s+(?:(?!'')[^.!?“”\"]){{0,90}}?\b{CUE}\b[^.!?“”\"]{{0,120}}[.!?,:]")  # after a quotation
 ANY_VERB = r"[a-z]+(?:ed|es)"  # after a quotation: "continued", "concluded", "echoes"
 PRONOUNS = {"he": "person", "she": "person", "they": "any", "it": "organization", "we": "any", "i": "person"}
 OPEN_QUOTES, CLOSE_QUOTES = "“\"", "”\""
@@ -64,7 +64,8 @@ TITLE_WORDS = {"president", "prime", "minister", "foreign", "defense", "defence"
                "deputy", "leader", "king", "queen", "prince", "pope", "judge", "justice", "attorney", "speaker",
                "adviser", "advisor", "commander", "colonel", "col", "lt", "sgt", "mr", "mrs", "ms", "dr", "prof",
                "house", "white", "state", "national", "security", "press", "republican", "democratic",
-               "democrat", "candidate", "nominee", "presidential", "analyst", "official", "fellow", "senior"}
+               "democrat", "candidate", "nominee", "presidential", "analyst", "official", "fellow", "senior",
+               "professor", "rev", "host", "anchor", "economist", "strategist"}
 NATIONALITY = re.compile(r"^(?:[A-Z][a-z]+(?:ian|ean|ese|ish|can|ern)|Russian|American|Ukrainian|Israeli|Iraqi|"
                          r"Pakistani|Saudi|Thai|Swiss|French|Dutch|Greek|Polish|Turkish|Czech)$")
 NAME_RE = re.compile(rf"[A-Z][\w’'\-.]*(?:[ \t]+{NAME_WORD})*")  # one line; never across a full stop (below)
@@ -252,7 +253,7 @@ def _subjectless(text: str, clause: Span, first: Span, found: list[Attribution],
 
 PARTICIPLE_CUES = r"(?:adding|saying|noting|arguing|insisting|explaining|warning|claiming|asserting|stressing)"
 PARTICIPLE = re.compile(rf"(?:,|(?<=[”\"]))\s+(?P<cue>{PARTICIPLE_CUES}|telling\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*|telling\s+\w+)"
-                        r"\s+(?P<content>[^,].{8,})$", re.S)
+                        r"\s*,?\s+(?P<content>[^,\s].{8,})$", re.S)
 
 
 def _participle(text: str, first: Attribution, sentence: Span, quotes: list[Span]) -> list[Attribution]:
@@ -303,7 +304,8 @@ def _direct(text: str, sentence: Span, quotes: list[Span]) -> Attribution | None
             cue = _span(quote.end, match, "cue", text)
             # the quotation goes on after its speaker (“…,” he said, “…”), or what follows is another
             # finding (“…,” he said, arguing that he would bring “common sense” …)
-            goes_on = re.match(r"[^.“”\"]{0,60}?,\s*(?:[“\"]|'')", text[cue.end:sentence.end])
+            goes_on = re.match(r"[^.“”\"]{0,60}?,\s*(?:[“\"]|'')", text[cue.end:sentence.end]) and \
+                not re.match(rf"[^.“”\"]{{0,60}}?,\s*{PARTICIPLE_CUES}\b", text[cue.end:sentence.end])  # “…,” she said, adding, “…”
             mine = quotes if goes_on else [q for q in quotes if q.start < src.start]
             lead = _lead_trimmed(text, _trim(text, Span(sentence.start, first.start)))
             if re.search(r":\s*$", text[sentence.start:first.start]):  # "He spoke of it: “…,” said Kamin": no part
@@ -621,12 +623,16 @@ def _relayed_by_report(text: str, attribution: Attribution, found: list[Attribut
         attribution.reasons.append(f"relayed by {report.speaker.name}, whose report the paragraph before gives")
 
 
+SENTENCE_OPENERS = {"as", "and", "but", "so", "then", "when", "while", "if", "after", "before", "because", "since",
+                    "though", "although", "yet", "even", "also"}  # "As Professor Ann Lee put it", "Said Ann Lee:"
+
+
 def _names(text: str) -> list[tuple[int, Mention]]:
     """Every full name (two words or more) in the text, where it stands, with the title before it."""
     found = []
     for run in NAME_RE.finditer(text):
         words = re.split(r"(?<=\w{3})\.\s+", run.group(0))[-1].split()  # "Monday. Polls" is not a name
-        while len(words) > 1 and (_title_word(words[0]) or words[0].lower() in CUE_WORDS):  # "Said Ann Lee:"
+        while len(words) > 1 and (_title_word(words[0]) or words[0].lower() in SENTENCE_OPENERS.union(CUE_WORDS)):
             words.pop(0)
         if len(words) >= 2:
             before = text[max(0, run.start() - 60):run.start()].split(",")[-1]
