@@ -215,8 +215,8 @@ SENTENCES = [
     ("Protesters marching through the streets chanted “What curfew?” until 2 a.m.", "Protesters", "chanted", False,
      "“What curfew?”"),
     # when a phrase before the cue is no speaker ("Trump attacked Clinton for …, saying"), later patterns are tried
-    ("During a speech on Monday, Tom Ray attacked Ann Lee for her record in Iraq and Libya, saying, “She is trigger-happy and unstable.”",
-     "Tom Ray", "saying", True, "“She is"),
+    ("During a speech on Monday, Tom Ray attacked Ann Lee for her record in Iraq and Libya, saying, "
+     "“She is trigger-happy and unstable.”", "Tom Ray", "saying", True, "“She is"),
     # a title word the tagger reads as a verb ("host") before a name is still a title
     ("“He did all the things right,” said MSNBC host Chris Matthews.", "Chris Matthews", "said", True, "“He did"),
 ]
@@ -261,6 +261,7 @@ def test_source_spans_start_where_the_speaker_does(text, source, cue):
      "said of the talks.", "Ann Lee, a senior fellow at the Hoover Institution and a former envoy to Russia"),
     ("“We will win this war,” Rep. Ann Lee said in a statement.", "Rep. Ann Lee"),
     ("“We will win this war,” said Ann Lee in a Friday tweet.", "Ann Lee"),
+    ("“We will win this war,” said Ann Lee, a pastor in Ft. Worth, Texas.", "Ann Lee, a pastor in Ft. Worth, Texas"),
 ])
 def test_source_spans_end_where_the_speaker_does(text, source):
     [found] = extract(text)

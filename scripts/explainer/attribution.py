@@ -40,16 +40,17 @@ CUE_WORDS = (
     "suspects intends plans threatened threatens demanded demands proposed proposes recommended "
     "chanted chanting yelled yells shouted shouts"
 ).split()
-MULTI_CUES = ["has learned", "have learned", "put it", "puts it", "pointed out", "points out", "called out", "calls out", "called for",
-              "calls for", "called on", "calls on", "went on to say", "is quoted as saying", "as relayed by",
-              "according to"]
+MULTI_CUES = ["has learned", "have learned", "put it", "puts it", "pointed out", "points out", "called out",
+              "calls out", "called for", "calls for", "called on", "calls on", "went on to say", "is quoted as saying",
+              "as relayed by", "according to"]
 AUXILIARY = r"(?:has|have|had|also|later|previously|further|often|once|again|then|still|[a-z]{3,}ly|would|will|" \
             r"(?:is|was|are|were|did|does|do|has|have|had|would|could|wo|ca)n[’']t|did|does|do|is|was|are|were)"
 CUE = rf"(?:{AUXILIARY} ){{0,2}}(?:[a-z]+ed and )?(?:" + "|".join(  # "(laughed and) said"
     sorted({re.escape(w) for w in CUE_WORDS} | {re.escape(m) for m in MULTI_CUES if m not in ("as relayed by",
                                                                                             "according to")},
            key=len, reverse=True)) + r")"
-SPEAKER_NEXT = re.compile(rf"\s+(?:(?!'')[^.!?“”\"]){{0,90}}?\b{CUE}\b[^.!?“”\"]{{0,120}}[.!?,:]")  # after a quotation
+# after a quotation, its speaker (never across the opening marks of another: ''…'' ''…,'' he said)
+SPEAKER_NEXT = re.compile(rf"\s+(?:(?!'')[^.!?“”\"]){{0,90}}?\b{CUE}\b[^.!?“”\"]{{0,120}}[.!?,:]")
 ANY_VERB = r"[a-z]+(?:ed|es)"  # after a quotation: "continued", "concluded", "echoes"
 PRONOUNS = {"he": "person", "she": "person", "they": "any", "it": "organization", "we": "any", "i": "person"}
 OPEN_QUOTES, CLOSE_QUOTES = "“\"", "”\""
@@ -69,10 +70,11 @@ TITLE_WORDS = {"president", "prime", "minister", "foreign", "defense", "defence"
 NATIONALITY = re.compile(r"^(?:[A-Z][a-z]+(?:ian|ean|ese|ish|can|ern)|Russian|American|Ukrainian|Israeli|Iraqi|"
                          r"Pakistani|Saudi|Thai|Swiss|French|Dutch|Greek|Polish|Turkish|Czech)$")
 NAME_RE = re.compile(rf"[A-Z][\w’'\-.]*(?:[ \t]+{NAME_WORD})*")  # one line; never across a full stop (below)
-LEADING = re.compile(r"^(?:as\s+(?=[A-Z]))?(?:(?:to|at|after|upon) which\s+|(?:but|and|however|meanwhile|still|yet|so|also|then|now|moreover|instead|"
+LEADING = re.compile(r"^(?:as\s+(?=[A-Z]))?(?:(?:to|at|after|upon) which\s+|"  # "To which she said"
+                     r"(?:but|and|however|meanwhile|still|yet|so|also|then|now|moreover|instead|"
                      r"on\s[^,]{1,40}|in\s[^,]{1,80}|at\s[^,]{1,40}|based on\s[^,]{1,60}|after\s[^,]{1,60}|"
                      r"during\s[^,]{1,60}|earlier[^,]{0,30}|later[^,]{0,30}|on the contrary|immediately[^,]{0,40}),"
-                     r"\s+)+", re.I)  # "To which she said" too
+                     r"\s+)+", re.I)
 ADJUNCT = r"(?:\s+(?:on|in|at|late|early|last|this)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|" \
           r"the\s+\w+|\w+day|\w+\s+\d+|[A-Z]\w+)|\s+(?:also|earlier|later|previously|then|again|separately|" \
           r"recently|immediately|now|had|has|have))*"
@@ -252,8 +254,9 @@ def _subjectless(text: str, clause: Span, first: Span, found: list[Attribution],
 
 
 PARTICIPLE_CUES = r"(?:adding|saying|noting|arguing|insisting|explaining|warning|claiming|asserting|stressing)"
-PARTICIPLE = re.compile(rf"(?:,|(?<=[”\"]))\s+(?P<cue>{PARTICIPLE_CUES}|telling\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*|telling\s+\w+)"
-                        r"\s*,?\s+(?P<content>[^,\s].{8,})$", re.S)
+# after a comma or a quotation's end ("…,” adding that …"; "…,” she said, adding, “…”)
+PARTICIPLE = re.compile(rf"(?:,|(?<=[”\"]))\s+(?P<cue>{PARTICIPLE_CUES}|telling\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*|"
+                        r"telling\s+\w+)\s*,?\s+(?P<content>[^,\s].{8,})$", re.S)
 
 
 def _participle(text: str, first: Attribution, sentence: Span, quotes: list[Span]) -> list[Attribution]:
@@ -299,13 +302,14 @@ def _direct(text: str, sentence: Span, quotes: list[Span]) -> Attribution | None
                      rf"(?=[.,]?\s*$|,\s*(?:[“\"]|''))", after)
         if match and _plausible_source(match.group("src")) and _name_or_pronoun(match.group("src")):
             src = _span(quote.end, match, "src", text)
-            if relative := re.search(r",\s+(?:who|which)\s+\w+\s+that\s", src.of(text)):  # said Kamin, who emphasized that …
+            # "said Kamin, who emphasized that …": a relative clause that reports speech is no part of the speaker
+            if relative := re.search(r",\s+(?:who|which)\s+\w+\s+that\s", src.of(text)):
                 src = Span(src.start, src.start + relative.start())
             cue = _span(quote.end, match, "cue", text)
             # the quotation goes on after its speaker (“…,” he said, “…”), or what follows is another
-            # finding (“…,” he said, arguing that he would bring “common sense” …)
+            # finding (“…,” he said, arguing that he would bring “common sense” …; “…,” he said, adding, “…”)
             goes_on = re.match(r"[^.“”\"]{0,60}?,\s*(?:[“\"]|'')", text[cue.end:sentence.end]) and \
-                not re.match(rf"[^.“”\"]{{0,60}}?,\s*{PARTICIPLE_CUES}\b", text[cue.end:sentence.end])  # “…,” she said, adding, “…”
+                not re.match(rf"[^.“”\"]{{0,60}}?,\s*{PARTICIPLE_CUES}\b", text[cue.end:sentence.end])
             mine = quotes if goes_on else [q for q in quotes if q.start < src.start]
             lead = _lead_trimmed(text, _trim(text, Span(sentence.start, first.start)))
             if re.search(r":\s*$", text[sentence.start:first.start]):  # "He spoke of it: “…,” said Kamin": no part
@@ -623,8 +627,9 @@ def _relayed_by_report(text: str, attribution: Attribution, found: list[Attribut
         attribution.reasons.append(f"relayed by {report.speaker.name}, whose report the paragraph before gives")
 
 
-SENTENCE_OPENERS = {"as", "and", "but", "so", "then", "when", "while", "if", "after", "before", "because", "since",
-                    "though", "although", "yet", "even", "also"}  # "As Professor Ann Lee put it", "Said Ann Lee:"
+# capitalized words that open a sentence before a name: "As Professor Ann Lee put it", "Said Ann Lee:"
+NOT_NAME_OPENERS = {"as", "and", "but", "so", "then", "when", "while", "if", "after", "before", "because", "since",
+                    "though", "although", "yet", "even", "also", *CUE_WORDS}
 
 
 def _names(text: str) -> list[tuple[int, Mention]]:
@@ -632,7 +637,7 @@ def _names(text: str) -> list[tuple[int, Mention]]:
     found = []
     for run in NAME_RE.finditer(text):
         words = re.split(r"(?<=\w{3})\.\s+", run.group(0))[-1].split()  # "Monday. Polls" is not a name
-        while len(words) > 1 and (_title_word(words[0]) or words[0].lower() in SENTENCE_OPENERS.union(CUE_WORDS)):
+        while len(words) > 1 and (_title_word(words[0]) or words[0].lower() in NOT_NAME_OPENERS):
             words.pop(0)
         if len(words) >= 2:
             before = text[max(0, run.start() - 60):run.start()].split(",")[-1]

@@ -57,9 +57,9 @@ def tag(words: list[str], model: Path = MODEL) -> list[str]:
 
 def has_finite_verb(phrase: str) -> bool:
     """Whether words hold a verb with a tense ("Trump attacked Clinton"), as a clause does and a name,
-    however long its title, does not."""
+    however long its title, does not ("MSNBC host Chris Matthews", whatever tag "host" gets)."""
     words = TOKEN.findall(phrase)
-    name = len(words)  # where the name at the end begins: a title word before it is no verb ("MSNBC host Chris Matthews")
+    name = len(words)  # where the name at the end begins: a word before it, after a capital, is a title
     while name > 0 and words[name - 1][:1].isupper():
         name -= 1
     titled = len(words) - name >= 2 and name >= 2 and words[name - 2][:1].isupper()
