@@ -79,6 +79,20 @@ def test_the_draft_holds_no_credit_line_caption_or_speakerless_guess(drafted):
     assert summaries and not [s for s in summaries if re.search(r"this report|seemed|appeared|flying object", s, re.I)]
 
 
+def test_a_caption_is_nobody_a_pronoun_could_mean():
+    """The seed's "FILE PHOTO: A still image … shows …" is no attribution, so no speaker a later "he" could be."""
+    text = ARTICLE.read_text(encoding="utf-8")
+    found = tagger.extract(text)
+    assert not [a for a in found if "PHOTO" in (a.speaker.name or "")]
+    assert not [r for a in found for r in a.reasons if "PHOTO" in r]
+
+
+def test_an_organisations_claim_ids_start_with_its_whole_name():
+    text = "Headline\n\nThe United States rejected the claim, saying Moscow was lying.\n"
+    ids = [c["id"] for c in draft(text, "article").records["claims"]]
+    assert ids and all(i.startswith("united-states-") for i in ids)
+
+
 def test_relaying_outlets_are_found(drafted):
     project, _ = drafted
     story = load_story(project / "data")

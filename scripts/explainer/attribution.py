@@ -198,6 +198,8 @@ def find(text: str) -> list[Attribution]:
         for sentence in sentences(text, paragraph, quotes):
             inside = [q for q in quotes if sentence.start <= q.start < sentence.end]
             for attribution in _in_sentence(text, sentence, inside):
+                if in_caption(text, attribution.content):
+                    continue  # a picture's caption: what the picture shows, said by nobody
                 previous = found[-1] if found else None
                 # “…,” Graham asked. “Neither do I.”: the quotation goes on, in this paragraph or from
                 # the end of the one before
@@ -210,6 +212,17 @@ def find(text: str) -> list[Attribution]:
             ends_paragraph = False
         ends_paragraph = bool(found) and found[-1].content.start >= paragraph.start
     return found
+
+
+CAPTION = re.compile(r"^(?:FILE\s+)?(?:PHOTO|IMAGE|PICTURE)\b|"
+                     r"\((?:Image|Photo|Photograph|Picture|Credit)s?:[^)]*\)\s*$")
+
+
+def in_caption(text: str, span: Span) -> bool:
+    """Whether the words stand in a picture's caption ("FILE PHOTO: A still image … shows …")."""
+    start = text.rfind("\n", 0, span.start) + 1
+    end = text.find("\n", span.end)
+    return bool(CAPTION.search(text[start:end if end >= 0 else len(text)].strip()))
 
 
 # --- one sentence -------------------------------------------------------------------------------

@@ -77,21 +77,10 @@ def draft(text: str, source_id: str, story: Story | None = None, info: ArticleIn
     known = {(c.claimant, normalise(q.text)) for c in story.claims for q in c.quotes} if story else set()
     known |= {(c.claimant, normalise(c.summary)) for c in story.claims} if story else set()
     for attribution in out.attributions:
-        if attribution.speaker.name is None or _in_caption(text, attribution):
-            continue  # nobody to attribute it to, or a picture's caption: said in the report instead
+        if attribution.speaker.name is None:
+            continue  # nobody to attribute it to: said in the report instead
         _claim(out, attribution, actors, known)
     return out
-
-
-CAPTION = re.compile(r"^(?:FILE\s+)?(?:PHOTO|IMAGE|PICTURE)\b|"
-                     r"\((?:Image|Photo|Photograph|Picture|Credit)s?:[^)]*\)\s*$")
-
-
-def _in_caption(text: str, found: Attribution) -> bool:
-    """Whether the attribution stands in a picture's caption ("FILE PHOTO: A still image … shows …")."""
-    start = text.rfind("\n", 0, found.content.start) + 1
-    end = text.find("\n", found.content.end)
-    return bool(CAPTION.search(text[start:end if end >= 0 else len(text)].strip()))
 
 
 def without_controls(text: str) -> tuple[str, list[str]]:
@@ -116,7 +105,8 @@ def _claim(out: Draft, found: Attribution, actors: "_Actors", known: set) -> Non
     summary = _sentence(words if found.direct else _with_cue(found.cue.of(text), words))
     if (claimant, normalise(words)) in known or (claimant, normalise(summary)) in known:
         return  # the story has this claim already (an article ingested again, with --merge)
-    claim_id = slug(f"{found.speaker.name.split()[-1]} {' '.join(words.split()[:6])}", out.taken, "claim")
+    who = found.speaker.name.split()[-1] if found.speaker.kind == "person" else found.speaker.name  # not "states"
+    claim_id = slug(f"{who} {' '.join(words.split()[:6])}", out.taken, "claim")
     claim: dict[str, Any] = {"id": claim_id, "claimant": claimant}
     if quotes:
         claim["quotes"] = quotes

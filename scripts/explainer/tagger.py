@@ -168,7 +168,7 @@ def extract(text: str, model: Path = MODEL) -> list[Attribution]:
         tags = tagger.tag(features(tokens, by_rules, quoted, lexicon_of(model)))
         sure = [tagger.marginal(tag, i) for i, tag in enumerate(tags)]
         for extra, how_sure in _group(text, tokens, tags, sure):
-            if not extra.direct and not any(
+            if not extra.direct and not rules.in_caption(text, extra.content) and not any(
                     _overlaps(extra.cue, a.cue) or _overlaps(extra.content, a.content) for a in by_rules_found):
                 found.append(extra)
                 certainty[id(extra)] = how_sure
