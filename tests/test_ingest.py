@@ -446,10 +446,12 @@ def test_a_quotation_ending_a_sentence_is_cut_from_the_next_that_opens_its_own()
 
 def test_reported_words_that_are_no_clause_keep_their_cue_in_the_summary():
     text = ("Headline\n\nThe Defense Ministry denounced the possibility that its troops were involved.\n\n"
-            "The Defense Ministry said its troops were not involved in the attack.\n")
+            "The Defense Ministry said its troops were not involved in the attack.\n\n"
+            "The Defense Ministry blamed the rebels for what it called an attack on civilians.\n")
     made = draft(text, "article")
     assert [c["summary"] for c in made.records["claims"]] == [
-        "Denounced the possibility that its troops were involved.", "Its troops were not involved in the attack."]
+        "Denounced the possibility that its troops were involved.", "Its troops were not involved in the attack.",
+        "Blamed the rebels for what it called an attack on civilians."]
 
 
 def test_an_attribution_inside_its_content_is_left_out_of_the_summary():

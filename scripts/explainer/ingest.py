@@ -130,14 +130,16 @@ def _reported_words(text: str, found: Attribution) -> str:
     return f"{text[content.start:source.start].rstrip(' ,')} {rest}"
 
 
+SUBORDINATORS = {"that", "which", "who", "whom", "whose", "what", "how", "why", "whether"}
+
+
 def _with_cue(cue: str, words: str) -> str:
     """Reported words that are no clause of their own are what the cue did to something: "rejected
     this claim" says more than "this claim", "denounced the possibility that …" than "the possibility
-    that …" (a verb after "that" or "who" is not the words' own)."""
+    that …" (a verb after "that", "who" or "what" is not the words' own: "blamed the US for what it called …")."""
     if not cue or cue.lower() == "according to":
         return words
-    head = " ".join(itertools.takewhile(lambda w: w.lower() not in ("that", "which", "who", "whom"),
-                                        pos.TOKEN.findall(words)))
+    head = " ".join(itertools.takewhile(lambda w: w.lower() not in SUBORDINATORS, pos.TOKEN.findall(words)))
     return words if pos.has_finite_verb(head) else f"{cue} {words}"
 
 
