@@ -447,19 +447,23 @@ def test_a_quotation_ending_a_sentence_is_cut_from_the_next_that_opens_its_own()
 def test_reported_words_that_are_no_clause_keep_their_cue_in_the_summary():
     text = ("Headline\n\nThe Defense Ministry denounced the possibility that its troops were involved.\n\n"
             "The Defense Ministry said its troops were not involved in the attack.\n\n"
-            "The Defense Ministry blamed the rebels for what it called an attack on civilians.\n")
+            "The Defense Ministry blamed the rebels for what it called an attack on civilians.\n\n"
+            "The Defense Ministry called out the rebels and held them responsible for the attack.\n")
     made = draft(text, "article")
     assert [c["summary"] for c in made.records["claims"]] == [
         "Denounced the possibility that its troops were involved.", "Its troops were not involved in the attack.",
-        "Blamed the rebels for what it called an attack on civilians."]
+        "Blamed the rebels for what it called an attack on civilians.",
+        "Called out the rebels and held them responsible for the attack."]
 
 
 def test_an_attribution_inside_its_content_is_left_out_of_the_summary():
-    text = "Headline\n\nToo often, Mayor Ann Lee said, the debate over coal is about tribes.\n"
-    [claim] = draft(text, "article").records["claims"]
+    text = ("Headline\n\nToo often, Mayor Ann Lee said, the debate over coal is about tribes.\n\n"
+            "The claim that Kiev was behind it, according to Tom Ray, may be a sign that an attack is coming.\n")
+    claim, according = draft(text, "article").records["claims"]
     assert claim["summary"] == "Too often the debate over coal is about tribes."
-    [found] = extract(text)
-    assert (found.source.of(text), found.cue.of(text)) == ("Mayor Ann Lee", "said")
+    assert according["summary"] == "The claim that Kiev was behind it may be a sign that an attack is coming."
+    said, _ = extract(text)
+    assert (said.source.of(text), said.cue.of(text)) == ("Mayor Ann Lee", "said")
 
 
 def test_a_dash_and_and_start_a_second_attribution():

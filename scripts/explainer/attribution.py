@@ -406,6 +406,8 @@ def _reported(text: str, sentence: Span, quotes: list[Span]) -> Attribution | No
     s = text[sentence.start:sentence.end]
     end = len(s.rstrip(" .!?"))
     patterns = [
+        (r"^(?P<content>[^,]{3,}?.*?,\s*(?P<cue>according to)\s+(?P<src>[^,]{1,80}),\s*\w.+)$",
+         "according to, inside the content"),  # "The claim, according to Podolyak, may be a sign …"
         (r"^(?P<lead>.*?)\b(?P<cue>[Aa]ccording to)\s+(?P<src>[^,]{1,80}),\s*(?P<content>.+)$",
          "according to, first"),
         (r"^(?P<content>.+?),\s*(?P<cue>according to)\s+(?P<src>[^,]{1,80})$", "according to, last"),

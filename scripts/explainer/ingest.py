@@ -122,12 +122,15 @@ def _claim(out: Draft, found: Attribution, actors: "_Actors", known: set) -> Non
 
 
 def _reported_words(text: str, found: Attribution) -> str:
-    """The content without the attribution standing inside it ("Too often, Mr. Clarke said, the …")."""
-    content, source = found.content, found.source
-    if source is None or not content.start < source.start < found.cue.end < content.end:
+    """The content without the attribution standing inside it ("Too often, Mr. Clarke said, the …";
+    "The claim, according to Podolyak, may be …")."""
+    content, source, cue = found.content, found.source, found.cue
+    if source is None:
         return content.of(text)
-    rest = text[found.cue.end:content.end].lstrip(" ,")
-    return f"{text[content.start:source.start].rstrip(' ,')} {rest}"
+    start, end = min(source.start, cue.start), max(source.end, cue.end)
+    if not content.start < start < end < content.end:
+        return content.of(text)
+    return f"{text[content.start:start].rstrip(' ,')} {text[end:content.end].lstrip(' ,')}"
 
 
 SUBORDINATORS = {"that", "which", "who", "whom", "whose", "what", "how", "why", "whether"}
@@ -136,11 +139,14 @@ SUBORDINATORS = {"that", "which", "who", "whom", "whose", "what", "how", "why", 
 def _with_cue(cue: str, words: str) -> str:
     """Reported words that are no clause of their own are what the cue did to something: "rejected
     this claim" says more than "this claim", "denounced the possibility that …" than "the possibility
-    that …" (a verb after "that", "who" or "what" is not the words' own: "blamed the US for what it called …")."""
+    that …" (a verb after "that", "who" or "what" is not the words' own: "blamed the US for what it called …",
+    nor one after "and": "called out Ukraine and held it responsible")."""
     if not cue or cue.lower() == "according to":
         return words
-    head = " ".join(itertools.takewhile(lambda w: w.lower() not in SUBORDINATORS, pos.TOKEN.findall(words)))
-    return words if pos.has_finite_verb(head) else f"{cue} {words}"
+    head = list(itertools.takewhile(lambda w: w.lower() not in SUBORDINATORS, pos.TOKEN.findall(words)))
+    # a verb after "and" goes on from the cue ("called out Ukraine and held it responsible")
+    own = [i for i in pos.finite_verbs(head) if i == 0 or head[i - 1].lower() not in ("and", "or", "but")]
+    return words if own else f"{cue} {words}"
 
 
 def _quoted_words(text: str, quotes: list[Span]) -> str:

@@ -58,9 +58,13 @@ def tag(words: list[str], model: Path = MODEL) -> list[str]:
 def has_finite_verb(phrase: str) -> bool:
     """Whether words hold a verb with a tense ("Trump attacked Clinton"), as a clause does and a name,
     however long its title, does not ("MSNBC host Chris Matthews", whatever tag "host" gets)."""
-    words = TOKEN.findall(phrase)
+    return bool(finite_verbs(TOKEN.findall(phrase)))
+
+
+def finite_verbs(words: list[str]) -> list[int]:
+    """Where the words' verbs with a tense stand, leaving out a title word before a name."""
     name = len(words)  # where the name at the end begins: a word before it, after a capital, is a title
     while name > 0 and words[name - 1][:1].isupper():
         name -= 1
     titled = len(words) - name >= 2 and name >= 2 and words[name - 2][:1].isupper()
-    return any(t in {"VBD", "VBZ", "VBP", "MD"} and not (titled and i == name - 1) for i, t in enumerate(tag(words)))
+    return [i for i, t in enumerate(tag(words)) if t in {"VBD", "VBZ", "VBP", "MD"} and not (titled and i == name - 1)]
