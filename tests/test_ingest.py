@@ -87,10 +87,12 @@ def test_a_caption_is_nobody_a_pronoun_could_mean():
     assert not [r for a in found for r in a.reasons if "PHOTO" in r]
 
 
-def test_an_organisations_claim_ids_start_with_its_whole_name():
-    text = "Headline\n\nThe United States rejected the claim, saying Moscow was lying.\n"
+def test_claim_ids_read_as_who_said_what():
+    """An organisation's whole name, a person's surname, then the summary's first words (the cue with them)."""
+    text = ("Headline\n\nThe United States rejected the claim, saying Moscow was lying.\n\n"
+            "Tom Ray said the talks had failed.\n")
     ids = [c["id"] for c in draft(text, "article").records["claims"]]
-    assert ids and all(i.startswith("united-states-") for i in ids)
+    assert ids == ["united-states-rejected-the-claim", "united-states-moscow-was-lying", "ray-the-talks-had-failed"]
 
 
 def test_relaying_outlets_are_found(drafted):

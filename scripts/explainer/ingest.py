@@ -106,7 +106,7 @@ def _claim(out: Draft, found: Attribution, actors: "_Actors", known: set) -> Non
     if (claimant, normalise(words)) in known or (claimant, normalise(summary)) in known:
         return  # the story has this claim already (an article ingested again, with --merge)
     who = found.speaker.name.split()[-1] if found.speaker.kind == "person" else found.speaker.name  # not "states"
-    claim_id = slug(f"{who} {' '.join(words.split()[:6])}", out.taken, "claim")
+    claim_id = slug(f"{who} {' '.join(summary.split()[:6])}", out.taken, "claim")  # "united-states-rejected-this-claim"
     claim: dict[str, Any] = {"id": claim_id, "claimant": claimant}
     if quotes:
         claim["quotes"] = quotes
