@@ -105,8 +105,9 @@ def _claim(out: Draft, found: Attribution, actors: "_Actors", known: set) -> Non
     summary = _sentence(words if found.direct else _with_cue(found.cue.of(text), words))
     if (claimant, normalise(words)) in known or (claimant, normalise(summary)) in known:
         return  # the story has this claim already (an article ingested again, with --merge)
-    who = found.speaker.name.split()[-1] if found.speaker.kind == "person" else found.speaker.name  # not "states"
-    claim_id = slug(f"{who} {' '.join(summary.split()[:6])}", out.taken, "claim")  # "united-states-rejected-this-claim"
+    # a person by surname, an organisation by its whole name: "united-states-rejected-this-claim"
+    who = found.speaker.name.split()[-1] if found.speaker.kind == "person" else found.speaker.name
+    claim_id = slug(f"{who} {' '.join(summary.split()[:6])}", out.taken, "claim")
     claim: dict[str, Any] = {"id": claim_id, "claimant": claimant}
     if quotes:
         claim["quotes"] = quotes
