@@ -278,6 +278,7 @@ def test_source_spans_start_where_the_speaker_does(text, source, cue):
     ("“We will win this war,” Rep. Ann Lee said in a statement.", "Rep. Ann Lee"),
     ("“We will win this war,” said Ann Lee in a Friday tweet.", "Ann Lee"),
     ("“We will win this war,” said Ann Lee, a pastor in Ft. Worth, Texas.", "Ann Lee, a pastor in Ft. Worth, Texas"),
+    ("“We will win this war,” said Ann Lee, a fellow in Washington, D.C.", "Ann Lee, a fellow in Washington, D.C."),
 ])
 def test_source_spans_end_where_the_speaker_does(text, source):
     [found] = extract(text)

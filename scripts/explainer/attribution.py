@@ -713,7 +713,10 @@ def _source_trimmed(text: str, span: Span) -> Span:
                      r"\s+in\s+(?:a|an|his|her|their|the)\s+(?:[\w-]+\s+){0,3}?"  # "Romero in a statement"
                      r"(?:statement|tweet|speech|interview|letter|post|email|release|video|op-ed|column)$",
                      words[start:], re.S)
-    return _trim(text, Span(span.start + start, span.start + start + tail.start() if tail else span.end))
+    trimmed = _trim(text, Span(span.start + start, span.start + start + tail.start() if tail else span.end))
+    if text[trimmed.end:trimmed.end + 1] == "." and _abbreviation(text, trimmed.end):  # "…, D.C." ends the sentence
+        return Span(trimmed.start, trimmed.end + 1)
+    return trimmed
 
 
 def _strip_leading(words: str) -> str:
