@@ -272,11 +272,16 @@ PARTICIPLE = re.compile(rf"(?:,|(?<=[”\"]))\s+(?P<cue>{PARTICIPLE_CUES}|tellin
                         r"telling\s+\w+)\s*,?\s+(?P<content>[^,\s].{8,})$", re.S)
 
 
+def _participle_after(text: str, start: int, sentence: Span) -> re.Match | None:
+    """A participle between `start` and the sentence's end (its closing stop set aside)."""
+    return PARTICIPLE.search(text, start, len(text[:sentence.end].rstrip(" .\n")))
+
+
 def _participle(text: str, first: Attribution, sentence: Span, quotes: list[Span]) -> list[Attribution]:
     """"…, Kirby said, adding that …": a second attribution by the same speaker; the first one's content
     then ends where the participle begins."""
     start = max(first.cue.end, first.content.end if first.direct else first.cue.end)
-    match = PARTICIPLE.search(text, start, len(text[:sentence.end].rstrip(" .\n")))
+    match = _participle_after(text, start, sentence)
     if not match:
         return []
     if first.content.end > match.start():
@@ -348,7 +353,7 @@ def _direct(text: str, sentence: Span, quotes: list[Span]) -> Attribution | None
         cue = _span(sentence.start, match, "cue", text)
         between = text[cue.end:first.start]  # "told reporters: “…”" — after a colon or comma, the quotation
         after_mark = max(between.rfind(","), between.rfind(":")) + 1
-        participle = PARTICIPLE.search(text, last.end, len(text[:sentence.end].rstrip(" .\n")))  # “…,” adding …
+        participle = _participle_after(text, last.end, sentence)  # “…,” adding …
         end = participle.start() if participle else sentence.end
         content, direct = _mixed(text, Span(cue.end + after_mark, end), quotes)
         return _attribution(text, src, cue, content, direct, quotes, ["speaker introduces the quotation"],
@@ -400,9 +405,8 @@ def _name_or_pronoun(words: str) -> bool:
 
 
 def _reported(text: str, sentence: Span, quotes: list[Span]) -> Attribution | None:
-    lead = LEADING.match(text[sentence.start:sentence.end])
-    if lead:  # "On that same day, a senior adviser said …"
-        sentence = Span(sentence.start + lead.end(), sentence.end)
+    # "On that same day, a senior adviser said …"
+    sentence = Span(sentence.start + _lead_end(text[sentence.start:sentence.end]), sentence.end)
     s = text[sentence.start:sentence.end]
     end = len(s.rstrip(" .!?"))
     patterns = [
@@ -720,13 +724,12 @@ def _source_trimmed(text: str, span: Span) -> Span:
 
 
 def _strip_leading(words: str) -> str:
-    return LEADING.sub("", words.strip())
+    words = words.strip()
+    return words[_lead_end(words):]
 
 
 def _lead_trimmed(text: str, span: Span) -> Span:
-    words = span.of(text)
-    stripped = LEADING.sub("", words)
-    return Span(span.end - len(stripped), span.end)
+    return Span(span.start + _lead_end(span.of(text)), span.end)
 
 
 def _weekday(word: str) -> bool:
