@@ -29,12 +29,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
-sys.path.insert(0, str(ROOT / "scripts"))
 
-from explainer.exports import data_files  # noqa: E402
-from explainer.graph import load_story  # noqa: E402
-from explainer.render import render_pages  # noqa: E402
-from explainer.synth import synthesize, write  # noqa: E402
+from explainer.site.downloads import data_files
+from explainer.story.graph import load_story
+from explainer.site.render import render_pages
+from explainer.editing.synth import synthesize, write
 
 NOT_IN_NAV = "not_in_nav: |\n" + "".join(f"  /{d}/\n" for d in ("actors", "claims", "sources", "events", "tags",
                                                                  "timeline"))

@@ -27,12 +27,11 @@ from pathlib import Path
 from tqdm import tqdm
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "scripts"))
 
-from explainer import attribution, tagger  # noqa: E402
-from explainer.graph import load_story  # noqa: E402
-from explainer.ingest import draft  # noqa: E402
-from explainer.quotes import normalise  # noqa: E402
+from explainer.ingest import rules, tagger
+from explainer.story.graph import load_story
+from explainer.ingest.draft import draft
+from explainer.story.quotes import normalise
 
 ROLES = ("source", "cue", "content")
 BRAT_SPAN = re.compile(r"^(?P<id>T\d+)\t\w+ (?P<ranges>\d+ \d+(?:;\d+ \d+)*)")
@@ -66,7 +65,7 @@ def read_brat(ann: str, text: str) -> list[Gold]:
     return found
 
 
-METHODS = {"rules": lambda text, model: attribution.extract(text), "tagger": tagger.extract}
+METHODS = {"rules": lambda text, model: rules.extract(text), "tagger": tagger.extract}
 
 
 def predicted(text: str, method: str = "rules", model: Path = tagger.MODEL) -> list[Gold]:

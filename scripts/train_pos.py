@@ -13,16 +13,14 @@ split: `en_ewt-ud-train.conllu`, or where a snapshot lacks that file, the per-do
 from __future__ import annotations
 
 import argparse
-import sys
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "scripts"))
 
-import pycrfsuite  # noqa: E402
+import pycrfsuite
 
-from explainer import pos  # noqa: E402
+from explainer.ingest import pos
 
 CLITICS = ("'", "’", "n't", "n’t")
 

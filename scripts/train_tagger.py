@@ -19,13 +19,12 @@ from pathlib import Path
 from tqdm import tqdm
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "scripts"))
 
-import pycrfsuite  # noqa: E402
+import pycrfsuite
 
-from eval_ingest import read_brat  # noqa: E402
-from explainer import attribution as rules  # noqa: E402
-from explainer import pos, tagger  # noqa: E402
+from eval_ingest import read_brat
+from explainer.ingest import rules
+from explainer.ingest import pos, tagger
 
 
 def gold_roles(ann: str, text: str) -> dict[int, str]:

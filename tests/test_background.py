@@ -10,9 +10,9 @@ from functools import partial
 import pytest
 
 from conftest import CASES, ROOT, make_site, mkdocs_build
-from explainer.background import Background, BackgroundFailed
-from explainer.graph import load_story
-from explainer.render import Rendered, plan_pages
+from explainer.engine.background import Background, BackgroundFailed
+from explainer.story.graph import load_story
+from explainer.site.render import Rendered, plan_pages
 
 
 def _gone(pid: int) -> bool:

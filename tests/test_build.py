@@ -10,8 +10,8 @@ import pytest
 
 from conftest import CASES, ROOT, make_site, mkdocs_build
 from explainer import load_story
-from explainer.model import kind_of, references
-from explainer.urls import SECTIONS
+from explainer.story.model import kind_of, references
+from explainer.site.urls import SECTIONS
 from sitecheck import Site
 
 

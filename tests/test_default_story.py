@@ -10,7 +10,7 @@ import pytest
 
 from conftest import ROOT
 from explainer import StoryInvalid, load_story
-from explainer.quotes import normalise
+from explainer.story.quotes import normalise
 
 ARTICLE = ROOT / "data" / "texts" / "vision-times-2023-05-05.txt"
 SEED = ROOT.parent / "shared" / "seeds" / "000_0c93eca866b39257.txt"

@@ -10,8 +10,8 @@ import yaml
 
 from conftest import ROOT
 from explainer import load_story
-from explainer.diagram import NEIGHBOURHOOD_LIMIT, STORY_LIMIT, dispute_edges, neighbourhood, story_picture, svg
-from explainer.model import Relation
+from explainer.site.diagram import NEIGHBOURHOOD_LIMIT, STORY_LIMIT, dispute_edges, neighbourhood, story_picture, svg
+from explainer.story.model import Relation
 
 
 def url(actor) -> str:

@@ -139,7 +139,7 @@ def test_build_serves_the_data_as_json_and_csv(default_build):
 
 
 def test_csv_cells_never_run_as_formulas(tmp_path):
-    from explainer.exports import story_csv
+    from explainer.site.downloads import story_csv
     data = tmp_path / "data"
     shutil.copytree(ROOT / "tests" / "cases" / "render" / "small" / "data", data)
     story_file = data / "story.yml"

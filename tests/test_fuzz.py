@@ -13,7 +13,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from explainer import StoryInvalid, load_story
-from explainer.render import render_pages
+from explainer.site.render import render_pages
 
 BASE = {
     "story": {"title": "T", "summary": "S"},

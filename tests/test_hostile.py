@@ -19,8 +19,8 @@ import yaml
 from conftest import CASES, ROOT, make_site, mkdocs_build
 from explainer import StoryInvalid, load_story
 from explainer.files import write_atomic
-from explainer.render import render_pages
-from explainer.synth import synthesize, write as write_story
+from explainer.site.render import render_pages
+from explainer.editing.synth import synthesize, write as write_story
 from sitecheck import Site
 
 PAYLOADS = [

@@ -14,12 +14,13 @@ import sys
 import pytest
 
 from conftest import BIN, ROOT, make_site, mkdocs_build
-from explainer import pos, tagger
-from explainer.attribution import Span, extract, quotations
-from explainer.attribution import extract as rules_extract
-from explainer.graph import load_story
-from explainer.ingest import draft
-from explainer.quotes import normalise
+from explainer.ingest import pos
+from explainer.ingest import tagger
+from explainer.ingest.rules import Span, extract, quotations
+from explainer.ingest.rules import extract as rules_extract
+from explainer.story.graph import load_story
+from explainer.ingest.draft import draft
+from explainer.story.quotes import normalise
 
 ARTICLE = ROOT / "data" / "texts" / "vision-times-2023-05-05.txt"
 

@@ -11,7 +11,7 @@ import pytest
 
 from conftest import CASES, ROOT, UPDATE, assert_golden
 from explainer import load_story
-from explainer.render import orphan_prose, render_pages, template_env
+from explainer.site.render import orphan_prose, render_pages, template_env
 
 RENDER_CASES = sorted(p.name for p in (CASES / "render").iterdir() if p.is_dir())
 
@@ -100,8 +100,8 @@ def test_entity_links_resolve_relative_to_the_page_and_unknown_ids_are_errors():
 
 
 def test_long_indexes_are_paged_and_no_page_grows_with_the_story(tmp_path):
-    from explainer.render import PAGE_SIZE
-    from explainer.synth import synthesize, write
+    from explainer.site.render import PAGE_SIZE
+    from explainer.editing.synth import synthesize, write
     write(tmp_path, synthesize(1000, seed=2))
     pages = render_pages(load_story(tmp_path)).pages
     claim_pages = sorted(p for p in pages if p.startswith("claims/pages/"))
@@ -117,7 +117,7 @@ def test_long_indexes_are_paged_and_no_page_grows_with_the_story(tmp_path):
 
 
 def test_facets_have_unique_ascii_slugs_and_pages():
-    from explainer.graph import facets
+    from explainer.story.graph import facets
     story = load_story(ROOT / "data")
     found = facets(story)
     slugs = [f.slug for f in found]
@@ -131,7 +131,7 @@ def test_facets_have_unique_ascii_slugs_and_pages():
 
 
 def test_a_hub_actor_page_stays_bounded_and_links_every_claim(tmp_path):
-    from explainer.render import LIST_LIMIT, PAGE_SIZE as PAGE
+    from explainer.site.render import LIST_LIMIT, PAGE_SIZE as PAGE
     actors = [{"id": "hub", "name": "Hub", "kind": "person"}, {"id": "other", "name": "Other", "kind": "person"}]
     claims = [{"id": f"c-{i}", "claimant": "hub", "summary": f"Claim number {i}.", "about": ["other"]}
               for i in range(2 * PAGE + 30)]

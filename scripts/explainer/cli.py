@@ -17,14 +17,14 @@ from mkdocs.utils.yaml import yaml_load
 
 from .errors import StoryInvalid, display_path
 from .files import apply_export, plan_export
-from .graph import Story, load_story, loose_ends
-from .ingest import ArticleInfo, draft, merge_draft, without_controls, write_draft
-from .records import add_record, fresh_id, restore, target_file
-from .schema import json_schema
-from .site import Site
-from .synth import synthesize
-from .synth import write as write_story
-from .urls import SECTIONS
+from .story.graph import Story, load_story, loose_ends
+from .ingest.draft import ArticleInfo, draft, merge_draft, without_controls, write_draft
+from .editing.records import add_record, fresh_id, restore, target_file
+from .story.schema import json_schema
+from .editing.export import Site
+from .editing.synth import synthesize
+from .editing.synth import write as write_story
+from .site.urls import SECTIONS
 
 EXIT_DATA_ERRORS = 1
 

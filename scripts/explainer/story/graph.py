@@ -10,10 +10,10 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import StoryInvalid
+from ..errors import StoryInvalid
 from .loader import load_records
 from .model import ENTITY_KINDS, Actor, Claim, Entity, Event, Relation, Source, StoryInfo, kind_of, references
-from .text import slug
+from ..text import slug
 from .validate import Checked, check_records
 
 _LAST_DAY = dt.date.max

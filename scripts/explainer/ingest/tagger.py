@@ -15,9 +15,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import attribution as rules
+from . import rules
 from . import pos
-from .attribution import Attribution, Span
+from .rules import Attribution, Span
 
 MODEL = Path(__file__).parent / "models" / "attribution.crfsuite"
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Callable
 
-from .graph import Story
-from .model import Actor, ActorKind, Claim, Entity, Event, Source, SourceKind
+from ..story.graph import Story
+from ..story.model import Actor, ActorKind, Claim, Entity, Event, Source, SourceKind
 
 CONTEXT = {"@vocab": "https://schema.org/"}
 ACTOR_TYPES = {ActorKind.person: "Person", ActorKind.government: "GovernmentOrganization",

@@ -11,9 +11,9 @@ import json
 from functools import partial
 from typing import Any, Callable
 
-from .graph import Story
-from .model import ENTITY_KINDS, Entity
-from .schema import json_schema
+from ..story.graph import Story
+from ..story.model import ENTITY_KINDS, Entity
+from ..story.schema import json_schema
 from .urls import SCHEMA_JSON
 
 STORY_JSON = "data/story.json"

@@ -9,10 +9,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from . import text, urls
-from .errors import did_you_mean
-from .graph import Story
-from .model import kind_of
+from .. import text
+from . import urls
+from ..errors import did_you_mean
+from ..story.graph import Story
+from ..story.model import kind_of
 
 _CODE = re.compile(r"(^(?:```|~~~)[^\n]*\n.*?^(?:```|~~~)[ \t]*$|`[^`\n]+`)", re.MULTILINE | re.DOTALL)
 _LINK = re.compile(r"(?<!\\)\[\[([^\]|\n]+?)(?:\|([^\]\n]+))?\]\]")

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import yaml
 
-from .model import ActorKind, Relation, SourceKind
+from ..story.model import ActorKind, Relation, SourceKind
 
 _SYLLABLES = ["ka", "lo", "mir", "va", "sen", "dra", "tor", "li", "na", "vek", "sa", "ro", "ben", "tis", "go", "ral"]
 _CYRILLIC = str.maketrans({"a": "а", "e": "е", "o": "о", "k": "к", "m": "м", "t": "т", "r": "р", "s": "с", "v": "в",

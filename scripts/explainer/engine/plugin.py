@@ -23,12 +23,13 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from . import links, urls
+from ..site import links
+from ..site import urls
 from .background import Background, BackgroundFailed
-from .errors import StoryInvalid
-from .exports import data_file_makers
-from .graph import Story, load_story
-from .render import Job, Plan, Rendered, plan_pages, project_file, template_env
+from ..errors import StoryInvalid
+from ..site.downloads import data_file_makers
+from ..story.graph import Story, load_story
+from ..site.render import Job, Plan, Rendered, plan_pages, project_file, template_env
 
 log = logging.getLogger("mkdocs.plugins.explainer")
 

@@ -19,14 +19,15 @@ from typing import Any
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from . import pos, tagger
-from .attribution import Attribution, Mention, Span, extract
-from .graph import Story
-from .model import CONTROL
-from .quotes import normalise
-from .files import write_atomic
-from .records import add_record, round_trip_yaml
-from .text import sentence, slug
+from . import pos
+from . import tagger
+from .rules import Attribution, Mention, Span, extract
+from ..story.graph import Story
+from ..story.model import CONTROL
+from ..story.quotes import normalise
+from ..files import write_atomic
+from ..editing.records import add_record, round_trip_yaml
+from ..text import sentence, slug
 
 DATE_LINE = re.compile(r"^(?:Published|Updated|Posted|Date)?:?\s*(?P<date>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|"
                        r"Nov|Dec)[a-z]*\.?\s+\d{1,2},\s+\d{4})\s*$", re.M)

@@ -12,7 +12,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from . import quotes as quote_check
-from .errors import Location, StoryError, did_you_mean
+from ..errors import Location, StoryError, did_you_mean
 from .loader import RawRecord, read_source_text
 from .model import ID_PATTERN, KINDS, TIME_PATTERN, REFERENCES, Claim, Entity, Quote, Record, Source, StoryInfo, Verdict, kind_of, references
 

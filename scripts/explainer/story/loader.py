@@ -13,7 +13,7 @@ from typing import Any
 
 import yaml
 
-from .errors import Location, StoryError, did_you_mean
+from ..errors import Location, StoryError, did_you_mean
 
 SECTIONS = {"story": "story", "actors": "actor", "sources": "source", "claims": "claim", "events": "event"}
 MAX_FILE_BYTES = 5_000_000

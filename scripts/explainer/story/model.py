@@ -18,8 +18,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr,
                       StringConstraints, field_validator)
 
-from .errors import Location
-from .text import short
+from ..errors import Location
+from ..text import short
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 TIME_PATTERN = r"^([01]\d|2[0-3]):[0-5]\d$"

@@ -9,11 +9,11 @@ from pathlib import Path
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 
-from . import links
-from .exports import data_files
-from .graph import Story, load_story
-from .plugin import data_dir, edit_root, project_root
-from .render import Rendered, render_pages, template_env
+from ..site import links
+from ..site.downloads import data_files
+from ..story.graph import Story, load_story
+from ..engine.plugin import data_dir, edit_root, project_root
+from ..site.render import Rendered, render_pages, template_env
 
 
 @dataclass

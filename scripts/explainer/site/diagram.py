@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from html import escape
 from typing import Callable
 
-from .graph import Story
-from .model import Actor, Relation
+from ..story.graph import Story
+from ..story.model import Actor, Relation
 
 STORY_LIMIT = 16        # actors drawn in the story's picture
 NEIGHBOURHOOD_LIMIT = 10  # actors drawn around one actor, that actor included

@@ -17,10 +17,10 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.representer import RoundTripRepresenter
 
-from .files import write_atomic
-from .graph import Story
-from .text import slug
-from .urls import SECTIONS
+from ..files import write_atomic
+from ..story.graph import Story
+from ..text import slug
+from ..site.urls import SECTIONS
 
 
 

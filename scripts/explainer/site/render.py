@@ -18,11 +18,15 @@ from typing import Any, Callable, Mapping
 
 import jinja2
 
-from . import diagram, jsonld, links, text, urls
-from .errors import did_you_mean
-from .graph import FACET_GROUPS, Facet, Story, facets
-from .model import ENTITY_KINDS, Actor, ActorKind, Claim, Entity, Relation, SourceKind, kind_of
-from .schema import schema_reference
+from . import diagram
+from . import jsonld
+from . import links
+from .. import text
+from . import urls
+from ..errors import did_you_mean
+from ..story.graph import FACET_GROUPS, Facet, Story, facets
+from ..story.model import ENTITY_KINDS, Actor, ActorKind, Claim, Entity, Relation, SourceKind, kind_of
+from ..story.schema import schema_reference
 
 ACTOR_KIND_LABELS = {ActorKind.person: "People", ActorKind.government: "Governments and state bodies",
                      ActorKind.agency: "Agencies", ActorKind.organization: "Organizations",
@@ -45,7 +49,7 @@ def template_env(overrides: Path | None = None) -> jinja2.Environment:
     loaders: list[jinja2.BaseLoader] = []
     if overrides is not None:
         loaders.append(jinja2.FileSystemLoader(str(overrides / "explainer")))
-    loaders.append(jinja2.PackageLoader("explainer", "templates"))
+    loaders.append(jinja2.PackageLoader("explainer.site", "templates"))
     env = jinja2.Environment(loader=jinja2.ChoiceLoader(loaders), undefined=jinja2.StrictUndefined,
                              autoescape=False, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
     env.filters.update(md=text.md, paragraphs=text.md_paragraphs, day=text.day, sentence=text.sentence)
