@@ -10,6 +10,13 @@ from urllib.parse import unquote, urlsplit
 
 from bs4 import BeautifulSoup
 
+# links in HTML, and in inline SVG, whose links are `xlink:href` (Zensical would rebase a plain `href`)
+LINKS = "a[href], a[xlink\\:href]"
+
+
+def href(a) -> str:
+    return a.get("href") or a["xlink:href"]
+
 
 @dataclass
 class Site:
@@ -27,8 +34,8 @@ class Site:
     def links(self, page: str) -> list[tuple[str, str]]:
         """(target file, anchor) of each internal link on `page`, resolved against the page's place."""
         found = []
-        for a in self.pages[page].select("a[href]"):
-            target = resolve(page, a["href"])
+        for a in self.pages[page].select(LINKS):
+            target = resolve(page, href(a))
             if target is not None:
                 found.append(target)
         return found
@@ -37,7 +44,7 @@ class Site:
         """Files linked from the article body of a page (not the header, nav or footer)."""
         page = page_file(url_path)
         article = self.pages[page].select_one("article")
-        return {t[0] for a in article.select("a[href]") if (t := resolve(page, a["href"]))}
+        return {t[0] for a in article.select(LINKS) if (t := resolve(page, href(a)))}
 
     def broken_links(self) -> list[str]:
         """`page -> href` for each internal link whose file or anchor does not exist."""

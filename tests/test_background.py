@@ -58,7 +58,7 @@ def test_a_broken_page_template_stops_the_build_with_its_file_and_line(tmp_path)
     overrides = tmp_path / "overrides"
     (overrides / "explainer").mkdir(parents=True)
     (overrides / "main.html").write_text((ROOT / "overrides" / "main.html").read_text())
-    (overrides / "explainer" / "source.md").write_text("# {{ e.title }}\n\n{{ e.no_such_field }}\n")
+    (overrides / "explainer" / "source.md").write_text("# {{ page.entity.title }}\n\n{{ page.view.no_such_field }}\n")
     project = make_site(tmp_path / "p", ROOT / "data", overrides=overrides)
     result = mkdocs_build(project)
     assert result.returncode == 1

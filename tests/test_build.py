@@ -10,8 +10,7 @@ import pytest
 
 from conftest import CASES, ROOT, make_site, mkdocs_build
 from explainer import load_story
-from explainer.story.model import kind_of, references
-from explainer.site.urls import SECTIONS
+from explainer.story.kinds import kind_of, references
 from sitecheck import Site
 
 
@@ -27,7 +26,7 @@ def story():
 
 
 def url(entity) -> str:
-    return f"{SECTIONS[kind_of(entity)]}/{entity.id}/"
+    return f"{kind_of(entity).section}/{entity.id}/"
 
 
 def test_build_is_strict_clean_and_reports_counts(built):
@@ -41,7 +40,7 @@ def test_every_entity_has_a_page_titled_by_its_name(built, story):
     for entity in story.by_id.values():
         heading = site.page(url(entity)).select_one("article h1").get_text(strip=True)
         assert heading.rstrip("¶") in {getattr(entity, "name", None), getattr(entity, "title", None)} or \
-            kind_of(entity) == "claim", (entity.id, heading)
+            kind_of(entity).name == "claim", (entity.id, heading)
 
 
 def test_claim_pages_link_to_their_claimant(built, story):

@@ -25,6 +25,7 @@ def test_check_passes_on_the_default_story():
 
 def test_check_finds_the_data_folder_named_in_mkdocs_yml(tmp_path):
     (tmp_path / "stories" / "one").mkdir(parents=True)
+    (tmp_path / "docs").mkdir()
     (tmp_path / "stories" / "one" / "a.yml").write_text("actors:\n  - id: a\n    name: A\n    kind: persn\n")
     (tmp_path / "mkdocs.yml").write_text("site_name: x\nplugins:\n  - search\n  - explainer:\n"
                                          "      data_dir: stories/one\n")
@@ -32,6 +33,13 @@ def test_check_finds_the_data_folder_named_in_mkdocs_yml(tmp_path):
     assert result.returncode == 1
     assert result.stderr.startswith("stories/one/a.yml:4: actor 'a': field 'kind': Input should be")
     assert result.stderr.endswith("1 error(s) in stories/one\n")
+
+
+def test_a_broken_mkdocs_yml_is_a_usage_error_without_traceback(tmp_path):
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\ndocs_dir: nowhere\n")
+    result = run("check", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "mkdocs.yml" in result.stderr and "nowhere" in result.stderr and "Traceback" not in result.stderr
 
 
 def test_check_exits_1_on_every_error_case():

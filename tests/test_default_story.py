@@ -78,7 +78,7 @@ def test_the_accusation_and_its_denials(story):
     accusation = story.by_id["peskov-us-behind-attack"]
     assert accusation.date.isoformat() == "2023-05-04"
     assert story.provenance(accusation)[0].kind.value == "press-briefing"
-    deniers = {other.claimant for rel, other in story.responses(accusation) if rel.value == "denies"}
+    deniers = {other.claimant for rel, other in story.responses(accusation) if rel.field == "denies"}
     assert deniers == {"john-kirby", "united-states"}
     ukraine = {other.claimant for _, other in story.responses(story.by_id["russia-blames-ukraine"])}
     assert {"volodymyr-zelenskiy", "mykhailo-podolyak"} <= ukraine

@@ -10,8 +10,9 @@ import yaml
 
 from conftest import ROOT
 from explainer import load_story
-from explainer.site.diagram import NEIGHBOURHOOD_LIMIT, STORY_LIMIT, dispute_edges, neighbourhood, story_picture, svg
-from explainer.story.model import Relation
+from explainer.site.diagram import svg
+from explainer.story.disputes import NEIGHBOURHOOD_LIMIT, STORY_LIMIT
+from explainer.story.relations import relation
 
 
 def url(actor) -> str:
@@ -20,27 +21,27 @@ def url(actor) -> str:
 
 def test_default_story_arrows():
     story = load_story(ROOT / "data")
-    arrows = {(e.source.id, e.relation, e.target.id) for e in dispute_edges(story)}
-    assert ("john-kirby", Relation.denies, "dmitry-peskov") in arrows
-    assert ("volodymyr-zelenskiy", Relation.denies, "russia") in arrows
-    assert ("reuters", Relation.disputes, "kremlin") in arrows
-    picture = story_picture(story)
+    arrows = {(e.source.id, e.relation, e.target.id) for e in story.disputes.edges}
+    assert ("john-kirby", relation("denies"), "dmitry-peskov") in arrows
+    assert ("volodymyr-zelenskiy", relation("denies"), "russia") in arrows
+    assert ("reuters", relation("disputes"), "kremlin") in arrows
+    picture = story.disputes.story_picture()
     assert picture.left_out == 0 and len(picture.actors) == 10
 
 
 def test_svg_is_well_formed_and_links_every_drawn_actor():
     story = load_story(ROOT / "data")
-    picture = story_picture(story)
+    picture = story.disputes.story_picture()
     root = ET.fromstring(svg(picture, url, "Who answered whom"))
     ns = {"s": "http://www.w3.org/2000/svg"}
-    links = {a.get("href") for a in root.findall("s:a", ns)}
+    links = {a.get("{http://www.w3.org/1999/xlink}href") for a in root.findall("s:a", ns)}
     assert links == {url(a) for a in picture.actors}
     assert len(root.findall("s:path", ns)) == len(picture.edges)
 
 
 def test_text_in_the_svg_is_escaped(tmp_path):
     story = load_story(ROOT / "data")
-    picture = story_picture(story)
+    picture = story.disputes.story_picture()
     hostile = picture.actors[0].model_copy(update={"name": '</text><script>alert(1)</script>"'})
     picture.actors[0] = hostile
     drawn = svg(picture, url, "<title>")
@@ -65,7 +66,7 @@ def big_story(tmp_path_factory):
 
 
 def test_big_story_picture_is_bounded(big_story):
-    picture = story_picture(big_story)
+    picture = big_story.disputes.story_picture()
     assert len(picture.actors) == STORY_LIMIT
     assert picture.left_out > 400
     drawn = {a.id for a in picture.actors}
@@ -74,7 +75,7 @@ def test_big_story_picture_is_bounded(big_story):
 
 
 def test_big_neighbourhood_is_bounded_and_centred(big_story):
-    hub = max(big_story.actors, key=lambda a: len(big_story.referrers(a, "claimant")))
-    picture = neighbourhood(big_story, hub)
+    hub = max(big_story.actors, key=lambda a: len(big_story.claims_by(a)))
+    picture = big_story.disputes.neighbourhood(hub)
     assert picture.actors[0] == hub and len(picture.actors) == NEIGHBOURHOOD_LIMIT
     assert all(hub in (e.source, e.target) for e in picture.edges)

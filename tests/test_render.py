@@ -50,19 +50,27 @@ def test_prose_front_matter_overrides_generated_title_and_prose_is_placed():
 def test_template_in_overrides_replaces_the_packaged_one(tmp_path):
     (tmp_path / "explainer").mkdir()
     (tmp_path / "explainer" / "actor.md").write_text(
-        "# {{ e.name | md }} (custom)\n{% if e.affiliation %}{{ link(e.affiliation) }}\n{% endif %}")
+        "# {{ page.entity.name | md }} (custom)\n{% if page.entity.affiliation %}{{ link(page.entity.affiliation) }}\n{% endif %}")
     story = load_story(CASES / "render" / "small" / "data")
     pages = render_pages(story, env=template_env(tmp_path)).pages
     assert "# Alpha Minister (custom)\n[Government of Alphaland](alpha-gov.md)\n" in pages["actors/alpha.md"]
     assert "(custom)" not in pages["claims/beta-denies.md"]
 
 
-def test_template_errors_on_unknown_names(tmp_path):
+@pytest.mark.parametrize("expression", ["page.entity.no_such_field", "page.view.claimz", "page.story.claims_bye(page.entity)"])
+def test_template_errors_on_unknown_names(tmp_path, expression):
+    """A misspelt field of the page's context fails the render instead of drawing an empty section."""
     (tmp_path / "explainer").mkdir()
-    (tmp_path / "explainer" / "event.md").write_text("{{ e.no_such_field }}")
+    (tmp_path / "explainer" / "actor.md").write_text("{{ %s }}" % expression)
     story = load_story(CASES / "render" / "small" / "data")
-    with pytest.raises(Exception, match="no_such_field"):
+    with pytest.raises(Exception, match=expression.split(".")[2].split("(")[0]):
         render_pages(story, env=template_env(tmp_path))
+
+
+def test_graph_queries_refuse_fields_no_kind_has():
+    story = load_story(CASES / "render" / "small" / "data")
+    with pytest.raises(KeyError, match="claimnt"):
+        story.referrers(story.actors[0], "claimnt")
 
 
 def test_prose_that_matches_no_entity_is_reported_with_a_suggestion():
@@ -100,7 +108,7 @@ def test_entity_links_resolve_relative_to_the_page_and_unknown_ids_are_errors():
 
 
 def test_long_indexes_are_paged_and_no_page_grows_with_the_story(tmp_path):
-    from explainer.site.render import PAGE_SIZE
+    from explainer.site.pages import PAGE_SIZE
     from explainer.editing.synth import synthesize, write
     write(tmp_path, synthesize(1000, seed=2))
     pages = render_pages(load_story(tmp_path)).pages
@@ -131,7 +139,7 @@ def test_facets_have_unique_ascii_slugs_and_pages():
 
 
 def test_a_hub_actor_page_stays_bounded_and_links_every_claim(tmp_path):
-    from explainer.site.render import LIST_LIMIT, PAGE_SIZE as PAGE
+    from explainer.site.pages import LIST_LIMIT, PAGE_SIZE as PAGE
     actors = [{"id": "hub", "name": "Hub", "kind": "person"}, {"id": "other", "name": "Other", "kind": "person"}]
     claims = [{"id": f"c-{i}", "claimant": "hub", "summary": f"Claim number {i}.", "about": ["other"]}
               for i in range(2 * PAGE + 30)]

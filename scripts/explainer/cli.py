@@ -12,19 +12,21 @@ import sys
 from pathlib import Path
 
 import click
+from mkdocs.exceptions import Abort, ConfigurationError
 from tqdm import tqdm
-from mkdocs.utils.yaml import yaml_load
 
-from .errors import StoryInvalid, display_path
-from .files import apply_export, plan_export
-from .story.graph import Story, load_story, loose_ends
-from .ingest.draft import ArticleInfo, draft, merge_draft, without_controls, write_draft
+from .editing.export import Export
 from .editing.records import add_record, fresh_id, restore, target_file
-from .story.schema import json_schema
-from .editing.export import Site
+from .editing.scaffold import scaffold
 from .editing.synth import synthesize
 from .editing.synth import write as write_story
-from .site.urls import SECTIONS
+from .engine.settings import Settings
+from .errors import StoryInvalid, display_path
+from .files import apply_export, plan_export
+from .ingest.draft import ArticleInfo, draft, merge_draft, without_controls, write_draft
+from .story.graph import Story, load_story, loose_ends
+from .story.kinds import KINDS, kind as kind_named
+from .story.schema import json_schema
 
 EXIT_DATA_ERRORS = 1
 
@@ -73,15 +75,11 @@ def schema(output: Path | None) -> None:
 
 
 def configured_data_dir(config: Path) -> Path:
-    """The `data_dir` of the explainer plugin in mkdocs.yml, relative to that file; ./data without one."""
-    if not config.is_file():
-        return Path("data")
-    with config.open("rb") as handle:
-        settings = yaml_load(handle) or {}
-    for plugin in settings.get("plugins", []) or []:
-        if isinstance(plugin, dict) and isinstance(plugin.get("explainer"), dict):
-            return config.parent / plugin["explainer"].get("data_dir", "data")
-    return config.parent / "data"
+    """The data folder `config` names (./data without a configuration file)."""
+    try:
+        return Settings.data_dir_of(config)
+    except (Abort, ConfigurationError) as exc:
+        raise click.UsageError(f"{display_path(config)}: {exc}") from None
 
 
 @main.command()
@@ -96,12 +94,19 @@ def export(folder: Path, config: Path) -> None:
     not write, or that someone changed since, is never overwritten: the export stops and
     lists them (exit 1). Each file is replaced atomically.
     """
-    site = Site.load(config)
-    forbidden = [site.docs_dir, site.data_dir]
+    try:
+        site = Export.load(config)
+    except (Abort, ConfigurationError) as exc:
+        raise click.UsageError(f"{display_path(config)}: {exc}") from None
+    settings = site.settings
+    forbidden = [settings.docs_dir, settings.data_dir]
     if any(folder.resolve() == f or f in folder.resolve().parents for f in forbidden):
         raise click.UsageError(f"refusing to export into {display_path(folder)}: it is inside "
-                               f"{display_path(site.docs_dir)} or {display_path(site.data_dir)}")
-    files = site.export_files()
+                               f"{display_path(settings.docs_dir)} or {display_path(settings.data_dir)}")
+    try:
+        files = site.files()
+    except StoryInvalid as invalid:
+        _exit_invalid(invalid, settings.data_dir)
     plan = plan_export(folder, files)
     if plan.conflicts:
         click.echo("\n".join(f"{display_path(folder / p)}: exists and was not written by explainer export "
@@ -136,7 +141,7 @@ def stats(data: Path | None, config: Path, as_json: bool) -> None:
 
 
 @main.command()
-@click.argument("kind", type=click.Choice(list(SECTIONS)))
+@click.argument("kind", type=click.Choice([k.name for k in KINDS]))
 @click.option("--name", "--title", "--summary", "text", required=True,
               help="The actor's name, the source's or event's title, or the claim's summary.")
 @click.option("--id", "entity_id", help="The new id (default: made from the text).")
@@ -156,10 +161,14 @@ def new(kind: str, text: str, entity_id: str | None, subkind: str | None, claima
     """
     folder = data or configured_data_dir(config)
     story = _load_or_exit(folder)
-    record = {"id": entity_id or fresh_id(text, set(story.by_id), kind),
-              **new_fields(kind, text, subkind, claimant, date)}
-    path = file or target_file(story, folder, kind)
-    old, line = add_record(path, kind, record)
+    entry = kind_named(kind)
+    try:
+        fields = entry.new_record(text, subkind, claimant, date)
+    except ValueError as exc:
+        raise click.UsageError(str(exc)) from None
+    record = {"id": entity_id or fresh_id(text, set(story.by_id), kind), **fields}
+    path = file or target_file(story, folder, entry)
+    old, line = add_record(path, entry.section, record)
     try:
         load_story(folder)
     except StoryInvalid as invalid:
@@ -171,29 +180,17 @@ def new(kind: str, text: str, entity_id: str | None, subkind: str | None, claima
     click.echo(f"{display_path(path)}:{line}: added {kind} '{record['id']}'")
 
 
-def new_fields(kind: str, text: str, subkind: str | None, claimant: str | None, date: str | None) -> dict:
-    """The required fields of a new record, from the command's options."""
-    if kind == "actor":
-        return {"name": text, "kind": subkind or "person"}
-    if kind == "source":
-        return {"kind": subkind or "article", "title": text}
-    if kind == "claim":
-        if not claimant:
-            raise click.UsageError("a claim needs --claimant ACTOR-ID")
-        return {"claimant": claimant, "summary": text}
-    try:
-        return {"title": text, "date": dt.date.fromisoformat(date or "")}
-    except ValueError:
-        raise click.UsageError("an event needs --date YYYY-MM-DD") from None
-
-
 def _load_or_exit(folder: Path) -> Story:
     try:
         return load_story(folder)
     except StoryInvalid as invalid:
-        click.echo(invalid.report(), err=True)
-        click.echo(f"{len(invalid.errors)} error(s) in {display_path(folder)}", err=True)
-        raise SystemExit(EXIT_DATA_ERRORS) from None
+        _exit_invalid(invalid, folder)
+
+
+def _exit_invalid(invalid: StoryInvalid, folder: Path) -> None:
+    click.echo(invalid.report(), err=True)
+    click.echo(f"{len(invalid.errors)} error(s) in {display_path(folder)}", err=True)
+    raise SystemExit(EXIT_DATA_ERRORS) from None
 
 
 @main.command()
@@ -298,3 +295,18 @@ def synth(folder: Path, claims: int, seed: int) -> None:
     files = synthesize(claims, seed)
     write_story(folder, files)
     click.echo(f"{display_path(folder)}: {len(files)} files, {claims} claims")
+
+
+@main.command()
+@click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--title", default="A new story", show_default=True, help="The story's headline.")
+def init(folder: Path, title: str) -> None:
+    """Start a new story project in FOLDER (new or empty): mkdocs.yml, data/story.yml with one actor
+    and one claim to copy, and docs/ with an about page. It builds and serves at once."""
+    try:
+        written = scaffold(folder, title)
+    except FileExistsError as exc:
+        raise click.UsageError(str(exc)) from None
+    for path in written:
+        click.echo(f"wrote {display_path(path)}", err=True)
+    click.echo(f"{display_path(folder)}: a new story. Next: cd {display_path(folder)} && mkdocs serve")

@@ -35,7 +35,7 @@ def digest(data: bytes) -> str:
 
 
 @dataclass
-class Plan:
+class ExportPlan:
     """What an export will do to a folder, decided before anything is written."""
 
     write: dict[str, bytes] = field(default_factory=dict)
@@ -44,10 +44,10 @@ class Plan:
     kept: list[str] = field(default_factory=list)        # files we wrote once, since changed by someone
 
 
-def plan_export(folder: Path, files: dict[str, bytes]) -> Plan:
+def plan_export(folder: Path, files: dict[str, bytes]) -> ExportPlan:
     """Overwrite only files that the last export wrote and nobody changed since; remove our stale ones."""
     written = _manifest(folder)
-    plan = Plan()
+    plan = ExportPlan()
     for path, data in files.items():
         target = folder / path
         if target.exists() and not _ours(target, written.get(path)):
@@ -61,7 +61,7 @@ def plan_export(folder: Path, files: dict[str, bytes]) -> Plan:
     return plan
 
 
-def apply_export(folder: Path, plan: Plan, files: dict[str, bytes]) -> None:
+def apply_export(folder: Path, plan: ExportPlan, files: dict[str, bytes]) -> None:
     for path, data in plan.write.items():
         write_atomic(folder / path, data)
     for path in plan.remove:

@@ -20,7 +20,7 @@ from ruamel.yaml.representer import RoundTripRepresenter
 from ..files import write_atomic
 from ..story.graph import Story
 from ..text import slug
-from ..site.urls import SECTIONS
+from ..story.kinds import Kind
 
 
 
@@ -29,10 +29,10 @@ def fresh_id(text: str, taken: set[str], kind: str) -> str:
     return slug(text, set(taken), f"new-{kind}")
 
 
-def target_file(story: Story, data_dir: Path, kind: str) -> Path:
-    """The data file that already holds the most records of this kind, else `data/<kind>s.yml`."""
-    counts = Counter(e.where.path for e in story.of_kind(kind))
-    return counts.most_common(1)[0][0] if counts else data_dir / f"{SECTIONS[kind]}.yml"
+def target_file(story: Story, data_dir: Path, kind: Kind) -> Path:
+    """The data file that already holds the most records of this kind, else `data/<section>.yml`."""
+    counts = Counter(e.where.path for e in story.of_kind(kind.name))
+    return counts.most_common(1)[0][0] if counts else data_dir / f"{kind.section}.yml"
 
 
 class _Representer(RoundTripRepresenter):
@@ -62,16 +62,16 @@ def round_trip_yaml() -> YAML:
     return yaml
 
 
-def add_record(path: Path, kind: str, record: dict[str, Any]) -> tuple[bytes | None, int]:
-    """Append `record` to the kind's section of `path`; return the old bytes (None: new file) and its line."""
+def add_record(path: Path, section: str, record: dict[str, Any]) -> tuple[bytes | None, int]:
+    """Append `record` to `section` of `path`; return the old bytes (None: new file) and its line."""
     yaml = round_trip_yaml()
     old = path.read_bytes() if path.exists() else None
     document = yaml.load(old) if old else None
     document = document if isinstance(document, CommentedMap) else CommentedMap()
-    section = document.setdefault(SECTIONS[kind], CommentedSeq())
-    if section is None:
-        section = document[SECTIONS[kind]] = CommentedSeq()
-    section.append(CommentedMap(record))
+    records = document.setdefault(section, CommentedSeq())
+    if records is None:
+        records = document[section] = CommentedSeq()
+    records.append(CommentedMap(record))
     out = io.StringIO()
     yaml.dump(document, out)
     text = out.getvalue()

@@ -14,7 +14,8 @@ from pathlib import Path
 
 import yaml
 
-from ..story.model import ActorKind, Relation, SourceKind
+from ..story.model import ActorKind, SourceKind
+from ..story.relations import RELATIONS
 
 _SYLLABLES = ["ka", "lo", "mir", "va", "sen", "dra", "tor", "li", "na", "vek", "sa", "ro", "ben", "tis", "go", "ral"]
 _CYRILLIC = str.maketrans({"a": "а", "e": "е", "o": "о", "k": "к", "m": "м", "t": "т", "r": "р", "s": "с", "v": "в",
@@ -97,7 +98,7 @@ def _claim(rng: random.Random, i: int, actors: list[dict], sources: list[dict], 
              "reported_by": sorted({rng.choice(sources)["id"] for _ in range(rng.randint(1, 2))}),
              "about": [rng.choice(events)["id"], rng.choice(actors)["id"]], "topics": [rng.choice(_TOPICS)]}
     if i and rng.random() < 0.45:
-        claim[rng.choice(list(Relation)).value] = [f"claim-{rng.randrange(i)}"]
+        claim[rng.choice(RELATIONS).field] = [f"claim-{rng.randrange(i)}"]
     return claim
 
 

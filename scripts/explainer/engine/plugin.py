@@ -1,13 +1,14 @@
 """The MkDocs plugin: a thin edge that loads the story and hands MkDocs the rendered pages.
 
 Pages exist only in memory (`File.generated`); nothing is written into `docs/`, so
-`mkdocs serve` does not rebuild itself forever and hand-written prose is never touched.
+`mkdocs serve` does not rebuild itself forever and hand-written prose is never touched. Only
+MkDocs' public plugin API is used, so the plugin also runs on ProperDocs, MkDocs' maintained fork.
+The plugin brings its own look: its stylesheet and the pages' structured data, on any theme.
 """
 
 from __future__ import annotations
 
 import hashlib
-import logging
 import os
 from dataclasses import dataclass, field
 from functools import partial
@@ -19,24 +20,32 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from ..site import links
-from ..site import urls
-from .background import Background, BackgroundFailed
 from ..errors import StoryInvalid
+from ..site import jsonld, links, urls
 from ..site.downloads import data_file_makers
+from ..site.render import Job, PagePlan, Rendered, plan_pages, project_file, template_env
+from ..site.style import stylesheet
 from ..story.graph import Story, load_story
-from ..site.render import Job, Plan, Rendered, plan_pages, project_file, template_env
+from .background import Background, BackgroundFailed
+from .settings import DEFAULT_DATA_DIR, Settings
 
-log = logging.getLogger("mkdocs.plugins.explainer")
+log = get_plugin_logger("explainer")
+
+# The generated Markdown is written for these: tables, `{ .md-tag }`, `markdown` in HTML, and a
+# backslash that escapes any punctuation in text from data.
+MARKDOWN_EXTENSIONS = ("tables", "attr_list", "md_in_html", "pymdownx.escapeall")
 
 
 class ExplainerConfig(Config):
-    data_dir = c.Type(str, default="data")
+    data_dir = c.Type(str, default=DEFAULT_DATA_DIR)
     """Folder of the story's YAML files, relative to mkdocs.yml."""
+    background = c.Type(bool, default=True)
+    """Render the story's pages in a forked process while MkDocs converts others (off: all in this
+    process, for debugging, and wherever forking is unsafe)."""
 
 
 class ExplainerPlugin(BasePlugin[ExplainerConfig]):
@@ -54,47 +63,68 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         self.dirty = dirty
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        self.story_dir = data_dir(config, self.config.data_dir)
+        self.settings = Settings.of(config, self.config.data_dir)
+        if urls.STYLESHEET not in config.extra_css:
+            config.extra_css.append(urls.STYLESHEET)
+        config.markdown_extensions += [name for name in MARKDOWN_EXTENSIONS if name not in config.markdown_extensions]
         return config
 
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        # before MkDocs cleans site/: a story with errors stops the build while the last site is still there
+        self.story = self._load()
+
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        story = self.story = self._load()
+        story, settings = self.story, self.settings
         prose = {f.src_uri: f.content_string for f in files.documentation_pages()}
-        overrides = Path(config.theme.custom_dir) if config.theme.custom_dir else None
-        plan = plan_pages(story, prose, template_env(overrides), config.use_directory_urls,
-                          root=project_root(config), edit_root=edit_root(config))
+        plan = plan_pages(story, prose, template_env(settings.overrides), settings.directory_urls,
+                          root=settings.root, edit_root=settings.edit_root)
         # pages with prose first and here: what is wrong with the prose must stop the build before it starts
         problems = Rendered()
         early = {job.path: _rendered(plan, job, problems) for job in plan.jobs if job.path in prose}
         _report(problems.warnings + plan.warnings, problems.errors)
         tasks = [(job.path, partial(_rendered, plan, job, Rendered())) for job in plan.jobs if job.path not in early]
         tasks += data_file_makers(story).items()
-        makers = {path: partial(str, markdown) for path, markdown in early.items()} | self._later(tasks)
-        unchanged = self._unchanged(makers, files, config) if self.dirty else set()
-        for path, make in makers.items():
-            _replace(files, StoryFile.of(config, path, make, _inclusion(path), unchanged=path in unchanged))
-        log.info("explainer: %d pages generated from %s", len(plan.jobs), story.describe())
+        self.makers = {path: partial(str, markdown) for path, markdown in early.items()} | self._later(tasks)
+        unchanged = self._unchanged(files, config) if self.dirty else set()
+        for path in self.makers:
+            file = StoryFile.generated(config, path, content="", inclusion=_inclusion(path))
+            file.unchanged = path in unchanged
+            _replace(files, file)
+        _replace(files, File.generated(config, urls.STYLESHEET, content=stylesheet()))
+        log.info("%d pages generated from %s", len(plan.jobs), story.describe())
         return files
+
+    def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
+        """A story page's Markdown, made when MkDocs first reads it (by the background process, if on)."""
+        make = self.makers.pop(page.file.src_uri, None) if isinstance(page.file, StoryFile) else None
+        return None if make is None else _made(make)
+
+    def on_env(self, env, *, config: MkDocsConfig, files: Files):
+        """The data downloads, now that every page is read (the background process makes them last)."""
+        for path in [p for p in self.makers if not p.endswith(".md")]:
+            files.get_file_from_path(path).content_string = _made(self.makers.pop(path))
+        return env
 
     def _later(self, tasks: list[tuple[str, Callable[[], str]]]) -> dict[str, Callable[[], str]]:
         """How the texts of `tasks` will be made: by a background process while MkDocs converts pages,
         or, when serving (threads make forking unsafe) or without fork, here when MkDocs asks for them."""
         self._stop_background()
-        if self.serving or not hasattr(os, "fork"):
+        if self.serving or not self.config.background or not hasattr(os, "fork"):
             return dict(tasks)
         self.background = Background(tasks, _describe)
         return {path: partial(self.background.get, path) for path, _ in tasks}
 
-    def _unchanged(self, makers: dict[str, Callable[[], str]], files: Files, config: MkDocsConfig) -> set[str]:
+    def _unchanged(self, files: Files, config: MkDocsConfig) -> set[str]:
         """For a dirty rebuild (`mkdocs serve --dirty`): the files whose text is what the last build wrote.
-        Hand-written pages with `[[id]]` links are redone whenever the story's pages changed."""
-        texts = {path: make() for path, make in makers.items()}
-        makers.update({path: partial(str, text) for path, text in texts.items()})
+        Hand-written pages with `[[id]]` links are redone whenever the story's pages changed: their
+        last output is removed, which is how MkDocs knows a page is out of date."""
+        texts = {path: _made(make) for path, make in self.makers.items()}
+        self.makers.update({path: partial(str, text) for path, text in texts.items()})
         unchanged = self.changes.unchanged(texts, settings_signature(files, config))
         if len(unchanged) < len(texts):
             for file in files.documentation_pages():
-                if not file.generated_by and "[[" in file.content_string:
-                    file.is_modified = _modified  # type: ignore[method-assign]  # its links may show new names
+                if not file.generated_by and "[[" in file.content_string:  # its links may show new names
+                    Path(file.abs_dest_path).unlink(missing_ok=True)
         return unchanged
 
     def _stop_background(self) -> None:
@@ -122,24 +152,32 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
         """"Edit this page" on an entity page opens the YAML that defines it; the page links its prose."""
         target = urls.entity_of_page(page.file.src_uri)
-        base = edit_root(config)
+        base = self.settings.edit_root
         if target and base and self.story and (entity := self.story.get(target[1])):
-            path = project_file(entity.where.path, project_root(config))
+            path = project_file(entity.where.path, self.settings.root)
             page.edit_url = urls.edit_url(base, path, entity.where.line)
         return context
 
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        """The page's schema.org data, in its head, whatever the theme."""
+        data = page.meta.get("jsonld")
+        if not isinstance(data, dict) or "</head>" not in output:
+            return output
+        head, _, rest = output.partition("</head>")
+        return f"{head}{jsonld.script(data)}\n</head>{rest}"
+
     def on_serve(self, server, config: MkDocsConfig, builder):
-        server.watch(str(self.story_dir))
+        server.watch(str(self.settings.data_dir))
         return server
 
     def _load(self) -> Story:
         try:
-            story = load_story(self.story_dir)
+            story = load_story(self.settings.data_dir)
         except StoryInvalid as invalid:
             for error in invalid.errors:
                 log.error(str(error))
             if self.serving and self.last_good is not None:
-                log.warning("explainer: %d error(s) in the story data; still showing the last good version "
+                log.warning("%d error(s) in the story data; still showing the last good version "
                             "until they are fixed", len(invalid.errors))
                 return self.last_good
             raise PluginError(f"{len(invalid.errors)} error(s) in the story data in "
@@ -148,52 +186,11 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         return story
 
 
-def data_dir(config: MkDocsConfig, configured: str) -> Path:
-    return (project_root(config) / configured).resolve()
-
-
-def project_root(config: MkDocsConfig) -> Path:
-    return Path(config.config_file_path).parent.resolve()
-
-
-def edit_root(config: MkDocsConfig) -> str | None:
-    """The edit address of the project's top folder, from `repo_url` + `edit_uri` (which point at docs/)."""
-    if not (config.repo_url and config.edit_uri):
-        return None
-    docs = Path(config.docs_dir).resolve().relative_to(project_root(config)).as_posix()
-    base = config.repo_url.rstrip("/") + "/" + config.edit_uri.strip("/") + "/"
-    return base.removesuffix(docs + "/")
-
-
 class StoryFile(File):
-    """A page or download made from the story. Its text is made only when MkDocs first reads it (by the
-    background process, see `ExplainerPlugin._later`); in a dirty rebuild it counts as modified only
-    when its text changed."""
+    """A page or download made from the story. In a dirty rebuild it counts as modified only when its
+    text changed since the last build."""
 
-    _text: str | bytes | None = None
-    _make: Callable[[], str] | None = None
     unchanged = False
-
-    @classmethod
-    def of(cls, config: MkDocsConfig, path: str, make: Callable[[], str], inclusion: InclusionLevel,
-           unchanged: bool = False) -> File:
-        file = cls.generated(config, path, content="", inclusion=inclusion)
-        file._make, file.unchanged = make, unchanged
-        return file
-
-    @property
-    def _content(self) -> str | bytes | None:
-        if self._make is not None:
-            make, self._make = self._make, None
-            try:
-                self._text = make()
-            except BackgroundFailed as failed:
-                raise PluginError(str(failed)) from None
-        return self._text
-
-    @_content.setter
-    def _content(self, value: str | bytes | None) -> None:
-        self._text, self._make = value, None
 
     def is_modified(self) -> bool:
         return not self.unchanged
@@ -239,11 +236,14 @@ def settings_signature(files: Files, config: MkDocsConfig) -> bytes:
     return digest.digest()
 
 
-def _modified() -> bool:
-    return True
+def _made(make: Callable[[], str]) -> str:
+    try:
+        return make()
+    except BackgroundFailed as failed:
+        raise PluginError(str(failed)) from None
 
 
-def _rendered(plan: Plan, job: Job, problems: Rendered) -> str:
+def _rendered(plan: PagePlan, job: Job, problems: Rendered) -> str:
     try:
         return plan.render(job, problems)
     except jinja2.TemplateError as exc:  # most likely a template in overrides/explainer/

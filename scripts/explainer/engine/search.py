@@ -8,7 +8,6 @@ own, apart from the story plugin, because it is a site setting: any Material sit
 
 from __future__ import annotations
 
-import logging
 import subprocess
 import sys
 from pathlib import Path
@@ -17,9 +16,9 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, get_plugin_logger
 
-log = logging.getLogger("mkdocs.plugins.explainer")
+log = get_plugin_logger("explainer-search")
 
 THEME = Path(__file__).parent / "theme"
 
@@ -47,4 +46,4 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         done = subprocess.run(command, capture_output=True, text=True)
         if done.returncode != 0:
             raise PluginError(f"Pagefind could not index the site: {(done.stderr or done.stdout).strip()[-2000:]}")
-        log.info("explainer-search: Pagefind index written to %s", Path(config.site_dir, "pagefind"))
+        log.info("Pagefind index written to %s", Path(config.site_dir, "pagefind"))

@@ -269,7 +269,7 @@ def merge_draft(out: Draft, data_dir: Path, story: Story | None) -> dict[Path, b
     for section, records in out.records.items():
         for record in records:
             if record["id"] not in known:
-                old, _ = add_record(yaml_path, section.removesuffix("s"), record)
+                old, _ = add_record(yaml_path, section, record)
                 written.setdefault(yaml_path, old)
     return written
 

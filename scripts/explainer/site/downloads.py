@@ -12,15 +12,10 @@ from functools import partial
 from typing import Any, Callable
 
 from ..story.graph import Story
-from ..story.model import ENTITY_KINDS, Entity
+from ..story.kinds import KINDS, Kind
+from ..story.model import Entity
 from ..story.schema import json_schema
-from .urls import SCHEMA_JSON
-
-STORY_JSON = "data/story.json"
-
-
-def csv_path(kind: str) -> str:
-    return f"data/{kind}s.csv"
+from .urls import SCHEMA_JSON, STORY_JSON, csv_file
 
 
 def data_files(story: Story) -> dict[str, str]:
@@ -32,21 +27,20 @@ def data_file_makers(story: Story) -> dict[str, Callable[[], str]]:
     """{site path: function making its text}, so the texts can be made later or elsewhere."""
     makers = {STORY_JSON: partial(story_json, story),
               SCHEMA_JSON: lambda: json.dumps(json_schema(), indent=2, ensure_ascii=False)}
-    makers.update({csv_path(kind): partial(story_csv, story, kind) for kind in ENTITY_KINDS})
+    makers.update({csv_file(kind): partial(story_csv, story, kind) for kind in KINDS})
     return makers
 
 
 def story_json(story: Story) -> str:
     data: dict[str, Any] = {"story": story.info.model_dump(mode="json") if story.info else None}
-    for kind in ENTITY_KINDS:
-        data[f"{kind}s"] = [_record(e) for e in story.of_kind(kind)]
+    for kind in KINDS:
+        data[kind.section] = [_record(e) for e in story.of_kind(kind.name)]
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
-def story_csv(story: Story, kind: str) -> str:
-    records = [_record(e) for e in story.of_kind(kind)]
-    model = type(story.of_kind(kind)[0]) if records else None
-    columns = list(model.model_fields) if model else ["id"]
+def story_csv(story: Story, kind: Kind) -> str:
+    records = [_record(e) for e in story.of_kind(kind.name)]
+    columns = list(kind.model.model_fields)
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")
     writer.writeheader()

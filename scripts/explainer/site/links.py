@@ -13,7 +13,7 @@ from .. import text
 from . import urls
 from ..errors import did_you_mean
 from ..story.graph import Story
-from ..story.model import kind_of
+from ..story.kinds import kind_of
 
 _CODE = re.compile(r"(^(?:```|~~~)[^\n]*\n.*?^(?:```|~~~)[ \t]*$|`[^`\n]+`)", re.MULTILINE | re.DOTALL)
 _LINK = re.compile(r"(?<!\\)\[\[([^\]|\n]+?)(?:\|([^\]\n]+))?\]\]")

@@ -7,41 +7,26 @@ knows the page being written. Hand-written prose for a page is placed inside it.
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import html
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 from functools import partial
+from pathlib import Path
 from typing import Any, Callable, Mapping
 
 import jinja2
 
-from . import diagram
-from . import jsonld
-from . import links
 from .. import text
-from . import urls
 from ..errors import did_you_mean
 from ..story.graph import FACET_GROUPS, Facet, Story, facets
-from ..story.model import ENTITY_KINDS, Actor, ActorKind, Claim, Entity, Relation, SourceKind, kind_of
+from ..story.kinds import KINDS, Kind, kind_of
+from ..story.model import Actor, Entity
+from ..story.relations import RELATIONS
 from ..story.schema import schema_reference
-
-ACTOR_KIND_LABELS = {ActorKind.person: "People", ActorKind.government: "Governments and state bodies",
-                     ActorKind.agency: "Agencies", ActorKind.organization: "Organizations",
-                     ActorKind.media: "Media", ActorKind.group: "Groups"}
-SOURCE_KIND_LABELS = {SourceKind.article: "article", SourceKind.agency_report: "news agency report",
-                      SourceKind.broadcast: "broadcast", SourceKind.press_briefing: "press briefing",
-                      SourceKind.statement: "statement", SourceKind.interview: "interview",
-                      SourceKind.social_post: "social media post", SourceKind.video: "video",
-                      SourceKind.document: "document"}
-# (outgoing, incoming) wording of each relation between claims
-RELATION_LABELS = {Relation.responds_to: ("Responds to", "Answered by"),
-                   Relation.supports: ("Supports", "Supported by"),
-                   Relation.disputes: ("Disputes", "Disputed by"),
-                   Relation.denies: ("Denies", "Denied by")}
-INDEX_TITLES = {"actor": "Actors", "claim": "Claims", "source": "Sources", "event": "Events"}
+from . import diagram, jsonld, links, urls
+from .pages import (LIST_LIMIT, EntityPage, IndexPage, ListPage, SchemaPage, TagPage, TagsPage, TimelinePage, actor_groups,
+                    by_day, home_page, paginate)
 
 
 def template_env(overrides: Path | None = None) -> jinja2.Environment:
@@ -52,42 +37,10 @@ def template_env(overrides: Path | None = None) -> jinja2.Environment:
     loaders.append(jinja2.PackageLoader("explainer.site", "templates"))
     env = jinja2.Environment(loader=jinja2.ChoiceLoader(loaders), undefined=jinja2.StrictUndefined,
                              autoescape=False, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
-    env.filters.update(md=text.md, paragraphs=text.md_paragraphs, day=text.day, sentence=text.sentence)
-    env.globals.update(title_of=title_of, kind_of=kind_of, source_kind=SOURCE_KIND_LABELS.__getitem__,
-                       relation_labels=RELATION_LABELS, external=urls.external, facet_path=urls.facet_page,
-                       by_day=by_day, actors_by_kind=actors_by_kind, main_actors=main_actors,
-                       key_claims=key_claims, GLANCE_DAYS=GLANCE_DAYS, LIST_LIMIT=LIST_LIMIT, story_picture=diagram.story_picture,
-                       neighbourhood=diagram.neighbourhood, verbs=diagram.VERBS,
-                       draw=lambda picture, link, title: diagram.svg(picture, link.url, title))
+    env.filters.update(md=text.md, paragraphs=text.md_paragraphs, day=text.day, sentence=text.sentence,
+                       by_day=by_day, actor_groups=actor_groups)
+    env.globals.update(relations=RELATIONS, draw=lambda picture, link, title: diagram.svg(picture, link.url, title))
     return env
-
-
-def by_day(entities: list) -> list[tuple[dt.date | None, list]]:
-    """Entities grouped by date, earliest first, undated last; story order within a day."""
-    days: dict[dt.date | None, list] = {}
-    for entity in _by_date(entities):
-        days.setdefault(entity.date, []).append(entity)
-    return list(days.items())
-
-
-def actors_by_kind(actors: list[Actor]) -> list[tuple[str, list[Actor]]]:
-    return [(label, group) for kind, label in ACTOR_KIND_LABELS.items()
-            if (group := [a for a in actors if a.kind == kind])]
-
-
-def main_actors(story: Story, limit: int = 8) -> list[Actor]:
-    """The actors most linked to, most first."""
-    return sorted(story.actors, key=lambda a: -len(story.backlinks(a)))[:limit]
-
-
-def key_claims(story: Story, limit: int = 6) -> list[Claim]:
-    """The claims most tied to others (answered, or answering), in time order."""
-    ranked = sorted(story.claims, key=lambda c: -(len(c.relations()) + len(story.responses(c))))[:limit]
-    return [c for c in story.claims if c in ranked]
-
-
-def title_of(entity: Entity) -> str:
-    return entity.heading()
 
 
 @dataclass(frozen=True)
@@ -100,16 +53,27 @@ class Linker:
 
     def __call__(self, target: Entity | str, label: str | None = None) -> str:
         entity = self.story.by_id[target] if isinstance(target, str) else target
-        return f"[{text.md(label or title_of(entity))}]({self.to_entity(entity)})"
+        return f"[{text.md(label or entity.heading())}]({self.to_entity(entity)})"
 
     def to_entity(self, entity: Entity) -> str:
         return urls.relative(self.page, urls.entity_page(kind_of(entity), entity.id))
 
-    def to_index(self, kind: str) -> str:
+    def to_index(self, kind: Kind) -> str:
         return urls.relative(self.page, urls.index_page(kind))
+
+    def to_tag(self, facet: Facet) -> str:
+        return urls.relative(self.page, urls.facet_page(facet.slug))
+
+    def to_csv(self, kind: Kind) -> str:
+        return urls.relative(self.page, urls.csv_file(kind))
 
     def to_page(self, path: str) -> str:
         return urls.relative(self.page, path)
+
+    @staticmethod
+    def external(url: str) -> str:
+        """An outside address, made safe inside a Markdown link."""
+        return urls.external(url)
 
     def url(self, entity: Entity) -> str:
         """The address of `entity`'s page for raw HTML, which MkDocs leaves as written."""
@@ -127,16 +91,16 @@ class Rendered:
 
 @dataclass(frozen=True)
 class Job:
-    """One page to write: where it goes, its template, its front matter and what the template is given."""
+    """One page to write: where it goes, its template, its front matter and the page it is given."""
 
     path: str
     template: str
     meta: "Meta"
-    context: dict[str, Any]
+    page: Any  # one of the page classes of `pages.py`
 
 
 @dataclass(frozen=True)
-class Plan:
+class PagePlan:
     """Every generated page, decided before any is written, so pages can be written in any order,
     or in another process, and each gives the same Markdown."""
 
@@ -151,10 +115,10 @@ class Plan:
     def render(self, job: Job, out: Rendered) -> str:
         """The page's Markdown; what is wrong with its prose goes to `out`."""
         link = Linker(self.story, job.path, self.directory_urls)
-        page = _page(self.env, self.story, link, job.template, job.meta(link), self.prose.get(job.path),
-                     job.context, out)
-        entity = job.context.get("e")
-        return page + (self.origin.note(entity, job.path if job.path in self.prose else None) if entity else "")
+        page = _page(self.env, self.story, link, job, self.prose.get(job.path), out)
+        if not isinstance(job.page, EntityPage):
+            return page
+        return page + self.origin.note(job.page.entity, job.path if job.path in self.prose else None)
 
 
 def render_pages(story: Story, prose: Mapping[str, str] | None = None, env: jinja2.Environment | None = None,
@@ -169,7 +133,7 @@ def render_pages(story: Story, prose: Mapping[str, str] | None = None, env: jinj
 
 
 def plan_pages(story: Story, prose: Mapping[str, str] | None = None, env: jinja2.Environment | None = None,
-               directory_urls: bool = True, root: Path | None = None, edit_root: str | None = None) -> Plan:
+               directory_urls: bool = True, root: Path | None = None, edit_root: str | None = None) -> PagePlan:
     """The pages to write, in the order MkDocs will read them.
 
     `root` is the project folder (file names in "made from" notes are relative to it); with
@@ -177,39 +141,53 @@ def plan_pages(story: Story, prose: Mapping[str, str] | None = None, env: jinja2
     prose = prose or {}
     jobs: list[Job] = []
 
-    def add(path: str, template: str, meta: Meta, **context: Any) -> None:
-        jobs.append(Job(path, template, meta, context))
+    def add(path: str, template: str, meta: Meta, page: Any) -> None:
+        jobs.append(Job(path, template, meta, page))
 
     home = story.info.title if story.info else "Story"
-    add(urls.HOME, "home.md", lambda _: {"title": page_title(home), "jsonld": jsonld.story_data(story)})
+    add(urls.HOME, "home.md", lambda _: {"title": page_title(home), "jsonld": jsonld.story_data(story)},
+        home_page(story))
     all_facets = facets(story)
-    chips: dict[str, list[Facet]] = {}
+    tags: dict[str, list[Facet]] = {}
     for facet in all_facets:
         for entity in facet.entities:
-            chips.setdefault(entity.id, []).append(facet)
-    for kind in ENTITY_KINDS:
-        for page in paginate(_index_order(story, kind), partial(urls.index_page, kind)):
-            add(page.path, f"{kind}s.md", _fixed(page.title(INDEX_TITLES[kind])), kind=kind, page=page)
-        for entity in story.of_kind(kind):
-            lists = long_lists(story, entity)
-            add(urls.entity_page(kind, entity.id), f"{kind}.md", partial(_meta, story, entity), e=entity,
-                chips=chips.get(entity.id, []), full_lists={name: _list_path(entity, name) for name in lists})
-            for name, (label, items) in lists.items():
-                for page in paginate(items, partial(urls.list_page, kind, entity.id, name)):
-                    add(page.path, "list.md", _fixed(page_title(page.title(f"{label} {entity.heading()}"))),
-                        e=entity, label=label, page=page)
-    for page in paginate(_by_date(story.events + story.claims), urls.timeline_page):
-        add(page.path, "timeline.md", _fixed(page.title("Timeline")), page=page)
-    add(urls.TAGS, "tags.md", _fixed("Tags"), facets=all_facets, groups=FACET_GROUPS)
+            tags.setdefault(entity.id, []).append(facet)
+    for kind in KINDS:
+        for pager in paginate(kind.index_order(story.of_kind(kind.name)), partial(urls.index_page, kind)):
+            add(pager.path, kind.index_template, _fixed(pager.title(kind.title)), IndexPage(kind, pager, story))
+        for entity in story.of_kind(kind.name):
+            jobs.extend(_entity_jobs(story, kind, entity, tags.get(entity.id, [])))
+    for pager in paginate(by_day_order(story.events + story.claims), urls.timeline_page):
+        add(pager.path, "timeline.md", _fixed(pager.title("Timeline")), TimelinePage(pager))
+    groups = [(group, [f for f in all_facets if f.group == group]) for group in FACET_GROUPS]
+    add(urls.TAGS, "tags.md", _fixed("Tags"), TagsPage([(g, members) for g, members in groups if members]))
     for facet in all_facets:
-        for page in paginate(list(facet.entities), partial(urls.facet_page, facet.slug)):
-            add(page.path, "tag.md", _fixed(page_title(page.title(f"{facet.group}: {facet.name}"))),
-                facet=facet, page=page)
-    add(urls.SCHEMA_PAGE, "schema.md", _fixed("Schema reference"), reference=schema_reference())
+        for pager in paginate(list(facet.entities), partial(urls.facet_page, facet.slug)):
+            add(pager.path, "tag.md", _fixed(page_title(pager.title(f"{facet.group}: {facet.name}"))),
+                TagPage(facet, pager))
+    add(urls.SCHEMA_PAGE, "schema.md", _fixed("Schema reference"), SchemaPage(schema_reference()))
     warnings = [f"docs/{path} matches no entity, so it is not shown on any page{hint}"
                 for path, hint in orphan_prose(story, list(prose))]
-    return Plan(story, env or template_env(), prose, directory_urls, Origin(root or Path.cwd(), edit_root), jobs,
-                warnings)
+    return PagePlan(story, env or template_env(), prose, directory_urls, Origin(root or Path.cwd(), edit_root),
+                    jobs, warnings)
+
+
+def _entity_jobs(story: Story, kind: Kind, entity: Entity, tags: list[Facet]) -> list[Job]:
+    """The entity's page, and pages for the claim lists too long for it."""
+    view = kind.view(story, entity)
+    long = [lst for lst in view.claim_lists() if len(lst.claims) > LIST_LIMIT]
+    full = {lst.name: urls.list_page(kind, entity.id, lst.name) for lst in long}
+    jobs = [Job(urls.entity_page(kind, entity.id), kind.template, partial(_meta, story, entity),
+                EntityPage(kind, view, tags, full, story))]
+    for lst in long:
+        for pager in paginate(lst.claims, partial(urls.list_page, kind, entity.id, lst.name)):
+            title = page_title(pager.title(f"{lst.label} {entity.heading()}"))
+            jobs.append(Job(pager.path, "list.md", _fixed(title), ListPage(entity, lst.label, pager)))
+    return jobs
+
+
+def by_day_order(entities: list) -> list:
+    return [entity for day in by_day(entities) for entity in day.entries]
 
 
 @dataclass(frozen=True)
@@ -230,65 +208,6 @@ class Origin:
         if self.edit_root is None:
             return f"<code>{label}</code>"
         return f'<a href="{html.escape(urls.edit_url(self.edit_root, path, line))}"><code>{label}</code></a>'
-
-
-PAGE_SIZE = 200  # entries per index page: no page grows with the story
-GLANCE_DAYS = 12  # days shown at a glance on the home page
-LIST_LIMIT = 50  # claims listed on an entity's page; longer lists go on pages of their own
-
-
-@dataclass(frozen=True)
-class Pager:
-    """One page of a long list: its entries, its number and the paths of all pages of the list."""
-
-    items: list
-    number: int
-    paths: list[tuple[int, str]]
-
-    @property
-    def count(self) -> int:
-        return len(self.paths)
-
-    @property
-    def path(self) -> str:
-        return self.paths[self.number - 1][1]
-
-    def title(self, base: str) -> str:
-        return base if self.number == 1 else f"{base}, page {self.number}"
-
-
-def paginate(items: list, path: Callable[[int], str], size: int = PAGE_SIZE) -> list[Pager]:
-    count = max(1, -(-len(items) // size))
-    paths = [(n, path(n)) for n in range(1, count + 1)]
-    return [Pager(items[(n - 1) * size:n * size], n, paths) for n in range(1, count + 1)]
-
-
-def long_lists(story: Story, entity: Entity) -> dict[str, tuple[str, list[Claim]]]:
-    """The claim lists of an entity's page that are longer than LIST_LIMIT: {name: (label, claims)}."""
-    kind = kind_of(entity)
-    lists = {"actor": {"claims": ("Claims by", lambda: story.referrers(entity, "claimant")),
-                       "about": ("Claims about", lambda: story.referrers(entity, "about"))},
-             "source": {"claims": ("Claims carried by", lambda: story.carried_by(entity))},
-             "event": {"claims": ("Claims about", lambda: story.referrers(entity, "about"))}}.get(kind, {})
-    found = {name: (label, items()) for name, (label, items) in lists.items()}
-    return {name: value for name, value in found.items() if len(value[1]) > LIST_LIMIT}
-
-
-def _list_path(entity: Entity, name: str) -> str:
-    return urls.list_page(kind_of(entity), entity.id, name)
-
-
-def _index_order(story: Story, kind: str) -> list:
-    if kind == "actor":  # grouped by kind on the page, so ordered by kind first
-        order = list(ACTOR_KIND_LABELS)
-        return sorted(story.actors, key=lambda a: order.index(a.kind))
-    if kind == "claim":
-        return _by_date(story.claims)
-    return story.of_kind(kind)
-
-
-def _by_date(entities: list) -> list:
-    return sorted(entities, key=lambda e: e.date or dt.date.max)
 
 
 @functools.lru_cache(maxsize=1024)
@@ -314,7 +233,7 @@ def page_title(title: str) -> str:
 
 
 def _meta(story: Story, entity: Entity, link: Linker) -> dict[str, Any]:
-    meta: dict[str, Any] = {"title": page_title(title_of(entity))}
+    meta: dict[str, Any] = {"title": page_title(entity.heading())}
     if isinstance(entity, Actor):
         # readers search for actors by name and alias (in the page's first section); put them first
         meta["search"] = {"boost": 3}
@@ -327,13 +246,13 @@ _SECTION = re.compile(r"^<!-- explainer:section ([a-z-]+) -->\n", re.MULTILINE)
 _MARKER = re.compile(r"^[ \t]*<!-- explainer:([a-z-]+) -->[ \t]*$", re.MULTILINE)
 
 
-def _page(env: jinja2.Environment, story: Story, link: Linker, template: str, meta: dict[str, Any],
-          prose_source: str | None, context: dict[str, Any], out: Rendered) -> str:
+def _page(env: jinja2.Environment, story: Story, link: Linker, job: Job, prose_source: str | None,
+          out: Rendered) -> str:
     prose_meta, prose = text.split_front_matter(prose_source) if prose_source else ({}, "")
     expanded = links.expand(prose.strip(), link.page, story)
     out.errors += [f"docs/{link.page}: {message}" for message in expanded.unknown]
-    body = env.get_template(template).render(story=story, link=link, **context)
-    return text.front_matter({**meta, **prose_meta}, _compose(body, expanded.markdown, link.page, out))
+    body = env.get_template(job.template).render(page=job.page, link=link)
+    return text.front_matter({**job.meta(link), **prose_meta}, _compose(body, expanded.markdown, link.page, out))
 
 
 def _compose(body: str, prose: str, page: str, out: Rendered) -> str:
@@ -367,6 +286,6 @@ def orphan_prose(story: Story, prose_paths: list[str]) -> list[tuple[str, str]]:
             continue
         kind, entity_id = target
         entity = story.get(entity_id)
-        if entity is None or kind_of(entity) != kind:
-            found.append((path, did_you_mean(entity_id, [e.id for e in story.of_kind(kind)])))
+        if entity is None or kind_of(entity) is not kind:
+            found.append((path, did_you_mean(entity_id, [e.id for e in story.of_kind(kind.name)])))
     return found

@@ -9,27 +9,35 @@ import functools
 import posixpath
 from urllib.parse import quote
 
-SECTIONS = {"actor": "actors", "claim": "claims", "source": "sources", "event": "events"}
+from ..story.kinds import KINDS, Kind
+
 HOME = "index.md"
 SCHEMA_PAGE = "schema.md"
 TIMELINE = "timeline.md"
 TAGS = "tags/index.md"
 SCHEMA_JSON = "schema.json"
+STORY_JSON = "data/story.json"
+STYLESHEET = "assets/explainer/explainer.css"
 
 
-def entity_page(kind: str, entity_id: str) -> str:
+def csv_file(kind: Kind) -> str:
+    """`data/actors.csv`: the download of one kind's records."""
+    return f"data/{kind.section}.csv"
+
+
+def entity_page(kind: Kind, entity_id: str) -> str:
     """`actors/dmitry-peskov.md`: the Markdown path; MkDocs serves it at `actors/dmitry-peskov/`."""
-    return f"{SECTIONS[kind]}/{entity_id}.md"
+    return f"{kind.section}/{entity_id}.md"
 
 
-def index_page(kind: str, number: int = 1) -> str:
+def index_page(kind: Kind, number: int = 1) -> str:
     """The index of a kind; its later pages (`claims/pages/2.md`) sit in a folder no id can take."""
-    return f"{SECTIONS[kind]}/index.md" if number == 1 else f"{SECTIONS[kind]}/pages/{number}.md"
+    return f"{kind.section}/index.md" if number == 1 else f"{kind.section}/pages/{number}.md"
 
 
-def list_page(kind: str, entity_id: str, name: str, number: int = 1) -> str:
+def list_page(kind: Kind, entity_id: str, name: str, number: int = 1) -> str:
     """A full list that is too long for its entity's page: `actors/x/claims/1.md`."""
-    return f"{SECTIONS[kind]}/{entity_id}/{name}/{number}.md"
+    return f"{kind.section}/{entity_id}/{name}/{number}.md"
 
 
 def facet_page(slug: str, number: int = 1) -> str:
@@ -73,12 +81,12 @@ def relative_url(from_page: str, to_page: str, directory_urls: bool = True) -> s
     return path + "/" if there.endswith("/") or not there else path
 
 
-def entity_of_page(path: str) -> tuple[str, str] | None:
+def entity_of_page(path: str) -> tuple[Kind, str] | None:
     """(kind, id) for a path that would hold an entity page, else None."""
     folder, _, name = path.partition("/")
-    kinds = {section: kind for kind, section in SECTIONS.items()}
-    if folder in kinds and name.endswith(".md") and "/" not in name and name != "index.md":
-        return kinds[folder], name[: -len(".md")]
+    for entry in KINDS:
+        if folder == entry.section and name.endswith(".md") and "/" not in name and name != "index.md":
+            return entry, name[: -len(".md")]
     return None
 
 
@@ -96,4 +104,4 @@ def in_nav(path: str) -> bool:
     """Whether a generated page belongs in the sidebar: home, the first page of each index, and
     the reference pages. Entity pages and later index pages stay out: a sidebar listing every
     page makes each build quadratic in the number of pages."""
-    return path in {HOME, TIMELINE, TAGS, SCHEMA_PAGE, *(index_page(kind) for kind in SECTIONS)}
+    return path in {HOME, TIMELINE, TAGS, SCHEMA_PAGE, *(index_page(k) for k in KINDS)}

@@ -6,15 +6,20 @@ Built once from checked data; pages and exports read it and never change it.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import StoryInvalid
-from .loader import load_records
-from .model import ENTITY_KINDS, Actor, Claim, Entity, Event, Relation, Source, StoryInfo, kind_of, references
 from ..text import slug
+from .disputes import Disputes
+from .kinds import KINDS, kind_of, reference_fields, references
+from .loader import load_records
+from .model import Actor, Claim, Entity, Event, Source, StoryInfo
+from .relations import RELATIONS, Relation
 from .validate import Checked, check_records
+from .views import Answer
 
 _LAST_DAY = dt.date.max
 
@@ -36,23 +41,37 @@ class Story:
         self.quotes_verified = checked.quotes_verified
         self.by_id = checked.entities
         ordered = sorted(checked.entities.values(), key=_order)
-        self.actors: list[Actor] = [e for e in ordered if isinstance(e, Actor)]
-        self.claims: list[Claim] = [e for e in ordered if isinstance(e, Claim)]
-        self.sources: list[Source] = [e for e in ordered if isinstance(e, Source)]
-        self.events: list[Event] = [e for e in ordered if isinstance(e, Event)]
+        self._by_kind: dict[str, list[Entity]] = {k.name: [] for k in KINDS}
         self._back: dict[str, list[Backlink]] = defaultdict(list)
         for entity in ordered:
+            self._by_kind[kind_of(entity).name].append(entity)
             for name, _, target in references(entity):
                 self._back[target].append(Backlink(entity, name))
+        self._fields = reference_fields()
 
     def of_kind(self, kind: str) -> list:
-        return {"actor": self.actors, "claim": self.claims, "source": self.sources, "event": self.events}[kind]
+        """The entities of the kind called `kind`, in story order."""
+        return self._by_kind[kind]
+
+    # the kinds the story's own logic is about, by name
+    actors: list[Actor] = property(lambda self: self._by_kind["actor"])  # type: ignore[assignment]
+    claims: list[Claim] = property(lambda self: self._by_kind["claim"])  # type: ignore[assignment]
+    sources: list[Source] = property(lambda self: self._by_kind["source"])  # type: ignore[assignment]
+    events: list[Event] = property(lambda self: self._by_kind["event"])  # type: ignore[assignment]
+
+    @functools.cached_property
+    def disputes(self) -> Disputes:
+        """Who answered whom, counted between actors; made once, and gone with the story."""
+        return Disputes(self)
 
     def get(self, entity_id: str | None) -> Entity | None:
         return self.by_id.get(entity_id) if entity_id else None
 
     def referrers(self, target: Entity, *fields: str) -> list[Entity]:
         """Entities that name `target` (in any of `fields`, or anywhere), each once, in story order."""
+        unknown = set(fields) - self._fields
+        if unknown:  # a misspelt field would otherwise find nothing, silently
+            raise KeyError(f"no entity has a reference field {sorted(unknown)}")
         found = [b.entity for b in self._back.get(target.id, ()) if not fields or b.field in fields]
         return list(dict.fromkeys(found))
 
@@ -62,12 +81,14 @@ class Story:
 
     def responses(self, claim: Claim) -> list[tuple[Relation, Claim]]:
         """Claims that answer `claim`, with how they answer it."""
-        return [(rel, other) for rel in Relation for other in self.referrers(claim, rel.value)]
+        return [(rel, other) for rel in RELATIONS for other in self.referrers(claim, rel.field)]
 
-    def answers_to(self, actor: Actor) -> list[tuple[Claim, Relation, Claim]]:
+    def answers_to(self, actor: Actor) -> list[Answer]:
         """(their claim, how it was answered, the answer) for every answer to a claim by `actor`."""
-        return [(claim, rel, other) for claim in self.referrers(actor, "claimant")
-                for rel, other in self.responses(claim)]
+        return [Answer(claim, rel, other) for claim in self.claims_by(actor) for rel, other in self.responses(claim)]
+
+    def claims_by(self, actor: Actor) -> list[Claim]:
+        return self.referrers(actor, "claimant")
 
     def claimants(self, claims: list[Claim]) -> list[Actor]:
         """The actors who made `claims`, each once, in story order."""
@@ -85,11 +106,11 @@ class Story:
 
     def sources_quoting(self, actor: Actor) -> list[Source]:
         """Sources that carry claims made by `actor`."""
-        found = [s for c in self.referrers(actor, "claimant") for s in self.provenance(c) if isinstance(s, Source)]
+        found = [s for c in self.claims_by(actor) for s in self.provenance(c) if isinstance(s, Source)]
         return sorted(set(found), key=_order)
 
     def count(self) -> dict[str, int]:
-        return {kind: len(self.of_kind(kind)) for kind in ENTITY_KINDS}
+        return {k.name: len(self.of_kind(k.name)) for k in KINDS}
 
     def describe(self) -> str:
         """`20 actors, 12 claims, 8 sources, 1 event; 11 quotes checked against source texts`."""
@@ -132,7 +153,7 @@ def facets(story: Story) -> list[Facet]:
 def loose_ends(story: Story) -> dict[str, list[str]]:
     """Ids an editor may want to look at: who said nothing, what has no source, what nobody cites or answers."""
     return {
-        "actors_with_no_claims": [a.id for a in story.actors if not story.referrers(a, "claimant")],
+        "actors_with_no_claims": [a.id for a in story.actors if not story.claims_by(a)],
         "claims_with_no_source": [c.id for c in story.claims if not c.venue and not c.reported_by],
         "sources_never_cited": [s.id for s in story.sources
                                 if not story.referrers(s, "venue", "reported_by", "quotes.source", "sources")],
@@ -144,10 +165,9 @@ def _order(entity: Entity) -> tuple:
     """Stable story order: kind, then date (undated last), then name, then id."""
     date = getattr(entity, "date", None) or _LAST_DAY
     time = getattr(entity, "time", None) or ""
-    label = getattr(entity, "name", None) or getattr(entity, "title", None) or ""
     if isinstance(entity, Actor):
-        return (ENTITY_KINDS.index("actor"), _LAST_DAY, "", label.casefold(), entity.id)
-    return (ENTITY_KINDS.index(kind_of(entity)), date, time, label.casefold(), entity.id)
+        date = _LAST_DAY  # an actor's order is its name
+    return (KINDS.index(kind_of(entity)), date, time, entity.heading().casefold(), entity.id)
 
 
 def load_story(data_dir: Path) -> Story:

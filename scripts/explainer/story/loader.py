@@ -14,8 +14,8 @@ from typing import Any
 import yaml
 
 from ..errors import Location, StoryError, did_you_mean
+from .kinds import STORY_SECTION, section_models
 
-SECTIONS = {"story": "story", "actors": "actor", "sources": "source", "claims": "claim", "events": "event"}
 MAX_FILE_BYTES = 5_000_000
 MAX_DEPTH = 50
 ALIAS_REFUSED = "YAML aliases (*name) are not allowed in story data"
@@ -153,7 +153,7 @@ def _raise(line: int, message: str):
 
 
 def _section_list() -> str:
-    return ", ".join(f"'{name}'" for name in SECTIONS)
+    return ", ".join(f"'{name}'" for name in section_models())
 
 
 class _Values:
@@ -217,14 +217,15 @@ def _records(path: Path, top: dict, values: _Values, errors: list[StoryError]) -
     lines = values.lines
     own = _lines_by_record(lines)
     records = []
+    sections = section_models()
     for section, value in top.items():
         where = Location(path, lines[(section,)])
-        if section not in SECTIONS:
-            errors.append(StoryError(where, f"unknown section '{section}'{did_you_mean(section, SECTIONS)};"
+        if section not in sections:
+            errors.append(StoryError(where, f"unknown section '{section}'{did_you_mean(section, sections)};"
                                             f" sections are {_section_list()}"))
             continue
-        kind = SECTIONS[section]
-        if kind == "story":
+        kind = sections[section][0]
+        if section == STORY_SECTION:
             records.append(RawRecord(kind, value, where, own.get((section,), {})))
             continue
         if value is None:
@@ -244,7 +245,7 @@ def _lines_by_record(lines: dict[Path_, int]) -> dict[Path_, dict[Path_, int]]:
     """Split the file's line map into one map per record, paths relative to the record, in one pass."""
     own: dict[Path_, dict[Path_, int]] = {}
     for path, line in lines.items():
-        cut = 1 if path[:1] == ("story",) else 2
+        cut = 1 if path[:1] == (STORY_SECTION,) else 2
         if len(path) >= cut:
             own.setdefault(path[:cut], {})[path[cut:]] = line
     return own

@@ -12,14 +12,15 @@ import functools
 import re
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any, Iterator, Optional, Union
+from typing import Annotated, Any, Optional, Union
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr,
-                      StringConstraints, field_validator)
+                      StringConstraints, create_model, field_validator)
 
 from ..errors import Location
 from ..text import short
+from .relations import RELATIONS, Relation
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 TIME_PATTERN = r"^([01]\d|2[0-3]):[0-5]\d$"
@@ -66,6 +67,11 @@ class ActorKind(str, Enum):
     media = "media"
     group = "group"
 
+    @property
+    def plural(self) -> str:
+        """The heading of actors of this kind in lists: "People", "Agencies"."""
+        return _ACTOR_PLURALS[self]
+
 
 class SourceKind(str, Enum):
     article = "article"
@@ -77,6 +83,17 @@ class SourceKind(str, Enum):
     social_post = "social-post"
     video = "video"
     document = "document"
+
+    @property
+    def label(self) -> str:
+        """In plain words: "news agency report"."""
+        return _SOURCE_LABELS.get(self.value, self.value.replace("-", " "))
+
+
+_ACTOR_PLURALS = {ActorKind.person: "People", ActorKind.government: "Governments and state bodies",
+                  ActorKind.agency: "Agencies", ActorKind.organization: "Organizations",
+                  ActorKind.media: "Media", ActorKind.group: "Groups"}
+_SOURCE_LABELS = {"agency-report": "news agency report", "social-post": "social media post"}
 
 
 class Record(BaseModel):
@@ -158,16 +175,7 @@ class Verdict(Record):
 Topics = Annotated[list[Annotated[Words, StringConstraints(max_length=60)]], Field(default_factory=list)]
 
 
-class Relation(str, Enum):
-    """How one claim answers another; the order is the order pages show them in."""
-
-    responds_to = "responds_to"
-    supports = "supports"
-    disputes = "disputes"
-    denies = "denies"
-
-
-class Claim(Entity):
+class ClaimFields(Entity):
     """Something an actor said, with the words, the place and the chain of sources that carried it."""
 
     claimant: Id = Field(description="Id of the actor who made the claim.")
@@ -181,10 +189,6 @@ class Claim(Entity):
                                                   "(a press briefing, an interview, a broadcast).")
     reported_by: Ids = Field(description="Ids of the sources that relayed it, nearest to the claimant first.")
     about: Ids = Field(description="Ids of the actors and events the claim is about.")
-    responds_to: Ids = Field(description="Ids of claims this one answers without taking a side.")
-    supports: Ids = Field(description="Ids of claims this one backs.")
-    disputes: Ids = Field(description="Ids of claims this one calls into doubt.")
-    denies: Ids = Field(description="Ids of claims this one says are false.")
     verdict: Optional[Verdict] = Field(None, description="A fact-checker's rating, where one was published.")
     topics: Topics = Field(description="Topics to browse the claim by, e.g. 'attribution'.")
 
@@ -193,11 +197,16 @@ class Claim(Entity):
 
     @functools.cached_property
     def _relations(self) -> list[tuple[Relation, str]]:
-        return [(rel, target) for rel in Relation for target in getattr(self, rel.value)]
+        return [(rel, target) for rel in RELATIONS for target in getattr(self, rel.field)]
 
     def relations(self) -> list[tuple[Relation, str]]:
         """Every typed link to another claim, in display order."""
         return self._relations
+
+
+# One list field per relation of the registry (`denies: [claim-id]`), so a new relation needs no change here.
+Claim = create_model("Claim", __base__=ClaimFields, __module__=__name__, __doc__=ClaimFields.__doc__,
+                     **{r.field: (Ids, Field(default_factory=list, description=r.description)) for r in RELATIONS})
 
 
 class Event(Entity):
@@ -243,43 +252,3 @@ class StoryInfo(Record):
 
     title: Words = Field(description="Headline of the story.")
     summary: Words = Field(description="One paragraph: what happened and why it is disputed.")
-
-
-KINDS: dict[str, type[Record]] = {"story": StoryInfo, "actor": Actor, "source": Source, "claim": Claim, "event": Event}
-ENTITY_KINDS = ("actor", "claim", "source", "event")
-
-# Which kinds of entity each reference field may name. `quotes.source` is the `source` of each quote.
-REFERENCES: dict[str, dict[str, tuple[str, ...]]] = {
-    "actor": {"affiliation": ("actor",)},
-    "source": {"publisher": ("actor",), "author": ("actor",)},
-    "claim": {"claimant": ("actor",), "venue": ("source", "event"), "reported_by": ("source",),
-              "quotes.source": ("source",), "verdict.reviewer": ("actor",), "about": ("actor", "event"),
-              **{rel.value: ("claim",) for rel in Relation}},
-    "event": {"actors": ("actor",), "sources": ("source",)},
-}
-
-
-def kind_of(entity: Entity) -> str:
-    return _KIND_BY_CLASS[type(entity)]
-
-
-def references(entity: Entity) -> Iterator[tuple[str, tuple[Any, ...], str]]:
-    """Every id this entity names: (field, path in the record, target id), in written order.
-
-    A dotted field (`quotes.source`) is a field of the records held in the first one."""
-    for name in REFERENCES[kind_of(entity)]:
-        head, _, tail = name.partition(".")
-        for path, value in _values(getattr(entity, head), (head,)):
-            target = getattr(value, tail) if tail else value
-            if target:
-                yield name, path + ((tail,) if tail else ()), target
-
-
-def _values(value: Any, path: tuple[Any, ...]) -> Iterator[tuple[tuple[Any, ...], Any]]:
-    if isinstance(value, list):
-        yield from ((path + (i,), item) for i, item in enumerate(value))
-    elif value is not None:
-        yield path, value
-
-
-_KIND_BY_CLASS = {cls: kind for kind, cls in KINDS.items()}

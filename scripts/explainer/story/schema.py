@@ -5,24 +5,25 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import ConfigDict, Field, create_model
 
-from .model import Actor, Claim, Event, Quote, Source, StoryInfo, Verdict
+from .kinds import KINDS, STORY_SECTION
+from .model import Quote, StoryInfo, Verdict
 
 
-class DataFile(BaseModel):
-    """One YAML file under `data/`: any of these sections, each optional. Ids are shared by all files."""
-
-    model_config = ConfigDict(extra="forbid", title="explainer story data file")
-    story: StoryInfo | None = Field(None, description="The story's headline and summary (in one file only).")
-    actors: list[Actor] = Field(default_factory=list)
-    sources: list[Source] = Field(default_factory=list)
-    claims: list[Claim] = Field(default_factory=list)
-    events: list[Event] = Field(default_factory=list)
+def data_file_model() -> type:
+    """One YAML file under `data/`: the story section and one list per kind, each optional."""
+    sections: dict[str, Any] = {k.section: (list[k.model], Field(default_factory=list)) for k in KINDS}
+    return create_model("DataFile", __config__=ConfigDict(extra="forbid", title="explainer story data file"),
+                        __doc__="One YAML file under `data/`: any of these sections, each optional. "
+                                "Ids are shared by all files.",
+                        **{STORY_SECTION: (StoryInfo | None, Field(None, description="The story's headline and "
+                                                                                     "summary (in one file only).")),
+                           **sections})
 
 
 def json_schema() -> dict[str, Any]:
-    schema = DataFile.model_json_schema()
+    schema = data_file_model().model_json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     return schema
 
@@ -47,8 +48,8 @@ def schema_reference() -> list[RecordDoc]:
     """Each record type with its fields, read off the same JSON Schema editors get."""
     defs = json_schema()["$defs"]
     enums = {name: spec["enum"] for name, spec in defs.items() if "enum" in spec}
-    sections = [("story", StoryInfo), ("actors", Actor), ("sources", Source), ("claims", Claim),
-                ("claims → quotes", Quote), ("claims → verdict", Verdict), ("events", Event)]
+    sections = [(STORY_SECTION, StoryInfo), *((k.section, k.model) for k in KINDS),
+                ("claims → quotes", Quote), ("claims → verdict", Verdict)]
     return [_record_doc(section, model.__name__, defs[model.__name__], enums) for section, model in sections]
 
 

@@ -14,7 +14,8 @@ from pydantic import ValidationError
 from . import quotes as quote_check
 from ..errors import Location, StoryError, did_you_mean
 from .loader import RawRecord, read_source_text
-from .model import ID_PATTERN, KINDS, TIME_PATTERN, REFERENCES, Claim, Entity, Quote, Record, Source, StoryInfo, Verdict, kind_of, references
+from .kinds import kind_of, references, section_models
+from .model import ID_PATTERN, TIME_PATTERN, Claim, Entity, Quote, Record, Source, StoryInfo, Verdict
 
 
 @dataclass
@@ -55,12 +56,16 @@ def _build(raw: RawRecord, errors: list[StoryError]) -> Record | None:
     if not isinstance(raw.data, dict):
         errors.append(StoryError(raw.where, f"{label} must be a mapping of fields"))
         return None
-    model = KINDS[raw.kind]
+    model = _models()[raw.kind]
     try:
         return model.model_validate(raw.data).placed(raw.where)
     except ValidationError as exc:
         errors.extend(_explain(raw, label, model, problem) for problem in exc.errors())
         return None
+
+
+def _models() -> dict[str, type[Record]]:
+    return dict(section_models().values())
 
 
 def _label(raw: RawRecord) -> str:
@@ -157,7 +162,7 @@ def _add_entity(checked: Checked, raw_by_id: dict[str, RawRecord], raw: RawRecor
                 errors: list[StoryError]) -> None:
     first = checked.entities.get(entity.id)
     if first is not None:
-        errors.append(StoryError(raw.where, f"duplicate id '{entity.id}': {kind_of(first)} '{entity.id}' "
+        errors.append(StoryError(raw.where, f"duplicate id '{entity.id}': {kind_of(first).name} '{entity.id}' "
                                             f"is already defined at {first.where}"))
         return
     checked.entities[entity.id] = entity
@@ -167,10 +172,11 @@ def _add_entity(checked: Checked, raw_by_id: dict[str, RawRecord], raw: RawRecor
 def _check_references(entity: Entity, raw: RawRecord, entities: dict[str, Entity], broken: set[str],
                       report_unknown: bool, errors: list[StoryError]) -> None:
     seen: set[tuple[str, str]] = set()
-    label = f"{kind_of(entity)} '{entity.id}'"
+    kind = kind_of(entity)
+    label = f"{kind.name} '{entity.id}'"
     for name, path, target in references(entity):
         where = Location(raw.where.path, raw.line_of(path))
-        allowed = REFERENCES[kind_of(entity)][name]
+        allowed = kind.references[name]
         wanted = " or ".join(allowed)
         found = entities.get(target)
         if found is None and (target in broken or not report_unknown):
@@ -178,12 +184,12 @@ def _check_references(entity: Entity, raw: RawRecord, entities: dict[str, Entity
         if target == entity.id:
             errors.append(StoryError(where, f"{label} names itself in '{name}'"))
         elif found is None:
-            choices = [i for i, e in entities.items() if kind_of(e) in allowed]
+            choices = [i for i, e in entities.items() if kind_of(e).name in allowed]
             errors.append(StoryError(where, f"{label} names unknown {wanted} '{target}' in '{name}'"
                                             f"{did_you_mean(target, choices)}"))
-        elif kind_of(found) not in allowed:
+        elif kind_of(found).name not in allowed:
             errors.append(StoryError(where, f"{label} names '{target}' in '{name}', which is "
-                                            f"{_a(kind_of(found))}, not {_a(wanted)}"))
+                                            f"{_a(kind_of(found).name)}, not {_a(wanted)}"))
         elif (name, target) in seen and name != "quotes.source":
             errors.append(StoryError(where, f"{label} lists '{target}' twice in '{name}'"))
         seen.add((name, target))
