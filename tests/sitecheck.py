@@ -15,7 +15,7 @@ LINKS = "a[href], a[xlink\\:href]"
 
 
 def href(a) -> str:
-    return a.get("href") or a["xlink:href"]
+    return a["href"] if a.has_attr("href") else a["xlink:href"]
 
 
 @dataclass

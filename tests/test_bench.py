@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import importlib.util
 
+import pytest
+
 from conftest import ROOT
 from sitecheck import Site
 
@@ -12,6 +14,8 @@ bench = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(bench)
 
 
+@pytest.mark.slow
+@pytest.mark.browser
 def test_bench_pipeline_at_200_claims(tmp_path):
     figures = bench.bench(200, runs=1, folder=tmp_path, browser=True)
     project = tmp_path / "story-200"

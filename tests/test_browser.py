@@ -16,6 +16,8 @@ from playwright.sync_api import Page, sync_playwright
 from conftest import ROOT
 from explainer import load_story
 
+pytestmark = pytest.mark.browser
+
 CHROMIUM = "/usr/bin/chromium"
 ARTIFACTS = ROOT / "tests" / "artifacts"
 PAGE_TYPES = {

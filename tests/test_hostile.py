@@ -100,6 +100,7 @@ def test_payloads_are_shown_as_written(hostile_site):
         assert payload in shown, payload
 
 
+@pytest.mark.browser
 def test_hostile_pages_in_a_real_browser(hostile_site):
     from playwright.sync_api import sync_playwright
     handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(hostile_site))
@@ -212,6 +213,7 @@ def test_alias_bombs_and_oversized_files_fail_fast(tmp_path):
     assert any(f"big.yml:1: file is {size:,} bytes; the limit is 5,000,000" in m for m in messages), messages
 
 
+@pytest.mark.slow
 def test_no_broken_link_in_a_1000_claim_story(tmp_path):
     data = tmp_path / "data"
     write_story(data, synthesize(1000, seed=5))

@@ -14,6 +14,8 @@ import pytest
 
 from conftest import BIN, ROOT, make_site
 
+pytestmark = pytest.mark.slow  # real `mkdocs serve` processes, waited on
+
 PAGE = "actors/dmitry-peskov/"
 
 

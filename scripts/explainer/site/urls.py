@@ -101,7 +101,8 @@ def edit_url(edit_root: str, path: str, line: int | None = None) -> str:
 
 
 def in_nav(path: str) -> bool:
-    """Whether a generated page belongs in the sidebar: home, the first page of each index, and
-    the reference pages. Entity pages and later index pages stay out: a sidebar listing every
-    page makes each build quadratic in the number of pages."""
-    return path in {HOME, TIMELINE, TAGS, SCHEMA_PAGE, *(index_page(k) for k in KINDS)}
+    """Whether a generated page belongs in the sidebar: home, the first page of each index, the
+    timeline and tags. Entity pages and later index pages stay out (a sidebar listing every page
+    makes each build quadratic in the number of pages); so does the schema reference, which is
+    for editors: a site that wants it names it in its `nav`."""
+    return path in {HOME, TIMELINE, TAGS, *(index_page(k) for k in KINDS)}
