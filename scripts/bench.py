@@ -4,6 +4,10 @@ exported as plain Markdown and built by MkDocs without the plugin (the vanilla b
 
     .venv/bin/python scripts/bench.py                      # N = 1,000 and 10,000 claims, 3 runs each
     .venv/bin/python scripts/bench.py --sizes 200 --runs 1 --no-browser
+    .venv/bin/python scripts/bench.py --sizes 1000 --runs 3 --engines --no-browser --out results/engines.json
+
+With --engines it also times, in the same alternation, the plugin build with ProperDocs and the
+exported pages built with Zensical (which runs no third-party plugin, so it has no Pagefind step).
 
 Prints a table and writes the figures as JSON (--out, default bench.json). Timings are the
 median of --runs runs, plugin and vanilla builds alternating so machine noise hits both.
@@ -96,6 +100,8 @@ def vanilla_config(project: Path) -> None:
     config = (project / "mkdocs.yml").read_text().replace("docs_dir: docs", "docs_dir: exported")
     config = config.replace("  - explainer:\n      data_dir: data\n", "")
     (project / "vanilla.yml").write_text(config + NOT_IN_NAV)
+    # Zensical takes its output folder from the configuration only
+    (project / "zensical.yml").write_text(config + NOT_IN_NAV + "site_dir: zensical-site\n")
 
 
 def plugin_share(project: Path) -> float:
@@ -199,11 +205,12 @@ def _wait_until_served(page, url: str) -> None:
     raise SystemExit(f"mkdocs serve did not serve {url}")
 
 
-def bench(claims: int, runs: int, folder: Path, browser: bool) -> dict:
+def bench(claims: int, runs: int, folder: Path, browser: bool, engines: bool = False) -> dict:
     project = make_project(folder, claims)
     subprocess.run([str(BIN / "explainer"), "export", "exported"], cwd=project, check=True, capture_output=True)
     vanilla_config(project)
     plugin, vanilla, share, peak = [], [], [], 0
+    other: dict[str, list[float]] = {"properdocs_build_s": [], "zensical_export_build_s": []}
     for _ in range(runs):
         seconds, rss = run_measured([str(BIN / "mkdocs"), "build", "-q", "-d", "site"], project)
         plugin.append(seconds)
@@ -211,9 +218,15 @@ def bench(claims: int, runs: int, folder: Path, browser: bool) -> dict:
         vanilla.append(run_measured([str(BIN / "mkdocs"), "build", "-q", "-f", "vanilla.yml", "-d", "vanilla-site"],
                                     project)[0])
         share.append(plugin_share(project))
+        if engines:
+            other["properdocs_build_s"].append(run_measured(
+                [str(BIN / "properdocs"), "build", "-q", "-f", "mkdocs.yml", "-d", "properdocs-site"], project)[0])
+            other["zensical_export_build_s"].append(run_measured(
+                [str(BIN / "zensical"), "build", "-c", "-f", "zensical.yml"], project)[0])
     figures = {"claims": claims, "runs": runs, "plugin_build_s": statistics.median(plugin),
                "vanilla_build_s": statistics.median(vanilla), "plugin_share_s": statistics.median(share),
-               "peak_rss_bytes": peak, **site_figures(project / "site")}
+               "peak_rss_bytes": peak, **site_figures(project / "site"),
+               **{key: statistics.median(times) for key, times in other.items() if times}}
     figures["ratio_plugin_to_vanilla"] = figures["plugin_build_s"] / figures["vanilla_build_s"]
     figures["s_per_page"] = figures["plugin_build_s"] / figures["html_pages"]
     if browser:
@@ -230,6 +243,8 @@ def table(results: list[dict]) -> str:
             ("build with plugin (s, median)", "plugin_build_s", "{:.1f}"),
             ("vanilla MkDocs build (s, median)", "vanilla_build_s", "{:.1f}"),
             ("plugin / vanilla", "ratio_plugin_to_vanilla", "{:.2f}"),
+            ("ProperDocs build with plugin (s, median)", "properdocs_build_s", "{:.1f}"),
+            ("Zensical build of the export, no Pagefind (s, median)", "zensical_export_build_s", "{:.1f}"),
             ("plugin's own work (s)", "plugin_share_s", "{:.2f}"), ("seconds per page", "s_per_page", "{:.4f}"),
             ("peak memory, all processes (MB)", "peak_rss_bytes", "{:,.0f}", 1e6),
             ("site on disk (MB)", "site_bytes", "{:,.1f}", 1e6),
@@ -257,11 +272,13 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--out", type=Path, default=Path("bench.json"))
     parser.add_argument("--no-browser", action="store_true")
+    parser.add_argument("--engines", action="store_true", help="also time ProperDocs and Zensical")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="explainer-bench-") as tmp:
-        results = [bench(n, args.runs, Path(tmp), not args.no_browser) for n in args.sizes]
+        results = [bench(n, args.runs, Path(tmp), not args.no_browser, args.engines) for n in args.sizes]
     if len(results) > 1:
         results[-1]["s_per_page_vs_smallest"] = results[-1]["s_per_page"] / results[0]["s_per_page"]
+    args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps({"date": time.strftime("%Y-%m-%d"), "results": results}, indent=2) + "\n")
     print(table(results))
     print(f"\nfigures written to {args.out}")
