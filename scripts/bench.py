@@ -34,7 +34,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 
-from explainer.site.downloads import data_files
+from explainer.site.downloads import downloads
 from explainer.story.graph import load_story
 from explainer.site.render import render_pages
 from explainer.editing.synth import synthesize, write
@@ -109,7 +109,7 @@ def plugin_share(project: Path) -> float:
     start = time.perf_counter()
     story = load_story(project / "data")
     render_pages(story)
-    data_files(story)
+    downloads(story)
     return time.perf_counter() - start
 
 

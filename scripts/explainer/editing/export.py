@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ..engine.settings import Settings
 from ..site import links, urls
-from ..site.downloads import data_files
+from ..site.downloads import downloads
 from ..site.render import Rendered, render_pages, template_env
 from ..site.style import stylesheet
 from ..story.graph import Story, load_story
@@ -33,7 +33,7 @@ class Export:
         rendered = self.render(story, {p: b.decode("utf-8") for p, b in docs.items() if p.endswith(".md")})
         files = {p: self._expanded(p, b, story) for p, b in docs.items()}
         files.update({p: text.encode("utf-8") for p, text in rendered.pages.items()})
-        files.update({p: text.encode("utf-8") for p, text in data_files(story).items()})
+        files.update({p: text.encode("utf-8") for p, text in downloads(story).items()})
         files[urls.STYLESHEET] = stylesheet().encode("utf-8")
         return files
 

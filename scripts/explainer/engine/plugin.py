@@ -26,7 +26,7 @@ from mkdocs.structure.pages import Page
 
 from ..errors import StoryInvalid
 from ..site import jsonld, links, urls
-from ..site.downloads import data_file_makers
+from ..site.downloads import download_makers
 from ..site.render import Job, PagePlan, Rendered, plan_pages, project_file, template_env
 from ..site.style import stylesheet
 from ..story.graph import Story, load_story
@@ -83,7 +83,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         early = {job.path: _rendered(plan, job, problems) for job in plan.jobs if job.path in prose}
         _report(problems.warnings + plan.warnings, problems.errors)
         tasks = [(job.path, partial(_rendered, plan, job, Rendered())) for job in plan.jobs if job.path not in early]
-        tasks += data_file_makers(story).items()
+        tasks += download_makers(story).items()
         self.makers = {path: partial(str, markdown) for path, markdown in early.items()} | self._later(tasks)
         unchanged = self._unchanged(files, config) if self.dirty else set()
         for path in self.makers:

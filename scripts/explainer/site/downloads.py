@@ -18,12 +18,12 @@ from ..story.schema import json_schema
 from .urls import SCHEMA_JSON, STORY_JSON, csv_file
 
 
-def data_files(story: Story) -> dict[str, str]:
+def downloads(story: Story) -> dict[str, str]:
     """{site path: text} of every download, and the JSON Schema they follow."""
-    return {path: make() for path, make in data_file_makers(story).items()}
+    return {path: make() for path, make in download_makers(story).items()}
 
 
-def data_file_makers(story: Story) -> dict[str, Callable[[], str]]:
+def download_makers(story: Story) -> dict[str, Callable[[], str]]:
     """{site path: function making its text}, so the texts can be made later or elsewhere."""
     makers = {STORY_JSON: partial(story_json, story),
               SCHEMA_JSON: lambda: json.dumps(json_schema(), indent=2, ensure_ascii=False)}

@@ -58,7 +58,7 @@ class _ComposeOnly(yaml.SafeLoader):
         return super().compose_node(parent, index)
 
 
-def data_files(data_dir: Path) -> list[Path]:
+def yaml_files(data_dir: Path) -> list[Path]:
     """All YAML files under `data_dir`, in a stable order."""
     return sorted(p for p in data_dir.rglob("*") if p.suffix in (".yml", ".yaml") and p.is_file())
 
@@ -78,7 +78,7 @@ def load_records(data_dir: Path) -> Loaded:
     if not data_dir.is_dir():
         loaded.errors.append(StoryError(Location(data_dir, 1), "data folder not found"))
         return loaded
-    for path in data_files(data_dir):
+    for path in yaml_files(data_dir):
         found, problems = load_file(path)
         if problems and not found:
             loaded.unreadable.append(path)
