@@ -165,9 +165,10 @@ def _order(entity: Entity) -> tuple:
     """Stable story order: kind, then date (undated last), then name, then id."""
     date = getattr(entity, "date", None) or _LAST_DAY
     time = getattr(entity, "time", None) or ""
+    label = getattr(entity, "name", None) or getattr(entity, "title", None) or ""
     if isinstance(entity, Actor):
         date = _LAST_DAY  # an actor's order is its name
-    return (KINDS.index(kind_of(entity)), date, time, entity.heading().casefold(), entity.id)
+    return (KINDS.index(kind_of(entity)), date, time, label.casefold(), entity.id)
 
 
 def load_story(data_dir: Path) -> Story:

@@ -36,8 +36,9 @@ def check_records(records: list[RawRecord], report_unknown: bool = True) -> tupl
     checked = Checked()
     raw_by_id: dict[str, RawRecord] = {}
     broken: set[str] = set()  # ids of records that failed their own checks: named elsewhere, not "unknown"
+    models = dict(section_models().values())
     for raw in records:
-        record = _build(raw, errors)
+        record = _build(raw, models[raw.kind], errors)
         if record is None and isinstance(raw.data, dict) and isinstance(raw.data.get("id"), str):
             broken.add(raw.data["id"])
         if isinstance(record, StoryInfo):
@@ -51,21 +52,16 @@ def check_records(records: list[RawRecord], report_unknown: bool = True) -> tupl
     return checked, errors
 
 
-def _build(raw: RawRecord, errors: list[StoryError]) -> Record | None:
+def _build(raw: RawRecord, model: type[Record], errors: list[StoryError]) -> Record | None:
     label = _label(raw)
     if not isinstance(raw.data, dict):
         errors.append(StoryError(raw.where, f"{label} must be a mapping of fields"))
         return None
-    model = _models()[raw.kind]
     try:
         return model.model_validate(raw.data).placed(raw.where)
     except ValidationError as exc:
         errors.extend(_explain(raw, label, model, problem) for problem in exc.errors())
         return None
-
-
-def _models() -> dict[str, type[Record]]:
-    return dict(section_models().values())
 
 
 def _label(raw: RawRecord) -> str:
