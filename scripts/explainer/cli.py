@@ -20,7 +20,7 @@ from .editing.records import add_record, fresh_id, restore, target_file
 from .editing.scaffold import scaffold
 from .editing.synth import synthesize
 from .editing.synth import write as write_story
-from .engine.settings import Settings
+from .engine.settings import DEFAULT_DATA_DIR, Settings
 from .errors import StoryInvalid, display_path
 from .files import apply_export, plan_export
 from .ingest.draft import ArticleInfo, draft, merge_draft, without_controls, write_draft
@@ -76,8 +76,12 @@ def schema(output: Path | None) -> None:
 
 def configured_data_dir(config: Path) -> Path:
     """The data folder `config` names (./data without a configuration file)."""
+    return _settings(config).data_dir if config.is_file() else Path(DEFAULT_DATA_DIR)
+
+
+def _settings(config: Path) -> Settings:
     try:
-        return Settings.data_dir_of(config)
+        return Settings.load(config)
     except (Abort, ConfigurationError) as exc:
         raise click.UsageError(f"{display_path(config)}: {exc}") from None
 
@@ -94,10 +98,7 @@ def export(folder: Path, config: Path) -> None:
     not write, or that someone changed since, is never overwritten: the export stops and
     lists them (exit 1). Each file is replaced atomically.
     """
-    try:
-        site = Export.load(config)
-    except (Abort, ConfigurationError) as exc:
-        raise click.UsageError(f"{display_path(config)}: {exc}") from None
+    site = Export(_settings(config))
     settings = site.settings
     forbidden = [settings.docs_dir, settings.data_dir]
     if any(folder.resolve() == f or f in folder.resolve().parents for f in forbidden):

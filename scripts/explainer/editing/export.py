@@ -4,8 +4,6 @@ site's sources, rendered exactly as the plugin renders them."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
-
 from ..engine.settings import Settings
 from ..site import links, urls
 from ..site.downloads import downloads
@@ -17,10 +15,6 @@ from ..story.graph import Story, load_story
 @dataclass(frozen=True)
 class Export:
     settings: Settings
-
-    @classmethod
-    def load(cls, config_file: Path) -> Export:
-        return cls(Settings.load(config_file))
 
     def story(self) -> Story:
         return load_story(self.settings.data_dir)

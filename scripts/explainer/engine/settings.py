@@ -39,13 +39,6 @@ class Settings:
         plugin = config.plugins.get(PLUGIN)
         return cls.of(config, plugin.config.data_dir if plugin else DEFAULT_DATA_DIR)
 
-    @classmethod
-    def data_dir_of(cls, config_file: Path) -> Path:
-        """The story's data folder: the one `config_file` names, or ./data without a configuration."""
-        if not config_file.is_file():
-            return Path(DEFAULT_DATA_DIR)
-        return cls.load(config_file).data_dir
-
 
 def _edit_root(config: MkDocsConfig, root: Path) -> str | None:
     """The edit address of the project's top folder, from `repo_url` + `edit_uri` (which point at docs/)."""

@@ -1,8 +1,8 @@
 """Render the linked story as Markdown pages: `{page path: Markdown}`, touching no disk.
 
 Each page comes from a Jinja template (package `templates/`, or the same name in the
-site's `overrides/explainer/`), given the entity, the story and a `link` helper that
-knows the page being written. Hand-written prose for a page is placed inside it.
+site's `overrides/explainer/`), given the page's typed context (`pages.py`) and a `link`
+helper that knows the page being written. Hand-written prose for a page is placed inside it.
 """
 
 from __future__ import annotations
@@ -63,9 +63,6 @@ class Linker:
 
     def to_tag(self, facet: Facet) -> str:
         return urls.relative(self.page, urls.facet_page(facet.slug))
-
-    def to_csv(self, kind: Kind) -> str:
-        return urls.relative(self.page, urls.csv_file(kind))
 
     def to_page(self, path: str) -> str:
         return urls.relative(self.page, path)
