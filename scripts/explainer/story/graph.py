@@ -13,6 +13,7 @@ from pathlib import Path
 
 from ..errors import StoryInvalid
 from ..text import slug
+from .chronology import chronology
 from .disputes import Disputes
 from .kinds import KINDS, kind_of, reference_fields, references
 from .loader import load_records
@@ -40,7 +41,8 @@ class Story:
         self.texts = checked.texts
         self.quotes_verified = checked.quotes_verified
         self.by_id = checked.entities
-        ordered = sorted(checked.entities.values(), key=_order)
+        made = {c.id: i for i, c in enumerate(chronology([e for e in checked.entities.values() if isinstance(e, Claim)]))}
+        ordered = sorted(checked.entities.values(), key=lambda e: _order(e, made))
         self._by_kind: dict[str, list[Entity]] = {k.name: [] for k in KINDS}
         self._back: dict[str, list[Backlink]] = defaultdict(list)
         for entity in ordered:
@@ -107,7 +109,7 @@ class Story:
     def sources_quoting(self, actor: Actor) -> list[Source]:
         """Sources that carry claims made by `actor`."""
         found = [s for c in self.claims_by(actor) for s in self.provenance(c) if isinstance(s, Source)]
-        return sorted(set(found), key=_order)
+        return sorted(set(found), key=lambda s: _order(s, {}))
 
     def count(self) -> dict[str, int]:
         return {k.name: len(self.of_kind(k.name)) for k in KINDS}
@@ -161,8 +163,11 @@ def loose_ends(story: Story) -> dict[str, list[str]]:
     }
 
 
-def _order(entity: Entity) -> tuple:
-    """Stable story order: kind, then date (undated last), then name, then id."""
+def _order(entity: Entity, made: dict[str, int]) -> tuple:
+    """Stable story order: kind; claims in the order they were made (`made`); others by date
+    (undated last), then name, then id."""
+    if entity.id in made:
+        return (KINDS.index(kind_of(entity)), made[entity.id])
     date = getattr(entity, "date", None) or _LAST_DAY
     time = getattr(entity, "time", None) or ""
     label = getattr(entity, "name", None) or getattr(entity, "title", None) or ""

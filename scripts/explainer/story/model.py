@@ -12,11 +12,11 @@ import functools
 import re
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any, Optional, Union
+from typing import TYPE_CHECKING, Annotated, Any, Optional, Union
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr,
-                      StringConstraints, create_model, field_validator)
+                      StringConstraints, create_model)
 
 from ..errors import Location
 from ..text import short
@@ -125,6 +125,53 @@ class Entity(Record):
         return getattr(self, "name", None) or self.title
 
 
+def _known_zone(value: str) -> str:
+    try:
+        ZoneInfo(value)
+    except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: a "name" too long for a file
+        raise ValueError(f"unknown time zone '{value}' (use an IANA name such as 'Europe/Moscow')") from None
+    return value
+
+
+LocalTime = Optional[Annotated[str, StringConstraints(pattern=TIME_PATTERN)]]
+Zone = Optional[Annotated[Words, AfterValidator(_known_zone)]]
+
+
+class Timed:
+    """What has a `date` and may have a local `time` and its `timezone`: events and claims."""
+
+    if TYPE_CHECKING:  # the fields themselves are declared by each model, in its own order
+        date: Optional[dt.date]
+        time: Optional[str]
+        timezone: Optional[str]
+
+    def utc_offset(self) -> str:
+        """`+03:00`: the offset of `timezone` at the date and time (UTC when there is none)."""
+        hour, minute = map(int, (self.time or "12:00").split(":"))
+        moment = dt.datetime.combine(self.date or dt.date.today(), dt.time(hour, minute),
+                                     ZoneInfo(self.timezone or "UTC"))
+        minutes = int((moment.utcoffset() or dt.timedelta(0)).total_seconds()) // 60
+        return f"{'-' if minutes < 0 else '+'}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+
+    def start(self) -> str | None:
+        """ISO 8601: the date, or date, time and offset when the time is known."""
+        if not self.date:
+            return None
+        if not self.time:
+            return self.date.isoformat()
+        return f"{self.date.isoformat()}T{self.time}:00{self.utc_offset() if self.timezone else ''}"
+
+    def minute_of_day(self) -> int | None:
+        """Minutes after midnight, in UTC when the time zone is known (so times in two zones compare)."""
+        if not self.time:
+            return None
+        hour, minute = map(int, self.time.split(":"))
+        if not self.timezone:
+            return hour * 60 + minute
+        sign, hours, minutes = self.utc_offset()[0], *map(int, self.utc_offset()[1:].split(":"))
+        return hour * 60 + minute - (1 if sign == "+" else -1) * (hours * 60 + minutes)
+
+
 class Actor(Entity):
     """A person, government, agency, organization, media outlet or group that says or does something."""
 
@@ -175,13 +222,16 @@ class Verdict(Record):
 Topics = Annotated[list[Annotated[Words, StringConstraints(max_length=60)]], Field(default_factory=list)]
 
 
-class ClaimFields(Entity):
+class ClaimFields(Timed, Entity):
     """Something an actor said, with the words, the place and the chain of sources that carried it."""
 
     claimant: Id = Field(description="Id of the actor who made the claim.")
     title: Optional[Annotated[Words, StringConstraints(max_length=120)]] = Field(
         None, description="Short headline for the claim's page; by default the start of the summary.")
     date: Optional[dt.date] = Field(None, description="When the claim was made, YYYY-MM-DD; leave out if unknown.")
+    time: LocalTime = Field(None, description="Local time it was said, HH:MM (24-hour), when a source gives it; "
+                                              "claims of one day are listed in time order.")
+    timezone: Zone = Field(None, description="IANA time zone of `time`, e.g. 'Europe/Moscow'.")
     summary: Words = Field(description="What was claimed, in plain words.")
     quotes: list[Annotated[Quote, BeforeValidator(_quote_from_text, json_schema_input_type=Union[str, Quote])]] = Field(
         default_factory=list, description="Verbatim words, as strings or `{text, source}` mappings.")
@@ -209,42 +259,18 @@ Claim = create_model("Claim", __base__=ClaimFields, __module__=__name__, __doc__
                      **{r.field: (Ids, Field(default_factory=list, description=r.description)) for r in RELATIONS})
 
 
-class Event(Entity):
+class Event(Timed, Entity):
     """Something that happened, at a time and place."""
 
     title: Words = Field(description="What happened, in a few words.")
     date: dt.date = Field(description="Day it happened, YYYY-MM-DD (local to the place).")
-    time: Optional[Annotated[str, StringConstraints(pattern=TIME_PATTERN)]] = Field(
-        None, description="Local time, HH:MM (24-hour), when known.")
-    timezone: Optional[Words] = Field(None, description="IANA time zone of `time`, e.g. 'Europe/Moscow'.")
+    time: LocalTime = Field(None, description="Local time, HH:MM (24-hour), when known.")
+    timezone: Zone = Field(None, description="IANA time zone of `time`, e.g. 'Europe/Moscow'.")
     place: Optional[Words] = Field(None, description="Where it happened.")
     description: Optional[Words] = Field(None, description="What happened, in plain words.")
     actors: Ids = Field(description="Ids of the actors involved.")
     sources: Ids = Field(description="Ids of the sources that report or show what happened.")
     topics: Topics = Field(description="Topics to browse the event by.")
-
-    def utc_offset(self) -> str:
-        """`+03:00`: the offset of `timezone` at the event's date and time (UTC when there is none)."""
-        hour, minute = map(int, (self.time or "12:00").split(":"))
-        moment = dt.datetime.combine(self.date, dt.time(hour, minute), ZoneInfo(self.timezone or "UTC"))
-        minutes = int((moment.utcoffset() or dt.timedelta(0)).total_seconds()) // 60
-        return f"{'-' if minutes < 0 else '+'}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
-
-    def start(self) -> str:
-        """ISO 8601 start: the date, or date, time and offset when the time is known."""
-        if not self.time:
-            return self.date.isoformat()
-        return f"{self.date.isoformat()}T{self.time}:00{self.utc_offset() if self.timezone else ''}"
-
-    @field_validator("timezone")
-    @classmethod
-    def _known_zone(cls, value: Optional[str]) -> Optional[str]:
-        if value is not None:
-            try:
-                ZoneInfo(value)
-            except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: a "name" too long for a file
-                raise ValueError(f"unknown time zone '{value}' (use an IANA name such as 'Europe/Moscow')") from None
-        return value
 
 
 class StoryInfo(Record):
