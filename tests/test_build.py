@@ -32,7 +32,7 @@ def url(entity) -> str:
 def test_build_is_strict_clean_and_reports_counts(built):
     _, result = built
     assert "WARNING" not in result.stderr
-    assert "65 pages generated from 20 actors, 12 claims, 8 sources, 1 event; 11 quotes checked" in result.stderr
+    assert "64 pages generated from 20 actors, 12 claims, 8 sources, 1 event; 11 quotes checked" in result.stderr
 
 
 def test_every_entity_has_a_page_titled_by_its_name(built, story):
@@ -69,8 +69,17 @@ def test_no_broken_internal_link_or_anchor(built):
 def test_index_pages_are_in_the_nav_and_entity_pages_are_not(built):
     site, _ = built
     nav = {a.get_text(strip=True) for a in site.page("").select("nav.md-nav--primary a")}
-    assert {"Actors", "Claims", "Sources", "Events", "Writing a story"} <= nav
-    assert "Dmitry Peskov" not in nav
+    assert {"Actors", "Claims", "Sources", "Events", "Timeline", "Tags"} <= nav
+    assert "Dmitry Peskov" not in nav and "Writing a story" not in nav
+
+
+def test_the_published_site_has_no_editors_material(built):
+    """The writing guide, the schema reference and the "Made from file, line" notes are for preview."""
+    site, _ = built
+    assert not (site.root / "writing").exists() and not (site.root / "schema").exists()
+    assert not any(page.select(".explainer-origin") for page in site.pages.values())
+    assert not any("Made from" in page.get_text() for page in site.pages.values())
+    assert "For editors" not in site.page("").get_text()
 
 
 def test_quotes_are_shown_verbatim_with_attribution(built, story):

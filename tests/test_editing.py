@@ -29,7 +29,8 @@ def test_export_writes_the_same_pages_the_site_is_built_from(project):
     assert result.returncode == 0, result.stderr
     out = project / "out"
     assert (out / "actors" / "dmitry-peskov.md").read_text().startswith('---\n{\n "title": "Dmitry Peskov",\n')
-    assert (out / "writing.md").exists() and (out / "assets" / "explainer" / "explainer.css").exists()
+    assert (out / "assets" / "explainer" / "explainer.css").exists()
+    assert not (out / "writing.md").exists()  # a page for editors: not part of the published site
     assert json.loads((out / "data" / "story.json").read_text())["claims"]
     assert "Nobody has said publicly" in (out / "events" / "kremlin-drone-incident.md").read_text()
     again = run("export", "out", cwd=project)
@@ -151,11 +152,15 @@ def test_csv_cells_never_run_as_formulas(tmp_path):
 
 def test_edit_links_point_at_the_yaml_line_and_the_prose(project):
     config = project / "mkdocs.yml"
-    config.write_text("repo_url: https://example.org/newsroom/story\nedit_uri: edit/main/docs/\n" + config.read_text())
+    settings = config.read_text().replace("      data_dir: data\n", "      data_dir: data\n      editors: true\n")
+    config.write_text("repo_url: https://example.org/newsroom/story\nedit_uri: edit/main/docs/\n" + settings)
     assert mkdocs_build(project).returncode == 0
     page = Site(project / "site").page("events/kremlin-drone-incident/")
     edit = page.select_one("a.md-content__button")["href"]
     assert edit == "https://example.org/newsroom/story/edit/main/data/events.yml#L2"
+    # with `editors: true` (the default in `mkdocs serve`) the editors' material is there
+    assert (project / "site" / "writing" / "index.html").exists() and (project / "site" / "schema" / "index.html").exists()
+    assert "For editors" in Site(project / "site").page("").get_text()
     origin = [a["href"] for a in page.select(".explainer-origin a")]
     assert origin == ["https://example.org/newsroom/story/edit/main/data/events.yml#L2",
                       "https://example.org/newsroom/story/edit/main/docs/events/kremlin-drone-incident.md"]

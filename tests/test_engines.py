@@ -42,7 +42,7 @@ def test_properdocs_builds_the_default_story_page_for_page_as_mkdocs_does(tmp_pa
     assert mkdocs_build(project, "--site-dir", "by-mkdocs").returncode == 0
     result = build("properdocs", project, "--strict", "-f", "mkdocs.yml", "--site-dir", "by-properdocs")
     assert result.returncode == 0, result.stderr
-    assert "65 pages generated" in result.stderr
+    assert "64 pages generated" in result.stderr
     mkdocs, properdocs = html_pages(project / "by-mkdocs"), html_pages(project / "by-properdocs")
     assert len(mkdocs) > 60 and mkdocs.keys() == properdocs.keys()
     assert [p for p in mkdocs if mkdocs[p] != properdocs[p]] == []

@@ -100,7 +100,7 @@ places:
 CONFIG = """site_name: Toy
 theme: {name: material, font: false, custom_dir: overrides}
 plugins:
-  - explainer: {background: false}
+  - explainer: {background: false, editors: true}
 markdown_extensions: [toc]
 """
 

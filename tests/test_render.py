@@ -47,6 +47,16 @@ def test_prose_front_matter_overrides_generated_title_and_prose_is_placed():
     assert page.index("<dt>Country</dt>") < page.index("Hand-written prose about **Alpha**.") < page.index("## Claims by")
 
 
+def test_editors_material_only_when_asked():
+    story = load_story(CASES / "render" / "small" / "data")
+    prose = {"guide.md": "---\ntitle: House style\naudience: editors\n---\n# Style\n"}
+    published, preview = render_pages(story, prose).pages, render_pages(story, prose, editors=True).pages
+    assert "schema.md" not in published and "schema.md" in preview
+    assert "explainer-origin" not in published["actors/alpha.md"] and "Made from" in preview["actors/alpha.md"]
+    assert "For editors" not in published["index.md"]
+    assert "[House style](guide.md) · [Schema reference](schema.md)" in preview["index.md"]
+
+
 def test_template_in_overrides_replaces_the_packaged_one(tmp_path):
     (tmp_path / "explainer").mkdir()
     (tmp_path / "explainer" / "actor.md").write_text(

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from ..engine.settings import Settings
 from ..site import links, urls
 from ..site.downloads import downloads
-from ..site.render import Rendered, render_pages, template_env
+from ..site.render import Rendered, for_editors, render_pages, template_env
 from ..site.style import stylesheet
 from ..story.graph import Story, load_story
 
@@ -24,6 +24,8 @@ class Export:
         story, docs_dir = self.story(), self.settings.docs_dir
         docs = {p.relative_to(docs_dir).as_posix(): p.read_bytes()
                 for p in sorted(docs_dir.rglob("*")) if p.is_file() and not p.name.startswith(".")}
+        # the published site's sources: pages for editors stay out, as in `mkdocs build`
+        docs = {p: b for p, b in docs.items() if not (p.endswith(".md") and for_editors(b.decode("utf-8")))}
         rendered = self.render(story, {p: b.decode("utf-8") for p, b in docs.items() if p.endswith(".md")})
         files = {p: self._expanded(p, b, story) for p, b in docs.items()}
         files.update({p: text.encode("utf-8") for p, text in rendered.pages.items()})
@@ -33,7 +35,7 @@ class Export:
 
     def render(self, story: Story, prose: dict[str, str]) -> Rendered:
         s = self.settings
-        return render_pages(story, prose, template_env(s.overrides), s.directory_urls, root=s.root,
+        return render_pages(story, prose, template_env(s.overrides), directory_urls=s.directory_urls, root=s.root,
                             edit_root=s.edit_root)
 
     @staticmethod

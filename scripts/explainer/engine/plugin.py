@@ -27,7 +27,7 @@ from mkdocs.structure.pages import Page
 from ..errors import StoryInvalid
 from ..site import jsonld, links, urls
 from ..site.downloads import download_makers
-from ..site.render import Job, PagePlan, Rendered, plan_pages, project_file, template_env
+from ..site.render import Job, Options, PagePlan, Rendered, for_editors, plan_pages, project_file, template_env
 from ..site.style import stylesheet
 from ..story.graph import Story, load_story
 from .background import Background, BackgroundFailed
@@ -43,6 +43,9 @@ MARKDOWN_EXTENSIONS = ("tables", "attr_list", "md_in_html", "pymdownx.escapeall"
 class ExplainerConfig(Config):
     data_dir = c.Type(str, default=DEFAULT_DATA_DIR)
     """Folder of the story's YAML files, relative to mkdocs.yml."""
+    editors = c.Optional(c.Type(bool))
+    """Show editors' material: "Made from file, line" notes, the schema reference and pages whose front
+    matter says `audience: editors`. Default: on in `mkdocs serve` (preview), off in `mkdocs build`."""
     background = c.Type(bool, default=True)
     """Render the story's pages in a forked process while MkDocs converts others (off: all in this
     process, for debugging, and wherever forking is unsafe)."""
@@ -75,9 +78,14 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         story, settings = self.story, self.settings
+        editors = self.serving if self.config.editors is None else self.config.editors
         prose = {f.src_uri: f.content_string for f in files.documentation_pages()}
-        plan = plan_pages(story, prose, template_env(settings.overrides), settings.directory_urls,
-                          root=settings.root, edit_root=settings.edit_root)
+        for path in [path for path, source in prose.items() if for_editors(source)]:
+            _for_editors(files, files.get_file_from_path(path), editors)
+            if not editors:
+                del prose[path]
+        options = Options(settings.directory_urls, settings.root, settings.edit_root, editors, config.site_url)
+        plan = plan_pages(story, prose, template_env(settings.overrides), options)
         # pages with prose first and here: what is wrong with the prose must stop the build before it starts
         problems = Rendered()
         early = {job.path: _rendered(plan, job, problems) for job in plan.jobs if job.path in prose}
@@ -286,6 +294,14 @@ def _report(warnings: list[str], errors: list[str]) -> None:
         for message in errors:
             log.error(message)
         raise PluginError(f"{len(errors)} broken entity link(s) in docs/; nothing was built")
+
+
+def _for_editors(files: Files, file: File, shown: bool) -> None:
+    """A page for editors: in preview, out of the navigation (the home page links it); else left out."""
+    if shown:
+        file.inclusion = InclusionLevel.NOT_IN_NAV
+    else:
+        files.remove(file)
 
 
 def _inclusion(path: str) -> InclusionLevel:

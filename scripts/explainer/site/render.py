@@ -105,7 +105,7 @@ class PagePlan:
     env: jinja2.Environment
     prose: Mapping[str, str]
     directory_urls: bool
-    origin: "Origin"
+    origin: "Origin | None"  # None: no "Made from" notes
     jobs: list[Job]
     warnings: list[str]
 
@@ -113,15 +113,26 @@ class PagePlan:
         """The page's Markdown; what is wrong with its prose goes to `out`."""
         link = Linker(self.story, job.path, self.directory_urls)
         page = _page(self.env, self.story, link, job, self.prose.get(job.path), out)
-        if not isinstance(job.page, EntityPage):
+        if not isinstance(job.page, EntityPage) or self.origin is None:
             return page
         return page + self.origin.note(job.page.entity, job.path if job.path in self.prose else None)
 
 
+@dataclass(frozen=True)
+class Options:
+    """How the pages are written: addressed how, for whom, linked to which editor."""
+
+    directory_urls: bool = True
+    root: Path | None = None          # the project folder: "Made from" notes name files from it
+    edit_root: str | None = None      # the edit address of that folder: the notes link to the editor
+    editors: bool = False             # "Made from" notes and the schema reference: for preview, not readers
+    site_url: str | None = None       # where the site is published: absolute addresses for sharing
+
+
 def render_pages(story: Story, prose: Mapping[str, str] | None = None, env: jinja2.Environment | None = None,
-                 directory_urls: bool = True, root: Path | None = None, edit_root: str | None = None) -> Rendered:
+                 **options: Any) -> Rendered:
     """Every generated page of the site, as Markdown, keyed by its path under `docs/`."""
-    plan = plan_pages(story, prose, env, directory_urls, root, edit_root)
+    plan = plan_pages(story, prose, env, Options(**options))
     out = Rendered()
     for job in plan.jobs:
         out.pages[job.path] = plan.render(job, out)
@@ -130,11 +141,8 @@ def render_pages(story: Story, prose: Mapping[str, str] | None = None, env: jinj
 
 
 def plan_pages(story: Story, prose: Mapping[str, str] | None = None, env: jinja2.Environment | None = None,
-               directory_urls: bool = True, root: Path | None = None, edit_root: str | None = None) -> PagePlan:
-    """The pages to write, in the order MkDocs will read them.
-
-    `root` is the project folder (file names in "made from" notes are relative to it); with
-    `edit_root`, the edit address of that folder, those names link to their editor."""
+               options: Options = Options()) -> PagePlan:
+    """The pages to write, in the order MkDocs will read them."""
     prose = prose or {}
     jobs: list[Job] = []
 
@@ -143,7 +151,7 @@ def plan_pages(story: Story, prose: Mapping[str, str] | None = None, env: jinja2
 
     home = story.info.title if story.info else "Story"
     add(urls.HOME, "home.md", lambda _: {"title": page_title(home), "jsonld": jsonld.story_data(story)},
-        home_page(story))
+        home_page(story, editor_pages(prose) if options.editors else []))
     all_facets = facets(story)
     tags: dict[str, list[Facet]] = {}
     for facet in all_facets:
@@ -162,11 +170,12 @@ def plan_pages(story: Story, prose: Mapping[str, str] | None = None, env: jinja2
         for pager in paginate(list(facet.entities), partial(urls.facet_page, facet.slug)):
             add(pager.path, "tag.md", _fixed(page_title(pager.title(f"{facet.group}: {facet.name}"))),
                 TagPage(facet, pager))
-    add(urls.SCHEMA_PAGE, "schema.md", _fixed("Schema reference"), SchemaPage(schema_reference()))
+    if options.editors:
+        add(urls.SCHEMA_PAGE, "schema.md", _fixed("Schema reference"), SchemaPage(schema_reference()))
     warnings = [f"docs/{path} matches no entity, so it is not shown on any page{hint}"
                 for path, hint in orphan_prose(story, list(prose))]
-    return PagePlan(story, env or template_env(), prose, directory_urls, Origin(root or Path.cwd(), edit_root),
-                    jobs, warnings)
+    origin = Origin(options.root or Path.cwd(), options.edit_root) if options.editors else None
+    return PagePlan(story, env or template_env(), prose, options.directory_urls, origin, jobs, warnings)
 
 
 def _entity_jobs(story: Story, kind: Kind, entity: Entity, tags: list[Facet]) -> list[Job]:
@@ -185,6 +194,21 @@ def _entity_jobs(story: Story, kind: Kind, entity: Entity, tags: list[Facet]) ->
 
 def by_day_order(entities: list) -> list:
     return [entity for day in by_day(entities) for entity in day.entries]
+
+
+EDITORS = "editors"  # `audience: editors` in a page's front matter: shown in preview, left out of the published site
+
+
+def for_editors(source: str) -> bool:
+    """Whether a hand-written page is for the site's editors rather than its readers."""
+    return text.split_front_matter(source)[0].get("audience") == EDITORS
+
+
+def editor_pages(prose: Mapping[str, str]) -> list[tuple[str, str]]:
+    """(path, title) of the pages for editors: the hand-written ones, then the schema reference."""
+    found = [(path, str(text.split_front_matter(source)[0].get("title", path))) for path, source in sorted(prose.items())
+             if for_editors(source)]
+    return found + [(urls.SCHEMA_PAGE, "Schema reference")]
 
 
 @dataclass(frozen=True)
