@@ -197,3 +197,41 @@ def test_two_search_plugins_are_refused_with_a_clear_error(tmp_path):
     assert result.returncode == 1
     assert "plugins 'search' and 'explainer-search' both draw the search box: keep one" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+PAGE_TYPES = ["", "actors/dmitry-peskov/", "claims/kirby-calls-claim-ludicrous/", "sources/vision-times-2023-05-05/",
+              "events/kremlin-drone-incident/", "actors/", "claims/", "sources/", "events/", "timeline/", "tags/"]
+
+
+@pytest.mark.parametrize("url_path", PAGE_TYPES)
+def test_every_page_type_previews_when_shared(built, url_path):
+    page = built[0].page(url_path)
+    og = {m["property"]: m["content"] for m in page.select("meta[property^='og:']")}
+    assert og["og:title"] and og["og:description"] and og["og:site_name"] == "Drones over the Kremlin"
+    assert og["og:type"] in {"website", "article", "profile"}
+    assert page.select_one("meta[name='twitter:card']")["content"] == "summary"
+    assert page.select_one("meta[name='description']")["content"]
+
+
+def test_a_claim_is_described_by_its_summary_and_an_actor_by_its_role(built, story):
+    site, _ = built
+    kirby = site.page("claims/kirby-calls-claim-ludicrous/")
+    assert kirby.select_one("meta[name='description']")["content"].startswith("Kirby called the accusation ludicrous")
+    assert kirby.select_one("meta[property='og:type']")["content"] == "article"
+    peskov = site.page("actors/dmitry-peskov/").select_one("meta[name='description']")["content"]
+    assert peskov.startswith("Dmitry Peskov: Kremlin spokesman, Russia.")
+
+
+def test_with_a_site_url_addresses_are_absolute(tmp_path):
+    project = make_site(tmp_path, ROOT / "data")
+    config = project / "mkdocs.yml"
+    config.write_text("site_url: https://news.example.org/drones/\n" + config.read_text())
+    assert mkdocs_build(project).returncode == 0
+    page = Site(project / "site").page("claims/kirby-calls-claim-ludicrous/")
+    assert page.select_one("meta[property='og:url']")["content"] == \
+        "https://news.example.org/drones/claims/kirby-calls-claim-ludicrous/"
+    assert page.select_one("link[rel=canonical]")["href"] == page.select_one("meta[property='og:url']")["content"]
+    data = json.loads(page.find("script", type="application/ld+json").string)
+    node = data["@graph"][0] if "@graph" in data else data
+    assert node["@id"] == "https://news.example.org/drones/claims/kirby-calls-claim-ludicrous/"
+    assert node["author"]["@id"] == "https://news.example.org/drones/actors/john-kirby/"

@@ -25,8 +25,9 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from ..errors import StoryInvalid
-from ..site import jsonld, links, urls
+from ..site import links, urls
 from ..site.downloads import download_makers
+from ..site.head import head_tags
 from ..site.render import Job, Options, PagePlan, Rendered, for_editors, plan_pages, project_file, template_env
 from ..site.style import stylesheet
 from ..story.graph import Story, load_story
@@ -167,12 +168,13 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         return context
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        """The page's schema.org data, in its head, whatever the theme."""
-        data = page.meta.get("jsonld")
-        if not isinstance(data, dict) or "</head>" not in output:
+        """How a shared link to the page previews, and its schema.org data, in its head, whatever the theme."""
+        if "</head>" not in output:
             return output
+        tags = head_tags(page.meta, page.title or config.site_name, config.site_name, config.site_description,
+                         page.canonical_url)
         head, _, rest = output.partition("</head>")
-        return f"{head}{jsonld.script(data)}\n</head>{rest}"
+        return f"{head}{tags}\n</head>{rest}"
 
     def on_serve(self, server, config: MkDocsConfig, builder):
         server.watch(str(self.settings.data_dir))

@@ -50,6 +50,7 @@ class Linker:
     story: Story
     page: str
     directory_urls: bool = True
+    site_url: str | None = None
 
     def __call__(self, target: Entity | str, label: str | None = None) -> str:
         entity = self.story.by_id[target] if isinstance(target, str) else target
@@ -71,6 +72,12 @@ class Linker:
     def external(url: str) -> str:
         """An outside address, made safe inside a Markdown link."""
         return urls.external(url)
+
+    def address(self, entity: Entity) -> str:
+        """The address of `entity`'s page for structured data: absolute when the site's address is known."""
+        if not self.site_url:
+            return self.url(entity)
+        return urls.absolute(self.site_url, urls.entity_page(kind_of(entity), entity.id), self.directory_urls)
 
     def url(self, entity: Entity) -> str:
         """The address of `entity`'s page for raw HTML, which MkDocs leaves as written."""
@@ -105,13 +112,14 @@ class PagePlan:
     env: jinja2.Environment
     prose: Mapping[str, str]
     directory_urls: bool
+    site_url: str | None
     origin: "Origin | None"  # None: no "Made from" notes
     jobs: list[Job]
     warnings: list[str]
 
     def render(self, job: Job, out: Rendered) -> str:
         """The page's Markdown; what is wrong with its prose goes to `out`."""
-        link = Linker(self.story, job.path, self.directory_urls)
+        link = Linker(self.story, job.path, self.directory_urls, self.site_url)
         page = _page(self.env, self.story, link, job, self.prose.get(job.path), out)
         if not isinstance(job.page, EntityPage) or self.origin is None:
             return page
@@ -150,7 +158,8 @@ def plan_pages(story: Story, prose: Mapping[str, str] | None = None, env: jinja2
         jobs.append(Job(path, template, meta, page))
 
     home = story.info.title if story.info else "Story"
-    add(urls.HOME, "home.md", lambda _: {"title": page_title(home), "jsonld": jsonld.story_data(story)},
+    home_meta = _fixed(home, story.info.summary if story.info else None)
+    add(urls.HOME, "home.md", lambda link: {**home_meta(link), "jsonld": jsonld.story_data(story)},
         home_page(story, editor_pages(prose) if options.editors else []))
     all_facets = facets(story)
     tags: dict[str, list[Facet]] = {}
@@ -159,23 +168,26 @@ def plan_pages(story: Story, prose: Mapping[str, str] | None = None, env: jinja2
             tags.setdefault(entity.id, []).append(facet)
     for kind in KINDS:
         for pager in paginate(kind.index_order(story.of_kind(kind.name)), partial(urls.index_page, kind)):
-            add(pager.path, kind.index_template, _fixed(pager.title(kind.title)), IndexPage(kind, pager, story))
+            about = f"{kind.title} of the story: {home}"
+            add(pager.path, kind.index_template, _fixed(pager.title(kind.title), about), IndexPage(kind, pager, story))
         for entity in story.of_kind(kind.name):
             jobs.extend(_entity_jobs(story, kind, entity, tags.get(entity.id, [])))
     for pager in paginate(by_day_order(story.events + story.claims), urls.timeline_page):
-        add(pager.path, "timeline.md", _fixed(pager.title("Timeline")), TimelinePage(pager))
+        add(pager.path, "timeline.md", _fixed(pager.title("Timeline"), f"What happened and what was said, day by day: "
+                                                                      f"{home}"), TimelinePage(pager))
     groups = [(group, [f for f in all_facets if f.group == group]) for group in FACET_GROUPS]
     add(urls.TAGS, "tags.md", _fixed("Tags"), TagsPage([(g, members) for g, members in groups if members]))
     for facet in all_facets:
         for pager in paginate(list(facet.entities), partial(urls.facet_page, facet.slug)):
-            add(pager.path, "tag.md", _fixed(page_title(pager.title(f"{facet.group}: {facet.name}"))),
+            add(pager.path, "tag.md", _fixed(pager.title(f"{facet.group}: {facet.name}")),
                 TagPage(facet, pager))
     if options.editors:
         add(urls.SCHEMA_PAGE, "schema.md", _fixed("Schema reference"), SchemaPage(schema_reference()))
     warnings = [f"docs/{path} matches no entity, so it is not shown on any page{hint}"
                 for path, hint in orphan_prose(story, list(prose))]
     origin = Origin(options.root or Path.cwd(), options.edit_root) if options.editors else None
-    return PagePlan(story, env or template_env(), prose, options.directory_urls, origin, jobs, warnings)
+    return PagePlan(story, env or template_env(), prose, options.directory_urls, options.site_url, origin, jobs,
+                    warnings)
 
 
 def _entity_jobs(story: Story, kind: Kind, entity: Entity, tags: list[Facet]) -> list[Job]:
@@ -187,7 +199,7 @@ def _entity_jobs(story: Story, kind: Kind, entity: Entity, tags: list[Facet]) ->
                 EntityPage(kind, view, tags, full, story))]
     for lst in long:
         for pager in paginate(lst.claims, partial(urls.list_page, kind, entity.id, lst.name)):
-            title = page_title(pager.title(f"{lst.label} {entity.heading()}"))
+            title = pager.title(f"{lst.label} {entity.heading()}")
             jobs.append(Job(pager.path, "list.md", _fixed(title), ListPage(entity, lst.label, pager)))
     return jobs
 
@@ -243,8 +255,20 @@ def project_file(path: Path, root: Path) -> str:
 Meta = Callable[["Linker"], dict[str, Any]]
 
 
-def _fixed(title: str) -> Meta:
-    return lambda _: {"title": title}
+def _fixed(title: str, description: str | None = None) -> Meta:
+    """Front matter of a page that is not an entity's: its title and, when given, what it is about."""
+    meta = {"title": page_title(title), "share": _share(title, description, "website")}
+    if description:
+        meta["description"] = page_title(text.short(description, DESCRIPTION))
+    return lambda _: meta
+
+
+DESCRIPTION = 200  # characters of a page's description: search engines and link previews show about that many
+
+
+def _share(title: str, description: str | None, kind: str) -> dict[str, Any]:
+    """What a link preview shows (Open Graph), as plain text; the plugin escapes it into the page's head."""
+    return {"title": title, "type": kind, **({"description": text.short(description, DESCRIPTION)} if description else {})}
 
 
 def page_title(title: str) -> str:
@@ -254,11 +278,14 @@ def page_title(title: str) -> str:
 
 
 def _meta(story: Story, entity: Entity, link: Linker) -> dict[str, Any]:
-    meta: dict[str, Any] = {"title": page_title(entity.heading())}
+    kind, title = kind_of(entity), entity.heading()
+    summary = kind.summary(entity)
+    meta: dict[str, Any] = {"title": page_title(title), "description": page_title(text.short(summary, DESCRIPTION)),
+                            "share": _share(title, summary, kind.share_type(entity))}
     if isinstance(entity, Actor):
         # readers search for actors by name and alias (in the page's first section); put them first
         meta["search"] = {"boost": 3}
-    meta["jsonld"] = jsonld.structured_data(story, entity, link.url)
+    meta["jsonld"] = jsonld.structured_data(story, entity, link.address)
     return meta
 
 

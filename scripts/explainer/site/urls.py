@@ -81,6 +81,11 @@ def relative_url(from_page: str, to_page: str, directory_urls: bool = True) -> s
     return path + "/" if there.endswith("/") or not there else path
 
 
+def absolute(site_url: str, path: str, directory_urls: bool = True) -> str:
+    """The full address of a page of a site published at `site_url`."""
+    return site_url.rstrip("/") + "/" + page_url(path, directory_urls)
+
+
 def entity_of_page(path: str) -> tuple[Kind, str] | None:
     """(kind, id) for a path that would hold an entity page, else None."""
     folder, _, name = path.partition("/")

@@ -55,6 +55,14 @@ class Kind:
     def schema_type(self, entity: Entity) -> str:
         return "Thing"
 
+    def summary(self, entity: Entity) -> str:
+        """A sentence on the entity for readers who have not opened its page: search results, shared links."""
+        return getattr(entity, "description", None) or entity.heading()
+
+    def share_type(self, entity: Entity) -> str:
+        """Its Open Graph type."""
+        return "website"
+
     def structured_data(self, entity: Entity, ref: Ref) -> dict[str, Any]:
         """The entity's own schema.org fields (its type, id and address are added for it)."""
         return {"name": entity.heading()}
@@ -77,6 +85,13 @@ class Actors(Kind):
                 ActorKind.agency: "GovernmentOrganization", ActorKind.media: "NewsMediaOrganization"
                 }.get(entity.kind, "Organization")
 
+    def summary(self, a: Actor) -> str:
+        said = ", ".join(part for part in (a.role, a.country) if part)
+        return f"{a.name}: {said}. {a.description or ''}".strip() if said else super().summary(a)
+
+    def share_type(self, a: Actor) -> str:
+        return "profile" if a.kind == ActorKind.person else "website"
+
     def structured_data(self, a: Actor, ref: Ref) -> dict[str, Any]:
         person = a.kind == ActorKind.person
         return {"name": a.name, "alternateName": a.aliases or None, "jobTitle": a.role if person else None,
@@ -95,6 +110,12 @@ class Claims(Kind):
 
     def schema_type(self, entity: Claim) -> str:
         return "Claim"
+
+    def summary(self, c: Claim) -> str:
+        return c.summary
+
+    def share_type(self, c: Claim) -> str:
+        return "article"
 
     def structured_data(self, c: Claim, ref: Ref) -> dict[str, Any]:
         return {"name": c.heading(), "description": c.summary, "author": ref(c.claimant),
@@ -117,6 +138,13 @@ class Sources(Kind):
                 SourceKind.video: "VideoObject", SourceKind.social_post: "SocialMediaPosting"
                 }.get(entity.kind, "CreativeWork")
 
+    def summary(self, s: Source) -> str:
+        when = f", {s.date.isoformat()}" if s.date else ""
+        return f"{s.title} ({s.kind.label}{when})"
+
+    def share_type(self, s: Source) -> str:
+        return "article"
+
     def structured_data(self, s: Source, ref: Ref) -> dict[str, Any]:
         title = "headline" if self.schema_type(s) == "NewsArticle" else "name"
         return {title: s.title, "publisher": ref(s.publisher), "author": ref(s.author),
@@ -132,6 +160,10 @@ class Events(Kind):
 
     def schema_type(self, entity: Event) -> str:
         return "Event"
+
+    def summary(self, e: Event) -> str:
+        where = f", {e.place}" if e.place else ""
+        return f"{e.title} ({e.date.isoformat()}{where}). {e.description or ''}".strip()
 
     def structured_data(self, e: Event, ref: Ref) -> dict[str, Any]:
         return {"name": e.title, "startDate": e.start(), "description": e.description,
