@@ -194,14 +194,31 @@ def test_no_serious_accessibility_violation(browser, server, name, scheme):
 
 
 @pytest.mark.parametrize("size", SIZES)
-@pytest.mark.parametrize("name", PAGE_TYPES)
-def test_screenshot_each_page_type(browser, server, name, size):
-    """Saved under tests/artifacts/ for a person to look at; the page must not scroll sideways."""
+@pytest.mark.parametrize("path", ["", "actors/dmitry-peskov/"])
+def test_diagram_names_are_readable_at_any_width(browser, server, path, size):
+    """The drawing shown (the circle on wide screens, the column on phones) writes names at least 12 px tall."""
     context = browser.new_context(viewport=SIZES[size])
+    page = context.new_page()
+    page.goto(server + path, wait_until="networkidle")
+    heights = page.evaluate("""() => [...document.querySelectorAll('.explainer-dispute svg text')]
+        .map(t => t.getBoundingClientRect().height).filter(h => h > 0)""")
+    shown = page.evaluate("""() => [...document.querySelectorAll('.explainer-dispute svg')]
+        .filter(s => s.getBoundingClientRect().height > 0).map(s => s.getAttribute('class'))""")
+    context.close()
+    assert shown == [f"explainer-diagram explainer-diagram--{'narrow' if size == 'phone' else 'wide'}"]
+    assert heights and min(heights) >= 12, heights
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("name", PAGE_TYPES)
+def test_screenshot_each_page_type(browser, server, name, size, scheme):
+    """Saved under tests/artifacts/ for a person to look at; the page must not scroll sideways."""
+    context = browser.new_context(viewport=SIZES[size], color_scheme=scheme)
     page = context.new_page()
     page.goto(server + PAGE_TYPES[name], wait_until="networkidle")
     ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / f"{name}-{size}.png"), full_page=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name}-{size}-{scheme}.png"), full_page=True)
     overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
     context.close()
     assert overflow <= 0

@@ -12,11 +12,17 @@ from conftest import ROOT
 from explainer import load_story
 from explainer.site.diagram import svg
 from explainer.story.disputes import NEIGHBOURHOOD_LIMIT, STORY_LIMIT
+from explainer.story.model import Actor
 from explainer.story.relations import relation
 
 
-def url(actor) -> str:
-    return f"actors/{actor.id}/"
+def url(entity) -> str:
+    return f"{'actors' if isinstance(entity, Actor) else 'claims'}/{entity.id}/"
+
+
+def parse(drawn: str):
+    """The two drawings (wide and narrow), parsed as one document."""
+    return ET.fromstring(f"<div>{drawn}</div>")
 
 
 def test_default_story_arrows():
@@ -32,11 +38,16 @@ def test_default_story_arrows():
 def test_svg_is_well_formed_and_links_every_drawn_actor():
     story = load_story(ROOT / "data")
     picture = story.disputes.story_picture()
-    root = ET.fromstring(svg(picture, url, "Who answered whom"))
     ns = {"s": "http://www.w3.org/2000/svg"}
-    links = {a.get("{http://www.w3.org/1999/xlink}href") for a in root.findall("s:a", ns)}
-    assert links == {url(a) for a in picture.actors}
-    assert len(root.findall("s:path", ns)) == len(picture.edges)
+    drawings = parse(svg(picture, url, "Who answered whom")).findall("s:svg", ns)
+    assert [d.get("class").split()[-1] for d in drawings] == ["explainer-diagram--wide", "explainer-diagram--narrow"]
+    for drawing in drawings:
+        links = [a.get("{http://www.w3.org/1999/xlink}href") for a in drawing.findall("s:a", ns)]
+        # every actor's node links its page; every arrow links the claim that makes it
+        assert {link for link in links if link.startswith("actors/")} == {url(a) for a in picture.actors}
+        assert [link for link in links if link.startswith("claims/")] == [url(e.claims[0]) for e in picture.edges]
+    kirby = next(e for e in picture.edges if e.source.id == "john-kirby")
+    assert [c.id for c in kirby.claims] == ["kirby-calls-claim-ludicrous"]
 
 
 def test_text_in_the_svg_is_escaped(tmp_path):
@@ -46,7 +57,7 @@ def test_text_in_the_svg_is_escaped(tmp_path):
     picture.actors[0] = hostile
     drawn = svg(picture, url, "<title>")
     assert "<script>" not in drawn and "&lt;script&gt;" in drawn
-    ET.fromstring(drawn)
+    parse(drawn)
 
 
 @pytest.fixture(scope="module")
@@ -71,7 +82,7 @@ def test_big_story_picture_is_bounded(big_story):
     assert picture.left_out > 400
     drawn = {a.id for a in picture.actors}
     assert all(e.source.id in drawn and e.target.id in drawn for e in picture.edges)
-    assert len(svg(picture, url, "big")) < 60_000
+    assert len(svg(picture, url, "big")) < 120_000  # two drawings
 
 
 def test_big_neighbourhood_is_bounded_and_centred(big_story):

@@ -9,7 +9,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .model import Actor
+from .model import Actor, Claim
 from .relations import RELATIONS, Relation
 
 if TYPE_CHECKING:
@@ -26,7 +26,11 @@ class Edge:
     source: Actor
     target: Actor
     relation: Relation
-    count: int
+    claims: tuple[Claim, ...]  # the claims by `source` that make the relation, in story order
+
+    @property
+    def count(self) -> int:
+        return len(self.claims)
 
 
 @dataclass(frozen=True)
@@ -43,13 +47,14 @@ class Disputes:
 
     def __init__(self, story: Story):
         self.story = story
-        counts: Counter[tuple[str, str, int]] = Counter()
+        found: dict[tuple[str, str, int], list[Claim]] = {}
         for claim in story.claims:
             for relation, target in claim.relations():
                 answered = story.by_id[target].claimant
                 if answered != claim.claimant:
-                    counts[(claim.claimant, answered, RELATIONS.index(relation))] += 1
-        self.edges = [Edge(story.by_id[a], story.by_id[b], RELATIONS[rel], n) for (a, b, rel), n in sorted(counts.items())]
+                    found.setdefault((claim.claimant, answered, RELATIONS.index(relation)), []).append(claim)
+        self.edges = [Edge(story.by_id[a], story.by_id[b], RELATIONS[rel], tuple(dict.fromkeys(claims)))
+                      for (a, b, rel), claims in sorted(found.items())]
         self.by_actor: dict[str, list[Edge]] = {}
         for edge in self.edges:
             self.by_actor.setdefault(edge.source.id, []).append(edge)
@@ -69,14 +74,36 @@ class Disputes:
         weight: Counter[str] = Counter()
         for edge in edges:
             weight[(edge.target if edge.source == actor else edge.source).id] += edge.count
-        return self._picture([actor.id] + [a for a, _ in _ranked(weight)], edges, limit)
+        picture = self._picture([actor.id] + [a for a, _ in _ranked(weight)], edges, limit)
+        # the actor whose page it is comes first (drawn at the top), the others by side after it
+        return Picture([a for a in picture.actors if a == actor] + [a for a in picture.actors if a != actor],
+                       picture.edges, picture.left_out)
 
     def _picture(self, ranked: list[str], edges: list[Edge], limit: int) -> Picture:
         if len(ranked) < 2:
             return Picture([], [], 0)
         chosen = set(ranked[:limit])
         shown = [e for e in edges if e.source.id in chosen and e.target.id in chosen]
-        return Picture([self.story.by_id[a] for a in ranked[:limit]], shown, max(0, len(ranked) - limit))
+        actors = self._by_side([self.story.by_id[a] for a in ranked[:limit]])
+        return Picture(actors, shown, max(0, len(ranked) - limit))
+
+    def _by_side(self, actors: list[Actor]) -> list[Actor]:
+        """Actors of one country and one top affiliation next to each other, so fewer arrows cross;
+        within a side, the most connected first."""
+        rank = {a.id: i for i, a in enumerate(actors)}
+        side = {a.id: (a.country or "~", self._top(a).id) for a in actors}
+        first = {}
+        for a in actors:
+            first.setdefault(side[a.id][0], rank[a.id])
+        return sorted(actors, key=lambda a: (first[side[a.id][0]], side[a.id], rank[a.id]))
+
+    def _top(self, actor: Actor) -> Actor:
+        """The actor at the top of `actor`'s affiliations (itself when it has none)."""
+        seen = {actor.id}
+        while actor.affiliation and actor.affiliation not in seen:
+            seen.add(actor.affiliation)
+            actor = self.story.by_id[actor.affiliation]
+        return actor
 
 
 def _ranked(counter: Counter[str]) -> list[tuple[str, int]]:

@@ -18,7 +18,8 @@ class Relation:
     label: str        # "Denies …", said from the claim that makes the relation
     inverse: str      # "Denied by …", said from the claim it is about
     verb: str         # "Kirby denies Peskov": the diagram's text version and its legend
-    colour: str       # arrows and legend keys, readable on light and dark backgrounds
+    colour: str       # arrows and legend keys on the light scheme (at least 3:1 against white)
+    dark: str         # the same on the dark scheme (at least 3:1 against Material's slate)
     description: str  # the field's line in the schema reference
 
     def __str__(self) -> str:
@@ -27,12 +28,12 @@ class Relation:
 
 # The order is the order pages list relations in, and the order of the diagram's legend.
 RELATIONS: list[Relation] = [
-    Relation("responds_to", "Responds to", "Answered by", "answers", "#1565c0",
+    Relation("responds_to", "Responds to", "Answered by", "answers", "#1565c0", "#64b5f6",
              "Ids of claims this one answers without taking a side."),
-    Relation("supports", "Supports", "Supported by", "supports", "#2e7d32", "Ids of claims this one backs."),
-    Relation("disputes", "Disputes", "Disputed by", "disputes", "#ef6c00",
+    Relation("supports", "Supports", "Supported by", "supports", "#2e7d32", "#81c784", "Ids of claims this one backs."),
+    Relation("disputes", "Disputes", "Disputed by", "disputes", "#d84315", "#ffb74d",
              "Ids of claims this one calls into doubt."),
-    Relation("denies", "Denies", "Denied by", "denies", "#c62828", "Ids of claims this one says are false."),
+    Relation("denies", "Denies", "Denied by", "denies", "#c62828", "#ef5350", "Ids of claims this one says are false."),
 ]
 
 
