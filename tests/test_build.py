@@ -85,11 +85,26 @@ def test_the_published_site_has_no_editors_material(built):
 def test_quotes_are_shown_verbatim_with_attribution(built, story):
     site, _ = built
     claim = story.by_id["kirby-calls-claim-ludicrous"]
-    figures = site.page(url(claim)).select("article figure.explainer-quote")
+    page = site.page(url(claim))
+    figures = page.select("article figure.explainer-quote")
     assert [f.blockquote.get_text(strip=True) for f in figures] == [q.text for q in claim.quotes]
-    for figure in figures:
-        caption = figure.figcaption.get_text()
-        assert "John Kirby" in caption and "4 May 2023" in caption and "CNN" in caption
+    # one attribution line says who said them, with the role at the time, when and where
+    line = figures[0].find_previous("p").get_text(" ", strip=True)
+    assert line == "John Kirby , White House national security spokesman, said on 4 May 2023 in John Kirby interviewed on CNN :"
+
+
+def test_a_quote_shorter_than_a_clause_is_shown_in_its_sentence(built):
+    """Podolyak's one-word quote is the 'terrorist' attack he said Moscow may launch, not a name he called anyone."""
+    figure = built[0].page("claims/podolyak-warns-of-russian-attack/").select_one("figure.explainer-quote")
+    assert figure.blockquote.mark.get_text() == "terrorist"
+    sentence = figure.blockquote.get_text(" ", strip=True)
+    assert "Moscow is getting ready to launch a significant “ terrorist ” attack against Ukraine" in sentence
+    assert "Russia Accuses the US" in figure.figcaption.get_text()
+
+
+def test_answers_show_who_when_and_their_words(built):
+    answers = built[0].page("claims/peskov-us-behind-attack/").get_text(" ", strip=True)
+    assert "Denied by John Kirby , 4 May 2023: “Obviously, it’s a ludicrous claim” ( Kirby:" in answers
 
 
 def test_no_request_leaves_the_site(built):

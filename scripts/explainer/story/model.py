@@ -85,6 +85,11 @@ class SourceKind(str, Enum):
     document = "document"
 
     @property
+    def preposition(self) -> str:
+        """How words said there are placed: "at a press briefing", "on a broadcast", "in an article"."""
+        return {"press-briefing": "at", "broadcast": "on"}.get(self.value, "in")
+
+    @property
     def label(self) -> str:
         """In plain words: "news agency report"."""
         return _SOURCE_LABELS.get(self.value, self.value.replace("-", " "))

@@ -44,3 +44,71 @@ def closest(piece: str, haystack: str) -> str:
     begin = max(0, match.a - match.b)
     passage = haystack[begin:begin + len(piece)]
     return passage if len(passage) <= 200 else passage[:200] + "..."
+
+
+def locate(quote: str, text: str) -> tuple[int, int] | None:
+    """Where `quote` stands in `text` (start and end in `text` itself), as `find` matches it; None if
+    absent. Where the words stand more than once, a place inside quotation marks is preferred: a
+    one-word quote ("terrorist") is the word someone was quoted saying, not the same word elsewhere."""
+    haystack, origin = _normalised_with_origin(text)
+    pieces = [piece for piece in (normalise(p) for p in _ELISION.split(quote)) if piece]
+    if not pieces:
+        return None
+    found = []
+    at = haystack.find(pieces[0])
+    while at >= 0:
+        end = _rest(haystack, pieces, at)
+        if end is not None:
+            span = origin[at], origin[end - 1] + 1
+            if _quoted(text, *span):
+                return span
+            found.append(span)
+        at = haystack.find(pieces[0], at + 1)
+    return found[0] if found else None
+
+
+def _rest(haystack: str, pieces: list[str], at: int) -> int | None:
+    """Where the quote ends when its first piece stands at `at`; None if the other pieces do not follow."""
+    end = at + len(pieces[0])
+    for piece in pieces[1:]:
+        next_at = haystack.find(piece, end)
+        if next_at < 0:
+            return None
+        end = next_at + len(piece)
+    return end
+
+
+def _quoted(text: str, start: int, end: int) -> bool:
+    return start > 0 and text[start - 1] in "\"“‘'«" and text[end:end + 1] in ("\"", "”", "’", "'", "»", ",", ".")
+
+
+@functools.lru_cache(maxsize=64)
+def _normalised_with_origin(text: str) -> tuple[str, list[int]]:
+    """`normalise(text)` and, for each of its characters, the index of the character it came from."""
+    chars: list[str] = []
+    origin: list[int] = []
+    for i, char in enumerate(text.translate(_UNIFORM)):
+        if char.isspace():
+            if chars and chars[-1] != " ":
+                chars.append(" ")
+                origin.append(i)
+            continue
+        chars.append(char)
+        origin.append(i)
+    while chars and chars[-1] == " ":
+        chars.pop()
+        origin.pop()
+    return "".join(chars), origin
+
+
+_SENTENCE_END = re.compile(r"[.!?][\"'”’»)]*(?=\s)|\n\s*\n")
+
+
+def sentence_around(text: str, start: int, end: int) -> tuple[str, str, str]:
+    """(before, quoted, after): the sentence of `text` that holds `text[start:end]`, in three parts."""
+    begin = 0
+    for match in _SENTENCE_END.finditer(text, 0, start):
+        begin = match.end()
+    after = _SENTENCE_END.search(text, end)
+    stop = after.end() if after else len(text)
+    return text[begin:start].lstrip(), text[start:end], text[end:stop].rstrip()

@@ -10,8 +10,56 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .disputes import Picture
-from .model import Actor, Claim, Entity, Event, Source
+from .model import Actor, Claim, Entity, Event, Quote, Source
+from .quotes import locate, sentence_around
 from .relations import Relation
+
+SHORT_QUOTE = 4  # a quote of fewer words is no clause of its own ("knew"): it is shown inside its sentence
+
+
+@dataclass(frozen=True)
+class Words:
+    """What a claim says in a line: its first quote that is a clause, else its summary."""
+
+    text: str
+    quoted: bool
+
+
+def gist(claim: Claim) -> Words:
+    for quote in claim.quotes:
+        if len(quote.text.split()) >= SHORT_QUOTE:
+            return Words(quote.text, True)
+    return Words(claim.summary, False)
+
+
+@dataclass(frozen=True)
+class Context:
+    """The sentence of a source's kept text that holds a short quote, in three parts."""
+
+    before: str
+    words: str
+    after: str
+    source: Source
+
+
+@dataclass(frozen=True)
+class QuoteView:
+    quote: Quote
+    context: Context | None  # for a quote shorter than a clause, found in a kept source text
+
+
+def quote_views(story: Story, claim: Claim) -> list[QuoteView]:
+    return [QuoteView(q, _context(story, claim, q) if len(q.text.split()) < SHORT_QUOTE else None)
+            for q in claim.quotes]
+
+
+def _context(story: Story, claim: Claim, quote: Quote) -> Context | None:
+    for source_id in dict.fromkeys([quote.source] if quote.source else [claim.venue, *claim.reported_by]):
+        text = story.texts.get(source_id or "")
+        span = locate(quote.text, text) if text else None
+        if span:
+            return Context(*sentence_around(text, *span), story.by_id[source_id])
+    return None
 
 if TYPE_CHECKING:
     from .graph import Story
@@ -33,6 +81,10 @@ class Related:
     relation: Relation
     claim: Claim
 
+    @property
+    def words(self) -> Words:
+        return gist(self.claim)
+
 
 @dataclass(frozen=True)
 class Answer:
@@ -41,6 +93,10 @@ class Answer:
     claim: Claim
     relation: Relation
     answer: Claim
+
+    @property
+    def words(self) -> Words:
+        return gist(self.answer)
 
 
 @dataclass(frozen=True)
@@ -56,6 +112,7 @@ class EntityView:
 
 @dataclass(frozen=True)
 class ActorView(EntityView):
+    story: Story
     claims: list[Claim]          # made by the actor
     about: list[Claim]           # about the actor
     answers: list[Answer]        # answers to the actor's claims
@@ -68,12 +125,24 @@ class ActorView(EntityView):
     def claim_lists(self) -> list[ClaimList]:
         return [ClaimList("claims", "Claims by", self.claims), ClaimList("about", "Claims about", self.about)]
 
+    def quotes(self, claim: Claim) -> list[QuoteView]:
+        """The words of one of the actor's claims, short ones in their sentence."""
+        return quote_views(self.story, claim)
+
 
 @dataclass(frozen=True)
 class ClaimView(EntityView):
+    claimant: Actor
+    venue: Entity | None         # where it was said first
+    quotes: list[QuoteView]
     provenance: list[Entity]     # where it was said, then who relayed it
     relations: list[Related]     # claims this one answers
     responses: list[Related]     # claims that answer this one
+
+    @property
+    def preposition(self) -> str:
+        """Said "at" a briefing or an event, "on" a broadcast, "in" an article or interview."""
+        return getattr(getattr(self.venue, "kind", None), "preposition", "at")
 
 
 @dataclass(frozen=True)
@@ -98,7 +167,7 @@ class EventView(EntityView):
 
 def actor_view(story: Story, actor: Actor) -> ActorView:
     claims = story.claims_by(actor)
-    return ActorView(actor, claims, story.referrers(actor, "about"), story.answers_to(actor),
+    return ActorView(actor, story, claims, story.referrers(actor, "about"), story.answers_to(actor),
                      story.disputes.neighbourhood(actor), story.sources_quoting(actor),
                      story.referrers(actor, "actors"), story.referrers(actor, "affiliation"),
                      story.referrers(actor, "publisher", "author"))
@@ -106,7 +175,8 @@ def actor_view(story: Story, actor: Actor) -> ActorView:
 
 def claim_view(story: Story, claim: Claim) -> ClaimView:
     related = [Related(rel, story.by_id[target]) for rel, target in claim.relations()]
-    return ClaimView(claim, story.provenance(claim), related,
+    return ClaimView(claim, story.by_id[claim.claimant], story.get(claim.venue), quote_views(story, claim),
+                     story.provenance(claim), related,
                      [Related(rel, other) for rel, other in story.responses(claim)])
 
 
