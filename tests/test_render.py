@@ -164,3 +164,15 @@ def test_a_hub_actor_page_stays_bounded_and_links_every_claim(tmp_path):
     assert listed == 2 * PAGE + 30
     assert "actors/other/about/1.md" in pages  # "claims about" is paged the same way
 
+
+
+def test_home_page_features_what_the_editors_chose_and_otherwise_who_took_part(tmp_path):
+    from explainer.site.pages import key_claims, main_actors
+    story = load_story(CASES / "render" / "small" / "data")
+    assert main_actors(story) and all(story.claims_by(a) or story.disputes.by_actor.get(a.id) for a in main_actors(story))
+    assert all(c.date for c in key_claims(story))  # no "date unknown" among the highlights
+    default = load_story(ROOT / "data")
+    assert [a.id for a in main_actors(default)][:4] == default.info.featured[:4]  # in the editors' order
+    assert {"kirby-calls-claim-ludicrous", "peskov-us-behind-attack"} <= {c.id for c in key_claims(default)}
+    home = render_pages(default).pages["index.md"]
+    assert "date unknown" not in home.lower()

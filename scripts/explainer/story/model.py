@@ -283,3 +283,5 @@ class StoryInfo(Record):
 
     title: Words = Field(description="Headline of the story.")
     summary: Words = Field(description="One paragraph: what happened and why it is disputed.")
+    featured: Ids = Field(description="Ids of actors and claims the home page shows first (by default it "
+                                      "picks those with the biggest part in the dispute).")

@@ -35,6 +35,7 @@ def check_records(records: list[RawRecord], report_unknown: bool = True) -> tupl
     errors: list[StoryError] = []
     checked = Checked()
     raw_by_id: dict[str, RawRecord] = {}
+    story_raw: RawRecord | None = None
     broken: set[str] = set()  # ids of records that failed their own checks: named elsewhere, not "unknown"
     models = dict(section_models().values())
     for raw in records:
@@ -43,10 +44,13 @@ def check_records(records: list[RawRecord], report_unknown: bool = True) -> tupl
             broken.add(raw.data["id"])
         if isinstance(record, StoryInfo):
             _add_story_info(checked, record, errors)
+            story_raw = raw if checked.info is record else story_raw
         elif isinstance(record, Entity):
             _add_entity(checked, raw_by_id, raw, record, errors)
     for entity_id, entity in checked.entities.items():
         _check_references(entity, raw_by_id[entity_id], checked.entities, broken, report_unknown, errors)
+    if checked.info is not None and story_raw is not None:
+        _check_featured(checked.info, story_raw, checked.entities, broken, report_unknown, errors)
     _read_texts(checked, raw_by_id, errors)
     _verify_quotes(checked, raw_by_id, errors)
     return checked, errors
@@ -189,6 +193,25 @@ def _check_references(entity: Entity, raw: RawRecord, entities: dict[str, Entity
         elif (name, target) in seen and name != "quotes.source":
             errors.append(StoryError(where, f"{label} lists '{target}' twice in '{name}'"))
         seen.add((name, target))
+
+
+FEATURED = ("actor", "claim")  # what the home page can feature
+
+
+def _check_featured(info: StoryInfo, raw: RawRecord, entities: dict[str, Entity], broken: set[str],
+                    report_unknown: bool, errors: list[StoryError]) -> None:
+    for i, target in enumerate(info.featured):
+        where = Location(raw.where.path, raw.line_of(("featured", i)))
+        found = entities.get(target)
+        if found is None and (target in broken or not report_unknown):
+            continue
+        if found is None:
+            choices = [k for k, e in entities.items() if kind_of(e).name in FEATURED]
+            errors.append(StoryError(where, f"story features unknown actor or claim '{target}' in 'featured'"
+                                            f"{did_you_mean(target, choices)}"))
+        elif kind_of(found).name not in FEATURED:
+            errors.append(StoryError(where, f"story features '{target}', which is {_a(kind_of(found).name)}; "
+                                            "only actors and claims can be featured"))
 
 
 def _a(noun: str) -> str:
