@@ -26,7 +26,7 @@ from ..story.relations import RELATIONS
 from ..story.schema import schema_reference
 from . import diagram, jsonld, links, urls
 from .pages import (LIST_LIMIT, EntityPage, IndexPage, ListPage, SchemaPage, TagPage, TagsPage, TimelinePage, actor_groups,
-                    by_day, home_page, paginate)
+                    by_day, home_page, paginate, timeline_sides)
 
 
 def template_env(overrides: Path | None = None) -> jinja2.Environment:
@@ -172,9 +172,10 @@ def plan_pages(story: Story, prose: Mapping[str, str] | None = None, env: jinja2
             add(pager.path, kind.index_template, _fixed(pager.title(kind.title), about), IndexPage(kind, pager, story))
         for entity in story.of_kind(kind.name):
             jobs.extend(_entity_jobs(story, kind, entity, tags.get(entity.id, [])))
+    sides = timeline_sides(story)
     for pager in paginate(by_day_order(story.events + story.claims), urls.timeline_page):
         add(pager.path, "timeline.md", _fixed(pager.title("Timeline"), f"What happened and what was said, day by day: "
-                                                                      f"{home}"), TimelinePage(pager))
+                                                                      f"{home}"), TimelinePage(pager, story, sides))
     groups = [(group, [f for f in all_facets if f.group == group]) for group in FACET_GROUPS]
     add(urls.TAGS, "tags.md", _fixed("Tags"), TagsPage([(g, members) for g, members in groups if members]))
     for facet in all_facets:
