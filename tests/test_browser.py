@@ -222,3 +222,24 @@ def test_screenshot_each_page_type(browser, server, name, size, scheme):
     overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
     context.close()
     assert overflow <= 0
+
+
+def test_the_timeline_reads_in_the_order_things_were_said(page, server):
+    page.goto(server + "timeline/")
+    titles = page.eval_on_selector_all(".explainer-tl--claim > p:not(.explainer-tl__when) > a:first-child",
+                                       "links => links.map(a => a.textContent)")
+    assert len(titles) == 12
+
+    def at(start: str) -> int:
+        return next(i for i, t in enumerate(titles) if t.startswith(start))
+
+    assert at("Peskov: Washington") < at("Kirby:") and at("Peskov: Washington") < at("The United States rejects")
+    for answer in ("Zelenskiy:", "Podolyak: Ukraine", "Podolyak: the accusation"):
+        assert at("Russia blames Ukraine") < at(answer)
+
+
+def test_readers_get_no_editors_material(page, server):
+    assert page.goto(server + "writing/").status == 404 and page.goto(server + "schema/").status == 404
+    page.goto(server + "actors/dmitry-peskov/")
+    assert page.locator(".explainer-origin").count() == 0 and "Made from" not in page.inner_text("article")
+    assert page.locator("meta[property='og:title']").get_attribute("content") == "Dmitry Peskov"
