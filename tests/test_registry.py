@@ -26,7 +26,7 @@ BUILD = textwrap.dedent('''
 
     from explainer.story import relations
     relations.RELATIONS.append(relations.Relation(
-        "echoes", "Echoes", "Echoed by", "echoes", "#6a1b9a", "Ids of claims this one repeats in other words."))
+        "echoes", "Echoes", "Echoed by", "echoes", "#6a1b9a", "#ce93d8", "Ids of claims this one repeats in other words."))
 
     from explainer.story import kinds
     from explainer.story.model import Entity, Ids, Words
@@ -137,12 +137,13 @@ def test_a_new_kind_and_a_new_relation_are_registry_entries(tmp_path):
     data = json.loads(riverside.find("script", type="application/ld+json").string)
     assert data["@type"] == "Place" and data["name"] == "Riverside"
     # the relation: both ways on the claims' pages, in the downloads and in the stylesheet
-    assert "Echoes The mayor said the flood was natural" in site.page("claims/flood-was-rain/").get_text()
-    assert "Echoed by The Mayor" in site.page("claims/flood-was-natural/").get_text()
+    assert "Echoes The Mayor" in site.page("claims/flood-was-rain/").get_text(" ", strip=True)
+    assert "Echoed by The Mayor" in site.page("claims/flood-was-natural/").get_text(" ", strip=True)
     assert "echoes" in (project / "site" / "data" / "claims.csv").read_text().splitlines()[0]
     assert "riverside" in (project / "site" / "data" / "places.csv").read_text()
-    assert ".explainer-key--echoes::before { background: #6a1b9a; }" in (
-        project / "site" / "assets" / "explainer" / "explainer.css").read_text()
+    css = (project / "site" / "assets" / "explainer" / "explainer.css").read_text()
+    assert ".explainer-key--echoes::before { background: var(--explainer-echoes); }" in css
+    assert "--explainer-echoes: #6a1b9a;" in css and "--explainer-echoes: #ce93d8;" in css
     assert "`places`" in (project / "site" / "schema" / "index.html").read_text() or \
         "places" in site.page("schema/").get_text()
 
