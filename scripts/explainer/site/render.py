@@ -24,7 +24,8 @@ from ..story.kinds import KINDS, Kind, kind_of
 from ..story.model import Actor, Entity
 from ..story.relations import RELATIONS
 from ..story.schema import schema_reference
-from . import diagram, jsonld, links, urls
+from ..story.views import QuoteView
+from . import diagram, fragments, jsonld, links, urls
 from .pages import (LIST_LIMIT, EntityPage, IndexPage, ListPage, SchemaPage, TagPage, TagsPage, TimelinePage, actor_groups,
                     by_day, home_page, paginate, timeline_sides)
 
@@ -67,6 +68,18 @@ class Linker:
 
     def to_page(self, path: str) -> str:
         return urls.relative(self.page, path)
+
+    @staticmethod
+    def passages(q: QuoteView) -> list[tuple[str, str]]:
+        """(label, address) of the quote's passage in the original and in its archived copy."""
+        if q.original is None:
+            return []
+        directive = fragments.text_fragment(q.quote.text, q.kept)
+        found = [("in the original", urls.external(fragments.with_directive(q.original.url, directive)))]
+        if q.original.archived_url:
+            found.append(("in the archived copy",
+                          urls.external(fragments.with_directive(q.original.archived_url, directive))))
+        return found
 
     @staticmethod
     def external(url: str) -> str:

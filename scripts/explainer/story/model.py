@@ -198,7 +198,11 @@ class Source(Entity):
     publisher: Optional[Id] = Field(None, description="Id of the actor that published or broadcast it.")
     author: Optional[Id] = Field(None, description="Id of the actor who wrote it.")
     date: Optional[dt.date] = Field(None, description="Publication date, YYYY-MM-DD.")
-    url: Optional[Url] = Field(None, description="Address of the original (http or https only).")
+    url: Optional[Url] = Field(None, description="Address of the original (http or https only); each quote "
+                                                  "links to its passage there.")
+    archived_url: Optional[Url] = Field(None, description="Address of a snapshot in a web archive, for when the "
+                                                          "original changes or goes away.")
+    accessed: Optional[dt.date] = Field(None, description="When the original was read, YYYY-MM-DD.")
     text_file: Optional[Words] = Field(None, description="Path, relative to this YAML file, of a UTF-8 file with "
                                                          "the source's full text; quotes are checked against it.")
 

@@ -46,11 +46,29 @@ class Context:
 class QuoteView:
     quote: Quote
     context: Context | None  # for a quote shorter than a clause, found in a kept source text
+    original: Source | None  # the source with an address to check the words in
+    kept: str | None         # that source's kept text, if any
+    printed_in: Source | None  # the source the page names for the words: where the context is from, or the quote's own
+
 
 
 def quote_views(story: Story, claim: Claim) -> list[QuoteView]:
-    return [QuoteView(q, _context(story, claim, q) if len(q.text.split()) < SHORT_QUOTE else None)
-            for q in claim.quotes]
+    views = []
+    for q in claim.quotes:
+        context = _context(story, claim, q) if len(q.text.split()) < SHORT_QUOTE else None
+        printed_in = context.source if context else story.get(q.source)
+        views.append(QuoteView(q, context, *_original(story, claim, q), printed_in))
+    return views
+
+
+def _original(story: Story, claim: Claim, quote: Quote) -> tuple[Source | None, str | None]:
+    """The source to check a quote in: the one it names, else the first of its claim's chain that has an
+    address (said first, then relayed), preferring one whose kept text holds the words."""
+    chain = [story.by_id[quote.source]] if quote.source else story.provenance(claim)
+    online = [s for s in chain if isinstance(s, Source) and s.url]
+    kept = [s for s in online if s.id in story.texts and locate(quote.text, story.texts[s.id])]
+    source = (kept or online or [None])[0]
+    return source, story.texts.get(source.id) if source else None
 
 
 def _context(story: Story, claim: Claim, quote: Quote) -> Context | None:
