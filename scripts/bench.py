@@ -37,10 +37,10 @@ BIN = Path(sys.executable).parent
 from explainer.site.downloads import downloads
 from explainer.story.graph import load_story
 from explainer.site.render import render_pages
+from explainer.site.urls import not_in_nav
 from explainer.editing.synth import synthesize, write
 
-NOT_IN_NAV = "not_in_nav: |\n" + "".join(f"  /{d}/\n" for d in ("actors", "claims", "sources", "events", "tags",
-                                                                 "timeline"))
+NOT_IN_NAV = not_in_nav()
 
 
 def run_measured(command: list[str], cwd: Path) -> tuple[float, int]:

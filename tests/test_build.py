@@ -32,7 +32,7 @@ def url(entity) -> str:
 def test_build_is_strict_clean_and_reports_counts(built):
     _, result = built
     assert "WARNING" not in result.stderr
-    assert "64 pages generated from 20 actors, 12 claims, 8 sources, 1 event; 11 quotes checked" in result.stderr
+    assert "65 pages generated from 20 actors, 12 claims, 8 sources, 1 event; 11 quotes checked" in result.stderr
 
 
 def test_every_entity_has_a_page_titled_by_its_name(built, story):
@@ -250,3 +250,15 @@ def test_with_a_site_url_addresses_are_absolute(tmp_path):
     node = data["@graph"][0] if "@graph" in data else data
     assert node["@id"] == "https://news.example.org/drones/claims/kirby-calls-claim-ludicrous/"
     assert node["author"]["@id"] == "https://news.example.org/drones/actors/john-kirby/"
+
+
+@pytest.mark.parametrize("url_path", PAGE_TYPES)
+def test_every_page_links_the_methods_and_corrections(built, url_path):
+    site = built[0]
+    page = site.page(url_path)
+    footer = {a.get_text(): a["href"] for a in page.select("nav.explainer-footer a")}
+    assert set(footer) == {"About this site", "Corrections"}
+    about = site.page("about/")
+    assert {"Who we are", "How we choose and check claims", "Sources policy", "Corrections policy", "Contact"} <= {
+        h.get_text().rstrip("¶") for h in about.select("h2")}
+    assert "No corrections so far." in site.page("corrections/").get_text()

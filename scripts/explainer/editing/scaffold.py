@@ -77,7 +77,27 @@ ABOUT = """# About this site
 This site sets out who said what in the story, where and when, and who answered whom. Every
 person and organisation, claim, source and event has its own page; [[jane-doe]] is one.
 
-Write here how the story was researched, who edits the site, and how readers can ask for a correction.
+## Who we are
+
+Say who edits this site and who pays for it.
+
+## How we choose and check claims
+
+Say which claims you include and why, and how you check them: each quote is checked against
+the kept text of its source (`text_file`) when you keep one.
+
+## Sources policy
+
+Say which sources you use, how you name them, and that each one has a page with its claims.
+
+## Corrections policy
+
+Say how readers report an error and how you correct it: each correction goes into `corrections`
+in `data/story.yml`, is listed on the [corrections](corrections.md) page and noted on the page it changed.
+
+## Contact
+
+Say how to reach the editors.
 """
 
 

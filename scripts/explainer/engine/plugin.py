@@ -23,11 +23,12 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
 from ..errors import StoryInvalid
 from ..site import links, urls
 from ..site.downloads import download_makers
-from ..site.head import head_tags
+from ..site.head import footer, head_tags
 from ..site.render import Job, Options, PagePlan, Rendered, for_editors, plan_pages, project_file, template_env
 from ..site.style import stylesheet
 from ..story.graph import Story, load_story
@@ -47,6 +48,9 @@ class ExplainerConfig(Config):
     editors = c.Optional(c.Type(bool))
     """Show editors' material: "Made from file, line" notes, the schema reference and pages whose front
     matter says `audience: editors`. Default: on in `mkdocs serve` (preview), off in `mkdocs build`."""
+    about = c.Type(str, default="about.md")
+    """The page on who makes the site and its methods, sources and corrections policies (a page in docs/);
+    every page's footer links it and the Corrections page."""
     background = c.Type(bool, default=True)
     """Render the story's pages in a forked process while MkDocs converts others (off: all in this
     process, for debugging, and wherever forking is unsafe)."""
@@ -54,6 +58,7 @@ class ExplainerConfig(Config):
 
 class ExplainerPlugin(BasePlugin[ExplainerConfig]):
     def __init__(self):
+        self.footer: list[File] = []
         self.serving = False
         self.last_good: Story | None = None  # what `mkdocs serve` keeps showing while the data is broken
         self.story: Story | None = None
@@ -100,6 +105,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             file.unchanged = path in unchanged
             _replace(files, file)
         _replace(files, File.generated(config, urls.STYLESHEET, content=stylesheet()))
+        self.footer = [f for f in (files.get_file_from_path(self.config.about), files.get_file_from_path(urls.CORRECTIONS))
+                       if f is not None]
         log.info("%d pages generated from %s", len(plan.jobs), story.describe())
         return files
 
@@ -174,7 +181,10 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         tags = head_tags(page.meta, page.title or config.site_name, config.site_name, config.site_description,
                          page.canonical_url)
         head, _, rest = output.partition("</head>")
-        return f"{head}{tags}\n</head>{rest}"
+        output = f"{head}{tags}\n</head>{rest}"
+        links = [(get_relative_url(f.url, page.url), "About this site" if f.src_uri == self.config.about else "Corrections")
+                 for f in self.footer]
+        return footer(output, links)
 
     def on_serve(self, server, config: MkDocsConfig, builder):
         server.watch(str(self.settings.data_dir))

@@ -22,9 +22,11 @@ CONTEXT = {"@vocab": "https://schema.org/"}
 Url = Callable[[Entity], str]
 
 
-def structured_data(story: Story, entity: Entity, url: Url) -> dict[str, Any]:
-    """The JSON-LD object for `entity`'s page."""
+def structured_data(story: Story, entity: Entity, url: Url, modified: dt.date | None = None) -> dict[str, Any]:
+    """The JSON-LD object for `entity`'s page; `modified`: the date of its latest correction."""
     body = _node(story, entity, url)
+    if modified:
+        body["dateModified"] = modified.isoformat()
     if isinstance(entity, Claim) and entity.verdict:
         return {"@context": CONTEXT, "@graph": [body, _review(story, entity, body, url)]}
     return {"@context": CONTEXT, **body}
@@ -33,7 +35,8 @@ def structured_data(story: Story, entity: Entity, url: Url) -> dict[str, Any]:
 def story_data(story: Story) -> dict[str, Any]:
     info = story.info
     return {"@context": CONTEXT, "@type": "WebSite", "name": info.title if info else "Story",
-            **({"description": info.summary} if info else {})}
+            **({"description": info.summary} if info else {}),
+            **({"dateModified": info.updated.isoformat()} if info and info.updated else {})}
 
 
 def script(data: dict[str, Any]) -> str:

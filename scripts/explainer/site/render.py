@@ -26,7 +26,7 @@ from ..story.relations import RELATIONS
 from ..story.schema import schema_reference
 from ..story.views import QuoteView
 from . import diagram, fragments, jsonld, links, urls
-from .pages import (LIST_LIMIT, EntityPage, IndexPage, ListPage, SchemaPage, TagPage, TagsPage, TimelinePage, actor_groups,
+from .pages import (LIST_LIMIT, CorrectionsPage, EntityPage, IndexPage, ListPage, SchemaPage, TagPage, TagsPage, TimelinePage, actor_groups,
                     by_day, home_page, paginate, timeline_sides)
 
 
@@ -195,6 +195,9 @@ def plan_pages(story: Story, prose: Mapping[str, str] | None = None, env: jinja2
         for pager in paginate(list(facet.entities), partial(urls.facet_page, facet.slug)):
             add(pager.path, "tag.md", _fixed(pager.title(f"{facet.group}: {facet.name}")),
                 TagPage(facet, pager))
+    corrections = sorted(story.info.corrections, key=lambda c: c.date, reverse=True) if story.info else []
+    add(urls.CORRECTIONS, "corrections.md", _fixed("Corrections", f"Corrections to {home}, newest first"),
+        CorrectionsPage(corrections, story))
     if options.editors:
         add(urls.SCHEMA_PAGE, "schema.md", _fixed("Schema reference"), SchemaPage(schema_reference()))
     warnings = [f"docs/{path} matches no entity, so it is not shown on any page{hint}"
@@ -210,7 +213,7 @@ def _entity_jobs(story: Story, kind: Kind, entity: Entity, tags: list[Facet]) ->
     long = [lst for lst in view.claim_lists() if len(lst.claims) > LIST_LIMIT]
     full = {lst.name: urls.list_page(kind, entity.id, lst.name) for lst in long}
     jobs = [Job(urls.entity_page(kind, entity.id), kind.template, partial(_meta, story, entity),
-                EntityPage(kind, view, tags, full, story))]
+                EntityPage(kind, view, tags, full, story, story.corrections_of(entity)))]
     for lst in long:
         for pager in paginate(lst.claims, partial(urls.list_page, kind, entity.id, lst.name)):
             title = pager.title(f"{lst.label} {entity.heading()}")
@@ -299,7 +302,8 @@ def _meta(story: Story, entity: Entity, link: Linker) -> dict[str, Any]:
     if isinstance(entity, Actor):
         # readers search for actors by name and alias (in the page's first section); put them first
         meta["search"] = {"boost": 3}
-    meta["jsonld"] = jsonld.structured_data(story, entity, link.address)
+    corrections = story.corrections_of(entity)
+    meta["jsonld"] = jsonld.structured_data(story, entity, link.address, corrections[-1].date if corrections else None)
     return meta
 
 
@@ -313,8 +317,22 @@ def _page(env: jinja2.Environment, story: Story, link: Linker, job: Job, prose_s
     prose_meta, prose = text.split_front_matter(prose_source) if prose_source else ({}, "")
     expanded = links.expand(prose.strip(), link.page, story)
     out.errors += [f"docs/{link.page}: {message}" for message in expanded.unknown]
-    body = env.get_template(job.template).render(page=job.page, link=link)
+    body = _corrected(env.get_template(job.template).render(page=job.page, link=link), job.page)
     return text.front_matter({**job.meta(link), **prose_meta}, _compose(body, expanded.markdown, link.page, out))
+
+
+_HEADING = re.compile(r"^# .*$", re.MULTILINE)
+
+
+def _corrected(body: str, page: Any) -> str:
+    """An entity page that was corrected says so under its heading: when, and what changed."""
+    if not isinstance(page, EntityPage) or not page.corrections:
+        return body
+    notes = "".join(f'\n<p class="explainer-corrected" markdown="span">**Corrected on {text.day(c.date)}:** '
+                    f'{text.md(c.change)}</p>\n' for c in page.corrections)
+    heading = _HEADING.search(body)
+    at = heading.end() if heading else 0
+    return body[:at] + "\n" + notes + body[at:]
 
 
 def _compose(body: str, prose: str, page: str, out: Rendered) -> str:

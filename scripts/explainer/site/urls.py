@@ -15,6 +15,7 @@ HOME = "index.md"
 SCHEMA_PAGE = "schema.md"
 TIMELINE = "timeline.md"
 TAGS = "tags/index.md"
+CORRECTIONS = "corrections.md"
 SCHEMA_JSON = "schema.json"
 STORY_JSON = "data/story.json"
 STYLESHEET = "assets/explainer/explainer.css"
@@ -111,3 +112,10 @@ def in_nav(path: str) -> bool:
     makes each build quadratic in the number of pages); so does the schema reference, which is
     for editors: a site that wants it names it in its `nav`."""
     return path in {HOME, TIMELINE, TAGS, *(index_page(k) for k in KINDS)}
+
+
+def not_in_nav() -> str:
+    """`not_in_nav` for a site built from exported pages without the plugin: the generated pages the plugin
+    keeps out of the sidebar (entity pages, later index pages, tags, timeline pages, corrections)."""
+    folders = [k.section for k in KINDS] + ["tags", "timeline"]
+    return "not_in_nav: |\n" + "".join(f"  /{d}/\n" for d in folders) + f"  /{CORRECTIONS}\n"

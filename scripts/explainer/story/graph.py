@@ -17,7 +17,7 @@ from .chronology import chronology
 from .disputes import Disputes
 from .kinds import KINDS, kind_of, reference_fields, references
 from .loader import load_records
-from .model import Actor, Claim, Entity, Event, Source, StoryInfo
+from .model import Actor, Claim, Correction, Entity, Event, Source, StoryInfo
 from .relations import RELATIONS, Relation
 from .validate import Checked, check_records
 from .views import Answer
@@ -65,6 +65,11 @@ class Story:
     def disputes(self) -> Disputes:
         """Who answered whom, counted between actors; made once, and gone with the story."""
         return Disputes(self)
+
+    def corrections_of(self, entity: Entity) -> list[Correction]:
+        """The corrections that changed `entity`, earliest first."""
+        found = [c for c in self.info.corrections if entity.id in c.records] if self.info else []
+        return sorted(found, key=lambda c: c.date)
 
     def get(self, entity_id: str | None) -> Entity | None:
         return self.by_id.get(entity_id) if entity_id else None

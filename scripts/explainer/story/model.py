@@ -282,6 +282,14 @@ class Event(Timed, Entity):
     topics: Topics = Field(description="Topics to browse the event by.")
 
 
+class Correction(Record):
+    """A correction to the published story: when, what changed, and which records."""
+
+    date: dt.date = Field(description="When the correction was published, YYYY-MM-DD.")
+    change: Words = Field(description="What was wrong and what it says now, in plain words.")
+    records: Annotated[list[Id], Field(min_length=1)] = Field(description="Ids of the records that were corrected.")
+
+
 class StoryInfo(Record):
     """The story as a whole: shown on the home page."""
 
@@ -289,3 +297,7 @@ class StoryInfo(Record):
     summary: Words = Field(description="One paragraph: what happened and why it is disputed.")
     featured: Ids = Field(description="Ids of actors and claims the home page shows first (by default it "
                                       "picks those with the biggest part in the dispute).")
+    updated: Optional[dt.date] = Field(None, description="When the story was last updated, YYYY-MM-DD.")
+    corrections: list[Correction] = Field(default_factory=list, description="Corrections, each with its date, "
+                                          "what changed and the ids of the records it changed; listed on the "
+                                          "Corrections page and noted on each corrected page.")

@@ -15,7 +15,7 @@ from . import quotes as quote_check
 from ..errors import Location, StoryError, did_you_mean
 from .loader import RawRecord, read_source_text
 from .kinds import kind_of, references, section_models
-from .model import ID_PATTERN, TIME_PATTERN, Claim, Entity, Quote, Record, Source, StoryInfo, Verdict
+from .model import ID_PATTERN, TIME_PATTERN, Claim, Correction, Entity, Quote, Record, Source, StoryInfo, Verdict
 
 
 @dataclass
@@ -51,6 +51,7 @@ def check_records(records: list[RawRecord], report_unknown: bool = True) -> tupl
         _check_references(entity, raw_by_id[entity_id], checked.entities, broken, report_unknown, errors)
     if checked.info is not None and story_raw is not None:
         _check_featured(checked.info, story_raw, checked.entities, broken, report_unknown, errors)
+        _check_corrections(checked.info, story_raw, checked.entities, broken, report_unknown, errors)
     _read_texts(checked, raw_by_id, errors)
     _verify_quotes(checked, raw_by_id, errors)
     return checked, errors
@@ -94,6 +95,7 @@ _FRIENDLY = {
     "string_too_short": "must not be empty",
     "string_type": "must be text",
     "list_type": "must be a list, like [a, b]",
+    "too_short": "must list at least one",
 }
 _PATTERNS = {
     ID_PATTERN: "must be an id: lowercase ASCII letters, digits and single hyphens, like 'dmitry-peskov'",
@@ -134,7 +136,7 @@ def _is_validator_name(part: Any) -> bool:
 
 def _field_names(model: type[Record], loc: tuple) -> list[str]:
     """The fields allowed where an unknown one was written: the record's, or a quote's or verdict's."""
-    target = {"quotes": Quote, "verdict": Verdict}.get(loc[0], model) if len(loc) > 1 else model
+    target = {"quotes": Quote, "verdict": Verdict, "corrections": Correction}.get(loc[0], model) if len(loc) > 1 else model
     return list(target.model_fields)
 
 
@@ -212,6 +214,17 @@ def _check_featured(info: StoryInfo, raw: RawRecord, entities: dict[str, Entity]
         elif kind_of(found).name not in FEATURED:
             errors.append(StoryError(where, f"story features '{target}', which is {_a(kind_of(found).name)}; "
                                             "only actors and claims can be featured"))
+
+
+def _check_corrections(info: StoryInfo, raw: RawRecord, entities: dict[str, Entity], broken: set[str],
+                       report_unknown: bool, errors: list[StoryError]) -> None:
+    for i, correction in enumerate(info.corrections):
+        for j, target in enumerate(correction.records):
+            if target in entities or target in broken or not report_unknown:
+                continue
+            where = Location(raw.where.path, raw.line_of(("corrections", i, "records", j)))
+            errors.append(StoryError(where, f"correction {i + 1} ({correction.date}) names unknown record "
+                                            f"'{target}'{did_you_mean(target, entities)}"))
 
 
 def _a(noun: str) -> str:
