@@ -262,3 +262,13 @@ def test_every_page_links_the_methods_and_corrections(built, url_path):
     assert {"Who we are", "How we choose and check claims", "Sources policy", "Corrections policy", "Contact"} <= {
         h.get_text().rstrip("¶") for h in about.select("h2")}
     assert "No corrections so far." in site.page("corrections/").get_text()
+
+
+def test_the_feeds_are_well_formed_and_linked_from_the_home_page(built):
+    import xml.etree.ElementTree as ET
+    site = built[0]
+    links = {a.get_text(): a["href"] for a in site.page("").select("article a[href]")}
+    assert links["Atom feed"] == "data/claims.atom" and links["ClaimReview data feed"] == "data/claim-reviews.json"
+    atom = ET.parse(site.root / "data" / "claims.atom").getroot()
+    assert len(atom.findall("{http://www.w3.org/2005/Atom}entry")) == 9  # the dated claims
+    assert json.loads((site.root / "data" / "claim-reviews.json").read_text())["dataFeedElement"] == []

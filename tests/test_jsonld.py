@@ -77,3 +77,33 @@ def test_claim_review_where_a_verdict_exists(tmp_path):
     assert review[SCHEMA + "reviewRating"][0][SCHEMA + "alternateName"][0]["@value"] == "Unproven"
     assert review[SCHEMA + "author"][0][SCHEMA + "name"][0]["@value"] == "Check & Verify"
     assert review[SCHEMA + "itemReviewed"][0]["@id"] == "http://example.org/claims/alpha-accuses-beta/"
+
+
+def test_claim_review_has_what_fact_check_archives_require(tmp_path):
+    """One ClaimReview a page: claimReviewed under 75 characters, a rating with alternateName, the page
+    or review url, and itemReviewed a Claim with its author, date and where it appeared."""
+    project = make_site(tmp_path, CASES / "render" / "small" / "data")
+    (project / "docs" / "events" / "kremlin-drone-incident.md").unlink()
+    assert mkdocs_build(project).returncode == 0
+    site = Site(project / "site")
+    data = json.loads(site.page("claims/alpha-accuses-beta/").find("script", type="application/ld+json").string)
+    [review] = [n for n in data["@graph"] if n["@type"] == "ClaimReview"]
+    assert 0 < len(review["claimReviewed"]) < 75
+    assert review["reviewRating"] == {"@type": "Rating", "alternateName": "Unproven"}
+    assert review["url"]
+    item = review["itemReviewed"]
+    assert item["@type"] == "Claim" and item["author"]["name"] and item["datePublished"]
+    assert "firstAppearance" in item or "appearance" in item
+    # the same reviews, gathered in the site's DataFeed file, and the claims in its Atom feed
+    feed = json.loads((project / "site" / "data" / "claim-reviews.json").read_text())
+    assert feed["@type"] == "DataFeed" and [e["item"]["claimReviewed"] for e in feed["dataFeedElement"]] == [
+        review["claimReviewed"]]
+    import xml.etree.ElementTree as ET
+    atom = ET.parse(project / "site" / "data" / "claims.atom").getroot()
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+    titles = [e.findtext("a:title", namespaces=ns) for e in atom.findall("a:entry", ns)]
+    assert atom.tag == "{http://www.w3.org/2005/Atom}feed" and titles and len(set(
+        e.findtext("a:id", namespaces=ns) for e in atom.findall("a:entry", ns))) == len(titles)
+    for entry in atom.findall("a:entry", ns):
+        href = entry.find("a:link", ns).get("href")
+        assert (project / "site" / "data" / href / "index.html").resolve().is_file(), href

@@ -29,7 +29,7 @@ class Export:
         rendered = self.render(story, {p: b.decode("utf-8") for p, b in docs.items() if p.endswith(".md")})
         files = {p: self._expanded(p, b, story) for p, b in docs.items()}
         files.update({p: text.encode("utf-8") for p, text in rendered.pages.items()})
-        files.update({p: text.encode("utf-8") for p, text in downloads(story).items()})
+        files.update({p: text.encode("utf-8") for p, text in downloads(story, None, self.settings.directory_urls).items()})
         files[urls.STYLESHEET] = stylesheet().encode("utf-8")
         return files
 

@@ -97,7 +97,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         early = {job.path: _rendered(plan, job, problems) for job in plan.jobs if job.path in prose}
         _report(problems.warnings + plan.warnings, problems.errors)
         tasks = [(job.path, partial(_rendered, plan, job, Rendered())) for job in plan.jobs if job.path not in early]
-        tasks += download_makers(story).items()
+        tasks += download_makers(story, config.site_url, settings.directory_urls).items()
         self.makers = {path: partial(str, markdown) for path, markdown in early.items()} | self._later(tasks)
         unchanged = self._unchanged(files, config) if self.dirty else set()
         for path in self.makers:

@@ -12,23 +12,33 @@ from functools import partial
 from typing import Any, Callable
 
 from ..story.graph import Story
-from ..story.kinds import KINDS, Kind
+from ..story.kinds import KINDS, Kind, kind_of
 from ..story.model import Entity
 from ..story.schema import json_schema
-from .urls import SCHEMA_JSON, STORY_JSON, csv_file
+from . import feeds
+from .urls import ATOM_FEED, REVIEW_FEED, SCHEMA_JSON, STORY_JSON, absolute, csv_file, entity_page, page_url
 
 
-def downloads(story: Story) -> dict[str, str]:
+def downloads(story: Story, site_url: str | None = None, directory_urls: bool = True) -> dict[str, str]:
     """{site path: text} of every download, and the JSON Schema they follow."""
-    return {path: make() for path, make in download_makers(story).items()}
+    return {path: make() for path, make in download_makers(story, site_url, directory_urls).items()}
 
 
-def download_makers(story: Story) -> dict[str, Callable[[], str]]:
+def download_makers(story: Story, site_url: str | None = None,
+                    directory_urls: bool = True) -> dict[str, Callable[[], str]]:
     """{site path: function making its text}, so the texts can be made later or elsewhere."""
     makers = {STORY_JSON: partial(story_json, story),
-              SCHEMA_JSON: lambda: json.dumps(json_schema(), indent=2, ensure_ascii=False)}
+              SCHEMA_JSON: lambda: json.dumps(json_schema(), indent=2, ensure_ascii=False),
+              ATOM_FEED: partial(feeds.atom, story, site_url, directory_urls),
+              REVIEW_FEED: partial(feeds.claim_reviews, story, partial(_address, site_url, directory_urls))}
     makers.update({csv_file(kind): partial(story_csv, story, kind) for kind in KINDS})
     return makers
+
+
+def _address(site_url: str | None, directory_urls: bool, entity: Entity) -> str:
+    """An entity page's address as seen from a file in `data/`."""
+    page = entity_page(kind_of(entity), entity.id)
+    return absolute(site_url, page, directory_urls) if site_url else "../" + page_url(page, directory_urls)
 
 
 def story_json(story: Story) -> str:

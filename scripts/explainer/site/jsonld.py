@@ -16,6 +16,7 @@ from typing import Any, Callable
 from ..story.graph import Story
 from ..story.kinds import kind_of
 from ..story.model import Claim, Entity
+from ..text import short
 
 CONTEXT = {"@vocab": "https://schema.org/"}
 
@@ -61,11 +62,20 @@ def _ref(story: Story, entity_id: str | None, url: Url) -> dict[str, Any] | None
     return {"@type": kind_of(entity).schema_type(entity), "@id": url(entity), "name": entity.heading()}
 
 
+REVIEWED = 75  # characters of `claimReviewed`, as fact-check archives ask
+
+
 def _review(story: Story, c: Claim, claim_node: dict[str, Any], url: Url) -> dict[str, Any]:
+    """One ClaimReview per page: the claim in under 75 characters, the rating, and the claim reviewed with
+    who made it, when and where it appeared."""
     verdict = c.verdict
-    return _clean({"@type": "ClaimReview", "claimReviewed": c.summary, "itemReviewed": {"@id": claim_node["@id"]},
+    reviewed = verdict.claim_reviewed or (c.title if c.title and len(c.title) < REVIEWED else short(c.summary, REVIEWED - 2))
+    item = {key: claim_node[key] for key in ("@type", "@id", "author", "datePublished", "firstAppearance", "appearance")
+            if key in claim_node}
+    return _clean({"@type": "ClaimReview", "claimReviewed": reviewed, "itemReviewed": item,
                    "author": _ref(story, verdict.reviewer, url), "datePublished": _iso(verdict.date),
-                   "url": verdict.url, "reviewRating": {"@type": "Rating", "alternateName": verdict.rating}})
+                   "url": verdict.url or claim_node["url"],
+                   "reviewRating": {"@type": "Rating", "alternateName": verdict.rating}})
 
 
 def _iso(date: dt.date | None) -> str | None:

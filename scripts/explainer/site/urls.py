@@ -18,6 +18,8 @@ TAGS = "tags/index.md"
 CORRECTIONS = "corrections.md"
 SCHEMA_JSON = "schema.json"
 STORY_JSON = "data/story.json"
+ATOM_FEED = "data/claims.atom"
+REVIEW_FEED = "data/claim-reviews.json"
 STYLESHEET = "assets/explainer/explainer.css"
 
 

@@ -223,6 +223,9 @@ class Verdict(Record):
     """A fact-checker's published rating of a claim."""
 
     rating: Words = Field(description="The rating as the reviewer words it, e.g. 'False' or 'Unproven'.")
+    claim_reviewed: Optional[Annotated[Words, StringConstraints(max_length=75)]] = Field(
+        None, description="The claim in under 75 characters, as fact-check archives want it; by default the "
+                          "claim's title or the start of its summary.")
     reviewer: Id = Field(description="Id of the actor (a fact-checking organization) that gave the rating.")
     date: Optional[dt.date] = Field(None, description="When the rating was published, YYYY-MM-DD.")
     url: Optional[Url] = Field(None, description="Address of the published review (http or https only).")
