@@ -250,6 +250,15 @@ def test_with_a_site_url_addresses_are_absolute(tmp_path):
     node = data["@graph"][0] if "@graph" in data else data
     assert node["@id"] == "https://news.example.org/drones/claims/kirby-calls-claim-ludicrous/"
     assert node["author"]["@id"] == "https://news.example.org/drones/actors/john-kirby/"
+    cite = page.select_one("details.explainer-cite").get_text(" ", strip=True)
+    assert cite.startswith("Cite this page “Kirby: \"a ludicrous claim\"”, in Drones over the Kremlin, May 2023")
+    assert "https://news.example.org/drones/claims/kirby-calls-claim-ludicrous/" in cite
+
+
+def test_claim_and_actor_pages_offer_a_citation(built):
+    for url_path in ("claims/kirby-calls-claim-ludicrous/", "actors/dmitry-peskov/"):
+        cite = built[0].page(url_path).select_one("details.explainer-cite")
+        assert "Add the date you read it" in cite.get_text() and cite.select_one("a")["href"] == "./"
 
 
 @pytest.mark.parametrize("url_path", PAGE_TYPES)

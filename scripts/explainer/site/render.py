@@ -86,6 +86,10 @@ class Linker:
         """An outside address, made safe inside a Markdown link."""
         return urls.external(url)
 
+    def permalink(self, entity: Entity) -> str | None:
+        """The page's full, lasting address, when the site's address (`site_url`) is known."""
+        return self.address(entity) if self.site_url else None
+
     def address(self, entity: Entity) -> str:
         """The address of `entity`'s page for structured data: absolute when the site's address is known."""
         if not self.site_url:
