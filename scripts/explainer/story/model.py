@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Optional, Union
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr,
-                      StringConstraints, create_model)
+                      StringConstraints, create_model, model_validator)
 
 from ..errors import Location
 from ..text import short
@@ -211,12 +211,36 @@ def _quote_from_text(value: Any) -> Any:
     return {"text": value} if isinstance(value, str) else value
 
 
+LANGUAGE_PATTERN = r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$"  # a BCP 47 tag: 'ru', 'uk', 'pt-BR'
+RIGHT_TO_LEFT = {"ar", "he", "fa", "ur", "ps", "yi", "dv", "ku", "sd", "ug"}
+
+
 class Quote(Record):
     """Words said, verbatim. A plain string is short for `{text: ...}`."""
 
     text: Words = Field(description="The words exactly as the source prints them, without outer quote marks.")
     source: Optional[Id] = Field(None, description="Id of the source whose text carries these words; by default "
                                                    "every source of the claim that has a text must carry them.")
+    language: Optional[Annotated[str, StringConstraints(pattern=LANGUAGE_PATTERN)]] = Field(
+        None, description="Language of `text` when it is not the site's, as a code such as 'ru' or 'uk'; the words "
+                          "are shown and checked as said, in that language.")
+    translation: Optional[Words] = Field(None, description="The words in the site's language; shown beside the "
+                                                           "original and marked as a translation.")
+    translated_by: Optional[Words] = Field(None, description="Who translated them, e.g. 'the editors' or 'Reuters'.")
+
+    @model_validator(mode="after")
+    def _translation_needs_language(self) -> "Quote":
+        if self.translation and not self.language:
+            raise ValueError("a quote with a translation needs the 'language' of its text")
+        if self.translated_by and not self.translation:
+            raise ValueError("'translated_by' needs a 'translation'")
+        return self
+
+    @property
+    def direction(self) -> str:
+        """`rtl` for text in a right-to-left script, else `ltr`."""
+        return "rtl" if (self.language or "").split("-")[0].lower() in RIGHT_TO_LEFT else "ltr"
+
 
 
 class Verdict(Record):

@@ -15,7 +15,7 @@ from . import quotes as quote_check
 from ..errors import Location, StoryError, did_you_mean
 from .loader import RawRecord, read_source_text
 from .kinds import kind_of, references, section_models
-from .model import ID_PATTERN, TIME_PATTERN, Claim, Correction, Entity, Quote, Record, Source, StoryInfo, Verdict
+from .model import ID_PATTERN, LANGUAGE_PATTERN, TIME_PATTERN, Claim, Correction, Entity, Quote, Record, Source, StoryInfo, Verdict
 
 
 @dataclass
@@ -100,6 +100,7 @@ _FRIENDLY = {
 _PATTERNS = {
     ID_PATTERN: "must be an id: lowercase ASCII letters, digits and single hyphens, like 'dmitry-peskov'",
     TIME_PATTERN: "must be a time written HH:MM (24-hour), in quotes",
+    LANGUAGE_PATTERN: "must be a language code such as 'ru', 'uk' or 'pt-BR'",
 }
 
 

@@ -1,0 +1,63 @@
+"""Quotes in their own language: checked as said, shown with their language (and direction), the
+translation beside them marked as such; a story written for this test with Russian, Ukrainian and
+Arabic sources."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from conftest import CASES, ROOT, make_site, mkdocs_build
+from explainer import StoryInvalid, load_story
+from sitecheck import Site
+
+DATA = CASES / "languages" / "data"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    project = make_site(tmp_path_factory.mktemp("languages"), DATA)
+    (project / "docs" / "events" / "kremlin-drone-incident.md").unlink()
+    result = mkdocs_build(project)
+    assert result.returncode == 0, result.stderr
+    return Site(project / "site")
+
+
+def test_the_original_is_shown_with_its_language_and_the_translation_marked(site):
+    figure = site.page("claims/bridge-closed/").select_one("figure.explainer-quote")
+    original = figure.select_one("blockquote")
+    assert original["lang"] == "ru" and original["dir"] == "ltr"
+    assert original.get_text(strip=True) == "Мост будет закрыт до конца месяца, и это решение окончательное"
+    translation = figure.select_one("p.explainer-translation").get_text(" ", strip=True)
+    assert translation.startswith("Translation by the editors: “The bridge will be closed")
+
+
+def test_right_to_left_text_says_so(site):
+    original = site.page("claims/quarrel-political/").select_one("figure.explainer-quote blockquote")
+    assert original["lang"] == "ar" and original["dir"] == "rtl"
+
+
+def test_quotes_link_their_passage_in_the_original_and_the_archive(site):
+    links = [a["href"] for a in site.page("claims/bridge-closed/").select("figure.explainer-quote figcaption a")]
+    assert links[-2].startswith("https://news.example.ru/most#:~:text=%D0%9C%D0%BE%D1%81%D1%82")
+    assert links[-1].startswith("https://archive.example.org/20240401/https://news.example.ru/most#:~:text=")
+
+
+def test_the_original_is_checked_against_its_source_text(tmp_path):
+    shutil.copytree(DATA, tmp_path / "data")
+    story = tmp_path / "data" / "story.yml"
+    story.write_text(story.read_text(encoding="utf-8").replace("это решение окончательное", "это решение принято"),
+                     encoding="utf-8")
+    with pytest.raises(StoryInvalid) as raised:
+        load_story(tmp_path / "data")
+    assert "quote 1 is not in the text of source 'ru-report'" in raised.value.report()
+
+
+def test_a_translation_needs_the_language_of_the_words(tmp_path):
+    shutil.copytree(DATA, tmp_path / "data")
+    story = tmp_path / "data" / "story.yml"
+    story.write_text(story.read_text(encoding="utf-8").replace("        language: uk\n", ""), encoding="utf-8")
+    with pytest.raises(StoryInvalid) as raised:
+        load_story(tmp_path / "data")
+    assert "a quote with a translation needs the 'language' of its text" in raised.value.report()
