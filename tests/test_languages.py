@@ -61,3 +61,12 @@ def test_a_translation_needs_the_language_of_the_words(tmp_path):
     with pytest.raises(StoryInvalid) as raised:
         load_story(tmp_path / "data")
     assert "a quote with a translation needs the 'language' of its text" in raised.value.report()
+
+
+def test_a_source_that_may_be_republished_shows_its_text_with_quotes_marked(site):
+    page = site.page("sources/ru-report/")
+    marked = page.select(".explainer-text mark a")
+    assert [a.get_text() for a in marked] == ["Мост будет закрыт до конца месяца, и это решение окончательное"]
+    assert marked[0]["href"] == "../../claims/bridge-closed/"
+    assert "«Мост будет закрыт" in page.select_one(".explainer-text").get_text()
+    assert not site.page("sources/uk-report/").select(".explainer-text")  # publish_text is off by default

@@ -23,6 +23,11 @@ def md(text: Any) -> str:
     return _SYNTAX.sub(r"\\\1", _SPACE.sub(" ", str(text)).strip())
 
 
+def md_run(text: Any) -> str:
+    """Like `md`, keeping a space at either end: for a stretch of text that continues another."""
+    return _SYNTAX.sub(r"\\\1", _SPACE.sub(" ", str(text)))
+
+
 def md_paragraphs(text: str) -> str:
     """Like `md`, keeping blank-line paragraph breaks."""
     return "\n\n".join(md(p) for p in re.split(r"\n\s*\n", text) if p.strip())

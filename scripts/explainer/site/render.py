@@ -38,7 +38,7 @@ def template_env(overrides: Path | None = None) -> jinja2.Environment:
     loaders.append(jinja2.PackageLoader("explainer.site", "templates"))
     env = jinja2.Environment(loader=jinja2.ChoiceLoader(loaders), undefined=jinja2.StrictUndefined,
                              autoescape=False, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
-    env.filters.update(md=text.md, paragraphs=text.md_paragraphs, day=text.day, sentence=text.sentence,
+    env.filters.update(md=text.md, run=text.md_run, paragraphs=text.md_paragraphs, day=text.day, sentence=text.sentence,
                        by_day=by_day, actor_groups=actor_groups)
     env.globals.update(relations=RELATIONS, draw=lambda picture, link, title: diagram.svg(picture, link.url, title))
     return env

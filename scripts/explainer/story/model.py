@@ -205,6 +205,8 @@ class Source(Entity):
     accessed: Optional[dt.date] = Field(None, description="When the original was read, YYYY-MM-DD.")
     text_file: Optional[Words] = Field(None, description="Path, relative to this YAML file, of a UTF-8 file with "
                                                          "the source's full text; quotes are checked against it.")
+    publish_text: bool = Field(False, description="Show the kept text on the source's page, every quote marked and "
+                                                  "linked to its claim. Off by default: only where you may republish it.")
 
 
 def _quote_from_text(value: Any) -> Any:

@@ -6,6 +6,7 @@ error at build time (templates run with StrictUndefined) instead of an empty sec
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -164,11 +165,20 @@ class ClaimView(EntityView):
 
 
 @dataclass(frozen=True)
+class Piece:
+    """A stretch of a kept text: the words of a quote of `claim`, or text between quotes (no claim)."""
+
+    text: str
+    claim: Claim | None = None
+
+
+@dataclass(frozen=True)
 class SourceView(EntityView):
     carried: list[Claim]         # claims said at or relayed by the source
     quoted: list[Actor]          # who made those claims
     events: list[Event]          # events it reports
     text_kept: bool              # its full text is kept, and quotes are checked against it
+    paragraphs: list[list[Piece]]  # the kept text, when the source may be republished, quotes marked
 
     def claim_lists(self) -> list[ClaimList]:
         return [ClaimList("claims", "Claims carried by", self.carried)]
@@ -200,8 +210,34 @@ def claim_view(story: Story, claim: Claim) -> ClaimView:
 
 def source_view(story: Story, source: Source) -> SourceView:
     carried = story.carried_by(source)
+    text = story.texts.get(source.id)
+    paragraphs = _marked(text, carried) if text and source.publish_text else []
     return SourceView(source, carried, story.claimants(carried), story.referrers(source, "sources"),
-                      source.id in story.texts)
+                      text is not None, paragraphs)
+
+
+def _marked(text: str, claims: list[Claim]) -> list[list[Piece]]:
+    """`text` in paragraphs, each quote of `claims` found in it marked with its claim (the first found wins
+    where two overlap)."""
+    spans = sorted((span, claim) for claim in claims for quote in claim.quotes
+                   if (span := locate(quote.text, text)) is not None)
+    paragraphs, start = [], 0
+    for block in re.split(r"(\n\s*\n)", text):
+        end = start + len(block)
+        if block.strip():
+            paragraphs.append(_pieces(text, start, end, [(s, c) for s, c in spans if start <= s[0] and s[1] <= end]))
+        start = end
+    return paragraphs
+
+
+def _pieces(text: str, start: int, end: int, spans: list) -> list[Piece]:
+    pieces, at = [], start
+    for (first, last), claim in spans:
+        if first < at:
+            continue  # overlaps a quote already marked
+        pieces += [Piece(text[at:first]), Piece(text[first:last], claim)]
+        at = last
+    return [p for p in pieces + [Piece(text[at:end])] if p.text]
 
 
 def event_view(story: Story, event: Event) -> EventView:
