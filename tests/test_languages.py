@@ -70,3 +70,29 @@ def test_a_source_that_may_be_republished_shows_its_text_with_quotes_marked(site
     assert marked[0]["href"] == "../../claims/bridge-closed/"
     assert "«Мост будет закрыт" in page.select_one(".explainer-text").get_text()
     assert not site.page("sources/uk-report/").select(".explainer-text")  # publish_text is off by default
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("query", ["окончательное", "decision is final"])
+def test_search_finds_the_words_in_either_language(site, query):
+    import functools
+    import http.server
+    import threading
+    from urllib.parse import urlsplit
+
+    from playwright.sync_api import sync_playwright
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site.root))
+    handler.log_message = lambda *a: None
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium")
+        page = browser.new_page()
+        page.goto(f"http://127.0.0.1:{httpd.server_port}/")
+        page.click("label.md-search__icon, .md-search__input")
+        page.fill(".md-search__input", query)
+        page.wait_for_selector("li.md-search-result__item > a", timeout=10000)
+        found = page.eval_on_selector_all("li.md-search-result__item > a", "els => els.map(e => e.href)")
+        browser.close()
+    httpd.shutdown()
+    assert "/claims/bridge-closed/" in [urlsplit(h).path for h in found]
