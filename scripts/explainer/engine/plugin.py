@@ -132,14 +132,17 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
 
     def _unchanged(self, files: Files, config: MkDocsConfig) -> set[str]:
         """For a dirty rebuild (`mkdocs serve --dirty`): the files whose text is what the last build wrote.
-        Hand-written pages with `[[id]]` links are redone whenever the story's pages changed: their
+        Hand-written pages are redone when the settings changed (all of them: the navigation, the theme),
+        and those with `[[id]]` links whenever the story's pages changed (they may show new names): their
         last output is removed, which is how MkDocs knows a page is out of date."""
         texts = {path: _made(make) for path, make in self.makers.items()}
         self.makers.update({path: partial(str, text) for path, text in texts.items()})
-        unchanged = self.changes.unchanged(texts, settings_signature(files, config))
+        signature = settings_signature(files, config)
+        settings_changed = signature != self.changes.signature
+        unchanged = self.changes.unchanged(texts, signature)
         if len(unchanged) < len(texts):
             for file in files.documentation_pages():
-                if not file.generated_by and "[[" in file.content_string:  # its links may show new names
+                if not file.generated_by and (settings_changed or "[[" in file.content_string):
                     Path(file.abs_dest_path).unlink(missing_ok=True)
         return unchanged
 
