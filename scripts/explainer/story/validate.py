@@ -14,7 +14,7 @@ from pydantic import ValidationError
 from . import quotes as quote_check
 from ..errors import Location, StoryError, did_you_mean
 from .loader import RawRecord, read_source_text
-from .kinds import kind_of, references, section_models
+from .kinds import KINDS, kind_of, references, section_models
 from .model import ID_PATTERN, LANGUAGE_PATTERN, TIME_PATTERN, Claim, Correction, Entity, Quote, Record, Source, StoryInfo, Verdict
 
 
@@ -50,8 +50,7 @@ def check_records(records: list[RawRecord], report_unknown: bool = True) -> tupl
     for entity_id, entity in checked.entities.items():
         _check_references(entity, raw_by_id[entity_id], checked.entities, broken, report_unknown, errors)
     if checked.info is not None and story_raw is not None:
-        _check_featured(checked.info, story_raw, checked.entities, broken, report_unknown, errors)
-        _check_corrections(checked.info, story_raw, checked.entities, broken, report_unknown, errors)
+        _check_story_references(checked.info, story_raw, checked.entities, broken, report_unknown, errors)
     _read_texts(checked, raw_by_id, errors)
     _verify_quotes(checked, raw_by_id, errors)
     return checked, errors
@@ -179,53 +178,46 @@ def _check_references(entity: Entity, raw: RawRecord, entities: dict[str, Entity
     label = f"{kind.name} '{entity.id}'"
     for name, path, target in references(entity):
         where = Location(raw.where.path, raw.line_of(path))
-        allowed = kind.references[name]
-        wanted = " or ".join(allowed)
-        found = entities.get(target)
-        if found is None and (target in broken or not report_unknown):
-            continue  # its own errors (or its file's) are reported where it is written
         if target == entity.id:
             errors.append(StoryError(where, f"{label} names itself in '{name}'"))
-        elif found is None:
-            choices = [i for i, e in entities.items() if kind_of(e).name in allowed]
-            errors.append(StoryError(where, f"{label} names unknown {wanted} '{target}' in '{name}'"
-                                            f"{did_you_mean(target, choices)}"))
-        elif kind_of(found).name not in allowed:
-            errors.append(StoryError(where, f"{label} names '{target}' in '{name}', which is "
-                                            f"{_a(kind_of(found).name)}, not {_a(wanted)}"))
         elif (name, target) in seen and name != "quotes.source":
             errors.append(StoryError(where, f"{label} lists '{target}' twice in '{name}'"))
+        else:
+            _check_target(label, name, target, kind.references[name], where, entities, broken, report_unknown, errors)
         seen.add((name, target))
+
+
+def _check_target(label: str, name: str, target: str, allowed: tuple[str, ...], where: Location,
+                  entities: dict[str, Entity], broken: set[str], report_unknown: bool,
+                  errors: list[StoryError], wanted: str = "") -> None:
+    """`target`, named by `label` in its field `name`, must be an entity of one of the `allowed` kinds
+    (`wanted` says them in words, by default 'actor or event')."""
+    found = entities.get(target)
+    wanted = wanted or " or ".join(allowed)
+    if found is None and (target in broken or not report_unknown):
+        return  # its own errors (or its file's) are reported where it is written
+    if found is None:
+        choices = [i for i, e in entities.items() if kind_of(e).name in allowed]
+        errors.append(StoryError(where, f"{label} names unknown {wanted} '{target}' in '{name}'"
+                                        f"{did_you_mean(target, choices)}"))
+    elif kind_of(found).name not in allowed:
+        errors.append(StoryError(where, f"{label} names '{target}' in '{name}', which is "
+                                        f"{_a(kind_of(found).name)}, not {_a(wanted)}"))
 
 
 FEATURED = ("actor", "claim")  # what the home page can feature
 
 
-def _check_featured(info: StoryInfo, raw: RawRecord, entities: dict[str, Entity], broken: set[str],
-                    report_unknown: bool, errors: list[StoryError]) -> None:
-    for i, target in enumerate(info.featured):
-        where = Location(raw.where.path, raw.line_of(("featured", i)))
-        found = entities.get(target)
-        if found is None and (target in broken or not report_unknown):
-            continue
-        if found is None:
-            choices = [k for k, e in entities.items() if kind_of(e).name in FEATURED]
-            errors.append(StoryError(where, f"story features unknown actor or claim '{target}' in 'featured'"
-                                            f"{did_you_mean(target, choices)}"))
-        elif kind_of(found).name not in FEATURED:
-            errors.append(StoryError(where, f"story features '{target}', which is {_a(kind_of(found).name)}; "
-                                            "only actors and claims can be featured"))
-
-
-def _check_corrections(info: StoryInfo, raw: RawRecord, entities: dict[str, Entity], broken: set[str],
-                       report_unknown: bool, errors: list[StoryError]) -> None:
-    for i, correction in enumerate(info.corrections):
-        for j, target in enumerate(correction.records):
-            if target in entities or target in broken or not report_unknown:
-                continue
-            where = Location(raw.where.path, raw.line_of(("corrections", i, "records", j)))
-            errors.append(StoryError(where, f"correction {i + 1} ({correction.date}) names unknown record "
-                                            f"'{target}'{did_you_mean(target, entities)}"))
+def _check_story_references(info: StoryInfo, raw: RawRecord, entities: dict[str, Entity], broken: set[str],
+                            report_unknown: bool, errors: list[StoryError]) -> None:
+    """The ids the story section names: featured actors and claims, and corrected records of any kind."""
+    every = tuple(k.name for k in KINDS)
+    named = [("featured", ("featured", i), target, FEATURED, "") for i, target in enumerate(info.featured)]
+    named += [("corrections.records", ("corrections", i, "records", j), target, every, "record")
+              for i, correction in enumerate(info.corrections) for j, target in enumerate(correction.records)]
+    for name, path, target, allowed, wanted in named:
+        where = Location(raw.where.path, raw.line_of(path))
+        _check_target("story", name, target, allowed, where, entities, broken, report_unknown, errors, wanted)
 
 
 def _a(noun: str) -> str:
