@@ -185,7 +185,7 @@ def load_story(data_dir: Path) -> Story:
     """Load, validate and link the story in `data_dir`; raise StoryInvalid with every error found."""
     loaded = load_records(data_dir)
     # ids defined in an unreadable file would all look unknown: report the file, not every use of them
-    checked, problems = check_records(loaded.records, report_unknown=not loaded.unreadable)
+    checked, problems = check_records(loaded.records, report_unknown=not loaded.unreadable, data_dir=data_dir)
     errors = loaded.errors + problems
     if errors:
         raise StoryInvalid(errors)

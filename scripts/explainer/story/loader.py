@@ -7,6 +7,7 @@ leave this module's callers in `validate`; everything later sees typed models.
 
 from __future__ import annotations
 
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -60,7 +61,7 @@ class _ComposeOnly(yaml.SafeLoader):
 
 def yaml_files(data_dir: Path) -> list[Path]:
     """All YAML files under `data_dir`, in a stable order."""
-    return sorted(p for p in data_dir.rglob("*") if p.suffix in (".yml", ".yaml") and p.is_file())
+    return sorted(p for p in data_dir.rglob("*") if p.suffix.lower() in (".yml", ".yaml") and p.is_file())
 
 
 @dataclass
@@ -109,21 +110,31 @@ def load_file(path: Path) -> tuple[list[RawRecord], list[StoryError]]:
 
 
 def read_text(path: Path, limit: int = MAX_FILE_BYTES) -> str:
-    """A file's text as UTF-8 (a byte-order mark is dropped), refusing oversized files."""
-    size = path.stat().st_size
-    if size > limit:
-        raise _LoadProblem(1, f"file is {size:,} bytes; the limit is {limit:,}")
-    raw = path.read_bytes()
+    """A regular file's text as UTF-8 (a byte-order mark is dropped), refusing oversized files. At most
+    `limit` + 1 bytes are read: a device or a growing file says nothing true about its size."""
+    status = path.stat()
+    if not stat.S_ISREG(status.st_mode):
+        raise _LoadProblem(1, "not a regular file")
+    if status.st_size > limit:
+        raise _LoadProblem(1, f"file is {status.st_size:,} bytes; the limit is {limit:,}")
+    with path.open("rb") as handle:
+        raw = handle.read(limit + 1)
+    if len(raw) > limit:  # it grew while we read it
+        raise _LoadProblem(1, f"file is over {limit:,} bytes, the limit")
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise _LoadProblem(raw.count(b"\n", 0, exc.start) + 1, "file is not valid UTF-8 text") from None
 
 
-def read_source_text(path: Path) -> str:
-    """A source's full text, for quote checking; raises ValueError with a readable reason."""
+def read_source_text(path: Path, data_dir: Path) -> str:
+    """A source's full text, for quote checking; raises ValueError with a readable reason. The file must
+    be inside the data folder (links resolved): a story's data never reads, or shows, files elsewhere."""
+    resolved = path.resolve()
+    if not resolved.is_relative_to(data_dir.resolve()):
+        raise ValueError("must be a file inside the data folder")
     try:
-        return read_text(path)
+        return read_text(resolved)
     except _LoadProblem as problem:
         raise ValueError(problem.message) from None
     except OSError as exc:

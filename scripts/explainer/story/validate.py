@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
@@ -28,7 +29,8 @@ class Checked:
     quotes_verified: int = 0
 
 
-def check_records(records: list[RawRecord], report_unknown: bool = True) -> tuple[Checked, list[StoryError]]:
+def check_records(records: list[RawRecord], report_unknown: bool = True,
+                  data_dir: Path | None = None) -> tuple[Checked, list[StoryError]]:
     """Build entities, then check ids, references, source texts and quotes.
 
     With `report_unknown` off, references to ids defined nowhere are let pass (some file could not be read)."""
@@ -51,7 +53,7 @@ def check_records(records: list[RawRecord], report_unknown: bool = True) -> tupl
         _check_references(entity, raw_by_id[entity_id], checked.entities, broken, report_unknown, errors)
     if checked.info is not None and story_raw is not None:
         _check_story_references(checked.info, story_raw, checked.entities, broken, report_unknown, errors)
-    _read_texts(checked, raw_by_id, errors)
+    _read_texts(checked, raw_by_id, errors, data_dir)
     _verify_quotes(checked, raw_by_id, errors)
     return checked, errors
 
@@ -224,13 +226,14 @@ def _a(noun: str) -> str:
     return ("an " if noun[0] in "aeiou" else "a ") + noun
 
 
-def _read_texts(checked: Checked, raw_by_id: dict[str, RawRecord], errors: list[StoryError]) -> None:
+def _read_texts(checked: Checked, raw_by_id: dict[str, RawRecord], errors: list[StoryError],
+                data_dir: Path | None) -> None:
     for entity in checked.entities.values():
         if isinstance(entity, Source) and entity.text_file:
             raw = raw_by_id[entity.id]
             path = raw.where.path.parent / entity.text_file
             try:
-                checked.texts[entity.id] = read_source_text(path)
+                checked.texts[entity.id] = read_source_text(path, data_dir or raw.where.path.parent)
             except ValueError as exc:
                 where = Location(raw.where.path, raw.line_of(("text_file",)))
                 errors.append(StoryError(where, f"source '{entity.id}': text_file: {exc}"))

@@ -1,0 +1,72 @@
+"""Data that reaches outside the story (issue 19): source texts stay in the data folder, are regular
+files and are read with a limit; quote matching is bounded; invisible and bidi-control text is refused."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import time
+
+import pytest
+
+from conftest import CASES, ROOT
+from explainer import StoryInvalid, load_story
+
+SMALL = CASES / "render" / "small" / "data"
+KEPT = "texts/vision-times-2023-05-05.txt"
+
+
+def with_text_file(tmp_path, text_file: str) -> str:
+    """The default story with its article's `text_file` set to `text_file`: the errors it gives."""
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    story = tmp_path / "data" / "vision-times-2023-05-05.yml"
+    story.write_text(story.read_text(encoding="utf-8").replace(f"text_file: {KEPT}", f"text_file: {text_file}"),
+                     encoding="utf-8")
+    with pytest.raises(StoryInvalid) as raised:
+        load_story(tmp_path / "data")
+    return raised.value.report()
+
+
+@pytest.mark.parametrize("target", ["../../etc/passwd", "/etc/passwd", "/proc/self/environ"])
+def test_a_source_text_outside_the_data_folder_is_refused_without_showing_it(tmp_path, target):
+    report = with_text_file(tmp_path, target)
+    assert "text_file: must be a file inside the data folder" in report
+    assert "root:" not in report and "PATH=" not in report
+
+
+def test_a_link_out_of_the_data_folder_is_refused(tmp_path):
+    (tmp_path / "secret.txt").write_text("password=hunter2 We know very well")
+    (tmp_path / "links").mkdir()
+    os.symlink(tmp_path / "secret.txt", tmp_path / "links" / "link.txt")
+    report = with_text_file(tmp_path, str(tmp_path / "links" / "link.txt"))
+    assert "must be a file inside the data folder" in report and "hunter2" not in report
+
+
+@pytest.mark.parametrize("device", ["/dev/zero", "/dev/urandom"])
+def test_a_device_is_no_text_and_is_not_read(tmp_path, device):
+    started = time.monotonic()
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    os.symlink(device, tmp_path / "data" / "texts" / "device.txt")
+    story = tmp_path / "data" / "vision-times-2023-05-05.yml"
+    story.write_text(story.read_text(encoding="utf-8").replace(KEPT, "texts/device.txt"), encoding="utf-8")
+    with pytest.raises(StoryInvalid) as raised:
+        load_story(tmp_path / "data")
+    assert time.monotonic() - started < 10
+    # a link inside the data folder to a device resolves outside it; a device there would be no regular file
+    assert "must be a file inside the data folder" in raised.value.report()
+
+
+def test_uppercase_yaml_names_are_read(tmp_path):
+    shutil.copytree(SMALL, tmp_path / "data")
+    (tmp_path / "data" / "story.yml").rename(tmp_path / "data" / "STORY.YML")
+    assert load_story(tmp_path / "data").claims
+
+
+def test_a_fifo_in_the_data_folder_is_refused_without_blocking(tmp_path):
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    os.mkfifo(tmp_path / "data" / "texts" / "pipe.txt")
+    story = tmp_path / "data" / "vision-times-2023-05-05.yml"
+    story.write_text(story.read_text(encoding="utf-8").replace(KEPT, "texts/pipe.txt"), encoding="utf-8")
+    with pytest.raises(StoryInvalid) as raised:
+        load_story(tmp_path / "data")
+    assert "text_file: not a regular file" in raised.value.report()
