@@ -70,3 +70,41 @@ def test_a_fifo_in_the_data_folder_is_refused_without_blocking(tmp_path):
     with pytest.raises(StoryInvalid) as raised:
         load_story(tmp_path / "data")
     assert "text_file: not a regular file" in raised.value.report()
+
+
+def test_a_misquote_against_a_long_text_is_answered_without_a_hang():
+    """`closest` once compared a quote with the whole text (quadratic: 190 s for 2,000 characters against
+    4.9 MB). It now looks around the quote's words; this guards against a hang, it is no speed goal."""
+    import random
+    from explainer.story.quotes import find
+    words = (ROOT / "data" / KEPT).read_text(encoding="utf-8").split()
+    rng = random.Random(1)
+    text = " ".join(rng.choice(words) for _ in range(800_000))
+    quote = " ".join(rng.choice(words) for _ in range(400))[:2000] + " zzqx"
+    started = time.monotonic()
+    passage = find(quote, text)
+    assert passage and len(passage) <= 203
+    assert time.monotonic() - started < 20
+
+
+@pytest.mark.parametrize("name, message", [
+    ("\u200b\u200b", "must not be empty"),                       # zero-width spaces only
+    ("Ali \u202eevil", "invisible control character U+202E"),    # shown reversed on screen
+])
+def test_invisible_or_reversing_names_are_refused(tmp_path, name, message):
+    shutil.copytree(SMALL, tmp_path / "data")
+    story = tmp_path / "data" / "story.yml"
+    story.write_text(story.read_text(encoding="utf-8").replace("name: Alpha Minister", f'name: "{name}"'),
+                     encoding="utf-8")
+    with pytest.raises(StoryInvalid) as raised:
+        load_story(tmp_path / "data")
+    assert message in raised.value.report()
+
+
+def test_a_quote_of_nothing_but_elision_marks_is_refused(tmp_path):
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    story = tmp_path / "data" / "vision-times-2023-05-05.yml"
+    story.write_text(story.read_text(encoding="utf-8").replace('- "knew"', '- "[...]"'), encoding="utf-8")
+    with pytest.raises(StoryInvalid) as raised:
+        load_story(tmp_path / "data")
+    assert "a quote must have words besides its elision marks" in raised.value.report()

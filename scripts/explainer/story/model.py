@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+import unicodedata
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Optional, Union
@@ -20,6 +21,7 @@ from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fi
 
 from ..errors import Location
 from ..text import short
+from .quotes import ELISION
 from .relations import RELATIONS, Relation
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
@@ -37,13 +39,18 @@ def _http_url(value: str) -> str:
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
 
 
+# Direction overrides and isolates turn text around on screen (a name shown reversed); data never needs them.
+DIRECTION = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
+
+
 def _not_blank(value: str) -> str:
-    if not value.strip():
+    # zero-width and other format characters are invisible: a value of nothing else reads as empty
+    if not "".join(c for c in value if unicodedata.category(c) != "Cf").strip():
         raise ValueError("must not be empty")
-    bad = CONTROL.search(value)
+    bad = CONTROL.search(value) or DIRECTION.search(value)
     if bad:
         # invisible, and python-markdown uses some of them as internal markers
-        raise ValueError(f"contains the control character U+{ord(bad.group()):04X}")
+        raise ValueError(f"contains the invisible control character U+{ord(bad.group()):04X}")
     return value
 
 
@@ -231,7 +238,9 @@ class Quote(Record):
     translated_by: Optional[Words] = Field(None, description="Who translated them, e.g. 'the editors' or 'Reuters'.")
 
     @model_validator(mode="after")
-    def _translation_needs_language(self) -> "Quote":
+    def _words_and_translation(self) -> "Quote":
+        if not re.search(r"\w", ELISION.sub("", self.text)):
+            raise ValueError("a quote must have words besides its elision marks ([...] or …)")
         if self.translation and not self.language:
             raise ValueError("a quote with a translation needs the 'language' of its text")
         if self.translated_by and not self.translation:

@@ -14,7 +14,7 @@ _UNIFORM = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b":
                           "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
                           "\u00ab": '"', "\u00bb": '"', "\u2010": "-", "\u2011": "-", "\u2012": "-",
                           "\u2013": "-", "\u2014": "-", "\u2015": "-", "\u2212": "-", "\u00a0": " "})
-_ELISION = re.compile(r"\s*(?:\[\s*(?:\.\s*){3}\]|\[…\]|…|\.\.\.)\s*")
+ELISION = re.compile(r"\s*(?:\[\s*(?:\.\s*){3}\]|\[…\]|…|\.\.\.)\s*")  # left-out words: [...], […], …
 _SPACE = re.compile(r"\s+")
 
 
@@ -27,7 +27,7 @@ def find(quote: str, text: str) -> str | None:
     """None when `quote` stands in `text`; otherwise the passage of `text` closest to it."""
     haystack = normalise(text)
     start = 0
-    for piece in (normalise(p) for p in _ELISION.split(quote)):
+    for piece in (normalise(p) for p in ELISION.split(quote)):
         if not piece:
             continue
         at = haystack.find(piece, start)
@@ -37,13 +37,39 @@ def find(quote: str, text: str) -> str | None:
     return None
 
 
+SHOWN = 200          # characters of the closest passage an error shows
+COMPARED = 300       # characters of a long quote compared: enough to find where it went wrong
+WINDOWS = 24         # places in a long text looked at, around the quote's rarest words
+
+
 def closest(piece: str, haystack: str) -> str:
-    """The stretch of `haystack` that shares the longest run with `piece`, as long as `piece`."""
-    match = difflib.SequenceMatcher(None, haystack, piece, autojunk=False).find_longest_match(
-        0, len(haystack), 0, len(piece))
-    begin = max(0, match.a - match.b)
-    passage = haystack[begin:begin + len(piece)]
-    return passage if len(passage) <= 200 else passage[:200] + "..."
+    """The stretch of `haystack` that shares the longest run with `piece`, as long as `piece`. Bounded on
+    any input: a long text is only compared around the places where the quote's longer words stand."""
+    piece = piece[:COMPARED]
+    best = (0, 0)  # (length of the shared run, where the passage would begin)
+    for start, end in _windows(piece, haystack):
+        window = haystack[start:end]
+        match = difflib.SequenceMatcher(None, window, piece, autojunk=False).find_longest_match(
+            0, len(window), 0, len(piece))
+        if match.size > best[0]:
+            best = (match.size, max(0, start + match.a - match.b))
+    passage = haystack[best[1]:best[1] + len(piece)]
+    return passage if len(passage) <= SHOWN else passage[:SHOWN] + "..."
+
+
+def _windows(piece: str, haystack: str) -> list[tuple[int, int]]:
+    """Stretches of `haystack` to compare with `piece`: all of it when small, else around its words."""
+    if len(haystack) <= 20 * max(len(piece), 50):
+        return [(0, len(haystack))]
+    words = sorted({w for w in re.findall(r"\w{4,}", piece)}, key=len, reverse=True)[:8]
+    places = []
+    for word in words:
+        at = haystack.find(word)
+        while at >= 0 and len(places) < WINDOWS:
+            places.append(at)
+            at = haystack.find(word, at + 1)
+    reach = 2 * len(piece)
+    return [(max(0, at - reach), at + reach) for at in sorted(set(places))[:WINDOWS]] or [(0, 4 * len(piece))]
 
 
 def locate(quote: str, text: str) -> tuple[int, int] | None:
@@ -51,7 +77,7 @@ def locate(quote: str, text: str) -> tuple[int, int] | None:
     absent. Where the words stand more than once, a place inside quotation marks is preferred: a
     one-word quote ("terrorist") is the word someone was quoted saying, not the same word elsewhere."""
     haystack, origin = _normalised_with_origin(text)
-    pieces = [piece for piece in (normalise(p) for p in _ELISION.split(quote)) if piece]
+    pieces = [piece for piece in (normalise(p) for p in ELISION.split(quote)) if piece]
     if not pieces:
         return None
     found = []
