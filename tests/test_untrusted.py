@@ -108,3 +108,40 @@ def test_a_quote_of_nothing_but_elision_marks_is_refused(tmp_path):
     with pytest.raises(StoryInvalid) as raised:
         load_story(tmp_path / "data")
     assert "a quote must have words besides its elision marks" in raised.value.report()
+
+
+def test_a_data_file_name_is_shown_as_text_never_as_a_link(tmp_path):
+    """The "Made from" note names the data file: a name written like a Markdown link stays text."""
+    from conftest import make_site, mkdocs_build
+    from sitecheck import Site
+    project = make_site(tmp_path, ROOT / "data")
+    (project / "data" / "actors.yml").rename(project / "data" / "[x](javascript:alert(1)).yml")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text().replace("      data_dir: data\n", "      data_dir: data\n      editors: true\n"))
+    result = mkdocs_build(project)
+    assert result.returncode == 0, result.stderr
+    page = Site(project / "site").page("actors/dmitry-peskov/")
+    note = page.select_one(".explainer-origin")
+    assert "data/[x](javascript:alert(1)).yml, line 28" in note.get_text()
+    assert not [a for a in page.select("a[href]") if a["href"].lower().startswith("javascript")]
+
+
+@pytest.mark.parametrize("written", ["schema.json", "data/story.json", "actors.md", "actors/dmitry-peskov/index.md"])
+def test_a_hand_written_file_a_generated_one_would_replace_stops_the_build(tmp_path, written):
+    from conftest import make_site, mkdocs_build
+    project = make_site(tmp_path, ROOT / "data")
+    (project / "docs" / written).parent.mkdir(parents=True, exist_ok=True)
+    (project / "docs" / written).write_text("mine\n")
+    result = mkdocs_build(project)
+    assert result.returncode == 1
+    assert f"docs/{written} would be published at" in result.stderr and "Traceback" not in result.stderr
+    assert (project / "docs" / written).read_text() == "mine\n"
+
+
+@pytest.mark.parametrize("zone", ["localtime", "posixrules", "right/UTC"])
+def test_time_zones_that_depend_on_the_machine_are_refused(zone):
+    import datetime as dt
+    from pydantic import ValidationError
+    from explainer.story.model import Event
+    with pytest.raises(ValidationError, match="unknown time zone"):
+        Event(id="e", title="t", date=dt.date(2023, 5, 3), time="10:00", timezone=zone)

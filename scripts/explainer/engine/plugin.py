@@ -100,11 +100,15 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         tasks += download_makers(story, config.site_url, settings.directory_urls).items()
         self.makers = {path: partial(str, markdown) for path, markdown in early.items()} | self._later(tasks)
         unchanged = self._unchanged(files, config) if self.dirty else set()
+        made: list[File] = []
         for path in self.makers:
             file = StoryFile.generated(config, path, content="", inclusion=_inclusion(path))
             file.unchanged = path in unchanged
+            made.append(file)
+        made.append(File.generated(config, urls.STYLESHEET, content=stylesheet()))
+        _refuse_collisions(files, made)
+        for file in made:
             _replace(files, file)
-        _replace(files, File.generated(config, urls.STYLESHEET, content=stylesheet()))
         self.footer = [f for f in (files.get_file_from_path(self.config.about), files.get_file_from_path(urls.CORRECTIONS))
                        if f is not None]
         log.info("%d pages generated from %s", len(plan.jobs), story.describe())
@@ -309,6 +313,23 @@ def _report(warnings: list[str], errors: list[str]) -> None:
         for message in errors:
             log.error(message)
         raise PluginError(f"{len(errors)} broken entity link(s) in docs/; nothing was built")
+
+
+def _refuse_collisions(files: Files, made: list[File]) -> None:
+    """A hand-written file that a generated one would silently replace stops the build. Prose for a
+    generated page (`docs/actors/<id>.md`) is welcome: it is placed in the page, not replaced by it."""
+    by_dest = {f.dest_uri: f.src_uri for f in made}
+    problems = []
+    for file in (f for f in files if not f.generated_by):
+        generated = by_dest.get(file.dest_uri)
+        if generated is None or (generated == file.src_uri and file.is_documentation_page()):
+            continue
+        problems.append(f"docs/{file.src_uri} would be published at '{file.dest_uri}', where the generated "
+                        f"'{generated}' goes; rename or remove it")
+    if problems:
+        for message in problems:
+            log.error(message)
+        raise PluginError(f"{len(problems)} hand-written file(s) in docs/ collide with generated ones; nothing was built")
 
 
 def _for_editors(files: Files, file: File, shown: bool) -> None:

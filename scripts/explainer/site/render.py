@@ -258,7 +258,9 @@ class Origin:
         return f"\n<small class=\"explainer-origin\">Made from {' and '.join(parts)}.</small>\n"
 
     def _file(self, path: str, line: int | None) -> str:
-        label = html.escape(path) + (f", line {line}" if line else "")
+        # a file's name is shown as itself: every mark Markdown or HTML could read is a character reference
+        label = "".join(c if c.isalnum() or c in " /.-" else f"&#{ord(c)};" for c in path)
+        label += f", line {line}" if line else ""
         if self.edit_root is None:
             return f"<code>{label}</code>"
         return f'<a href="{html.escape(urls.edit_url(self.edit_root, path, line))}"><code>{label}</code></a>'
