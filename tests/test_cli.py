@@ -89,3 +89,14 @@ def test_schema_to_a_file(tmp_path):
     result = run("schema", "-o", str(tmp_path / "schema.json"))
     assert result.returncode == 0
     assert json.loads((tmp_path / "schema.json").read_text())["title"] == "explainer story data file"
+
+
+def test_check_finds_broken_entity_links_in_the_docs_with_their_line(tmp_path):
+    import shutil
+    for name in ("data", "docs", "overrides"):
+        shutil.copytree(ROOT / name, tmp_path / name)
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    (tmp_path / "docs" / "notes.md").write_text("---\ntitle: Notes\n---\n\n# Notes\n\nSee [[dmitry-peskow]], not `[[x]]`.\n")
+    result = run("check", cwd=tmp_path)
+    assert result.returncode == 1
+    assert "docs/notes.md:7: links to unknown id 'dmitry-peskow' (did you mean 'dmitry-peskov'?)" in result.stderr

@@ -109,12 +109,13 @@ def test_unknown_placeholder_is_a_warning_with_a_suggestion():
 
 
 def test_entity_links_resolve_relative_to_the_page_and_unknown_ids_are_errors():
-    rendered = _render_with({"events/incident.md": "See [[alpha]], [[alpha|the minister]] and [[alpah]].\n"
-                                                   "```\n[[alpha]] in code\n```\n"})
+    rendered = _render_with({"events/incident.md": "---\ntitle: Incident\n---\n\nSee [[alpha]], [[alpha|the minister]]\n"
+                                                   "and [[alpah]].\n```\n[[alpha]] in code\n```\n"})
     page = rendered.pages["events/incident.md"]
-    assert "See [Alpha Minister](../actors/alpha.md), [the minister](../actors/alpha.md) and [[alpah]]." in page
+    assert "See [Alpha Minister](../actors/alpha.md), [the minister](../actors/alpha.md)\nand [[alpah]]." in page
     assert "```\n[[alpha]] in code\n```" in page
-    assert rendered.errors == ["docs/events/incident.md: links to unknown id 'alpah' (did you mean 'alpha'?)"]
+    # with the line it stands on in the file, front matter counted
+    assert rendered.errors == ["docs/events/incident.md:6: links to unknown id 'alpah' (did you mean 'alpha'?)"]
 
 
 def test_long_indexes_are_paged_and_no_page_grows_with_the_story(tmp_path):

@@ -23,6 +23,7 @@ from .editing.synth import write as write_story
 from .engine.settings import DEFAULT_DATA_DIR, Settings
 from .errors import StoryInvalid, display_path
 from .files import apply_export, plan_export
+from .site.links import check_docs
 from .ingest.draft import ArticleInfo, draft, merge_draft, without_controls, write_draft
 from .story.graph import Story, load_story, loose_ends
 from .story.kinds import KINDS, kind as kind_named
@@ -58,6 +59,12 @@ def check(data: Path | None, config: Path) -> None:
     """
     folder = data or configured_data_dir(config)
     story = _load_or_exit(folder)
+    docs = _settings(config).docs_dir if config.is_file() else None
+    broken = check_docs(docs, story) if docs and docs.is_dir() else []
+    if broken:
+        click.echo("\n".join(broken), err=True)
+        click.echo(f"{len(broken)} broken entity link(s) in {display_path(docs)}", err=True)
+        raise SystemExit(EXIT_DATA_ERRORS)
     click.echo(f"{display_path(folder)}: valid; {story.describe()}")
 
 

@@ -74,3 +74,9 @@ def split_front_matter(source: str) -> tuple[dict[str, Any], str]:
     """(meta, body) of a hand-written Markdown page, read as MkDocs reads it."""
     body, meta = get_data(source)
     return meta, body
+
+
+def first_line(source: str, body: str) -> int:
+    """The line of `source` (a page with front matter) on which its `body` begins."""
+    start = source.find(body.lstrip()[:200]) if body.strip() else -1
+    return 1 + source.count("\n", 0, start) if start >= 0 else 1

@@ -26,6 +26,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from ..errors import StoryInvalid
+from ..text import first_line
 from ..site import links, urls
 from ..site.downloads import download_makers
 from ..site.head import footer, head_tags
@@ -167,9 +168,10 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         """`[[id]]` links in hand-written pages that are not entity pages (those were expanded in render)."""
         if page.file.generated_by or self.story is None:
             return markdown
-        expanded = links.expand(markdown, page.file.src_uri, self.story)
-        for message in expanded.unknown:
-            log.warning("docs/%s: %s", page.file.src_uri, message)
+        start = first_line(page.file.content_string, markdown)
+        expanded = links.expand(markdown.lstrip(), page.file.src_uri, self.story, start)
+        for line, message in expanded.unknown:
+            log.warning("docs/%s:%d: %s", page.file.src_uri, line, message)
         return expanded.markdown
 
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):

@@ -321,8 +321,8 @@ _MARKER = re.compile(r"^[ \t]*<!-- explainer:([a-z-]+) -->[ \t]*$", re.MULTILINE
 def _page(env: jinja2.Environment, story: Story, link: Linker, job: Job, prose_source: str | None,
           out: Rendered) -> str:
     prose_meta, prose = text.split_front_matter(prose_source) if prose_source else ({}, "")
-    expanded = links.expand(prose.strip(), link.page, story)
-    out.errors += [f"docs/{link.page}: {message}" for message in expanded.unknown]
+    expanded = links.expand(prose.strip(), link.page, story, text.first_line(prose_source or "", prose))
+    out.errors += [f"docs/{link.page}:{line}: {message}" for line, message in expanded.unknown]
     body = _corrected(env.get_template(job.template).render(page=job.page, link=link), job.page)
     return text.front_matter({**job.meta(link), **prose_meta}, _compose(body, expanded.markdown, link.page, out))
 
