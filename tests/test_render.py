@@ -177,3 +177,17 @@ def test_home_page_features_what_the_editors_chose_and_otherwise_who_took_part(t
     assert {"kirby-calls-claim-ludicrous", "peskov-us-behind-attack"} <= {c.id for c in key_claims(default)}
     home = render_pages(default).pages["index.md"]
     assert "date unknown" not in home.lower()
+
+
+def test_a_claim_answered_thousands_of_times_keeps_a_bounded_page(tmp_path):
+    import yaml as pyyaml
+    from explainer.site.pages import LIST_LIMIT
+    claims = [{"id": "said", "claimant": "a", "summary": "It was said."}]
+    claims += [{"id": f"no-{i}", "claimant": "a", "summary": f"Denial {i}.", "denies": ["said"]} for i in range(600)]
+    (tmp_path / "story.yml").write_text(pyyaml.safe_dump({"actors": [{"id": "a", "name": "A", "kind": "person"}],
+                                                          "claims": claims}))
+    pages = render_pages(load_story(tmp_path)).pages
+    page = pages["claims/said.md"]
+    assert page.count("**Denied by**") == LIST_LIMIT and len(page) < 60_000
+    assert f"{600 - LIST_LIMIT} more: [all 600, page by page](said/answers/1.md)" in page
+    assert "claims/said/answers/3.md" in pages

@@ -158,6 +158,9 @@ class ClaimView(EntityView):
     relations: list[Related]     # claims this one answers
     responses: list[Related]     # claims that answer this one
 
+    def claim_lists(self) -> list[ClaimList]:
+        return [ClaimList("answers", "Answers to", [r.claim for r in self.responses])]
+
     @property
     def preposition(self) -> str:
         """Said "at" a briefing or an event, "on" a broadcast, "in" an article or interview."""
