@@ -100,3 +100,15 @@ def test_check_finds_broken_entity_links_in_the_docs_with_their_line(tmp_path):
     result = run("check", cwd=tmp_path)
     assert result.returncode == 1
     assert "docs/notes.md:7: links to unknown id 'dmitry-peskow' (did you mean 'dmitry-peskov'?)" in result.stderr
+
+
+def test_a_write_the_file_system_refuses_is_one_line_not_a_traceback(tmp_path):
+    import shutil
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    (tmp_path / "data" / "notes").write_text("a file where a folder should be")
+    result = run("new", "actor", "--name", "Someone", "--data", "data", "--file", "data/notes/people.yml", cwd=tmp_path)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "data/notes: cannot write: File exists; nothing there was changed" in result.stderr
+    (tmp_path / "out").write_text("a file where the export folder should be")
+    exported = run("export", "out/site", "--config", str(ROOT / "mkdocs.yml"), cwd=tmp_path)
+    assert exported.returncode == 1 and "Traceback" not in exported.stderr and "cannot write" in exported.stderr

@@ -6,6 +6,7 @@ Exit codes: 0 when all is well, 1 when the story data has errors, 2 for a usage 
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import sys
@@ -115,13 +116,15 @@ def export(folder: Path, config: Path) -> None:
         files = site.files()
     except StoryInvalid as invalid:
         _exit_invalid(invalid, settings.data_dir)
-    plan = plan_export(folder, files)
+    with _writing(folder):
+        plan = plan_export(folder, files)
     if plan.conflicts:
         click.echo("\n".join(f"{display_path(folder / p)}: exists and was not written by explainer export "
                               "(or was changed since); not overwritten" for p in plan.conflicts), err=True)
         click.echo(f"nothing written: {len(plan.conflicts)} file(s) would be overwritten", err=True)
         raise SystemExit(EXIT_DATA_ERRORS)
-    apply_export(folder, plan, files)
+    with _writing(folder):
+        apply_export(folder, plan, files)
     for path in plan.kept:
         click.echo(f"{display_path(folder / path)}: no longer generated, but changed by someone; kept", err=True)
     click.echo(f"{display_path(folder)}: {len(files)} files ({len(plan.write)} written, "
@@ -176,7 +179,8 @@ def new(kind: str, text: str, entity_id: str | None, subkind: str | None, claima
         raise click.UsageError(str(exc)) from None
     record = {"id": entity_id or fresh_id(text, set(story.by_id), kind), **fields}
     path = file or target_file(story, folder, entry)
-    old, line = add_record(path, entry.section, record)
+    with _writing(path):
+        old, line = add_record(path, entry.section, record)
     try:
         load_story(folder)
     except StoryInvalid as invalid:
@@ -186,6 +190,18 @@ def new(kind: str, text: str, entity_id: str | None, subkind: str | None, claima
                    f"{display_path(path)} is as it was", err=True)
         raise SystemExit(EXIT_DATA_ERRORS) from None
     click.echo(f"{display_path(path)}:{line}: added {kind} '{record['id']}'")
+
+
+@contextlib.contextmanager
+def _writing(target: Path):
+    """A file system that refuses a write (disk full, read-only, a folder where a file should be) is said
+    in one line, naming the file, instead of a traceback. Files are replaced atomically, so none is half written."""
+    try:
+        yield
+    except OSError as exc:
+        where = Path(exc.filename) if exc.filename else target
+        click.echo(f"{display_path(where)}: cannot write: {exc.strerror or exc}; nothing there was changed", err=True)
+        raise SystemExit(EXIT_DATA_ERRORS) from None
 
 
 def _load_or_exit(folder: Path) -> Story:
@@ -237,7 +253,8 @@ def ingest(article: Path, source_id: str | None, data: Path | None, merge: bool,
         info = ArticleInfo(publisher=publisher)  # a title, author or date names one article
     for path in tqdm(articles, desc="ingesting", unit="article", disable=len(articles) == 1, file=sys.stderr):
         try:
-            _ingest_one(path, folder, source_id, merge, info)
+            with _writing(folder):
+                _ingest_one(path, folder, source_id, merge, info)
         except ArticleRefused as refusal:  # one article's trouble does not stop the others
             click.echo(f"{display_path(path)}: {refusal}", err=True)
             refused.append(refusal)
