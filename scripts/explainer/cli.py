@@ -200,7 +200,7 @@ def _writing(target: Path):
         yield
     except OSError as exc:
         where = Path(exc.filename) if exc.filename else target
-        click.echo(f"{display_path(where)}: cannot write: {exc.strerror or exc}; nothing there was changed", err=True)
+        click.echo(f"{display_path(where)}: cannot write: {exc.strerror or exc}; no file was left half written", err=True)
         raise SystemExit(EXIT_DATA_ERRORS) from None
 
 
