@@ -191,3 +191,12 @@ def test_a_claim_answered_thousands_of_times_keeps_a_bounded_page(tmp_path):
     assert page.count("**Denied by**") == LIST_LIMIT and len(page) < 60_000
     assert f"{600 - LIST_LIMIT} more: [all 600, page by page](said/answers/1.md)" in page
     assert "claims/said/answers/3.md" in pages
+
+
+def test_aliases_in_a_prose_page_front_matter_are_refused_not_expanded():
+    """A 'billion laughs' in front matter: copied into the generated page it would be expanded (143 s for 9^7)."""
+    levels = "".join(f"l{i}: &l{i} [" + ", ".join([f"*l{i - 1}"] * 9) + "]\n" for i in range(1, 8))
+    bomb = "---\nl0: &l0 lol\n" + levels + "---\n\nProse.\n"
+    rendered = _render_with({"actors/alpha.md": bomb})
+    assert rendered.errors == ["docs/actors/alpha.md:1: front matter uses YAML aliases (*name), which are not allowed"]
+    assert len(rendered.pages["actors/alpha.md"]) < 50_000

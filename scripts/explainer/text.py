@@ -8,6 +8,8 @@ import unicodedata
 from typing import Any
 
 import json
+
+import yaml
 from mkdocs.utils.meta import get_data
 
 # Every ASCII punctuation mark that Markdown or one of the enabled extensions could read as syntax.
@@ -80,3 +82,18 @@ def first_line(source: str, body: str) -> int:
     """The line of `source` (a page with front matter) on which its `body` begins."""
     start = source.find(body.lstrip()[:200]) if body.strip() else -1
     return 1 + source.count("\n", 0, start) if start >= 0 else 1
+
+
+_FRONT = re.compile(r"\A-{3}[ \t]*\n(.*?\n)(?:-{3}|\.{3})[ \t]*$", re.DOTALL | re.MULTILINE)
+
+
+def front_matter_aliases(source: str) -> bool:
+    """Whether a page's front matter uses YAML aliases (`*name`): copied into a generated page's front
+    matter they would be expanded, and nested aliases grow exponentially ("billion laughs")."""
+    found = _FRONT.match(source)
+    if not found:
+        return False
+    try:
+        return any(isinstance(token, yaml.AliasToken) for token in yaml.scan(found.group(1)))
+    except yaml.YAMLError:
+        return False  # MkDocs reports front matter it cannot read

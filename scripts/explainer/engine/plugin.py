@@ -314,7 +314,7 @@ def _report(warnings: list[str], errors: list[str]) -> None:
     if errors:
         for message in errors:
             log.error(message)
-        raise PluginError(f"{len(errors)} broken entity link(s) in docs/; nothing was built")
+        raise PluginError(f"{len(errors)} error(s) in the hand-written pages in docs/; nothing was built")
 
 
 def _refuse_collisions(files: Files, made: list[File]) -> None:

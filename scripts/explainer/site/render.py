@@ -320,6 +320,9 @@ _MARKER = re.compile(r"^[ \t]*<!-- explainer:([a-z-]+) -->[ \t]*$", re.MULTILINE
 
 def _page(env: jinja2.Environment, story: Story, link: Linker, job: Job, prose_source: str | None,
           out: Rendered) -> str:
+    if prose_source and text.front_matter_aliases(prose_source):
+        out.errors.append(f"docs/{link.page}:1: front matter uses YAML aliases (*name), which are not allowed")
+        prose_source = None
     prose_meta, prose = text.split_front_matter(prose_source) if prose_source else ({}, "")
     expanded = links.expand(prose.strip(), link.page, story, text.first_line(prose_source or "", prose))
     out.errors += [f"docs/{link.page}:{line}: {message}" for line, message in expanded.unknown]
