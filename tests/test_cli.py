@@ -112,3 +112,12 @@ def test_a_write_the_file_system_refuses_is_one_line_not_a_traceback(tmp_path):
     (tmp_path / "out").write_text("a file where the export folder should be")
     exported = run("export", "out/site", "--config", str(ROOT / "mkdocs.yml"), cwd=tmp_path)
     assert exported.returncode == 1 and "Traceback" not in exported.stderr and "cannot write" in exported.stderr
+
+
+def test_check_reports_what_an_interrupted_write_left_behind(tmp_path):
+    import shutil
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    (tmp_path / "data" / ".actors.yml.k3j9.tmp").write_text("actors:\n  - id: half")
+    result = run("check", "--data", "data", cwd=tmp_path)
+    assert result.returncode == 0
+    assert "data/.actors.yml.k3j9.tmp: left by an interrupted write (the file beside it is whole); delete it" in result.stderr

@@ -23,7 +23,7 @@ from .editing.synth import synthesize
 from .editing.synth import write as write_story
 from .engine.settings import DEFAULT_DATA_DIR, Settings
 from .errors import StoryInvalid, display_path
-from .files import apply_export, plan_export
+from .files import apply_export, leftovers, plan_export
 from .site.links import check_docs
 from .ingest.draft import ArticleInfo, draft, merge_draft, without_controls, write_draft
 from .story.graph import Story, load_story, loose_ends
@@ -60,6 +60,9 @@ def check(data: Path | None, config: Path) -> None:
     """
     folder = data or configured_data_dir(config)
     story = _load_or_exit(folder)
+    for path in leftovers(folder):
+        click.echo(f"{display_path(path)}: left by an interrupted write (the file beside it is whole); "
+                   "delete it", err=True)
     docs = _settings(config).docs_dir if config.is_file() else None
     broken = check_docs(docs, story) if docs and docs.is_dir() else []
     if broken:

@@ -12,6 +12,11 @@ from pathlib import Path
 MANIFEST = ".explainer-export.json"
 
 
+def leftovers(folder: Path) -> list[Path]:
+    """Temporary files that an interrupted `write_atomic` left in `folder` (the file it was replacing is intact)."""
+    return sorted(p for p in folder.rglob(".*.tmp") if p.is_file())
+
+
 def write_atomic(path: Path, content: str | bytes) -> None:
     """Write `path` so that a crash leaves either the old file or the new one, never half of one."""
     path.parent.mkdir(parents=True, exist_ok=True)
