@@ -36,6 +36,19 @@ def make_site(tmp: Path, data: Path, docs: Path | None = None, overrides: Path |
     return site
 
 
+def errors_after(tmp_path: Path, data: Path, file: str, old: str, new: str) -> str:
+    """The errors a copy of the story in `data` gives once `old` is replaced by `new` in its `file`."""
+    from explainer import StoryInvalid, load_story
+    shutil.copytree(data, tmp_path / "data")
+    path = tmp_path / "data" / file
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{file} has no {old!r} to replace"
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    with pytest.raises(StoryInvalid) as raised:
+        load_story(tmp_path / "data")
+    return raised.value.report()
+
+
 def mkdocs_build(project: Path, *extra: str) -> subprocess.CompletedProcess:
     """`mkdocs build --strict` in `project`, as an editor would run it."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}

@@ -9,22 +9,17 @@ import time
 
 import pytest
 
-from conftest import CASES, ROOT
+from conftest import CASES, ROOT, errors_after
 from explainer import StoryInvalid, load_story
 
 SMALL = CASES / "render" / "small" / "data"
 KEPT = "texts/vision-times-2023-05-05.txt"
+ARTICLE = "vision-times-2023-05-05.yml"
 
 
 def with_text_file(tmp_path, text_file: str) -> str:
     """The default story with its article's `text_file` set to `text_file`: the errors it gives."""
-    shutil.copytree(ROOT / "data", tmp_path / "data")
-    story = tmp_path / "data" / "vision-times-2023-05-05.yml"
-    story.write_text(story.read_text(encoding="utf-8").replace(f"text_file: {KEPT}", f"text_file: {text_file}"),
-                     encoding="utf-8")
-    with pytest.raises(StoryInvalid) as raised:
-        load_story(tmp_path / "data")
-    return raised.value.report()
+    return errors_after(tmp_path, ROOT / "data", ARTICLE, f"text_file: {KEPT}", f"text_file: {text_file}")
 
 
 @pytest.mark.parametrize("target", ["../../etc/passwd", "/etc/passwd", "/proc/self/environ"])
@@ -92,22 +87,12 @@ def test_a_misquote_against_a_long_text_is_answered_without_a_hang():
     ("Ali \u202eevil", "invisible control character U+202E"),    # shown reversed on screen
 ])
 def test_invisible_or_reversing_names_are_refused(tmp_path, name, message):
-    shutil.copytree(SMALL, tmp_path / "data")
-    story = tmp_path / "data" / "story.yml"
-    story.write_text(story.read_text(encoding="utf-8").replace("name: Alpha Minister", f'name: "{name}"'),
-                     encoding="utf-8")
-    with pytest.raises(StoryInvalid) as raised:
-        load_story(tmp_path / "data")
-    assert message in raised.value.report()
+    assert message in errors_after(tmp_path, SMALL, "story.yml", "name: Alpha Minister", f'name: "{name}"')
 
 
 def test_a_quote_of_nothing_but_elision_marks_is_refused(tmp_path):
-    shutil.copytree(ROOT / "data", tmp_path / "data")
-    story = tmp_path / "data" / "vision-times-2023-05-05.yml"
-    story.write_text(story.read_text(encoding="utf-8").replace('- "knew"', '- "[...]"'), encoding="utf-8")
-    with pytest.raises(StoryInvalid) as raised:
-        load_story(tmp_path / "data")
-    assert "a quote must have words besides its elision marks" in raised.value.report()
+    report = errors_after(tmp_path, ROOT / "data", ARTICLE, '- "knew"', '- "[...]"')
+    assert "a quote must have words besides its elision marks" in report
 
 
 def test_a_data_file_name_is_shown_as_text_never_as_a_link(tmp_path):
