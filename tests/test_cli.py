@@ -108,7 +108,7 @@ def test_a_write_the_file_system_refuses_is_one_line_not_a_traceback(tmp_path):
     (tmp_path / "data" / "notes").write_text("a file where a folder should be")
     result = run("new", "actor", "--name", "Someone", "--data", "data", "--file", "data/notes/people.yml", cwd=tmp_path)
     assert result.returncode == 1 and "Traceback" not in result.stderr
-    assert "data/notes: cannot write: File exists; no file was left half written" in result.stderr
+    assert "data/notes/people.yml: cannot write: Not a directory; no file was left half written" in result.stderr
     (tmp_path / "out").write_text("a file where the export folder should be")
     exported = run("export", "out/site", "--config", str(ROOT / "mkdocs.yml"), cwd=tmp_path)
     assert exported.returncode == 1 and "Traceback" not in exported.stderr and "cannot write" in exported.stderr

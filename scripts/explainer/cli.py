@@ -11,13 +11,15 @@ import datetime as dt
 import json
 import sys
 from pathlib import Path
+from typing import Callable, TypeVar
 
 import click
 from mkdocs.exceptions import Abort, ConfigurationError
 from tqdm import tqdm
 
 from .editing.export import Export
-from .editing.records import add_record, fresh_id, restore, target_file
+from .editing.change import ChangeRefused, DataChange, change_data
+from .editing.records import LayoutRefused, fresh_id, line_of, target_file, with_records
 from .editing.scaffold import scaffold
 from .editing.synth import synthesize
 from .editing.synth import write as write_story
@@ -25,12 +27,14 @@ from .engine.settings import DEFAULT_DATA_DIR, Settings
 from .errors import StoryInvalid, display_path
 from .files import apply_export, leftovers, plan_export
 from .site.links import check_docs
-from .ingest.draft import ArticleInfo, draft, merge_draft, without_controls, write_draft
+from .ingest.draft import ArticleInfo, Draft, DraftRefused, draft, stage_draft, without_controls
 from .story.graph import Story, load_story, loose_ends
 from .story.kinds import KINDS, kind as kind_named
+from .story.loader import is_yaml, yaml_files
 from .story.schema import json_schema
 
 EXIT_DATA_ERRORS = 1
+T = TypeVar("T")
 
 data_option = click.option("--data", "data", type=click.Path(file_okay=False, path_type=Path),
                            help="Folder of the story's YAML files (default: the one named in mkdocs.yml, "
@@ -105,16 +109,13 @@ def export(folder: Path, config: Path) -> None:
     """Write the site's Markdown (generated pages, hand-written docs, data downloads) into FOLDER.
 
     The pages can then be read, diffed, reviewed, or built by MkDocs without the plugin.
-    FOLDER may not be inside docs/ or the data folder. A file in FOLDER that this command did
+    FOLDER may not be the project's folder, hold docs/ or the data, or be inside them. A file in FOLDER that this command did
     not write, or that someone changed since, is never overwritten: the export stops and
     lists them (exit 1). Each file is replaced atomically.
     """
     site = Export(_settings(config))
     settings = site.settings
-    forbidden = [settings.docs_dir, settings.data_dir]
-    if any(folder.resolve() == f or f in folder.resolve().parents for f in forbidden):
-        raise click.UsageError(f"refusing to export into {display_path(folder)}: it is inside "
-                               f"{display_path(settings.docs_dir)} or {display_path(settings.data_dir)}")
+    _refuse_export_folder(folder, settings)
     try:
         files = site.files()
     except StoryInvalid as invalid:
@@ -132,6 +133,18 @@ def export(folder: Path, config: Path) -> None:
         click.echo(f"{display_path(folder / path)}: no longer generated, but changed by someone; kept", err=True)
     click.echo(f"{display_path(folder)}: {len(files)} files ({len(plan.write)} written, "
                f"{len(plan.remove)} removed, {len(files) - len(plan.write)} unchanged)")
+
+
+def _refuse_export_folder(folder: Path, settings: Settings) -> None:
+    """An export may not write into what an editor keeps: the project, its docs or its data."""
+    target = folder.resolve()
+    if target == settings.root.resolve():
+        raise click.UsageError(f"refusing to export into {display_path(folder)}: it is the project's own folder")
+    for kept, what in ((settings.docs_dir, "the docs folder"), (settings.data_dir, "the data folder")):
+        kept = kept.resolve()
+        if target == kept or kept in target.parents or target in kept.parents:
+            raise click.UsageError(f"refusing to export into {display_path(folder)}: it holds or is inside {what} "
+                                   f"{display_path(kept)}; choose a new folder elsewhere")
 
 
 @main.command()
@@ -170,29 +183,60 @@ def new(kind: str, text: str, entity_id: str | None, subkind: str | None, claima
         file: Path | None, data: Path | None, config: Path) -> None:
     """Add a well-formed KIND record with a fresh id to a data file and print where it is.
 
-    The file keeps its comments and order. If the story does not validate with the new
-    record, the file is put back as it was and the errors are listed (exit 1).
+    The record is added as new lines: every byte already in the file is kept. Nothing is
+    written unless the story validates with the new record (else the errors are listed, exit 1);
+    only YAML files inside the data folder are written; one explainer command changes the data at a
+    time, and a file saved by someone else meanwhile is never overwritten.
     """
     folder = data or configured_data_dir(config)
-    story = _load_or_exit(folder)
     entry = kind_named(kind)
     try:
         fields = entry.new_record(text, subkind, claimant, date)
     except ValueError as exc:
         raise click.UsageError(str(exc)) from None
-    record = {"id": entity_id or fresh_id(text, set(story.by_id), kind), **fields}
-    path = file or target_file(story, folder, entry)
-    with _writing(path):
-        old, line = add_record(path, entry.section, record)
+    if file is not None and not is_yaml(file):
+        raise click.UsageError(f"--file must name a .yml or .yaml file in the data folder {display_path(folder)}")
+
+    def add(change: DataChange) -> tuple[Path, int, str]:
+        story = _load_or_exit(folder)
+        record = {"id": entity_id or fresh_id(text, set(story.by_id), kind), **fields}
+        path = file or target_file(story, folder, entry)
+        content = with_records(change.current(path), entry.section, [record])
+        change.stage(path, content)
+        _commit(change, "not added")
+        return path, line_of(content, record["id"]), record["id"]
+
     try:
-        load_story(folder)
-    except StoryInvalid as invalid:
-        restore(path, old)
-        click.echo(invalid.report(), err=True)
-        click.echo(f"not added: the story would have {len(invalid.errors)} error(s); "
-                   f"{display_path(path)} is as it was", err=True)
+        path, line, new_id = _changing(folder, add)
+    except LayoutRefused as refused:
+        click.echo(f"{display_path(file or folder)}: {refused}; choose another --file", err=True)
         raise SystemExit(EXIT_DATA_ERRORS) from None
-    click.echo(f"{display_path(path)}:{line}: added {kind} '{record['id']}'")
+    click.echo(f"{display_path(path)}:{line}: added {kind} '{new_id}'")
+
+
+def _changing(folder: Path, make: Callable[[DataChange], T]) -> T:
+    """`make` as one safe change of the data folder (see editing/change.py), its refusals in one line."""
+    def made(change: DataChange) -> T:
+        if change.cleaned:
+            click.echo(f"removed {len(change.cleaned)} temporary file(s) an interrupted write left in "
+                       f"{display_path(folder)}", err=True)
+        return make(change)
+    try:
+        with _writing(folder):
+            return change_data(folder, made)
+    except ChangeRefused as refused:
+        click.echo(str(refused), err=True)
+        raise SystemExit(EXIT_DATA_ERRORS) from None
+
+
+def _commit(change: DataChange, refusal: str) -> None:
+    """Write the change if the story validates with it; else list the errors and exit, nothing written."""
+    try:
+        change.commit()
+    except StoryInvalid as invalid:
+        click.echo(invalid.report(), err=True)
+        click.echo(f"{refusal}: the story would have {len(invalid.errors)} error(s); nothing was written", err=True)
+        raise SystemExit(EXIT_DATA_ERRORS) from None
 
 
 @contextlib.contextmanager
@@ -256,8 +300,7 @@ def ingest(article: Path, source_id: str | None, data: Path | None, merge: bool,
         info = ArticleInfo(publisher=publisher)  # a title, author or date names one article
     for path in tqdm(articles, desc="ingesting", unit="article", disable=len(articles) == 1, file=sys.stderr):
         try:
-            with _writing(folder):
-                _ingest_one(path, folder, source_id, merge, info)
+            _ingest_one(path, folder, source_id, merge, info)
         except ArticleRefused as refusal:  # one article's trouble does not stop the others
             click.echo(f"{display_path(path)}: {refusal}", err=True)
             refused.append(refusal)
@@ -276,7 +319,6 @@ class ArticleRefused(Exception):
 
 
 def _ingest_one(path: Path, folder: Path, source_id: str | None, merge: bool, info: ArticleInfo) -> None:
-    story = _load_or_exit(folder) if any(folder.glob("**/*.y*ml")) else None
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
@@ -289,18 +331,22 @@ def _ingest_one(path: Path, folder: Path, source_id: str | None, merge: bool, in
                    f"({', '.join(controls[:3])}{', …' if len(controls) > 3 else ''}), which story data may not "
                    "hold; the copy kept in texts/ is without them", err=True)
     new_id = source_id or fresh_id(path.stem, set(), "source")  # the same article keeps the same id
-    made = draft(text, new_id, story, info)
-    try:
-        written = merge_draft(made, folder, story) if merge else write_draft(made, folder)
-    except FileExistsError as exists:
-        raise ArticleRefused(f"{exists} already exists: choose another --source-id, or add --merge") from None
-    try:
-        load_story(folder)
-    except StoryInvalid as invalid:
-        for file, old in written.items():
-            restore(file, old)
-        raise ArticleRefused(f"not written: the story would have {len(invalid.errors)} error(s)\n"
-                             f"{invalid.report()}", EXIT_DATA_ERRORS) from None
+
+    def add(change: DataChange) -> Draft:
+        story = _load_or_exit(folder) if any(yaml_files(folder)) else None
+        made = draft(text, new_id, story, info)
+        try:
+            stage_draft(made, change, story, merge)
+        except (DraftRefused, LayoutRefused) as refused:
+            raise ArticleRefused(str(refused)) from None
+        try:
+            change.commit()
+        except StoryInvalid as invalid:
+            raise ArticleRefused(f"not written: the story would have {len(invalid.errors)} error(s)\n"
+                                 f"{invalid.report()}", EXIT_DATA_ERRORS) from None
+        return made
+
+    made = _changing(folder, add)
     claims = made.records["claims"]
     unsure = sum(1 for confidence in made.confidence.values() if confidence < 0.7)
     click.echo(f"{display_path(folder / (new_id + '.yml'))}: {len(claims)} claims "

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import difflib
+import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
@@ -27,7 +29,7 @@ class StoryError:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.where}: {self.message}"
+        return f"{self.where}: {printable(self.message)}"
 
 
 class StoryInvalid(Exception):
@@ -42,11 +44,24 @@ class StoryInvalid(Exception):
 
 
 def display_path(path: Path) -> str:
-    """The path relative to the working directory when it is inside it, so messages stay short."""
+    """The path relative to the working directory when it is inside it, so messages stay short; a link
+    is named as itself, not as what it points to."""
+    absolute = Path(os.path.abspath(path))
     try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+        shown = absolute.relative_to(Path.cwd()).as_posix()
     except ValueError:
-        return path.as_posix()
+        shown = path.as_posix()
+    return printable(shown)
+
+
+# line breaks would split one error over several lines; direction overrides would show text reversed
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """`text` on one line, with control and direction characters written as escapes (`\\n`, `\\u202e`)."""
+    return _UNPRINTABLE.sub(lambda m: repr(m.group())[1:-1] if m.group() in "\n\r\t" else f"\\u{ord(m.group()):04x}",
+                            text)
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:

@@ -67,20 +67,36 @@ def plan_export(folder: Path, files: dict[str, bytes]) -> ExportPlan:
 
 
 def apply_export(folder: Path, plan: ExportPlan, files: dict[str, bytes]) -> None:
+    """Write the plan. The manifest first lists, for each file about to change, both what it holds and
+    what it will hold, so an export cut short (killed, disk full) is recognised and finished by the next."""
+    written = _manifest(folder)
+    during = dict(written)
+    for path, data in plan.write.items():
+        during[path] = sorted(set(written.get(path, [])) | {digest(data)})
+    _write_manifest(folder, during)
     for path, data in plan.write.items():
         write_atomic(folder / path, data)
     for path in plan.remove:
         (folder / path).unlink()
-    manifest = {path: digest(data) for path, data in sorted(files.items())}
-    write_atomic(folder / MANIFEST, json.dumps(manifest, indent=1) + "\n")
+    _write_manifest(folder, {path: [digest(data)] for path, data in files.items()})
 
 
-def _manifest(folder: Path) -> dict[str, str]:
+def _write_manifest(folder: Path, manifest: dict[str, list[str]]) -> None:
+    shown = {path: digests[0] if len(digests) == 1 else digests for path, digests in sorted(manifest.items())}
+    write_atomic(folder / MANIFEST, json.dumps(shown, indent=1) + "\n")
+
+
+def _manifest(folder: Path) -> dict[str, list[str]]:
+    """Each file the last export wrote, with the digests it may hold (two while an export is under way)."""
     try:
-        return json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+        recorded = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
+    if not isinstance(recorded, dict):
+        return {}
+    return {path: [value] if isinstance(value, str) else [v for v in value if isinstance(v, str)]
+            for path, value in recorded.items() if isinstance(value, (str, list))}
 
 
-def _ours(path: Path, recorded: str | None) -> bool:
-    return recorded is not None and digest(path.read_bytes()) == recorded
+def _ours(path: Path, recorded: list[str] | None) -> bool:
+    return bool(recorded) and digest(path.read_bytes()) in recorded

@@ -1,7 +1,7 @@
-"""Adding a record to a data file the way an editor would: comments, order and layout kept.
+"""Adding records to a data file the way an editor would: as new lines, every byte already there kept.
 
-ruamel.yaml's round-trip mode rewrites only what changed; the file is replaced atomically,
-and put back as it was when the story no longer validates with the new record.
+The new records are written by ruamel.yaml in the guide's style and inserted as text; the file is
+read again to make sure it holds exactly what it held plus the new records. Writing is `change`'s job.
 """
 
 from __future__ import annotations
@@ -14,14 +14,12 @@ from typing import Any
 
 import yaml as pyyaml
 from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.comments import CommentedMap
 from ruamel.yaml.representer import RoundTripRepresenter
 
-from ..files import write_atomic
 from ..story.graph import Story
-from ..text import slug
 from ..story.kinds import Kind
-
+from ..text import slug
 
 
 def fresh_id(text: str, taken: set[str], kind: str) -> str:
@@ -62,32 +60,98 @@ def round_trip_yaml() -> YAML:
     return yaml
 
 
-def add_record(path: Path, section: str, record: dict[str, Any]) -> tuple[bytes | None, int]:
-    """Append `record` to `section` of `path`; return the old bytes (None: new file) and its line."""
-    yaml = round_trip_yaml()
-    old = path.read_bytes() if path.exists() else None
-    document = yaml.load(old) if old else None
-    document = document if isinstance(document, CommentedMap) else CommentedMap()
-    records = document.setdefault(section, CommentedSeq())
-    if records is None:
-        records = document[section] = CommentedSeq()
-    records.append(CommentedMap(record))
-    out = io.StringIO()
-    yaml.dump(document, out)
-    text = out.getvalue()
-    write_atomic(path, text)
-    return old, _line_of(text, record["id"])
+class LayoutRefused(ValueError):
+    """A data file laid out so that a record cannot be added without rewriting what an editor wrote."""
 
 
-def restore(path: Path, old: bytes | None) -> None:
-    if old is None:
-        path.unlink(missing_ok=True)
+def with_records(old: bytes | None, section: str, records: list[dict[str, Any]]) -> bytes:
+    """The file's bytes with `records` appended to its `section`. Every byte already there is kept
+    (comments, quoting, number spellings, line endings, a byte-order mark): the records are inserted as
+    text after the section's last item, or as a new section at the end."""
+    text = old.decode("utf-8") if old else ""
+    newline = "\r\n" if "\r\n" in text.split("\n", 1)[0] + "\n" else "\n"
+    root = pyyaml.compose(text, Loader=pyyaml.SafeLoader) if text.strip() else None
+    key, value = _section(root, section)
+    column = 2
+    if key is None:
+        text, _ = _ended(text, newline, len(text))
+        text += f"{section}:{newline}"
+        at = len(text)
+    elif _is_empty(value):
+        # `section:` with nothing after it, or with ~, null or [], which goes
+        text = text[:value.start_mark.index].rstrip(" ") + text[value.end_mark.index:]
+        at = _line_end(text, key.end_mark.index)
+    elif isinstance(value, pyyaml.SequenceNode) and not value.flow_style and value.value:
+        at, column = _line_end(text, max(_ends(value.value[-1]))), value.start_mark.column
     else:
-        write_atomic(path, old)
+        raise LayoutRefused(f"line {value.start_mark.line + 1}: section '{section}' is not written as a list of "
+                            "'- ' items, so a record cannot be added to it without rewriting it")
+    text, at = _ended(text, newline, at)
+    added = _items(section, records, column).replace("\n", newline)
+    new = (text[:at] + added + text[at:]).encode("utf-8")
+    _check_appended(old, new, section, records)
+    return new
 
 
-def _line_of(text: str, record_id: str) -> int:
-    for number, line in enumerate(text.splitlines(), 1):
+def line_of(data: bytes, record_id: str) -> int:
+    """The line where the record with this id starts (1 when it is not found)."""
+    for number, line in enumerate(data.decode("utf-8").splitlines(), 1):
         if re.match(rf"^\s*-\s+id:\s*['\"]?{re.escape(record_id)}['\"]?\s*$", line):
             return number
     return 1
+
+
+def _section(root, section: str):
+    """The key and value nodes of `section` (None, None: the file has no such section)."""
+    if root is not None and not isinstance(root, pyyaml.MappingNode):
+        raise LayoutRefused("the file is not a mapping of sections")
+    return next(((key, value) for key, value in root.value if key.value == section), (None, None)) if root else (None, None)
+
+
+def _is_empty(node) -> bool:
+    return (isinstance(node, pyyaml.ScalarNode) and node.tag == "tag:yaml.org,2002:null") or \
+        (isinstance(node, pyyaml.SequenceNode) and not node.value)
+
+
+def _ends(node):
+    """Where the text of `node` and everything inside it ends, as indexes. A block collection's own end
+    lies at the next token, past the comments that follow it, so only its parts count."""
+    if isinstance(node, pyyaml.ScalarNode) or node.flow_style:
+        yield node.end_mark.index
+    children = node.value if isinstance(node, pyyaml.SequenceNode) else \
+        [part for pair in node.value for part in pair] if isinstance(node, pyyaml.MappingNode) else []
+    for child in children:
+        yield from _ends(child)
+
+
+def _line_end(text: str, index: int) -> int:
+    """The start of the line after the one `index` is on (or `index`, when it starts a line)."""
+    if index > 0 and text[index - 1] == "\n":
+        return index
+    found = text.find("\n", index)
+    return len(text) if found == -1 else found + 1
+
+
+def _ended(text: str, newline: str, at: int) -> tuple[str, int]:
+    """A file whose last line has no line break gets one, so an insertion at its end starts a line."""
+    if at == len(text) and text and not text.endswith("\n"):
+        return text + newline, len(text) + len(newline)
+    return text, at
+
+
+def _items(section: str, records: list[dict[str, Any]], column: int) -> str:
+    """The records as list items whose dash stands at `column`, in the style of the guide."""
+    out = io.StringIO()
+    round_trip_yaml().dump({section: [CommentedMap(r) for r in records]}, out)
+    lines = out.getvalue().splitlines(keepends=True)[1:]  # without the "section:" line; items start at 2
+    return "".join(" " * column + line[2:] if line.strip() else line for line in lines)
+
+
+def _check_appended(old: bytes | None, new: bytes, section: str, records: list[dict[str, Any]]) -> None:
+    """The new file must read as the old one plus the records, else it is not written."""
+    before = pyyaml.safe_load(old) if old else None
+    after = pyyaml.safe_load(new)
+    expected = dict(before or {})
+    expected[section] = list(expected.get(section) or []) + [pyyaml.safe_load(pyyaml.safe_dump(r)) for r in records]
+    if after != expected:
+        raise LayoutRefused(f"adding to section '{section}' would change other records; nothing was written")

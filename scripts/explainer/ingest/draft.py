@@ -25,8 +25,9 @@ from .rules import Attribution, Mention, Span, extract
 from ..story.graph import Story
 from ..story.model import CONTROL
 from ..story.quotes import normalise
-from ..files import write_atomic
-from ..editing.records import add_record, round_trip_yaml
+from ..editing.change import DataChange
+from ..errors import display_path
+from ..editing.records import round_trip_yaml, with_records
 from ..text import sentence, slug
 
 DATE_LINE = re.compile(r"^(?:Published|Updated|Posted|Date)?:?\s*(?P<date>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|"
@@ -241,37 +242,32 @@ def _key(name: str) -> str:
     return " ".join(re.sub(r"^the\s+", "", name.lower()).split())
 
 
-def write_draft(out: Draft, data_dir: Path) -> dict[Path, bytes | None]:
-    """The draft as `data_dir/<source>.yml`, the article in `data_dir/texts/`; refuses to overwrite.
-    Returns each written file with what it held before (None: it is new), to undo the write."""
-    yaml_path, text_path = _paths(out, data_dir)
-    existing = [p for p in (yaml_path, text_path) if p.exists()]
-    if existing:
-        raise FileExistsError(", ".join(str(p) for p in existing))
-    text_path.parent.mkdir(parents=True, exist_ok=True)
-    write_atomic(text_path, out.text)
-    write_atomic(yaml_path, render_yaml(out))
-    return {text_path: None, yaml_path: None}
+class DraftRefused(Exception):
+    """The draft cannot be added to the data folder as asked (its files exist already)."""
 
 
-def merge_draft(out: Draft, data_dir: Path, story: Story | None) -> dict[Path, bytes | None]:
-    """Add the draft's records that are not in the story yet to `data_dir/<source>.yml` (kept as it was
-    otherwise); the article's text must be new or the same as the one kept."""
-    yaml_path, text_path = _paths(out, data_dir)
-    if text_path.exists() and text_path.read_text(encoding="utf-8") != out.text:
-        raise FileExistsError(f"{text_path} (with another text)")
-    written: dict[Path, bytes | None] = {}
-    if not text_path.exists():
-        text_path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(text_path, out.text)
-        written[text_path] = None
+def stage_draft(out: Draft, change: DataChange, story: Story | None, merge: bool) -> None:
+    """Stage the draft as `<data>/<source>.yml` and the article as `<data>/texts/<source>.txt`.
+    Without `merge` the YAML file must be new; with it, the draft's records that the story does not
+    have yet are added to it. A kept text must be the same article: an interrupted run left it."""
+    yaml_path, text_path = _paths(out, change.data_dir)
+    kept = change.current(text_path)
+    if kept is not None and kept.decode("utf-8", "replace") != out.text:
+        raise DraftRefused(f"{display_path(text_path)} exists, with another text: choose another --source-id")
+    if kept is None:
+        change.stage(text_path, out.text.encode("utf-8"))
+    existing = change.current(yaml_path)
+    if existing is not None and not merge:
+        raise DraftRefused(f"{display_path(yaml_path)} already exists: choose another --source-id, or add --merge")
+    if existing is None:
+        change.stage(yaml_path, render_yaml(out).encode("utf-8"))
+        return
     known = set(story.by_id) if story else set()
+    content = existing
     for section, records in out.records.items():
-        for record in records:
-            if record["id"] not in known:
-                old, _ = add_record(yaml_path, section, record)
-                written.setdefault(yaml_path, old)
-    return written
+        if fresh := [record for record in records if record["id"] not in known]:
+            content = with_records(content, section, fresh)
+    change.stage(yaml_path, content)
 
 
 def _paths(out: Draft, data_dir: Path) -> tuple[Path, Path]:

@@ -16,7 +16,7 @@ from ..text import slug
 from .chronology import chronology
 from .disputes import Disputes
 from .kinds import KINDS, kind_of, reference_fields, references
-from .loader import load_records
+from .loader import Staged, load_records
 from .model import Actor, Claim, Correction, Entity, Event, Source, StoryInfo
 from .relations import RELATIONS, Relation
 from .validate import Checked, check_records
@@ -181,11 +181,13 @@ def _order(entity: Entity, made: dict[str, int]) -> tuple:
     return (KINDS.index(kind_of(entity)), date, time, label.casefold(), entity.id)
 
 
-def load_story(data_dir: Path) -> Story:
-    """Load, validate and link the story in `data_dir`; raise StoryInvalid with every error found."""
-    loaded = load_records(data_dir)
+def load_story(data_dir: Path, staged: Staged = {}) -> Story:
+    """Load, validate and link the story in `data_dir` (as `staged` would leave it); raise StoryInvalid
+    with every error found."""
+    loaded = load_records(data_dir, staged)
     # ids defined in an unreadable file would all look unknown: report the file, not every use of them
-    checked, problems = check_records(loaded.records, report_unknown=not loaded.unreadable, data_dir=data_dir)
+    checked, problems = check_records(loaded.records, report_unknown=not loaded.unreadable, data_dir=data_dir,
+                                      staged=staged)
     errors = loaded.errors + problems
     if errors:
         raise StoryInvalid(errors)

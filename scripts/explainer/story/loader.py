@@ -10,7 +10,7 @@ from __future__ import annotations
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Mapping
 
 import yaml
 
@@ -59,9 +59,21 @@ class _ComposeOnly(yaml.SafeLoader):
         return super().compose_node(parent, index)
 
 
-def yaml_files(data_dir: Path) -> list[Path]:
-    """All YAML files under `data_dir`, in a stable order."""
-    return sorted(p for p in data_dir.rglob("*") if p.suffix.lower() in (".yml", ".yaml") and p.is_file())
+Staged = Mapping[Path, str]
+"""Files as a change would leave them, by resolved path: read instead of the disk, to validate before writing."""
+
+
+def yaml_files(data_dir: Path, staged: Staged = {}) -> list[Path]:
+    """All YAML files under `data_dir` (and those a change would add), in a stable order."""
+    # a link to nothing is listed too, to be reported rather than silently skipped
+    found = {p for p in data_dir.rglob("*") if is_yaml(p) and not p.is_dir()}
+    root = data_dir.resolve()
+    found |= {data_dir / p.relative_to(root) for p in staged if is_yaml(p) and p.is_relative_to(root)}
+    return sorted(found)
+
+
+def is_yaml(path: Path) -> bool:
+    return path.suffix.lower() in (".yml", ".yaml")
 
 
 @dataclass
@@ -73,14 +85,14 @@ class Loaded:
     unreadable: list[Path] = field(default_factory=list)
 
 
-def load_records(data_dir: Path) -> Loaded:
+def load_records(data_dir: Path, staged: Staged = {}) -> Loaded:
     """Read every data file; return the records found and every problem met on the way."""
     loaded = Loaded()
     if not data_dir.is_dir():
         loaded.errors.append(StoryError(Location(data_dir, 1), "data folder not found"))
         return loaded
-    for path in yaml_files(data_dir):
-        found, problems = load_file(path)
+    for path in yaml_files(data_dir, staged):
+        found, problems = load_file(path, staged.get(path.resolve()))
         if problems and not found:
             loaded.unreadable.append(path)
         loaded.records += found
@@ -88,13 +100,16 @@ def load_records(data_dir: Path) -> Loaded:
     return loaded
 
 
-def load_file(path: Path) -> tuple[list[RawRecord], list[StoryError]]:
-    """The records of one file, or the errors that kept it from being read."""
+def load_file(path: Path, text: str | None = None) -> tuple[list[RawRecord], list[StoryError]]:
+    """The records of one file (or of `text`, what it would hold), or the errors that kept it from being read."""
     try:
-        text = read_text(path)
+        text = read_text(path) if text is None else text
         root = _compose(text)
     except _LoadProblem as problem:
         return [], [StoryError(Location(path, problem.line), problem.message)]
+    except OSError as exc:
+        reason = "a link to a file that does not exist" if path.is_symlink() and not path.exists() else exc.strerror
+        return [], [StoryError(Location(path, 1), f"cannot read: {reason}")]
     if root is None:
         return [], []
     errors: list[StoryError] = []
@@ -127,12 +142,14 @@ def read_text(path: Path, limit: int = MAX_FILE_BYTES) -> str:
         raise _LoadProblem(raw.count(b"\n", 0, exc.start) + 1, "file is not valid UTF-8 text") from None
 
 
-def read_source_text(path: Path, data_dir: Path) -> str:
+def read_source_text(path: Path, data_dir: Path, staged: Staged = {}) -> str:
     """A source's full text, for quote checking; raises ValueError with a readable reason. The file must
     be inside the data folder (links resolved): a story's data never reads, or shows, files elsewhere."""
     resolved = path.resolve()
     if not resolved.is_relative_to(data_dir.resolve()):
         raise ValueError("must be a file inside the data folder")
+    if resolved in staged:
+        return staged[resolved]
     try:
         return read_text(resolved)
     except _LoadProblem as problem:

@@ -14,7 +14,7 @@ from pydantic import ValidationError
 
 from . import quotes as quote_check
 from ..errors import Location, StoryError, did_you_mean
-from .loader import RawRecord, read_source_text
+from .loader import RawRecord, Staged, read_source_text
 from .kinds import KINDS, kind_of, references, section_models
 from .model import ID_PATTERN, LANGUAGE_PATTERN, TIME_PATTERN, Claim, Correction, Entity, Quote, Record, Source, StoryInfo, Verdict
 
@@ -30,7 +30,7 @@ class Checked:
 
 
 def check_records(records: list[RawRecord], report_unknown: bool = True,
-                  data_dir: Path | None = None) -> tuple[Checked, list[StoryError]]:
+                  data_dir: Path | None = None, staged: Staged = {}) -> tuple[Checked, list[StoryError]]:
     """Build entities, then check ids, references, source texts and quotes.
 
     With `report_unknown` off, references to ids defined nowhere are let pass (some file could not be read)."""
@@ -53,7 +53,7 @@ def check_records(records: list[RawRecord], report_unknown: bool = True,
         _check_references(entity, raw_by_id[entity_id], checked.entities, broken, report_unknown, errors)
     if checked.info is not None and story_raw is not None:
         _check_story_references(checked.info, story_raw, checked.entities, broken, report_unknown, errors)
-    _read_texts(checked, raw_by_id, errors, data_dir)
+    _read_texts(checked, raw_by_id, errors, data_dir, staged)
     _verify_quotes(checked, raw_by_id, errors)
     return checked, errors
 
@@ -227,13 +227,13 @@ def _a(noun: str) -> str:
 
 
 def _read_texts(checked: Checked, raw_by_id: dict[str, RawRecord], errors: list[StoryError],
-                data_dir: Path | None) -> None:
+                data_dir: Path | None, staged: Staged) -> None:
     for entity in checked.entities.values():
         if isinstance(entity, Source) and entity.text_file:
             raw = raw_by_id[entity.id]
             path = raw.where.path.parent / entity.text_file
             try:
-                checked.texts[entity.id] = read_source_text(path, data_dir or raw.where.path.parent)
+                checked.texts[entity.id] = read_source_text(path, data_dir or raw.where.path.parent, staged)
             except ValueError as exc:
                 where = Location(raw.where.path, raw.line_of(("text_file",)))
                 errors.append(StoryError(where, f"source '{entity.id}': text_file: {exc}"))
