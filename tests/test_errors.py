@@ -44,3 +44,36 @@ def test_missing_data_folder_is_an_error(in_dir, tmp_path):
     with pytest.raises(StoryInvalid) as raised:
         load_story(Path("nowhere"))
     assert [str(e) for e in raised.value.errors] == ["nowhere:1: data folder not found"]
+
+
+ONE_ROUND = {  # file: [(old, new, the error it must give)], in different records of different files
+    "vision-times-2023-05-05.yml": [
+        ("claimant: kremlin\n    date: 2023-05-03", "claimant: kremlin\n    date: 2023-02-30", ":56: claim 'kremlin-calls"),
+        ("claimant: russia\n", "claimant: rusia\n", "unknown actor 'rusia'"),
+        ("We don’t attack Putin or Moscow. We fight", "We do not attack Putin or Moscow. We fight",
+         "quote 1 is not in the text"),
+    ],
+    "events.yml": [("date: 2023-05-03", "date: 3rd of May", "(got '3rd of May')")],
+    "actors.yml": [("  - id: vladimir-putin\n", "  - id: vladimir-putin\n    nmae: typo\n", "nmae")],
+}
+
+
+def test_independent_errors_are_all_reported_in_one_round(tmp_path, in_dir):
+    import shutil
+    shutil.copytree(Path(__file__).resolve().parent.parent / "data", tmp_path / "data")
+    for file, edits in ONE_ROUND.items():
+        path = tmp_path / "data" / file
+        text = path.read_text(encoding="utf-8")
+        for old, new, _ in edits:
+            assert old in text, f"{file} has no {old!r}"
+            text = text.replace(old, new, 1)
+        path.write_text(text, encoding="utf-8")
+    (tmp_path / "data" / "gone.yml").symlink_to("nowhere.yml")
+    (tmp_path / "data" / "broken.yml").write_text("actors: [\n")
+    in_dir(tmp_path)
+    with pytest.raises(StoryInvalid) as raised:
+        load_story(Path("data"))
+    report = raised.value.report()
+    wanted = [message for edits in ONE_ROUND.values() for *_, message in edits]
+    wanted += ["data/gone.yml:1: cannot read: a link to a file that does not exist", "data/broken.yml:2: YAML syntax"]
+    assert [m for m in wanted if m not in report] == [], report

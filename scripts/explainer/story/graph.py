@@ -185,8 +185,8 @@ def load_story(data_dir: Path, staged: Staged = {}) -> Story:
     """Load, validate and link the story in `data_dir` (as `staged` would leave it); raise StoryInvalid
     with every error found."""
     loaded = load_records(data_dir, staged)
-    # ids defined in an unreadable file would all look unknown: report the file, not every use of them
-    checked, problems = check_records(loaded.records, report_unknown=not loaded.unreadable, data_dir=data_dir,
+    # ids defined in an unreadable file would look unknown: report the file, not every use of them
+    checked, problems = check_records(loaded.records, loaded.unread_ids, data_dir=data_dir,
                                       staged=staged)
     errors = loaded.errors + problems
     if errors:

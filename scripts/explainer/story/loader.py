@@ -7,6 +7,7 @@ leave this module's callers in `validate`; everything later sees typed models.
 
 from __future__ import annotations
 
+import re
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -82,7 +83,7 @@ class Loaded:
 
     records: list[RawRecord] = field(default_factory=list)
     errors: list[StoryError] = field(default_factory=list)
-    unreadable: list[Path] = field(default_factory=list)
+    unread_ids: set[str] = field(default_factory=set)  # ids that a file which could not be read seems to define
 
 
 def load_records(data_dir: Path, staged: Staged = {}) -> Loaded:
@@ -92,12 +93,30 @@ def load_records(data_dir: Path, staged: Staged = {}) -> Loaded:
         loaded.errors.append(StoryError(Location(data_dir, 1), "data folder not found"))
         return loaded
     for path in yaml_files(data_dir, staged):
-        found, problems = load_file(path, staged.get(path.resolve()))
+        text = staged.get(path.resolve())
+        found, problems = load_file(path, text)
         if problems and not found:
-            loaded.unreadable.append(path)
+            loaded.unread_ids |= _ids_written_in(path, text)
         loaded.records += found
         loaded.errors += problems
     return loaded
+
+
+_ID_LINE = re.compile(r"""\bid\s*:\s*['"]?([^\s'"#,{}\[\]]+)""")
+
+
+def _ids_written_in(path: Path, text: str | None) -> set[str]:
+    """What look like ids in a file that could not be read as YAML: uses of them are not called unknown,
+    while a misspelt id that appears nowhere still is."""
+    if text is None:
+        try:
+            if not stat.S_ISREG(path.stat().st_mode):
+                return set()
+            with path.open("rb") as handle:  # a file too big or not UTF-8 is searched all the same
+                text = handle.read(MAX_FILE_BYTES).decode("utf-8", "replace")
+        except OSError:
+            return set()
+    return set(_ID_LINE.findall(text))
 
 
 def load_file(path: Path, text: str | None = None) -> tuple[list[RawRecord], list[StoryError]]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Collection
 
 from pydantic import ValidationError
 
@@ -29,16 +29,17 @@ class Checked:
     quotes_verified: int = 0
 
 
-def check_records(records: list[RawRecord], report_unknown: bool = True,
+def check_records(records: list[RawRecord], unread_ids: Collection[str] = (),
                   data_dir: Path | None = None, staged: Staged = {}) -> tuple[Checked, list[StoryError]]:
     """Build entities, then check ids, references, source texts and quotes.
 
-    With `report_unknown` off, references to ids defined nowhere are let pass (some file could not be read)."""
+    References to `unread_ids` (ids that a file which could not be read seems to define) are let pass."""
     errors: list[StoryError] = []
     checked = Checked()
     raw_by_id: dict[str, RawRecord] = {}
     story_raw: RawRecord | None = None
-    broken: set[str] = set()  # ids of records that failed their own checks: named elsewhere, not "unknown"
+    # ids of records that failed their own checks, or whose file did: named elsewhere, not "unknown"
+    broken: set[str] = set(unread_ids)
     models = dict(section_models().values())
     for raw in records:
         record = _build(raw, models[raw.kind], errors)
@@ -50,9 +51,9 @@ def check_records(records: list[RawRecord], report_unknown: bool = True,
         elif isinstance(record, Entity):
             _add_entity(checked, raw_by_id, raw, record, errors)
     for entity_id, entity in checked.entities.items():
-        _check_references(entity, raw_by_id[entity_id], checked.entities, broken, report_unknown, errors)
+        _check_references(entity, raw_by_id[entity_id], checked.entities, broken, errors)
     if checked.info is not None and story_raw is not None:
-        _check_story_references(checked.info, story_raw, checked.entities, broken, report_unknown, errors)
+        _check_story_references(checked.info, story_raw, checked.entities, broken, errors)
     _read_texts(checked, raw_by_id, errors, data_dir, staged)
     _verify_quotes(checked, raw_by_id, errors)
     return checked, errors
@@ -174,7 +175,7 @@ def _add_entity(checked: Checked, raw_by_id: dict[str, RawRecord], raw: RawRecor
 
 
 def _check_references(entity: Entity, raw: RawRecord, entities: dict[str, Entity], broken: set[str],
-                      report_unknown: bool, errors: list[StoryError]) -> None:
+                      errors: list[StoryError]) -> None:
     seen: set[tuple[str, str]] = set()
     kind = kind_of(entity)
     label = f"{kind.name} '{entity.id}'"
@@ -185,18 +186,18 @@ def _check_references(entity: Entity, raw: RawRecord, entities: dict[str, Entity
         elif (name, target) in seen and name != "quotes.source":
             errors.append(StoryError(where, f"{label} lists '{target}' twice in '{name}'"))
         else:
-            _check_target(label, name, target, kind.references[name], where, entities, broken, report_unknown, errors)
+            _check_target(label, name, target, kind.references[name], where, entities, broken, errors)
         seen.add((name, target))
 
 
 def _check_target(label: str, name: str, target: str, allowed: tuple[str, ...], where: Location,
-                  entities: dict[str, Entity], broken: set[str], report_unknown: bool,
-                  errors: list[StoryError], wanted: str = "") -> None:
+                  entities: dict[str, Entity], broken: set[str], errors: list[StoryError],
+                  wanted: str = "") -> None:
     """`target`, named by `label` in its field `name`, must be an entity of one of the `allowed` kinds
     (`wanted` says them in words, by default 'actor or event')."""
     found = entities.get(target)
     wanted = wanted or " or ".join(allowed)
-    if found is None and (target in broken or not report_unknown):
+    if found is None and target in broken:
         return  # its own errors (or its file's) are reported where it is written
     if found is None:
         choices = [i for i, e in entities.items() if kind_of(e).name in allowed]
@@ -211,7 +212,7 @@ FEATURED = ("actor", "claim")  # what the home page can feature
 
 
 def _check_story_references(info: StoryInfo, raw: RawRecord, entities: dict[str, Entity], broken: set[str],
-                            report_unknown: bool, errors: list[StoryError]) -> None:
+                            errors: list[StoryError]) -> None:
     """The ids the story section names: featured actors and claims, and corrected records of any kind."""
     every = tuple(k.name for k in KINDS)
     named = [("featured", ("featured", i), target, FEATURED, "") for i, target in enumerate(info.featured)]
@@ -219,7 +220,7 @@ def _check_story_references(info: StoryInfo, raw: RawRecord, entities: dict[str,
               for i, correction in enumerate(info.corrections) for j, target in enumerate(correction.records)]
     for name, path, target, allowed, wanted in named:
         where = Location(raw.where.path, raw.line_of(path))
-        _check_target("story", name, target, allowed, where, entities, broken, report_unknown, errors, wanted)
+        _check_target("story", name, target, allowed, where, entities, broken, errors, wanted)
 
 
 def _a(noun: str) -> str:
