@@ -134,3 +134,73 @@ def test_a_dirty_rebuild_rewrites_only_the_pages_whose_text_changed(tmp_path):
     assert 1 <= len(seen["one role"]) <= 8, seen["one role"]
     assert "claims/kirby-calls-claim-ludicrous/index.html" not in seen["one role"]
     assert len(seen["mkdocs.yml"]) == len(seen["first"])  # settings changed: every page again
+
+
+GONE = """
+import gzip, json, re, sys
+from pathlib import Path
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+site, search = Path(sys.argv[1]), sys.argv[2]
+if search == "material":
+    Path("mkdocs.yml").write_text(Path("mkdocs.yml").read_text().replace("  - explainer-search", "  - search"))
+actors = Path("data/actors.yml")
+original = actors.read_text(encoding="utf-8")
+loners = "".join(f"\\n  - id: {id}\\n    name: {id.title()}\\n    kind: person\\n" for id in ("loner-a", "loner-b"))
+
+def indexed():
+    # where the search index leads: headings' addresses (Material), pages' addresses (Pagefind)
+    if search == "material":
+        return [d["location"] for d in json.loads((site / "search/search_index.json").read_text())["docs"]]
+    bundle = site / "pagefind"  # the fragments (one a page) its current index names, not those left from before
+    entry = json.loads((bundle / "pagefind-entry.json").read_text())
+    meta = gzip.decompress((bundle / f"pagefind.{entry['languages']['en']['hash']}.pf_meta").read_bytes())
+    names = set(re.findall(rb"en_[0-9a-f]{7}", meta))
+    fragments = [bundle / "fragment" / f"{name.decode()}.pf_fragment" for name in names]
+    urls = [json.loads(gzip.decompress(f.read_bytes())[len(b"pagefind_dcd"):])["url"].lstrip("/")
+            for f in fragments if f.exists()]
+    return [url for url in urls if url != "404.html"]  # the theme's page, not one of the site's
+
+def state():
+    pages = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html") if p.name != "404.html")
+    return {"pages": pages, "folders": sorted(p.relative_to(site).as_posix() for p in (site / "actors").iterdir()),
+            "indexed": indexed()}
+
+later = loners.replace("loner-b", "loner-c").replace("  - id: loner-a\\n    name: Loner-A\\n    kind: person\\n", "")
+seen = {}
+for step, text in [("first", original.replace("actors:\\n", "actors:" + loners, 1)),
+                   ("gone", original.replace("actors:\\n", "actors:" + later, 1))]:
+    actors.write_text(text, encoding="utf-8")
+    if step == "gone":  # a hand-written page now published where a generated one was: it stays
+        Path("docs/actors/loner-a").mkdir(parents=True)
+        Path("docs/actors/loner-a/index.md").write_text("# Written by hand\\n")
+    config = load_config("mkdocs.yml", site_dir=str(site))
+    if step == "first":
+        config.plugins.on_startup(command="serve", dirty=True)
+    build(config, dirty=True)
+    seen[step] = state()
+print(json.dumps(seen))
+"""
+
+
+@pytest.mark.parametrize("search", ["pagefind", "material"])
+def test_a_dirty_rebuild_takes_away_the_pages_of_deleted_and_renamed_entities(tmp_path, search):
+    """`mkdocs serve --dirty` cleans nothing: the page of an actor deleted (loner-a) or renamed (loner-b to
+    loner-c) is removed with its folder, and the search index lists exactly the pages there are."""
+    project = make_site(tmp_path, ROOT / "data")
+    done = subprocess.run([str(BIN / "python"), "-c", GONE, str(tmp_path / "site"), search], cwd=project,
+                          capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+                          timeout=300)
+    assert done.returncode == 0, done.stderr
+    first, gone = json.loads(done.stdout).values()
+    assert {"actors/loner-a/index.html", "actors/loner-b/index.html"} <= set(first["pages"])
+    assert "actors/loner-b/index.html" not in gone["pages"] and "loner-b" not in gone["folders"]
+    assert "actors/loner-c/index.html" in gone["pages"]
+    assert "actors/loner-a/index.html" in gone["pages"]  # now the hand-written page
+    assert set(gone["pages"]) == set(first["pages"]) - {"actors/loner-b/index.html"} | {"actors/loner-c/index.html"}
+    for built in (first, gone):
+        assert len(built["indexed"]) == len(set(built["indexed"]))  # nothing listed twice
+        assert {url.split("#")[0] for url in built["indexed"]} == {page.removesuffix("index.html")
+                                                                   for page in built["pages"]}
+    assert "actors/loner-b/" not in gone["indexed"] and "actors/loner-c/" in gone["indexed"]

@@ -4,13 +4,14 @@ Pages exist only in memory (`File.generated`); nothing is written into `docs/`, 
 `mkdocs serve` does not rebuild itself forever and hand-written prose is never touched. Only
 MkDocs' public plugin API is used, so the plugin also runs on ProperDocs, MkDocs' maintained fork.
 The plugin brings its own look: its stylesheet and the pages' structured data, on any theme.
+Everything it can find wrong is found in `on_pre_build`, before MkDocs empties the site folder, so a
+failed build leaves the last site in place.
 """
 
 from __future__ import annotations
 
-import hashlib
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from typing import Callable
@@ -20,13 +21,13 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, get_plugin_logger
-from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel, get_files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from ..errors import StoryInvalid
-from ..text import first_line
+from ..text import first_line, split_front_matter
 from ..site import links, urls
 from ..site.downloads import download_makers
 from ..site.head import footer, head_tags
@@ -34,6 +35,7 @@ from ..site.render import Job, Options, PagePlan, Rendered, for_editors, plan_pa
 from ..site.style import stylesheet
 from ..story.graph import Story, load_story
 from .background import Background, BackgroundFailed
+from .dirty import Changes, Outputs, SearchEntries, settings_signature
 from .settings import DEFAULT_DATA_DIR, Settings
 
 log = get_plugin_logger("explainer")
@@ -66,6 +68,12 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         self.background: Background | None = None
         self.dirty = False
         self.changes = Changes()
+        self.prepared: Prepared | None = None
+        self.made: list[File] = []  # every file the plugin adds in this build
+        self.outputs = Outputs()
+        self.built: set[str] = set()  # the URLs of the pages built in this round
+        self.files: Files | None = None
+        self.search = SearchEntries()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # defining on_startup also keeps this instance across `mkdocs serve` rebuilds
@@ -80,40 +88,73 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         return config
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
-        # before MkDocs cleans site/: a story with errors stops the build while the last site is still there
+        # before MkDocs cleans site/: whatever the plugin finds wrong (the story's data, the hand-written
+        # pages, files colliding with generated ones) stops the build while the last site is still there
+        self.prepared, self.built = None, set()
         self.story = self._load()
+        self.prepared = self._prepare(get_files(config), config)
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        story, settings = self.story, self.settings
-        editors = self.serving if self.config.editors is None else self.config.editors
-        prose = {f.src_uri: f.content_string for f in files.documentation_pages()}
-        for path in [path for path, source in prose.items() if for_editors(source)]:
+        story = self.story
+        prepared = self.prepared
+        if prepared is None or prepared.prose != _prose(files):  # another plugin changed the pages
+            prepared = self.prepared = self._prepare(files, config)
+        else:
+            _refuse_collisions(files, prepared.made)  # the theme's files too, added since
+        editors = self._editors()
+        for path in prepared.editor_pages:
             _for_editors(files, files.get_file_from_path(path), editors)
-            if not editors:
-                del prose[path]
-        options = Options(settings.directory_urls, settings.root, settings.edit_root, editors, config.site_url)
-        plan = plan_pages(story, prose, template_env(settings.overrides), options)
-        # pages with prose first and here: what is wrong with the prose must stop the build before it starts
-        problems = Rendered()
-        early = {job.path: _rendered(plan, job, problems) for job in plan.jobs if job.path in prose}
-        _report(problems.warnings + plan.warnings, problems.errors)
-        tasks = [(job.path, partial(_rendered, plan, job, Rendered())) for job in plan.jobs if job.path not in early]
-        tasks += download_makers(story, config.site_url, settings.directory_urls).items()
-        self.makers = {path: partial(str, markdown) for path, markdown in early.items()} | self._later(tasks)
+        plan = prepared.plan
+        tasks = [(job.path, partial(_rendered, plan, job, Rendered())) for job in plan.jobs
+                 if job.path not in prepared.early]
+        tasks += prepared.downloads.items()
+        self.makers = {path: partial(str, markdown) for path, markdown in prepared.early.items()} | self._later(tasks)
         unchanged = self._unchanged(files, config) if self.dirty else set()
-        made: list[File] = []
-        for path in self.makers:
-            file = StoryFile.generated(config, path, content="", inclusion=_inclusion(path))
-            file.unchanged = path in unchanged
-            made.append(file)
-        made.append(File.generated(config, urls.STYLESHEET, content=stylesheet()))
-        _refuse_collisions(files, made)
-        for file in made:
+        for file in prepared.made:
+            if isinstance(file, StoryFile):
+                # a file whose output is gone (removed as stale by a build that then failed) is made again
+                file.unchanged = file.src_uri in unchanged and os.path.exists(file.abs_dest_path)
             _replace(files, file)
+        self.made = prepared.made
         self.footer = [f for f in (files.get_file_from_path(self.config.about), files.get_file_from_path(urls.CORRECTIONS))
                        if f is not None]
         log.info("%d pages generated from %s", len(plan.jobs), story.describe())
         return files
+
+    def _editors(self) -> bool:
+        return self.serving if self.config.editors is None else self.config.editors
+
+    def _prepare(self, files: Files, config: MkDocsConfig) -> Prepared:
+        """Everything about the story's files that can be decided before MkDocs writes anything: the plan of
+        pages, the pages with prose (and one of each template) rendered, and what is wrong with the
+        hand-written pages. Called in `on_pre_build` with the docs folder as MkDocs will read it, so that
+        an error stops the build before the site folder is cleaned."""
+        story, settings = self.story, self.settings
+        editors = self._editors()
+        everything = _prose(files)
+        editor_pages = [path for path, source in everything.items() if for_editors(source)]
+        prose = {path: source for path, source in everything.items() if editors or path not in editor_pages}
+        options = Options(settings.directory_urls, settings.root, settings.edit_root, editors, config.site_url)
+        plan = plan_pages(story, prose, template_env(settings.overrides), options)
+        # pages with prose, and the first page of each template: what is wrong with the prose, or with a
+        # template in overrides/explainer/, stops the build before it starts
+        problems = Rendered()
+        early = {job.path: _rendered(plan, job, problems) for job in _early_jobs(plan)}
+        generated = {job.path for job in plan.jobs}
+        unknown = [message for path, source in prose.items() if path not in generated
+                   for message in _expand_links(path, source, split_front_matter(source)[1], story)[1]]
+        downloads = download_makers(story, config.site_url, settings.directory_urls)
+        made: list[File] = [StoryFile.generated(config, path, content="", inclusion=_inclusion(path))
+                            for path in [*(job.path for job in plan.jobs), *downloads]]
+        made.append(File.generated(config, urls.STYLESHEET, content=stylesheet()))
+        warnings = problems.warnings + plan.warnings + unknown
+        _report(warnings, problems.errors)
+        _refuse_collisions(files, made)
+        if warnings and config.strict:
+            # strict mode would fail at the end, after the site folder was emptied: fail now instead
+            raise PluginError(f"{len(warnings)} warning(s) about the hand-written pages in docs/ in strict mode; "
+                              f"nothing was built")
+        return Prepared(everything, editor_pages, plan, early, downloads, made, set(unknown))
 
     def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
         """A story page's Markdown, made when MkDocs first reads it (by the background process, if on)."""
@@ -124,6 +165,10 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         """The data downloads, now that every page is read (the background process makes them last)."""
         for path in [p for p in self.makers if not p.endswith(".md")]:
             files.get_file_from_path(path).content_string = _made(self.makers.pop(path))
+        self.files = files
+        if self.dirty:  # before anything is written, so that nothing (a search indexer) sees them
+            if stale := self.outputs.remove_stale(config.site_dir, files):
+                log.info("%d file(s) of pages no longer made removed from the site folder", len(stale))
         return env
 
     def _later(self, tasks: list[tuple[str, Callable[[], str]]]) -> dict[str, Callable[[], str]]:
@@ -156,9 +201,16 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             self.background.close()
             self.background = None
 
+    @event_priority(-100)  # after the search plugins have written their index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self._stop_background()
         self.changes.commit()
+        self.outputs.record(config.site_dir, self.made)
+        if self.dirty and self.files is not None:
+            shown = InclusionLevel.is_in_serve if self.serving else InclusionLevel.is_included
+            current = [f.page.url for f in self.files.documentation_pages(inclusion=shown) if f.page is not None]
+            if self.search.repair(config.site_dir, self.built, current):
+                log.info("search index made to list the %d pages there are", len(current))
 
     def on_build_error(self, *, error: Exception) -> None:
         self._stop_background()
@@ -168,14 +220,15 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         """`[[id]]` links in hand-written pages that are not entity pages (those were expanded in render)."""
         if page.file.generated_by or self.story is None:
             return markdown
-        start = first_line(page.file.content_string, markdown)
-        expanded = links.expand(markdown.lstrip(), page.file.src_uri, self.story, start)
-        for line, message in expanded.unknown:
-            log.warning("docs/%s:%d: %s", page.file.src_uri, line, message)
-        return expanded.markdown
+        markdown, unknown = _expand_links(page.file.src_uri, page.file.content_string, markdown, self.story)
+        for message in unknown:
+            if self.prepared is None or message not in self.prepared.unknown_links:  # else reported before the build
+                log.warning(message)
+        return markdown
 
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
         """"Edit this page" on an entity page opens the YAML that defines it; the page links its prose."""
+        self.built.add(page.url)
         target = urls.entity_of_page(page.file.src_uri)
         base = self.settings.edit_root
         if target and base and self.story and (entity := self.story.get(target[1])):
@@ -215,6 +268,19 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         return story
 
 
+@dataclass(frozen=True)
+class Prepared:
+    """What `on_pre_build` decided, for `on_files` to use when the hand-written pages are the same."""
+
+    prose: dict[str, str]                # every hand-written page's source, by path
+    editor_pages: list[str]              # those for editors (`audience: editors`)
+    plan: PagePlan
+    early: dict[str, str]                # the pages already rendered, by path
+    downloads: dict[str, Callable[[], str]]
+    made: list[File]                     # every file the plugin adds
+    unknown_links: set[str]              # `[[id]]` links to unknown ids in hand-written pages, already reported
+
+
 class StoryFile(File):
     """A page or download made from the story. In a dirty rebuild it counts as modified only when its
     text changed since the last build."""
@@ -223,46 +289,6 @@ class StoryFile(File):
 
     def is_modified(self) -> bool:
         return not self.unchanged
-
-
-@dataclass
-class Changes:
-    """What the last finished build wrote, so a dirty rebuild redoes only the files whose text changed:
-    all of them when the settings, the templates or the set of hand-written files changed."""
-
-    digests: dict[str, bytes] = field(default_factory=dict)
-    signature: bytes = b""
-    pending: tuple[dict[str, bytes], bytes] | None = None
-
-    def unchanged(self, texts: dict[str, str], signature: bytes) -> set[str]:
-        digests = {path: hashlib.blake2b(text.encode("utf-8")).digest() for path, text in texts.items()}
-        self.pending = (digests, signature)
-        if signature != self.signature:
-            return set()
-        return {path for path, digest in digests.items() if self.digests.get(path) == digest}
-
-    def commit(self) -> None:
-        """The build finished: what it wrote is what the next one compares with."""
-        if self.pending is not None:
-            self.digests, self.signature = self.pending
-            self.pending = None
-
-    def discard(self) -> None:
-        self.pending = None
-
-
-def settings_signature(files: Files, config: MkDocsConfig) -> bytes:
-    """Changes when anything every page depends on changes: mkdocs.yml, the theme overrides (templates,
-    including explainer's), or which hand-written pages exist (the navigation)."""
-    digest = hashlib.blake2b(Path(config.config_file_path).read_bytes() if config.config_file_path else b"")
-    for file in sorted(files, key=lambda f: f.src_uri):
-        if not file.generated_by and file.is_documentation_page():
-            digest.update(file.src_uri.encode() + b"\0")
-    if config.theme.custom_dir:
-        for path in sorted(Path(config.theme.custom_dir).rglob("*")):
-            if path.is_file():
-                digest.update(f"{path}\0{path.stat().st_mtime_ns}\0".encode())
-    return digest.digest()
 
 
 def _made(make: Callable[[], str]) -> str:
@@ -306,6 +332,28 @@ def _shown(filename: str | None) -> str:
         return "<template>"
     path = Path(filename)
     return path.relative_to(Path.cwd()).as_posix() if path.is_relative_to(Path.cwd()) else filename
+
+
+def _prose(files: Files) -> dict[str, str]:
+    return {f.src_uri: f.content_string for f in files.documentation_pages()}
+
+
+def _early_jobs(plan: PagePlan) -> list[Job]:
+    """The pages with prose, and the first page made from each template."""
+    seen: set[str] = set()
+    jobs = []
+    for job in plan.jobs:
+        if job.path in plan.prose or job.template not in seen:
+            jobs.append(job)
+        seen.add(job.template)
+    return jobs
+
+
+def _expand_links(src_uri: str, source: str, markdown: str, story: Story) -> tuple[str, list[str]]:
+    """A hand-written page's Markdown (`markdown`, from its `source`) with its `[[id]]` links made, and
+    `docs/page.md:line: message` for each that names no entity."""
+    expanded = links.expand(markdown.lstrip(), src_uri, story, first_line(source, markdown))
+    return expanded.markdown, [f"docs/{src_uri}:{line}: {message}" for line, message in expanded.unknown]
 
 
 def _report(warnings: list[str], errors: list[str]) -> None:
