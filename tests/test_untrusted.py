@@ -130,3 +130,15 @@ def test_time_zones_that_depend_on_the_machine_are_refused(zone):
     from explainer.story.model import Event
     with pytest.raises(ValidationError, match="unknown time zone"):
         Event(id="e", title="t", date=dt.date(2023, 5, 3), time="10:00", timezone=zone)
+
+
+def test_an_error_stays_on_one_line_whatever_the_file_name_or_id(tmp_path, in_dir):
+    shutil.copytree(SMALL, tmp_path / "data")
+    (tmp_path / "data" / "two\nlines\u202e.yml").write_text("actors:\n  - id: \"bad\\nid\"\n    name: X\n    kind: person\n")
+    in_dir(tmp_path)
+    with pytest.raises(StoryInvalid) as raised:
+        load_story(tmp_path / "data")
+    report = raised.value.report()
+    line = next(line for line in report.splitlines() if "two" in line)
+    assert line.startswith("data/two\\nlines\\u202e.yml:2: ") and "bad\\nid" in line
+    assert len(report.splitlines()) == len(raised.value.errors)
