@@ -13,6 +13,7 @@ import datetime as dt
 import io
 import itertools
 import re
+from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -173,16 +174,27 @@ class _Actors:
     def __init__(self, story: Story | None, out: Draft):
         self.story, self.out = story, out
         self.known: dict[str, str] = {}
+        # the actors known by a name of two words or more, by its last word (a lookup, not a scan of
+        # every name for each speaker: an article naming thousands of people drafts in linear time)
+        self.by_surname: dict[str, set[str]] = defaultdict(set)
+        self.venues: dict[str, str] = {}  # the draft's sources by title, the first of each
+        self.venues_read = 0  # how many of the draft's sources `venues` holds (they are only added to)
         for actor in story.actors if story else []:
             for name in (actor.name, *actor.aliases):
-                self.known.setdefault(_key(name), actor.id)
+                self._know(_key(name), actor.id)
+
+    def _know(self, key: str, actor_id: str) -> None:
+        if key not in self.known:
+            self.known[key] = actor_id
+            if " " in key:
+                self.by_surname[key.split()[-1]].add(actor_id)
 
     def existing_id(self, name: str) -> str | None:
         key = _key(name)
         if key in self.known:
             return self.known[key]
-        surname = [i for k, i in self.known.items() if k.split()[-1:] == key.split()[-1:] and " " in k]
-        return surname[0] if len(set(surname)) == 1 and " " not in key else None
+        surname = self.by_surname.get(key.split()[-1], set()) if " " not in key and key else set()
+        return next(iter(surname)) if len(surname) == 1 else None
 
     def id_for(self, mention: Mention) -> str:
         found = self.existing_id(mention.name)
@@ -194,7 +206,7 @@ class _Actors:
         if mention.title:
             record["role"] = mention.title
         self.out.add("actors", record)
-        self.known[_key(mention.name)] = new_id
+        self._know(_key(mention.name), new_id)
         return new_id
 
     def venue(self, speaker: Mention, outlet: str, relayed_in: str) -> str:
@@ -202,9 +214,12 @@ class _Actors:
         publisher = self.id_for(Mention(outlet, None, "organization"))
         kind, title = ("agency-report", f"{outlet} report") if relayed_in == "report" else \
             ("interview", f"{speaker.name} on {outlet}")
-        for source in self.out.records["sources"]:
-            if source["title"] == title:
-                return source["id"]
+        sources = self.out.records["sources"]
+        for source in sources[self.venues_read:]:
+            self.venues.setdefault(source["title"], source["id"])
+        self.venues_read = len(sources)
+        if title in self.venues:
+            return self.venues[title]
         source_id = slug(title, self.out.taken, "source")
         self.out.add("sources", {"id": source_id, "kind": kind, "title": title, "publisher": publisher})
         return source_id

@@ -20,7 +20,11 @@ Each attribution carries a confidence between 0 and 1 and the reasons for it.
 
 from __future__ import annotations
 
+import bisect
+import functools
+import itertools
 import re
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 from . import pos
@@ -45,10 +49,17 @@ MULTI_CUES = ["has learned", "have learned", "put it", "puts it", "pointed out",
               "as relayed by", "according to"]
 AUXILIARY = r"(?:has|have|had|also|later|previously|further|often|once|again|then|still|[a-z]{3,}ly|would|will|" \
             r"(?:is|was|are|were|did|does|do|has|have|had|would|could|wo|ca)n[’']t|did|does|do|is|was|are|were)"
-CUE = rf"(?:{AUXILIARY} ){{0,2}}(?:[a-z]+ed and )?(?:" + "|".join(  # "(laughed and) said"
-    sorted({re.escape(w) for w in CUE_WORDS} | {re.escape(m) for m in MULTI_CUES if m not in ("as relayed by",
-                                                                                            "according to")},
-           key=len, reverse=True)) + r")"
+CUE_PHRASES = "|".join(sorted({re.escape(w) for w in CUE_WORDS} |
+                              {re.escape(m) for m in MULTI_CUES if m not in ("as relayed by", "according to")},
+                              key=len, reverse=True))
+CUE = rf"(?:{AUXILIARY} ){{0,2}}(?:[a-z]+ed and )?(?:{CUE_PHRASES})"  # "(laughed and) said"
+# Where CUE follows a space, as it does in every pattern below, its last word follows one too: a
+# quick test of whether a pattern can match at all, before one that would try every comma of a
+# long sentence (each with every apposition up to 160 characters after it) finds that it cannot.
+CUE_WORD = re.compile(rf"\s(?:{CUE_PHRASES})")
+CUE_WORD_COMMA = re.compile(rf"\s(?:{CUE_PHRASES}),")
+CUE_WORD_AT_END = re.compile(rf"\s(?:{CUE_PHRASES})$")
+CUE_WORD_LONGEST = 1 + max(len(w) for w in (*CUE_WORDS, *MULTI_CUES))
 # after a quotation, its speaker (never across the opening marks of another: ''…'' ''…,'' he said)
 SPEAKER_NEXT = re.compile(rf"\s+(?:(?!'')[^.!?“”\"]){{0,90}}?\b{CUE}\b[^.!?“”\"]{{0,120}}[.!?,:]")
 ANY_VERB = r"[a-z]+(?:ed|es)"  # after a quotation: "continued", "concluded", "echoes"
@@ -161,24 +172,61 @@ def _paired(text: str, within: Span, nest: bool) -> list[Span]:
     return [] if nest and opened is not None else found
 
 
+STOP = re.compile(r"[.!?](''|[”\"’)])?(\s+)(?=''|[“\"‘(A-Z0-9])")
+OPENS_QUOTE = re.compile(r"\s*(?:[“\"]|'')")
+# Longer than any sentence of PolNeAR's 924 train and dev articles (the longest, 1,395 characters, is a
+# quotation): a "sentence" longer than this is run-on text (no full stops, a line of quotation marks)
+# and is read as pieces of at most this length, cut where a clause or at least a word ends, so that
+# the rules' regular expressions and the tagger's features, which grow with a sentence's length,
+# stay bounded on any input.
+LONGEST_SENTENCE = 4000
+PIECE_CUT = re.compile(r"[,;:]\s|\s+(?:[—–]|--)\s|\s")  # a clause's end, or else a word's
+
+
 def sentences(text: str, within: Span, quotes: list[Span]) -> list[Span]:
-    """Sentences of a paragraph; never split inside a quotation."""
-    inside = [(q.start, q.end) for q in quotes]
+    """Sentences of a paragraph; never split inside a quotation. A run-on one longer than
+    `LONGEST_SENTENCE` comes as pieces (`_pieces`)."""
+    quotes = sorted(quotes, key=lambda q: q.start)
+    starts = [q.start for q in quotes]
+    ends = list(itertools.accumulate((q.end for q in quotes), max))  # the furthest any quotation so far reaches
     spans, start = [], within.start
-    for match in re.finditer(r"[.!?](''|[”\"’)])?(\s+)(?=''|[“\"‘(A-Z0-9])", text[within.start:within.end]):
-        cut = within.start + match.start(2)
-        if any(a < cut < b for a, b in inside) or _abbreviation(text, within.start + match.start()):
+    for match in STOP.finditer(text, within.start, within.end):
+        cut = match.start(2)
+        # inside a quotation: one that opens before the cut (the last of those reaching furthest) ends after it
+        before = bisect.bisect_left(starts, cut)
+        if (before and ends[before - 1] > cut) or _abbreviation(text, match.start()):
             continue
         speaker = match.group(1) and SPEAKER_NEXT.match(text, cut, within.end)
         # “Is that all?” Trump said. (but after “… change.” a speaker opening a quotation of their own,
         # She adds, “…”, starts a sentence)
-        if speaker and not (text[within.start + match.start()] == "." and
-                            re.match(r"\s*(?:[“\"]|'')", text[speaker.end():within.end])):
+        if speaker and not (text[match.start()] == "." and OPENS_QUOTE.match(text, speaker.end(), within.end)):
             continue
         spans.append(Span(start, cut))
-        start = within.start + match.end()
+        start = match.end()
     spans.append(Span(start, within.end))
-    return [s for s in spans if s.end > s.start]
+    return [piece for s in spans if s.end > s.start for piece in _pieces(text, s)]
+
+
+def _pieces(text: str, sentence: Span) -> list[Span]:
+    """The sentence, or where it is longer than `LONGEST_SENTENCE`, pieces of it no longer than that,
+    each cut after the last clause's end (a comma, semicolon, colon or dash) in its second half, or
+    else the last space, or else at the limit."""
+    pieces, start = [], sentence.start
+    while sentence.end - start > LONGEST_SENTENCE:
+        low, high = start + LONGEST_SENTENCE // 2, start + LONGEST_SENTENCE
+        clause = word = None
+        for match in PIECE_CUT.finditer(text, low, high):
+            if match.group(0)[0] in ",;:" or match.group(0).strip():
+                clause = match
+            else:
+                word = match
+        cut = (clause or word).end() if clause or word else high
+        pieces.append(Span(start, cut))
+        start = cut
+        while start < sentence.end and text[start].isspace():
+            start += 1
+    pieces.append(Span(start, sentence.end))
+    return [p for p in pieces if p.end > p.start]
 
 
 def extract(text: str) -> list[Attribution]:
@@ -195,8 +243,9 @@ def find(text: str) -> list[Attribution]:
     ends_paragraph = False  # the paragraph just before holds the last attribution: its quotation may go on
     for paragraph in paragraphs(text):
         quotes = [q for q in quotations(text, paragraph) if len(q.of(text).split()) >= 1]
+        starts = [q.start for q in quotes]  # in order: quotations come as they stand
         for sentence in sentences(text, paragraph, quotes):
-            inside = [q for q in quotes if sentence.start <= q.start < sentence.end]
+            inside = quotes[bisect.bisect_left(starts, sentence.start):bisect.bisect_left(starts, sentence.end)]
             for attribution in _in_sentence(text, sentence, inside):
                 if in_caption(text, attribution.content):
                     continue  # a picture's caption: what the picture shows, said by nobody
@@ -218,11 +267,40 @@ CAPTION = re.compile(r"^(?:FILE\s+)?(?:PHOTO|IMAGE|PICTURE)\b|"
                      r"\((?:Image|Photo|Photograph|Picture|Credit)s?:[^)]*\)\s*$")
 
 
+CAPTION_START = re.compile(r"(?:FILE\s+)?(?:PHOTO|IMAGE|PICTURE)\b")
+CAPTION_CREDIT = re.compile(r"\((?:Image|Photo|Photograph|Picture|Credit)s?:")
+
+
 def in_caption(text: str, span: Span) -> bool:
     """Whether the words stand in a picture's caption ("FILE PHOTO: A still image … shows …")."""
-    start = text.rfind("\n", 0, span.start) + 1
-    end = text.find("\n", span.end)
-    return bool(CAPTION.search(text[start:end if end >= 0 else len(text)].strip()))
+    newlines, captions = _lines(text)
+    before = bisect.bisect_left(newlines, span.start)  # the line's start: after the last newline before the span
+    start = newlines[before - 1] + 1 if before else 0
+    after = bisect.bisect_left(newlines, span.end)  # its end: the first newline from the span's end
+    end = newlines[after] if after < len(newlines) else len(text)
+    if (start, end) not in captions:
+        captions[start, end] = _caption_line(text, start, end)
+    return captions[start, end]
+
+
+@functools.lru_cache(maxsize=1)
+def _lines(text: str) -> tuple[list[int], dict[tuple[int, int], bool]]:
+    """Where the text's newlines stand, and which of its lines are captions as they are asked about:
+    a long line holding many attributions is read once, not once for each."""
+    return [m.start() for m in re.finditer("\n", text)], {}
+
+
+def _caption_line(text: str, start: int, end: int) -> bool:
+    """`CAPTION` on the line, in time linear in its length (the regular expression, searched, reads
+    from every "(" to the next ")": quadratic on "(Photo: (Photo: …"): the line opens as a caption
+    does, or its last ")" closes a credit that opened after the ")" before it."""
+    line = text[start:end].strip()
+    if CAPTION_START.match(line):
+        return True
+    closing = len(line.rstrip()) - 1
+    if closing < 0 or line[closing] != ")":
+        return False
+    return bool(CAPTION_CREDIT.search(line, line.rfind(")", 0, closing) + 1, closing))
 
 
 # --- one sentence -------------------------------------------------------------------------------
@@ -274,7 +352,10 @@ PARTICIPLE = re.compile(rf"(?:,|(?<=[”\"]))\s+(?P<cue>{PARTICIPLE_CUES}|tellin
 
 def _participle_after(text: str, start: int, sentence: Span) -> re.Match | None:
     """A participle between `start` and the sentence's end (its closing stop set aside)."""
-    return PARTICIPLE.search(text, start, len(text[:sentence.end].rstrip(" .\n")))
+    end = sentence.end
+    while end > start and text[end - 1] in " .\n":
+        end -= 1
+    return PARTICIPLE.search(text, start, end)
 
 
 def _participle(text: str, first: Attribution, sentence: Span, quotes: list[Span]) -> list[Attribution]:
@@ -342,8 +423,8 @@ def _direct(text: str, sentence: Span, quotes: list[Span]) -> Attribution | None
         return _attribution(text, _span(last.end, match, "src", text), _span(last.end, match, "cue", text), content,
                             True, quotes, ["quotation signed after a dash"], tail=None)
     before = text[sentence.start:first.start]
-    candidates = (re.search(rf"(?P<src>{SOURCE_WORDS}){ADJUNCT}\s+(?P<cue>{CUE})\b[^“\"]{{0,40}}?[,:]?\s*$", before),
-                  re.search(rf"(?P<src>{SOURCE_WORDS}){ADJUNCT}\s+(?P<cue>{ANY_VERB})\s*[,:]\s*$", before),
+    candidates = (SPEAKER_BEFORE.search(before) if _cue_near_end(before) else None,
+                  SPEAKER_VERB_BEFORE.search(before) if _verb_and_mark_at_end(before) else None,
                   DID_SAYING.match(before, _lead_end(before)),  # "Trump attacked Clinton for …, saying, “…”"
                   INVERTED.match(before))  # "Said Ellis: “…”"
     match = next((m for m in candidates if m and _plausible_source(_strip_leading(m.group("src")))), None)
@@ -359,8 +440,9 @@ def _direct(text: str, sentence: Span, quotes: list[Span]) -> Attribution | None
         return _attribution(text, src, cue, content, direct, quotes, ["speaker introduces the quotation"],
                             tail=Span(cue.end, first.start))
     if text[sentence.start:sentence.end].strip() == text[first.start:last.end].strip():
+        window = text[max(0, sentence.start - 300):sentence.start]
         intro = re.search(rf"(?P<src>{SOURCE_WORDS}){ADJUNCT}\s+(?P<cue>{CUE}|{ANY_VERB})\b[^.“”\"]{{0,40}}:\s*$",
-                          text[max(0, sentence.start - 300):sentence.start])
+                          window) if window.rstrip().endswith(":") else None
         if intro and _plausible_source(_strip_leading(intro.group("src"))):  # "Cruz continued:" then the quote
             offset = max(0, sentence.start - 300)
             src = _lead_trimmed(text, _span(offset, intro, "src", text))
@@ -372,6 +454,9 @@ def _direct(text: str, sentence: Span, quotes: list[Span]) -> Attribution | None
     return None
 
 
+# who speaks, then the quotation: "Peskov said (on Friday): “…”", "Cruz continued: “…”"
+SPEAKER_BEFORE = re.compile(rf"(?P<src>{SOURCE_WORDS}){ADJUNCT}\s+(?P<cue>{CUE})\b[^“\"]{{0,40}}?[,:]?\s*$")
+SPEAKER_VERB_BEFORE = re.compile(rf"(?P<src>{SOURCE_WORDS}){ADJUNCT}\s+(?P<cue>{ANY_VERB})\s*[,:]\s*$")
 INVERTED = re.compile(r"\s*(?P<cue>(?:[Ss]aid|[Ss]ays|[Aa]dded|[Aa]dds|[Ww]rote|[Ww]rites|[Aa]sked|[Aa]sks))\s+"
                       rf"(?P<src>{SOURCE_WORDS})\s*[,:]\s*$")
 DID_SAYING = re.compile(rf"(?P<src>{SOURCE_WORDS})\s+{ANY_VERB}\b[^“”\"]*,\s+(?P<cue>{PARTICIPLE_CUES})\s*[,:]?\s*$")
@@ -404,27 +489,56 @@ def _name_or_pronoun(words: str) -> bool:
         bool(re.search(r"\b(?:spokes\w+|officials?|sources?|aides?|statement|report|campaign)\b", words))
 
 
+def _cue_before_comma(words: str) -> bool:
+    """Whether `CUE` can stand before a comma in the words, as its last word then does (`CUE_WORD`)."""
+    return bool(CUE_WORD_COMMA.search(words))
+
+
+def _cue_at_end(words: str) -> bool:
+    """Whether `CUE` can end the words (`$`: or stand before a newline that does)."""
+    return bool(CUE_WORD_AT_END.search(words, max(0, len(words) - CUE_WORD_LONGEST - 1)))
+
+
+def _cue_near_end(words: str) -> bool:
+    """Whether `CUE` can end at most 41 characters before the words' last one that is not a space."""
+    return bool(CUE_WORD.search(words, max(0, len(words.rstrip()) - 41 - CUE_WORD_LONGEST)))
+
+
+def _verb_and_mark_at_end(words: str) -> bool:
+    """Whether the words end with a verb in -ed or -es, then a comma or colon (spaces aside)."""
+    words = words.rstrip()
+    return words[-1:] in (",", ":") and bool(re.search(r"[a-z](?:ed|es)$", words[:-1].rstrip()))
+
+
+# reported speech: (pattern, reason, a quick test the words pass wherever the pattern can match)
+REPORTED = [
+    (r"^(?P<content>[^,]{3}.*?,\s*(?P<cue>according to)\s+(?P<src>[^,]{1,80}),\s*\w.+)$",
+     "according to, inside the content", None),  # "The claim, according to Podolyak, may be a sign …"
+    (r"^(?P<lead>.*?)\b(?P<cue>[Aa]ccording to)\s+(?P<src>[^,]{1,80}),\s*(?P<content>.+)$",
+     "according to, first", None),
+    (r"^(?P<content>.+?),\s*(?P<cue>according to)\s+(?P<src>[^,]{1,80})$", "according to, last", None),
+    (rf"^(?P<content>[^,]{{3}}.*?,\s*(?P<src>{SOURCE_WORDS}){ADJUNCT}\s+(?P<cue>{CUE}),\s*\w.+)$",
+     "source and cue inside the content", _cue_before_comma),
+    (rf"^(?P<content>.+),\s*(?P<src>{SOURCE_WORDS}){ADJUNCT}\s+(?P<cue>{CUE})$", "content, then source and cue",
+     _cue_at_end),
+    (rf"^(?P<content>.+),\s*(?P<cue>{CUE})\s+(?P<src>[^,]{{1,80}})$", "content, then cue and source", None),
+    (rf"^(?P<src>{SOURCE_WORDS}){ADJUNCT}\s+(?P<cue>{CUE})(?:\s*,|\s*:)?\s+(?P<content>.+)$",
+     "source and cue, then content", None),
+    (rf"^(?P<src>{SOURCE_WORDS})\s+{ANY_VERB}\b[^“”\"]*?,\s+(?P<cue>{PARTICIPLE_CUES})\s+(?P<content>.+)$",
+     "a participle after what the subject did", None),
+]
+
+
 def _reported(text: str, sentence: Span, quotes: list[Span]) -> Attribution | None:
     # "On that same day, a senior adviser said …"
     sentence = Span(sentence.start + _lead_end(text[sentence.start:sentence.end]), sentence.end)
     s = text[sentence.start:sentence.end]
     end = len(s.rstrip(" .!?"))
-    patterns = [
-        (r"^(?P<content>[^,]{3,}?.*?,\s*(?P<cue>according to)\s+(?P<src>[^,]{1,80}),\s*\w.+)$",
-         "according to, inside the content"),  # "The claim, according to Podolyak, may be a sign …"
-        (r"^(?P<lead>.*?)\b(?P<cue>[Aa]ccording to)\s+(?P<src>[^,]{1,80}),\s*(?P<content>.+)$",
-         "according to, first"),
-        (r"^(?P<content>.+?),\s*(?P<cue>according to)\s+(?P<src>[^,]{1,80})$", "according to, last"),
-        (rf"^(?P<content>[^,]{{3,}}?.*?,\s*(?P<src>{SOURCE_WORDS}){ADJUNCT}\s+(?P<cue>{CUE}),\s*\w.+)$",
-         "source and cue inside the content"),
-        (rf"^(?P<content>.+),\s*(?P<src>{SOURCE_WORDS}){ADJUNCT}\s+(?P<cue>{CUE})$", "content, then source and cue"),
-        (rf"^(?P<content>.+),\s*(?P<cue>{CUE})\s+(?P<src>[^,]{{1,80}})$", "content, then cue and source"),
-        (rf"^(?P<src>{SOURCE_WORDS}){ADJUNCT}\s+(?P<cue>{CUE})(?:\s*,|\s*:)?\s+(?P<content>.+)$",
-         "source and cue, then content"),
-        (rf"^(?P<src>{SOURCE_WORDS})\s+{ANY_VERB}\b[^“”\"]*?,\s+(?P<cue>{PARTICIPLE_CUES})\s+(?P<content>.+)$",
-         "a participle after what the subject did"),
-    ]
-    for pattern, reason in patterns:
+    for pattern, reason, possible in REPORTED:
+        # the quick test first: a pattern that fails tries every comma of the sentence, and after each
+        # every apposition of up to 160 characters
+        if possible and not possible(s[:end]):
+            continue
         match = re.match(pattern, s[:end], re.S)
         if not match:
             continue
@@ -596,14 +710,22 @@ def _plausible_source(phrase: str) -> bool:
 
 def resolve(text: str, found: list[Attribution]) -> None:
     """Give each pronoun or bare title the nearest earlier speaker that fits; score every attribution."""
-    seen: list[Mention] = []
+    seen = _Mentions()  # the speakers so far
     names = _names(text)
+    positions = [position for position, _ in names]
+    named = _Mentions(m for _, m in names)  # the full names in the text, where they stand
+    # the last attribution (in `found`'s order) whose content ends before a point: the last whose
+    # suffix-minimum end is there (the minima never decrease)
+    ends = list(itertools.accumulate((a.content.end for a in reversed(found)), min))[::-1]
     for attribution in found:
         speaker = attribution.speaker
         reasons = attribution.reasons
         if speaker.name:
             at = attribution.source.start if attribution.source else attribution.content.start
-            full = _full_name(speaker, seen + [m for position, m in names if position < at])
+            # the nearest full name before it, else the latest speaker, with its surname
+            earlier = named.same_surname(speaker.name, bisect.bisect_left(positions, at)) or \
+                seen.same_surname(speaker.name, len(seen.mentions))
+            full = Mention(earlier.name, speaker.title or earlier.title, earlier.kind) if earlier else speaker
             if full is not speaker:
                 reasons.append(f"'{speaker.name}' is '{full.name}' named earlier")
                 attribution.speaker = full
@@ -613,7 +735,7 @@ def resolve(text: str, found: list[Attribution]) -> None:
             if not speech:
                 reasons.append(f"'{attribution.cue.of(text)}' is not a plain speech verb")
         else:
-            candidates = [m for m in reversed(seen) if _fits(speaker, m)]
+            candidates = seen.fitting(speaker)  # the nearest three
             if candidates:
                 attribution.speaker = Mention(candidates[0].name, candidates[0].title, candidates[0].kind)
                 distinct = {c.name for c in candidates[:3]}
@@ -627,19 +749,19 @@ def resolve(text: str, found: list[Attribution]) -> None:
                 reasons.append("uncertain: no earlier speaker fits; check who this is")
                 attribution.confidence = 0.2
         if attribution.speaker.name:
-            seen.append(attribution.speaker)
-        _relayed_by_report(text, attribution, found)
+            seen.add(attribution.speaker)
+        _relayed_by_report(text, attribution, found, ends)
 
 
-def _relayed_by_report(text: str, attribution: Attribution, found: list[Attribution]) -> None:
+def _relayed_by_report(text: str, attribution: Attribution, found: list[Attribution], ends: list[int]) -> None:
     """A quotation right after an outlet's report ("Reuters reported …" then "“…,” said an analyst") is taken
-    to come through that outlet."""
+    to come through that outlet (the last attribution ending before it, `ends` the suffix minima of their ends)."""
     if attribution.relay or not attribution.quotes or attribution.speaker.kind != "person":
         return
-    before = [a for a in found if a.content.end <= attribution.content.start]
+    before = bisect.bisect_right(ends, attribution.content.start)
     if not before:
         return
-    report = before[-1]
+    report = found[before - 1]
     if report.speaker.kind == "organization" and report.speaker.name and \
             re.search(r"report", report.cue.of(text).lower()) and attribution.content.start - report.content.end < 400:
         attribution.relay, attribution.relayed_in = report.speaker.name, "report"
@@ -665,21 +787,76 @@ def _names(text: str) -> list[tuple[int, Mention]]:
     return found
 
 
-def _full_name(speaker: Mention, seen: list[Mention]) -> Mention:
-    for earlier in reversed(seen):
-        if earlier.name and earlier.name != speaker.name and earlier.name.split()[-1] == speaker.name.split()[-1]:
-            return Mention(earlier.name, speaker.title or earlier.title, earlier.kind)
-    return speaker
-
-
 def _fits(speaker: Mention, earlier: Mention) -> bool:
     if speaker.kind == "any" or not speaker.title:
         return speaker.kind in ("any", earlier.kind)
-    title_words = set(re.findall(r"\w+", speaker.title.lower())) - DETERMINERS - {"source", "sources"}
-    earlier_words = set(re.findall(r"\w+", (earlier.title or "").lower()))
-    if title_words and title_words <= earlier_words:
+    title_words = _asked_title_words(speaker)
+    if title_words and title_words <= _title_words(earlier):
         return True
     return speaker.kind == earlier.kind and not title_words
+
+
+def _title_words(mention: Mention) -> set[str]:
+    return set(re.findall(r"\w+", (mention.title or "").lower()))
+
+
+def _asked_title_words(speaker: Mention) -> set[str]:
+    """The words of a bare title that an earlier speaker's title must hold ("the spokesman": spokesman)."""
+    return _title_words(speaker) - DETERMINERS - {"source", "sources"}
+
+
+class _Mentions:
+    """Mentions in the order they came, indexed so that the latest one with a surname, or the latest
+    ones that fit a pronoun or bare title, are found without reading them all again for each
+    attribution (which made `resolve` quadratic in the attributions of a long text)."""
+
+    def __init__(self, mentions=()) -> None:
+        self.mentions: list[Mention] = []
+        self.by_surname: dict[str, list[int]] = defaultdict(list)  # surname -> positions in `mentions`
+        self.other_name: list[int] = []  # per mention: the last one before it of its surname, another name (-1)
+        self.by_kind: dict[str, list[int]] = defaultdict(list)
+        self.by_title_word: dict[str, list[int]] = defaultdict(list)
+        self.fits: dict[frozenset[str], tuple[str, int, list[int]]] = {}  # title words -> word read, read, fit
+        for mention in mentions:
+            self.add(mention)
+
+    def add(self, mention: Mention) -> None:
+        i = len(self.mentions)
+        self.mentions.append(mention)
+        other = -1
+        if mention.name:
+            same = self.by_surname[mention.name.split()[-1]]
+            if same:
+                other = same[-1] if self.mentions[same[-1]].name != mention.name else self.other_name[same[-1]]
+            same.append(i)
+        self.other_name.append(other)
+        self.by_kind[mention.kind].append(i)
+        for word in _title_words(mention):
+            self.by_title_word[word].append(i)
+
+    def same_surname(self, name: str, before: int) -> Mention | None:
+        """The last of the first `before` mentions whose name is another than `name`, with its surname."""
+        same = self.by_surname.get(name.split()[-1], [])
+        last = bisect.bisect_left(same, before)
+        if not last:
+            return None
+        i = same[last - 1]
+        i = i if self.mentions[i].name != name else self.other_name[i]
+        return self.mentions[i] if i >= 0 else None
+
+    def fitting(self, speaker: Mention, limit: int = 3) -> list[Mention]:
+        """The last `limit` mentions that fit a pronoun or bare title (`_fits`), the nearest first."""
+        words = _asked_title_words(speaker) if speaker.kind != "any" and speaker.title else set()
+        if not words:  # any mention of its kind fits ("he": a person), or any at all ("they")
+            pool = range(len(self.mentions)) if speaker.kind == "any" else self.by_kind.get(speaker.kind, [])
+            return [self.mentions[i] for i in reversed(pool[-limit:])]
+        # an earlier title holding all the words: among those holding one of them, read once per title
+        key = frozenset(words)
+        word, read, fit = self.fits.get(key) or (min(words, key=lambda w: len(self.by_title_word[w])), 0, [])
+        pool = self.by_title_word[word]
+        fit = (fit + [i for i in pool[read:] if _fits(speaker, self.mentions[i])])[-limit:]
+        self.fits[key] = (word, len(pool), fit)
+        return [self.mentions[i] for i in reversed(fit)]
 
 
 # --- small helpers ------------------------------------------------------------------------------

@@ -10,8 +10,11 @@ same way. The model file and the cue words learned with it ship in the package
 
 from __future__ import annotations
 
+import bisect
 import functools
+import itertools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,17 +32,16 @@ class Token:
     word: str
 
 
-def sentences_with_tokens(text: str) -> list[list[Token]]:
-    """The article's sentences, split as the rules split them, as tokens."""
-    out = []
+def sentences_with_tokens(text: str) -> Iterator[list[Token]]:
+    """The article's sentences, split as the rules split them, as tokens: one sentence at a time, so
+    that a long text's tokens are never all held at once."""
     for paragraph in rules.paragraphs(text):
         quotes = rules.quotations(text, paragraph)
         for sentence in rules.sentences(text, paragraph, quotes):
             tokens = [Token(sentence.start + m.start(), sentence.start + m.end(), m.group(0))
                       for m in pos.TOKEN.finditer(text[sentence.start:sentence.end])]
             if tokens:
-                out.append(tokens)
-    return out
+                yield tokens
 
 
 def role_of_chars(found: list[Attribution]) -> dict[int, str]:
@@ -90,7 +92,10 @@ def _pos_features(i: int, tags: list[str]) -> dict:
 def _cue_features(i: int, cues: list[int], words: list[str]) -> dict:
     if not cues:
         return {"no_cue": 1.0}
-    nearest = min(cues, key=lambda c: abs(c - i))
+    # the nearest cue, the earlier of two as near (found by halving: a sentence of cue words has as many)
+    after = bisect.bisect_left(cues, i)
+    nearest = cues[after] if after == 0 or after < len(cues) and cues[after] - i < i - cues[after - 1] \
+        else cues[after - 1]
     distance = nearest - i
     bucket = distance if abs(distance) <= 3 else (">" if distance > 0 else "<") + ("7" if abs(distance) > 6 else "4")
     return {f"cue_at={bucket}": 1.0, f"cue_word={words[nearest]}": 1.0,
@@ -164,12 +169,15 @@ def extract(text: str, model: Path = MODEL) -> list[Attribution]:
     tagger = pos.crf(str(model))
     found = list(by_rules_found)
     certainty: dict[int, float] = {}
+    cues, contents = _Spans(a.cue for a in by_rules_found), _Spans(a.content for a in by_rules_found)
     for tokens in sentences_with_tokens(text):
+        if not any(WORD.match(t.word) for t in tokens):
+            continue  # no word in it ("* * *", a run of quotation marks): nobody to name, nothing said
         tags = tagger.tag(features(tokens, by_rules, quoted, lexicon_of(model)))
         sure = [tagger.marginal(tag, i) for i, tag in enumerate(tags)]
         for extra, how_sure in _group(text, tokens, tags, sure):
-            if not extra.direct and not rules.in_caption(text, extra.content) and not any(
-                    _overlaps(extra.cue, a.cue) or _overlaps(extra.content, a.content) for a in by_rules_found):
+            if not extra.direct and not rules.in_caption(text, extra.content) and \
+                    not cues.overlap(extra.cue) and not contents.overlap(extra.content):
                 found.append(extra)
                 certainty[id(extra)] = how_sure
     found.sort(key=lambda a: a.content.start)
@@ -180,8 +188,26 @@ def extract(text: str, model: Path = MODEL) -> list[Attribution]:
     return found
 
 
+WORD = re.compile(r"\w")
+
+
 def _overlaps(a: Span, b: Span) -> bool:
     return a.start < b.end and b.start < a.end
+
+
+class _Spans:
+    """Spans, asked whether any overlaps a given one in time logarithmic in how many there are."""
+
+    def __init__(self, spans) -> None:
+        ordered = sorted(spans, key=lambda s: s.start)
+        self.starts = [s.start for s in ordered]
+        self.reach = list(itertools.accumulate((s.end for s in ordered), max))  # the furthest end so far
+
+    def overlap(self, span: Span) -> bool:
+        """Whether one of them overlaps `span` (`_overlaps`): of those starting before it ends, the one
+        reaching furthest ends after it starts."""
+        before = bisect.bisect_left(self.starts, span.end)
+        return bool(before) and self.reach[before - 1] > span.start
 
 
 def _labelled_spans(tags: list[str]) -> list[tuple[str, int, int]]:
