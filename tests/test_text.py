@@ -67,3 +67,13 @@ def test_day_is_locale_free_and_says_when_unknown():
 def test_short_cuts_at_a_word():
     assert short("one two three four", 9) == "one two…"
     assert short("short", 9) == "short"
+
+
+def test_ids_made_from_the_same_text_stay_unique_and_numbered_in_order():
+    from explainer.text import slug
+    taken: set[str] = set()
+    ids = [slug("Dmitry Peskov said", taken, "claim") for _ in range(3000)]
+    assert len(set(ids)) == 3000
+    assert ids[:3] == ["dmitry-peskov-said", "dmitry-peskov-said-2", "dmitry-peskov-said-3"]
+    assert ids[-1] == "dmitry-peskov-said-3000"
+    assert slug("a", {"a", "a-2", "a-4"}, "x") == "a-3"  # the first free number

@@ -44,11 +44,25 @@ def slug(text: str, taken: set[str], fallback: str) -> str:
     """An ASCII id made from `text` (accents dropped), unique among `taken`, which it joins."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
     base = "-".join(re.findall(r"[a-z0-9]+", ascii_text)[:8])[:60].strip("-") or fallback
-    candidate, n = base, 2
-    while candidate in taken:
-        candidate, n = f"{base}-{n}", n + 1
+    candidate = base if base not in taken else f"{base}-{_free_suffix(base, taken)}"
     taken.add(candidate)
     return candidate
+
+
+def _free_suffix(base: str, taken: set[str], probe: int = 50) -> int:
+    """The first n >= 2 with `base-n` free; past `probe` tries, suffixes are taken to run without gaps
+    (as this function hands them out), so the end of the run is found by doubling then halving: a
+    draft with thousands of identical summaries stays linear."""
+    for n in range(2, probe):
+        if f"{base}-{n}" not in taken:
+            return n
+    low, high = probe - 1, probe  # low is taken; find a free high
+    while f"{base}-{high}" in taken:
+        low, high = high, high * 2
+    while high - low > 1:
+        middle = (low + high) // 2
+        low, high = (middle, high) if f"{base}-{middle}" in taken else (low, middle)
+    return high
 
 
 def sentence(words: str) -> str:
