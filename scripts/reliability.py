@@ -47,6 +47,7 @@ MEMORY_LIMIT = 2 * 1024 ** 3
 class Tally:
     trials: int = 0
     killed_midway: int = 0   # the process was still running when it was killed
+    wrote_first: int = 0     # ... and had already changed the data folder (or the export) by then
     losses: int = 0          # a byte an editor wrote, or a record a command said it added, is gone
     corruptions: int = 0     # the story no longer validates
     stuck: int = 0           # running the command again did not finish the job
@@ -125,10 +126,13 @@ def kill_loop(name: str, kills: int, rng: random.Random, tally: Tally) -> None:
             # most of a run is starting Python; the kills are spread over its second half, where it writes
             time.sleep(rng.uniform(duration * 0.4, duration * 1.05))
             tally.trials += 1
-            if process.poll() is None:
-                tally.killed_midway += 1
+            killed = process.poll() is None
+            if killed:
                 process.send_signal(signal.SIGKILL)
             process.wait()
+            if killed:
+                tally.killed_midway += 1
+                tally.wrote_first += snapshot(site / "data") != data_before or (site.parent / "out").exists()
             _judge(name, site, data_before, ids_before, args, done, tally)
 
 
@@ -322,9 +326,9 @@ def main() -> int:
     tallies["bounded work"] = tally = Tally()
     report["bounded"] = bounded(tally)
     report["tallies"] = {name: asdict(t) for name, t in tallies.items()}
-    print(f"{'case':28} {'trials':>6} {'killed':>6} {'lost':>5} {'corrupt':>7} {'stuck':>5} {'left':>5} {'refused':>7}")
+    print(f"{'case':28} {'trials':>6} {'killed':>6} {'wrote':>5} {'lost':>5} {'corrupt':>7} {'stuck':>5} {'left':>5} {'refused':>7}")
     for name, t in tallies.items():
-        print(f"{name:28} {t.trials:6} {t.killed_midway:6} {t.losses:5} {t.corruptions:7} {t.stuck:5} {t.leftovers:5} "
+        print(f"{name:28} {t.trials:6} {t.killed_midway:6} {t.wrote_first:5} {t.losses:5} {t.corruptions:7} {t.stuck:5} {t.leftovers:5} "
               f"{t.refused:7}")
         for problem in t.problems:
             print(f"    {problem}")

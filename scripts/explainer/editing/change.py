@@ -1,7 +1,7 @@
 """The one way explainer changes an editor's data files (`explainer new`, `ingest`, anything later).
 
 A change is staged in memory, checked against the story as it would be, and only then written:
-- only YAML files and texts inside the data folder may be written;
+- only regular files inside the data folder (links resolved) may be written;
 - one command at a time: an advisory lock on the data folder, which the system releases if the
   command dies, so a killed run never leaves the folder locked;
 - a file that changed on disk since the change read it (an editor saved it meanwhile) is not
@@ -65,10 +65,6 @@ class DataChange:
         if self._lock is not None:
             os.close(self._lock)  # closing the descriptor releases the lock
             self._lock = None
-
-    def story(self) -> Story:
-        """The story as it is on disk now (raises StoryInvalid)."""
-        return load_story(self.data_dir)
 
     def current(self, path: Path) -> bytes | None:
         """What `path` holds (None: it does not exist), remembered so a later change to it is noticed."""
