@@ -4,7 +4,8 @@
     .venv/bin/python scripts/reliability.py                  # 20 kills per command, 5 rounds of 4 writers
     .venv/bin/python scripts/reliability.py --kills 3 --rounds 1 --out results/reliability-small.json
 
-- kill -9 at a random moment of `new`, `ingest`, `ingest --merge` and `export`, then: does the story
+- kill -9 at a random moment of `new`, `ingest`, `ingest --merge` and `export`, and at each of their
+  writes (just before and just after each file is put in place), then: does the story
   still validate (corruption), is every byte an editor wrote still there (loss), does running the
   command again finish the job (stuck), and is no temporary file left behind after it?
 - several `explainer new` at once, and an editor saving the file while `new` runs;
@@ -39,7 +40,6 @@ ROOT = Path(__file__).resolve().parent.parent
 EXPLAINER = str(Path(sys.executable).parent / "explainer")
 ARTICLE = ('Officials said on Tuesday that the bridge would stay closed. "We will reopen it when it is safe," '
            'Mayor Anna Berg told reporters. The transport minister, Olaf Lind, said the repairs would take weeks.\n')
-MORE = '\nLater, Berg said: "Nobody was hurt, and that is what matters."\n'
 MEMORY_LIMIT = 2 * 1024 ** 3
 
 
@@ -75,7 +75,6 @@ def project(where: Path) -> Path:
         shutil.copytree(ROOT / name, site / name)
     shutil.copy(ROOT / "mkdocs.yml", site)
     (where / "wire.txt").write_text(ARTICLE)
-    (where / "wire-more.txt").write_text(ARTICLE + MORE)
     return site
 
 
@@ -96,47 +95,118 @@ def story_ids(data: Path) -> set[str] | None:
     return set(json.loads(result.stdout)) if result.returncode == 0 else None
 
 
-# each command: its arguments, and what must be true once it (or its rerun) has finished
+# runs the explainer command with os.replace (how every file is put in place) killing the process with
+# SIGKILL just before or just after its KILL_AT-th call; with KILL_AT=0 it prints how many calls there were
+HARNESS = """
+import atexit, os, signal, sys
+at, when, calls, real = int(os.environ["KILL_AT"]), os.environ["KILL_WHEN"], [0], os.replace
+def replace(*args, **kwargs):
+    calls[0] += 1
+    if calls[0] == at and when == "before":
+        os.kill(os.getpid(), signal.SIGKILL)
+    real(*args, **kwargs)
+    if calls[0] == at and when == "after":
+        os.kill(os.getpid(), signal.SIGKILL)
+os.replace = replace
+atexit.register(lambda: at or print("calls", calls[0], file=sys.stderr))
+sys.argv = ["explainer", *sys.argv[1:]]
+from explainer.cli import main
+main()
+"""
+
+
+@dataclass(frozen=True)
+class Command:
+    """A writing command, the state it starts from, and how to tell that it (or its rerun) has finished."""
+
+    args: list[str]
+    merge_setup: bool = False  # the article is in the story already, its claims taken out by an editor
+
+    def prepare(self, where: Path) -> Path:
+        site = project(where)
+        if self.merge_setup:
+            explainer("ingest", "../wire.txt", cwd=site, check=True)
+            draft = site / "data" / "wire.yml"
+            draft.write_text(draft.read_text().split("\nclaims:")[0] + "\n")
+        return site
+
+    def result(self, site: Path) -> set[str] | bool:
+        """What a finished run leaves: the story's ids, or for an export whether its pages are there."""
+        if self.args[0] == "export":
+            return (site.parent / "out" / "index.md").is_file()
+        return story_ids(site / "data") or set()
+
+
 COMMANDS = {
-    "new": (["new", "actor", "--name", "Killed Midway"], lambda ids, _: "killed-midway" in ids),
-    "ingest": (["ingest", "../wire.txt"], lambda ids, _: "wire" in ids and not any(i.startswith("wire-") for i in ids)),
-    "ingest --merge": (["ingest", "../wire-more.txt", "--source-id", "wire", "--merge"],
-                       lambda ids, _: "wire" in ids and not any(i.startswith("wire-") for i in ids)),
-    "export": (["export", "../out"], lambda _, site: (site.parent / "out" / "index.md").is_file()),
+    "new": Command(["new", "actor", "--name", "Killed Midway"]),
+    "ingest": Command(["ingest", "../wire.txt"]),
+    "ingest --merge": Command(["ingest", "../wire.txt", "--merge"], merge_setup=True),
+    "export": Command(["export", "../out"]),
 }
+WRITE_POINTS = 8  # an export writes one file per page: the first, the last and some between are tried
+
+
+def reference(command: Command) -> tuple[set[str] | bool, float]:
+    """What an uninterrupted run leaves, and how long it takes."""
+    with tempfile.TemporaryDirectory() as tmp:
+        site = command.prepare(Path(tmp))
+        start = time.perf_counter()
+        explainer(*command.args, cwd=site, check=True)
+        return command.result(site), time.perf_counter() - start
 
 
 def kill_loop(name: str, kills: int, rng: random.Random, tally: Tally) -> None:
-    args, done = COMMANDS[name]
-    with tempfile.TemporaryDirectory() as tmp:
-        base = project(Path(tmp))
-        if name == "ingest --merge":
-            explainer("ingest", "../wire.txt", cwd=base, check=True)
-        start = time.perf_counter()
-        explainer(*args, cwd=project(Path(tmp) / "timing"), check=True)
-        duration = time.perf_counter() - start
+    command = COMMANDS[name]
+    expected, duration = reference(command)
     for _ in range(kills):
         with tempfile.TemporaryDirectory() as tmp:
-            site = project(Path(tmp))
-            if name == "ingest --merge":
-                explainer("ingest", "../wire.txt", cwd=site, check=True)
-            data_before = snapshot(site / "data")
-            ids_before = story_ids(site / "data")
-            process = subprocess.Popen([EXPLAINER, *args], cwd=site, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            site = command.prepare(Path(tmp))
+            before = snapshot(site / "data"), story_ids(site / "data")
+            process = subprocess.Popen([EXPLAINER, *command.args], cwd=site, stdout=subprocess.DEVNULL,
+                                       stderr=subprocess.DEVNULL)
             # most of a run is starting Python; the kills are spread over its second half, where it writes
             time.sleep(rng.uniform(duration * 0.4, duration * 1.05))
-            tally.trials += 1
             killed = process.poll() is None
             if killed:
                 process.send_signal(signal.SIGKILL)
             process.wait()
-            if killed:
-                tally.killed_midway += 1
-                tally.wrote_first += snapshot(site / "data") != data_before or (site.parent / "out").exists()
-            _judge(name, site, data_before, ids_before, args, done, tally)
+            _count(tally, killed, site, before[0])
+            _judge(name, site, *before, expected, tally)
 
 
-def _judge(name, site: Path, data_before, ids_before, args, done, tally: Tally) -> None:
+def write_points(name: str, rng: random.Random, tally: Tally) -> None:
+    """Kill the command at its writes, just before and just after a file is put in place."""
+    command = COMMANDS[name]
+    expected, _ = reference(command)
+    with tempfile.TemporaryDirectory() as tmp:
+        counted = _harness(command.args, command.prepare(Path(tmp)), 0, "before")
+        calls = int(counted.stderr.rsplit("calls ", 1)[1].split()[0])
+    points = sorted({1, 2, calls - 1, calls} | set(rng.sample(range(1, calls + 1), min(calls, WRITE_POINTS))))
+    for at in [p for p in points if 1 <= p <= calls]:
+        for when in ("before", "after"):
+            with tempfile.TemporaryDirectory() as tmp:
+                site = command.prepare(Path(tmp))
+                before = snapshot(site / "data"), story_ids(site / "data")
+                result = _harness(command.args, site, at, when)
+                _count(tally, result.returncode == -signal.SIGKILL, site, before[0])
+                _judge(name, site, *before, expected, tally)
+
+
+def _count(tally: Tally, killed: bool, site: Path, data_before: dict[str, bytes]) -> None:
+    tally.trials += 1
+    if killed:
+        tally.killed_midway += 1
+        tally.wrote_first += snapshot(site / "data") != data_before or (site.parent / "out").exists()
+
+
+def _harness(args: list[str], cwd: Path, at: int, when: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-c", HARNESS, *args], cwd=cwd, capture_output=True, text=True,
+                          env={**os.environ, "KILL_AT": str(at), "KILL_WHEN": when}, timeout=300)
+
+
+def _judge(name: str, site: Path, data_before: dict[str, bytes], ids_before: set[str] | None,
+           expected: set[str] | bool, tally: Tally) -> None:
+    command = COMMANDS[name]
     after = snapshot(site / "data")
     for path, old in data_before.items():
         if path not in after or not only_added(old, after[path]):
@@ -145,15 +215,15 @@ def _judge(name, site: Path, data_before, ids_before, args, done, tally: Tally) 
     if ids is None:
         tally.fail("corruptions", f"{name}: the story no longer validates after a kill")
         return
-    if not ids_before <= ids:
-        tally.fail("losses", f"{name}: records gone: {sorted(ids_before - ids)}")
-    if not done(ids, site):
-        rerun = args if name != "ingest" else [*args, "--merge"]  # the first run may have finished its YAML
+    if not (ids_before or set()) <= ids:
+        tally.fail("losses", f"{name}: records gone: {sorted((ids_before or set()) - ids)}")
+    if command.result(site) != expected:
+        # a first ingest may have written its YAML before it died: finishing it is a merge
+        rerun = command.args + (["--merge"] if name == "ingest" else [])
         result = explainer(*rerun, cwd=site)
-        ids = story_ids(site / "data") or set()
-        if result.returncode != 0 or not done(ids, site):
+        if result.returncode != 0 or command.result(site) != expected:
             tally.fail("stuck", f"{name}: the rerun did not finish ({result.returncode}): {result.stderr[-300:]}")
-    if list((site / "data").rglob(".*.tmp")) and name != "export":
+    if list((site / "data").rglob(".*.tmp")):
         tally.fail("leftovers", f"{name}: temporary files left after the rerun")
 
 
@@ -229,8 +299,8 @@ def full_and_read_only(tally: Tally) -> dict[str, str]:
                     (mount / "filler").unlink()
                     subprocess.run(["mount", "-o", "remount,ro", str(mount)], check=True)
                 before = snapshot(site)
-                for name, (args, _) in COMMANDS.items():
-                    result = explainer(*args, cwd=site)
+                for name, command in COMMANDS.items():
+                    result = explainer(*command.args, cwd=site)
                     tally.trials += 1
                     lines = result.stderr.strip().splitlines()
                     clear = result.returncode == 1 and "Traceback" not in result.stderr and len(lines) <= 2
@@ -317,6 +387,9 @@ def main() -> int:
     for name in COMMANDS:
         tallies[f"kill -9: {name}"] = tally = Tally()
         kill_loop(name, options.kills, rng, tally)
+    for name in COMMANDS:
+        tallies[f"kill at each write: {name}"] = tally = Tally()
+        write_points(name, rng, tally)
     tallies["writers at once"] = tally = Tally()
     writers(options.rounds, options.writers, tally)
     tallies["editor saving meanwhile"] = tally = Tally()
@@ -326,9 +399,9 @@ def main() -> int:
     tallies["bounded work"] = tally = Tally()
     report["bounded"] = bounded(tally)
     report["tallies"] = {name: asdict(t) for name, t in tallies.items()}
-    print(f"{'case':28} {'trials':>6} {'killed':>6} {'wrote':>5} {'lost':>5} {'corrupt':>7} {'stuck':>5} {'left':>5} {'refused':>7}")
+    print(f"{'case':34} {'trials':>6} {'killed':>6} {'wrote':>5} {'lost':>5} {'corrupt':>7} {'stuck':>5} {'left':>5} {'refused':>7}")
     for name, t in tallies.items():
-        print(f"{name:28} {t.trials:6} {t.killed_midway:6} {t.wrote_first:5} {t.losses:5} {t.corruptions:7} {t.stuck:5} {t.leftovers:5} "
+        print(f"{name:34} {t.trials:6} {t.killed_midway:6} {t.wrote_first:5} {t.losses:5} {t.corruptions:7} {t.stuck:5} {t.leftovers:5} "
               f"{t.refused:7}")
         for problem in t.problems:
             print(f"    {problem}")
