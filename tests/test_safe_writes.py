@@ -212,3 +212,12 @@ def test_export_refuses_the_project_and_what_holds_docs_or_data(project, folder)
     result = run("export", folder, cwd=project)
     assert result.returncode == 2 and "refusing to export" in result.stderr
     assert sorted(p.relative_to(project) for p in project.rglob("*")) == before
+
+
+def test_new_into_a_file_yaml_cannot_read_names_the_line_and_changes_nothing(project):
+    broken = project / "data" / "broken.yml"
+    broken.write_text("actors:\n  - id: a\n    name: [unclosed\n")
+    result = run("new", "actor", "--name", "Someone", "--file", "data/broken.yml", cwd=project)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "data/broken.yml:" in result.stderr and "YAML syntax error" in result.stderr
+    assert broken.read_text() == "actors:\n  - id: a\n    name: [unclosed\n"
