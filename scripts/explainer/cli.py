@@ -27,6 +27,9 @@ from .engine.settings import DEFAULT_DATA_DIR, Settings
 from .errors import StoryInvalid, display_path
 from .files import apply_export, leftovers, plan_export
 from .site.links import check_docs
+from .importing.batch import Batch
+from .importing.claimreview import import_reviews
+from .importing.table import Mapping, import_rows
 from .ingest.draft import ArticleInfo, Draft, DraftRefused, draft, stage_draft, without_controls
 from .story.graph import Story, load_story, loose_ends
 from .story.kinds import KINDS, kind as kind_named
@@ -352,6 +355,67 @@ def _ingest_one(path: Path, folder: Path, source_id: str | None, merge: bool, in
     click.echo(f"{display_path(folder / (new_id + '.yml'))}: {len(claims)} claims "
                f"({sum(1 for c in claims if c.get('quotes'))} with quotes, {unsure} to check first), "
                f"{len(made.records['actors'])} new actors, from {display_path(path)}")
+
+
+@main.command("import")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--mapping", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="For a CSV or TSV file: the YAML file that says which column holds which field.")
+@click.option("--into", "data", type=click.Path(file_okay=False, path_type=Path),
+              help="Data folder to import into (default: the one named in mkdocs.yml, else ./data).")
+@click.option("--merge", is_flag=True, help="Add to DATA/<name>.yml if it exists, leaving out what the story has.")
+@config_option
+def import_(file: Path, mapping: Path | None, data: Path | None, merge: bool, config: Path) -> None:
+    """Import fact-checked claims from FILE: a ClaimReview feed (.json) or a CSV/TSV table with --mapping.
+
+    Writes DATA/<name>.yml: the speakers (matched against the story's actors by name and alias), the
+    reviewers, the places claims appeared, and each claim with its verdict. A row that cannot be
+    imported is named with its line and left out (exit 1); the others are written, unless the story
+    would not validate with them, in which case nothing is.
+    """
+    folder = data or configured_data_dir(config)
+    table = file.suffix.lower() in (".csv", ".tsv", ".tab")
+    if table and mapping is None:
+        raise click.UsageError("a CSV or TSV file needs --mapping (see `explainer import --help`)")
+    try:
+        read_mapping = Mapping.read(mapping) if table else None
+    except ValueError as exc:
+        raise click.UsageError(f"{display_path(mapping)}: {exc}") from None
+    try:
+        text = file.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        raise click.UsageError(f"{display_path(file)}: not UTF-8 text") from None
+    target = folder / f"{fresh_id(file.stem, set(), 'import')}.yml"
+
+    def add(change: DataChange) -> Batch:
+        batch = Batch(_load_or_exit(folder) if any(yaml_files(folder)) else None)
+        try:
+            if read_mapping:
+                import_rows(batch, file, text, read_mapping)
+            else:
+                import_reviews(batch, file, text)
+        except ValueError as exc:  # a feed that is not JSON, a mapping naming columns the file lacks
+            raise click.UsageError(f"{display_path(file)}: {exc}") from None
+        existing = change.current(target)
+        if existing is not None and not merge:
+            raise click.UsageError(f"{display_path(target)} already exists: add --merge, or rename FILE")
+        content = existing or b""
+        for section, records in batch.records.items():
+            if records:
+                content = with_records(content or None, section, records)
+        if batch.imported():
+            change.stage(target, content)
+            _commit(change, "not imported")
+        return batch
+
+    batch = _changing(folder, add)
+    for problem in batch.problems:
+        click.echo(str(problem), err=True)
+    counts = ", ".join(f"{len(records)} {section}" for section, records in batch.records.items())
+    click.echo(f"{display_path(target)}: {counts} from {batch.rows} row(s) of {display_path(file)}"
+               f"{f'; {len(batch.problems)} not imported' if batch.problems else ''}")
+    if batch.problems:
+        raise SystemExit(EXIT_DATA_ERRORS)
 
 
 @main.command()

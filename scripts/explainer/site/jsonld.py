@@ -75,7 +75,9 @@ def _review(story: Story, c: Claim, claim_node: dict[str, Any], url: Url) -> dic
     return _clean({"@type": "ClaimReview", "claimReviewed": reviewed, "itemReviewed": item,
                    "author": _ref(story, verdict.reviewer, url), "datePublished": _iso(verdict.date),
                    "url": verdict.url or claim_node["url"],
-                   "reviewRating": {"@type": "Rating", "alternateName": verdict.rating}})
+                   "reviewRating": _clean({"@type": "Rating", "alternateName": verdict.rating,
+                                             "ratingValue": verdict.value, "worstRating": verdict.worst,
+                                             "bestRating": verdict.best})})
 
 
 def _iso(date: dt.date | None) -> str | None:

@@ -86,7 +86,7 @@ class Actors(Kind):
                 }.get(entity.kind, "Organization")
 
     def summary(self, a: Actor) -> str:
-        said = ", ".join(part for part in (a.role, a.country) if part)
+        said = ", ".join(part for part in (a.role, a.region, a.country) if part)
         return f"{a.name}: {said}. {a.description or ''}".strip() if said else super().summary(a)
 
     def share_type(self, a: Actor) -> str:
@@ -95,7 +95,8 @@ class Actors(Kind):
     def structured_data(self, a: Actor, ref: Ref) -> dict[str, Any]:
         person = a.kind == ActorKind.person
         return {"name": a.name, "alternateName": a.aliases or None, "jobTitle": a.role if person else None,
-                "description": a.description, ("affiliation" if person else "parentOrganization"): ref(a.affiliation)}
+                "description": a.description, ("affiliation" if person else "parentOrganization"): ref(a.affiliation),
+                "memberOf": ref(a.party)}
 
     def new_record(self, text, subkind, claimant, date):
         return {"name": text, "kind": subkind or "person"}
@@ -179,7 +180,7 @@ class Events(Kind):
 
 # The order is the order of the navigation, the data downloads and story order.
 KINDS: list[Kind] = [
-    Actors("actor", Actor, "actors", "Actors", {"affiliation": ("actor",)}),
+    Actors("actor", Actor, "actors", "Actors", {"affiliation": ("actor",), "party": ("actor",)}),
     Claims("claim", Claim, "claims", "Claims", {
         "claimant": ("actor",), "venue": ("source", "event"), "reported_by": ("source",),
         "quotes.source": ("source",), "verdict.reviewer": ("actor",), "about": ("actor", "event"),

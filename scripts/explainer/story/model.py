@@ -90,11 +90,17 @@ class SourceKind(str, Enum):
     social_post = "social-post"
     video = "video"
     document = "document"
+    speech = "speech"
+    debate = "debate"
+    hearing = "hearing"
+    rally = "rally"
+    advertisement = "advertisement"
 
     @property
     def preposition(self) -> str:
         """How words said there are placed: "at a press briefing", "on a broadcast", "in an article"."""
-        return {"press-briefing": "at", "broadcast": "on"}.get(self.value, "in")
+        return {"press-briefing": "at", "broadcast": "on", "speech": "in", "debate": "in", "hearing": "at",
+                "rally": "at"}.get(self.value, "in")
 
     @property
     def label(self) -> str:
@@ -198,6 +204,8 @@ class Actor(Entity):
     role: Optional[Words] = Field(None, description="Role or title, e.g. 'Kremlin spokesman'.")
     affiliation: Optional[Id] = Field(None, description="Id of the actor this one belongs to or speaks for.")
     country: Optional[Words] = Field(None, description="Country, in plain words.")
+    region: Optional[Words] = Field(None, description="State, province or region, in plain words.")
+    party: Optional[Id] = Field(None, description="Id of the political party the actor belongs to.")
     aliases: list[Words] = Field(default_factory=list,
                                  description="Other names and spellings, native-script names included; search finds them.")
     description: Optional[Words] = Field(None, description="A sentence or two on who this is.")
@@ -270,6 +278,16 @@ class Verdict(Record):
     reviewer: Id = Field(description="Id of the actor (a fact-checking organization) that gave the rating.")
     date: Optional[dt.date] = Field(None, description="When the rating was published, YYYY-MM-DD.")
     url: Optional[Url] = Field(None, description="Address of the published review (http or https only).")
+    value: Optional[float] = Field(None, description="The rating as a number on the reviewer's scale, e.g. 1.")
+    worst: Optional[float] = Field(None, description="The lowest number on the reviewer's scale, e.g. 1.")
+    best: Optional[float] = Field(None, description="The highest number on the reviewer's scale, e.g. 6.")
+
+    @model_validator(mode="after")
+    def _on_the_scale(self) -> "Verdict":
+        if self.value is not None and self.worst is not None and self.best is not None and \
+                not min(self.worst, self.best) <= self.value <= max(self.worst, self.best):
+            raise ValueError(f"value {self.value:g} is not on the scale from {self.worst:g} to {self.best:g}")
+        return self
 
 
 Topics = Annotated[list[Annotated[Words, StringConstraints(max_length=60)]], Field(default_factory=list)]

@@ -139,6 +139,7 @@ class ActorView(EntityView):
     quoted_in: list[Source]      # sources that carry the actor's words
     events: list[Event]          # events the actor was involved in
     members: list[Actor]         # actors affiliated with this one
+    party_members: list[Actor]   # actors of this party
     published: list[Source]      # sources it published or wrote
 
     def claim_lists(self) -> list[ClaimList]:
@@ -201,7 +202,7 @@ def actor_view(story: Story, actor: Actor) -> ActorView:
     return ActorView(actor, story, claims, story.referrers(actor, "about"), story.answers_to(actor),
                      story.disputes.neighbourhood(actor), story.sources_quoting(actor),
                      story.referrers(actor, "actors"), story.referrers(actor, "affiliation"),
-                     story.referrers(actor, "publisher", "author"))
+                     story.referrers(actor, "party"), story.referrers(actor, "publisher", "author"))
 
 
 def claim_view(story: Story, claim: Claim) -> ClaimView:

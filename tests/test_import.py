@@ -1,0 +1,105 @@
+"""`explainer import`: a small ClaimReview feed and a small TSV with bad rows (made-up data in tests/cases/import)."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+
+import pytest
+import yaml
+
+from conftest import BIN, CASES, ROOT, make_site, mkdocs_build
+from explainer.story.graph import load_story
+
+IMPORT = CASES / "import"
+
+
+def run(*args: str, cwd) -> subprocess.CompletedProcess:
+    return subprocess.run([str(BIN / "explainer"), *args], cwd=cwd, capture_output=True, text=True, timeout=120)
+
+
+@pytest.fixture
+def project(tmp_path):
+    site = make_site(tmp_path, ROOT / "data")
+    for path in IMPORT.iterdir():
+        shutil.copy(path, site)
+    return site
+
+
+def test_a_claimreview_feed_becomes_claims_with_verdicts_and_known_speakers(project):
+    result = run("import", "feed.json", cwd=project)
+    assert result.returncode == 1  # two reviews could not be imported; the others were
+    assert "feed.json:12: no itemReviewed.author.name: who made the claim is missing; not imported" in result.stderr
+    assert "feed.json:18: datePublished 'last Tuesday' is not a date (YYYY-MM-DD); not imported" in result.stderr
+    story = load_story(project / "data")
+    origin = next(c for c in story.claims if c.summary == "The drones were launched from inside Moscow")
+    assert origin.claimant == "dmitry-peskov"  # "D. Peskov" is the story's Dmitry Peskov, not a new actor
+    assert (origin.verdict.rating, origin.verdict.value, origin.verdict.worst, origin.verdict.best) == ("Unproven", 2, 1, 5)
+    assert story.by_id[origin.verdict.reviewer].name == "Example Fact Desk"
+    briefing = story.by_id[origin.reported_by[0]]
+    assert briefing.title == "Kremlin briefing, May 4" and briefing.url == "https://news.example/kremlin-briefing"
+    mayor = next(c for c in story.claims if c.summary == "Nobody was hurt in the city")
+    assert mayor.reported_by == origin.reported_by  # one source for one address
+    assert [a.name for a in story.actors].count("Example Fact Desk") == 1
+
+
+def test_a_table_is_imported_column_by_column_and_bad_rows_are_named_with_their_line(project):
+    result = run("import", "statements.tsv", "--mapping", "statements-mapping.yml", cwd=project)
+    assert result.returncode == 1
+    problems = [line for line in result.stderr.splitlines() if line.endswith("not imported")]
+    assert problems == [
+        "statements.tsv:4: verdict 'sort-of-true' is not on the mapping's scale (pants-fire, false, barely-true, "
+        "half-true, mostly-true, true); not imported",
+        "statements.tsv:5: 3 columns, 9 expected; not imported",
+        "statements.tsv:6: no claim in column 'statement'; not imported",
+    ]
+    assert "4 claims from 7 row(s)" in result.stdout
+    story = load_story(project / "data")
+    lindqvist = story.by_id["maria-lindqvist"]
+    assert (lindqvist.name, lindqvist.role, lindqvist.region) == ("Maria Lindqvist", "City councillor", "Northshire")
+    assert story.by_id[lindqvist.party].name == "Green Party"
+    oduya = [a for a in story.actors if a.name == "Peter Oduya"]
+    assert len(oduya) == 1  # 'peter-oduya' and 'Peter Oduya' are one speaker
+    tunnel = story.by_id["r-101"]
+    assert (tunnel.verdict.rating, tunnel.verdict.value, tunnel.verdict.best) == ("false", 2, 6)
+    assert tunnel.topics == ["transport", "budget"]
+    assert story.by_id[tunnel.venue].kind.value == "debate"
+    assert story.by_id[story.by_id["r-107"].venue].kind.value == "advertisement"
+    assert not [a for a in story.actors if a.name == "Anna Berg"]  # her only row was refused: nothing of it stays
+
+
+def test_importing_again_adds_nothing_and_needs_merge(project):
+    args = ("import", "statements.tsv", "--mapping", "statements-mapping.yml")
+    run(*args, cwd=project)
+    written = (project / "data" / "statements.yml").read_bytes()
+    again = run(*args, cwd=project)
+    assert again.returncode == 2 and "add --merge" in again.stderr
+    merged = run(*args, "--merge", cwd=project)
+    assert "0 actors, 0 sources, 0 claims" in merged.stdout
+    assert (project / "data" / "statements.yml").read_bytes() == written
+
+
+def test_a_mapping_that_names_a_missing_column_is_a_usage_error(project):
+    mapping = yaml.safe_load((project / "statements-mapping.yml").read_text())
+    mapping["claimant"]["name"] = "speakr"
+    (project / "bad-mapping.yml").write_text(yaml.safe_dump(mapping))
+    result = run("import", "statements.tsv", "--mapping", "bad-mapping.yml", cwd=project)
+    assert result.returncode == 2 and "names column(s) speakr, which the file does not have" in result.stderr
+    assert not (project / "data" / "statements.yml").exists()
+
+
+def test_an_imported_story_builds_with_party_pages(project):
+    assert run("import", "statements.tsv", "--mapping", "statements-mapping.yml", cwd=project).returncode == 1
+    result = mkdocs_build(project)
+    assert result.returncode == 0, result.stderr
+    party = (project / "site" / "actors" / "green-party" / "index.html").read_text()
+    assert "Members of Green Party" in party and "Maria Lindqvist" in party
+    person = (project / "site" / "actors" / "maria-lindqvist" / "index.html").read_text()
+    assert "Northshire" in person and "green-party" in person
+
+
+def test_a_verdict_on_a_scale_says_where_it_stands(project):
+    run("import", "statements.tsv", "--mapping", "statements-mapping.yml", cwd=project)
+    assert mkdocs_build(project).returncode == 0
+    page = (project / "site" / "claims" / "r-101" / "index.html").read_text()
+    assert "Verdict: false" in page and "(2 on a scale from 1 to 6)" in page
