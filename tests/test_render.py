@@ -167,6 +167,21 @@ def test_a_hub_actor_page_stays_bounded_and_links_every_claim(tmp_path):
 
 
 
+@pytest.mark.parametrize("field, section", [("party", "party"), ("affiliation", "members")])
+def test_a_party_or_body_with_thousands_of_members_keeps_a_bounded_page(tmp_path, field, section):
+    from explainer.site.pages import LIST_LIMIT, PAGE_SIZE as PAGE
+    count = 2 * PAGE + 7
+    actors = [{"id": "big", "name": "Big Party", "kind": "organization"}]
+    actors += [{"id": f"m-{i}", "name": f"Member {i}", "kind": "person", field: "big"} for i in range(count)]
+    (tmp_path / "story.yml").write_text(yaml.safe_dump({"actors": actors}))
+    pages = render_pages(load_story(tmp_path)).pages
+    page = pages["actors/big.md"]
+    assert page.count("- [Member ") == LIST_LIMIT and len(page) < 30_000
+    assert f"{count - LIST_LIMIT} more: [all {count}, page by page](big/{section}/1.md)" in page
+    full = [p for p in pages if p.startswith(f"actors/big/{section}/")]
+    assert len(full) == 3 and sum(pages[p].count("- [Member ") for p in full) == count
+
+
 def test_home_page_features_what_the_editors_chose_and_otherwise_who_took_part(tmp_path):
     from explainer.site.pages import key_claims, main_actors
     story = load_story(CASES / "render" / "small" / "data")

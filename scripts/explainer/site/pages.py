@@ -84,7 +84,7 @@ class EntityPage:
     kind: Kind
     view: EntityView
     tags: list[Facet]
-    full_lists: dict[str, str]  # claim list name -> the first page of the list in full, for long ones
+    full_lists: dict[str, str]  # list name -> the first page of the list in full, for long ones
     story: Story
     corrections: list = field(default_factory=list)  # the corrections that changed the entity, earliest first
     list_limit: int = LIST_LIMIT
@@ -107,11 +107,12 @@ class EntityPage:
 
 @dataclass(frozen=True)
 class ListPage:
-    """One page of a claim list too long for its entity's page."""
+    """One page of a list too long for its entity's page."""
 
     entity: Entity
     label: str
     pager: Pager
+    of_claims: bool  # claims are listed with their claimant and date; other entities by name
 
 
 @dataclass(frozen=True)

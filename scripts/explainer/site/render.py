@@ -214,14 +214,14 @@ def plan_pages(story: Story, prose: Mapping[str, str] | None = None, env: jinja2
 def _entity_jobs(story: Story, kind: Kind, entity: Entity, tags: list[Facet]) -> list[Job]:
     """The entity's page, and pages for the claim lists too long for it."""
     view = kind.view(story, entity)
-    long = [lst for lst in view.claim_lists() if len(lst.claims) > LIST_LIMIT]
+    long = [lst for lst in view.lists() if len(lst.items) > LIST_LIMIT]
     full = {lst.name: urls.list_page(kind, entity.id, lst.name) for lst in long}
     jobs = [Job(urls.entity_page(kind, entity.id), kind.template, partial(_meta, story, entity),
                 EntityPage(kind, view, tags, full, story, story.corrections_of(entity)))]
     for lst in long:
-        for pager in paginate(lst.claims, partial(urls.list_page, kind, entity.id, lst.name)):
+        for pager in paginate(lst.items, partial(urls.list_page, kind, entity.id, lst.name)):
             title = pager.title(f"{lst.label} {entity.heading()}")
-            jobs.append(Job(pager.path, "list.md", _fixed(title), ListPage(entity, lst.label, pager)))
+            jobs.append(Job(pager.path, "list.md", _fixed(title), ListPage(entity, lst.label, pager, lst.of_claims)))
     return jobs
 
 

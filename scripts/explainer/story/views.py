@@ -85,12 +85,17 @@ if TYPE_CHECKING:
 
 
 @dataclass(frozen=True)
-class ClaimList:
-    """A list of claims on an entity's page; one longer than the page shows gets pages of its own."""
+class EntityList:
+    """A list of claims, or of other entities, on an entity's page; one longer than the page shows gets
+    pages of its own."""
 
     name: str    # its address under the entity: `actors/<id>/<name>/1/`
     label: str   # "Claims by", followed by the entity's name
-    claims: list[Claim]
+    items: list[Entity]
+
+    @property
+    def of_claims(self) -> bool:
+        return all(isinstance(item, Claim) for item in self.items)
 
 
 @dataclass(frozen=True)
@@ -124,8 +129,8 @@ class EntityView:
 
     entity: Entity
 
-    def claim_lists(self) -> list[ClaimList]:
-        """The claim lists of the page, which may be paged when long."""
+    def lists(self) -> list[EntityList]:
+        """The lists of the page, which are paged when long."""
         return []
 
 
@@ -142,8 +147,12 @@ class ActorView(EntityView):
     party_members: list[Actor]   # actors of this party
     published: list[Source]      # sources it published or wrote
 
-    def claim_lists(self) -> list[ClaimList]:
-        return [ClaimList("claims", "Claims by", self.claims), ClaimList("about", "Claims about", self.about)]
+    def lists(self) -> list[EntityList]:
+        return [EntityList("claims", "Claims by", self.claims), EntityList("about", "Claims about", self.about),
+                EntityList("sources", "Sources that carry the words of", self.quoted_in),
+                EntityList("events", "Events involving", self.events), EntityList("members", "Part of", self.members),
+                EntityList("party", "Members of", self.party_members), EntityList("published", "Published by",
+                                                                                  self.published)]
 
     def quotes(self, claim: Claim) -> list[QuoteView]:
         """The words of one of the actor's claims, short ones in their sentence."""
@@ -159,8 +168,8 @@ class ClaimView(EntityView):
     relations: list[Related]     # claims this one answers
     responses: list[Related]     # claims that answer this one
 
-    def claim_lists(self) -> list[ClaimList]:
-        return [ClaimList("answers", "Answers to", [r.claim for r in self.responses])]
+    def lists(self) -> list[EntityList]:
+        return [EntityList("answers", "Answers to", [r.claim for r in self.responses])]
 
     @property
     def preposition(self) -> str:
@@ -184,8 +193,10 @@ class SourceView(EntityView):
     text_kept: bool              # its full text is kept, and quotes are checked against it
     paragraphs: list[list[Piece]]  # the kept text, when the source may be republished, quotes marked
 
-    def claim_lists(self) -> list[ClaimList]:
-        return [ClaimList("claims", "Claims carried by", self.carried)]
+    def lists(self) -> list[EntityList]:
+        return [EntityList("claims", "Claims carried by", self.carried), EntityList("quoted", "Who is quoted in",
+                                                                                   self.quoted),
+                EntityList("events", "Events reported in", self.events)]
 
 
 @dataclass(frozen=True)
@@ -193,8 +204,8 @@ class EventView(EntityView):
     claims: list[Claim]          # about the event
     said_here: list[Claim]       # claims whose venue is the event
 
-    def claim_lists(self) -> list[ClaimList]:
-        return [ClaimList("claims", "Claims about", self.claims)]
+    def lists(self) -> list[EntityList]:
+        return [EntityList("claims", "Claims about", self.claims), EntityList("said-here", "Said at", self.said_here)]
 
 
 def actor_view(story: Story, actor: Actor) -> ActorView:
