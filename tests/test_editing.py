@@ -164,3 +164,12 @@ def test_edit_links_point_at_the_yaml_line_and_the_prose(project):
     origin = [a["href"] for a in page.select(".explainer-origin a")]
     assert origin == ["https://example.org/newsroom/story/edit/main/data/events.yml#L2",
                       "https://example.org/newsroom/story/edit/main/docs/events/kremlin-drone-incident.md"]
+
+
+def test_stats_keeps_each_loose_end_to_one_short_line(tmp_path):
+    actors = [{"id": f"quiet-{i}", "name": f"Quiet {i}", "kind": "person"} for i in range(500)]
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "story.yml").write_text(__import__("yaml").safe_dump({"actors": actors}))
+    text = run("stats", "--data", "data", cwd=tmp_path).stdout
+    line = next(l for l in text.splitlines() if l.startswith("actors with no claims (500): "))
+    assert line.endswith(", … and 490 more (--json lists all)") and len(line) < 300

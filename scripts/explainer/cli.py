@@ -37,6 +37,7 @@ from .story.loader import is_yaml, yaml_files
 from .story.schema import json_schema
 
 EXIT_DATA_ERRORS = 1
+STATS_SHOWN = 10  # ids of each loose end printed; an archive may have thousands
 T = TypeVar("T")
 
 data_option = click.option("--data", "data", type=click.Path(file_okay=False, path_type=Path),
@@ -167,7 +168,9 @@ def stats(data: Path | None, config: Path, as_json: bool) -> None:
         return
     click.echo(story.describe())
     for name, ids in figures["loose_ends"].items():
-        click.echo(f"{name.replace('_', ' ')} ({len(ids)}): {', '.join(ids) or '-'}")
+        shown = ", ".join(ids[:STATS_SHOWN]) or "-"
+        more = f", … and {len(ids) - STATS_SHOWN} more (--json lists all)" if len(ids) > STATS_SHOWN else ""
+        click.echo(f"{name.replace('_', ' ')} ({len(ids)}): {shown}{more}")
 
 
 @main.command()
