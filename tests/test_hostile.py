@@ -198,6 +198,20 @@ def test_a_crash_while_writing_leaves_the_old_file(tmp_path, monkeypatch):
     assert target.read_text() == "old\n" and [p.name for p in tmp_path.iterdir()] == ["actors.yml"]
 
 
+def test_a_new_file_gets_the_usual_mode_and_a_replaced_one_keeps_its_own(tmp_path):
+    old = os.umask(0o022)
+    try:
+        write_atomic(tmp_path / "new.yml", "new\n")
+        kept = tmp_path / "kept.yml"
+        kept.write_text("old\n")
+        kept.chmod(0o640)
+        write_atomic(kept, "new\n")
+    finally:
+        os.umask(old)
+    assert (tmp_path / "new.yml").stat().st_mode & 0o777 == 0o644
+    assert kept.stat().st_mode & 0o777 == 0o640
+
+
 def test_alias_bombs_and_oversized_files_fail_fast(tmp_path):
     bomb = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
     bomb += [f'{c}: &{c} [*{p},*{p},*{p},*{p},*{p},*{p},*{p},*{p},*{p}]' for p, c in zip("abcdefgh", "bcdefghi")]

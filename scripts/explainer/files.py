@@ -30,8 +30,8 @@ def write_atomic(path: Path, content: str | bytes) -> None:
             out.write(data)
             out.flush()
             os.fsync(out.fileno())
-        if path.exists():
-            os.chmod(temp, path.stat().st_mode & 0o777)
+        # mkstemp makes the file private; the file keeps its mode, a new one gets what open() would give it
+        os.chmod(temp, path.stat().st_mode & 0o777 if path.exists() else 0o666 & ~_umask())
         os.replace(temp, path)
     except OSError as exc:
         Path(temp).unlink(missing_ok=True)
@@ -39,6 +39,12 @@ def write_atomic(path: Path, content: str | bytes) -> None:
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def digest(data: bytes) -> str:

@@ -60,6 +60,11 @@ def round_trip_yaml() -> YAML:
     return yaml
 
 
+# libyaml where PyYAML has it: a large file is read back in a fraction of the pure-Python time
+_LOADER = getattr(pyyaml, "CSafeLoader", pyyaml.SafeLoader)
+_DUMPER = getattr(pyyaml, "CSafeDumper", pyyaml.SafeDumper)
+
+
 class LayoutRefused(ValueError):
     """A data file laid out so that a record cannot be added without rewriting what an editor wrote."""
 
@@ -70,7 +75,7 @@ def with_records(old: bytes | None, section: str, records: list[dict[str, Any]])
     text after the section's last item, or as a new section at the end."""
     text = old.decode("utf-8") if old else ""
     newline = "\r\n" if "\r\n" in text.split("\n", 1)[0] + "\n" else "\n"
-    root = pyyaml.compose(text, Loader=pyyaml.SafeLoader) if text.strip() else None
+    root = pyyaml.compose(text, Loader=_LOADER) if text.strip() else None
     key, value = _section(root, section)
     column = 2
     if key is None:
@@ -149,9 +154,9 @@ def _items(section: str, records: list[dict[str, Any]], column: int) -> str:
 
 def _check_appended(old: bytes | None, new: bytes, section: str, records: list[dict[str, Any]]) -> None:
     """The new file must read as the old one plus the records, else it is not written."""
-    before = pyyaml.safe_load(old) if old else None
-    after = pyyaml.safe_load(new)
+    before = pyyaml.load(old, Loader=_LOADER) if old else None
+    after = pyyaml.load(new, Loader=_LOADER)
     expected = dict(before or {})
-    expected[section] = list(expected.get(section) or []) + [pyyaml.safe_load(pyyaml.safe_dump(r)) for r in records]
+    expected[section] = list(expected.get(section) or []) + pyyaml.load(pyyaml.dump(records, Dumper=_DUMPER), Loader=_LOADER)
     if after != expected:
         raise LayoutRefused(f"adding to section '{section}' would change other records; nothing was written")
