@@ -27,8 +27,10 @@ class SearchConfig(Config):
     root_selector = c.Type(str, default="article.md-content__inner")
     """The part of each page that is indexed: the article, not the navigation around it."""
     exclude_selectors = c.ListOfItems(c.Type(str), default=[".headerlink", "svg", ".explainer-origin",
-                                                                   ".explainer-pager", ".explainer-legend"])
-    """Parts of the article left out of the index: permalink signs, diagrams, 'Made from' notes, pagers."""
+                                                                   ".explainer-pager", ".explainer-legend",
+                                                                   ".explainer-full-list"])
+    """Parts of the article left out of the index: permalink signs, diagrams, 'Made from' notes, pagers, and
+    the items of a long list's own pages (each item has its page; the list would outrank it)."""
 
 
 class SearchPlugin(BasePlugin[SearchConfig]):

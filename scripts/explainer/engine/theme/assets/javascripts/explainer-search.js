@@ -24,7 +24,10 @@ function start(box) {
 
   function load() {
     engine ??= import(new URL("pagefind/pagefind.js", root).href).then(async (pagefind) => {
-      await pagefind.options({ baseUrl: root.pathname, excerptLength: 24 });
+      // pageLength 0: a long page is not ranked down for its length. A person's page lists their claims,
+      // so it is long; with Pagefind's default (0.75) each short claim page naming them outranked it
+      // (on a 3,900-claim archive, "Obama" put his page 65th; now first)
+      await pagefind.options({ baseUrl: root.pathname, excerptLength: 24, ranking: { pageLength: 0 } });
       await pagefind.init();
       if (!input.value.trim()) meta.textContent = words.placeholder;
       return pagefind;
