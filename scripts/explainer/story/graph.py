@@ -47,6 +47,7 @@ class Story:
         ordered = sorted(checked.entities.values(), key=lambda e: _order(e, made))
         self._by_kind: dict[str, list[Entity]] = {k.name: [] for k in KINDS}
         self._back: dict[str, list[Backlink]] = defaultdict(list)
+        self._position = {entity.id: i for i, entity in enumerate(ordered)}
         for entity in ordered:
             self._by_kind[kind_of(entity).name].append(entity)
             for name, _, target in references(entity):
@@ -101,8 +102,8 @@ class Story:
 
     def claimants(self, claims: list[Claim]) -> list[Actor]:
         """The actors who made `claims`, each once, in story order."""
-        wanted = {c.claimant for c in claims}
-        return [a for a in self.actors if a.id in wanted]
+        wanted = {c.claimant for c in claims}  # looked up, not scanned for: a source page per source
+        return [self.by_id[i] for i in sorted(wanted, key=self._position.__getitem__)]
 
     def carried_by(self, source: Source) -> list[Claim]:
         """Claims said at or relayed by `source`, or whose quotes it carries."""

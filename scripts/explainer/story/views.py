@@ -64,10 +64,11 @@ def quote_views(story: Story, claim: Claim) -> list[QuoteView]:
 
 def _original(story: Story, claim: Claim, quote: Quote) -> tuple[Source | None, str | None]:
     """The source to check a quote in: the one it names, else the first of its claim's chain that has an
-    address (said first, then relayed), preferring one whose kept text holds the words."""
+    address (said first, then relayed), preferring one with a kept text (a valid story's kept texts all
+    hold the words: loading checked each)."""
     chain = [story.by_id[quote.source]] if quote.source else story.provenance(claim)
     online = [s for s in chain if isinstance(s, Source) and s.url]
-    kept = [s for s in online if s.id in story.texts and locate(quote.text, story.texts[s.id])]
+    kept = [s for s in online if s.id in story.texts]
     source = (kept or online or [None])[0]
     return source, story.texts.get(source.id) if source else None
 
