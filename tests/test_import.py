@@ -98,3 +98,14 @@ def test_an_imported_story_builds_with_party_pages_and_verdict_scales(project):
     assert "Northshire" in person and "green-party" in person
     claim = (project / "site" / "claims" / "r-101" / "index.html").read_text()
     assert "Verdict: false" in claim and "(2 on a scale from 1 to 6)" in claim
+
+
+def test_verdicts_parties_and_regions_are_browsable_verdicts_worst_first(project):
+    from explainer.story.graph import facets
+    run("import", "statements.tsv", "--mapping", "statements-mapping.yml", cwd=project)
+    found = facets(load_story(project / "data"))
+    verdicts = [f.name for f in found if f.group == "Verdict"]
+    assert verdicts[:4] == ["pants-fire", "false", "half-true", "mostly-true"]  # as the scale runs, not a-z
+    parties = {f.name: {e.id for e in f.entities} for f in found if f.group == "Party"}
+    assert "maria-lindqvist" in parties["Green Party"] and "peter-oduya" in parties["Labour Party"]
+    assert {f.name for f in found if f.group == "Region"} >= {"Northshire", "Valley"}

@@ -8,6 +8,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import gc
+import math
 import functools
 from collections import defaultdict
 from dataclasses import dataclass
@@ -132,29 +133,39 @@ class Story:
 class Facet:
     """A way to browse: actors of one kind or country, claims and events on one topic."""
 
-    group: str   # "Actor kind", "Country", "Topic"
+    group: str   # one of FACET_GROUPS: "Actor kind", "Country", "Topic", "Verdict" …
     name: str
     slug: str
     entities: tuple
 
 
-FACET_GROUPS = ("Actor kind", "Country", "Topic")
+FACET_GROUPS = ("Actor kind", "Country", "Region", "Party", "Topic", "Verdict")
 
 
 def facets(story: Story) -> list[Facet]:
     """Every facet with its entities in story order; slugs are ASCII and unique."""
     found: dict[tuple[str, str], list] = {}
+    scale: dict[str, float] = {}  # a verdict's place on its reviewer's scale, to list verdicts worst first
     for actor in story.actors:
         found.setdefault(("Actor kind", actor.kind.value), []).append(actor)
-        if actor.country:
-            found.setdefault(("Country", actor.country), []).append(actor)
+        for group, value in (("Country", actor.country), ("Region", actor.region)):
+            if value:
+                found.setdefault((group, value), []).append(actor)
+        if actor.party:
+            found.setdefault(("Party", story.by_id[actor.party].name), []).append(actor)
     for entity in story.claims + story.events:
         for topic in entity.topics:
             found.setdefault(("Topic", topic), []).append(entity)
+    for claim in story.claims:
+        if claim.verdict:
+            found.setdefault(("Verdict", claim.verdict.rating), []).append(claim)
+            if claim.verdict.value is not None:
+                scale.setdefault(claim.verdict.rating, claim.verdict.value)
     taken: set[str] = set()
     result = []
-    for (group, name), entities in sorted(found.items(), key=lambda kv: (FACET_GROUPS.index(kv[0][0]),
-                                                                         kv[0][1].casefold(), kv[0][1])):
+    order = lambda kv: (FACET_GROUPS.index(kv[0][0]), scale.get(kv[0][1], math.inf) if kv[0][0] == "Verdict" else 0,
+                        kv[0][1].casefold(), kv[0][1])
+    for (group, name), entities in sorted(found.items(), key=order):
         result.append(Facet(group, name, slug(f"{group.split()[-1]}-{name}", taken, "tag"),
                             tuple(dict.fromkeys(entities))))
     return result
