@@ -58,6 +58,7 @@ class Batch:
     _claims: dict[tuple, str] = field(default_factory=dict)  # (claimant, summary's key) -> claim id
     _new_ids: list[str] = field(default_factory=list)  # ids the row being imported made
     _surnames: dict[str, set[tuple[str, str]]] = field(default_factory=dict)  # surname -> {(first name, id)}
+    _names: dict[str, str] = field(default_factory=dict)  # actor id -> name
 
     def __post_init__(self) -> None:
         if self.story is not None:
@@ -85,6 +86,7 @@ class Batch:
         return record["id"]
 
     def _know(self, name: str, actor_id: str) -> None:
+        self._names.setdefault(actor_id, name)
         key = name_key(name)
         self._actors.setdefault(key, actor_id)
         words = key.split()
@@ -117,15 +119,9 @@ class Batch:
         """The id of the claim `claimant` made in these words: the story's or the batch's, else a new one."""
         if (known := self._claims.get((claimant, name_key(summary)))) is not None:
             return known  # imported before (a file imported again, with --merge)
-        who = next((r["name"] for r in self.records["actors"] if r["id"] == claimant), None) or \
-            (self.story.by_id[claimant].name if self.story and claimant in self.story.by_id else claimant)
-        claim_id = fields.pop("id", None)
-        if claim_id is None or claim_id in self._taken:
-            claim_id = self._fresh(f"{who.split()[-1]} {' '.join(summary.split()[:6])}" if claim_id is None
-                                   else claim_id, "claim")
-        else:
-            self._taken.add(claim_id)
-            self._new_ids.append(claim_id)
+        # a person by surname and the claim's first words, unless the data gives the claim an id
+        who = self._names.get(claimant, claimant).split()[-1]
+        claim_id = self._fresh(fields.pop("id", None) or f"{who} {' '.join(summary.split()[:6])}", "claim")
         record = {"id": claim_id, "claimant": claimant, "summary": summary,
                   **{k: v for k, v in fields.items() if v not in (None, "", [])}}
         self._add("claims", Claim, record)
@@ -152,6 +148,8 @@ class Batch:
         for known in (self._actors, self._sources, self._claims):
             for key in [k for k, v in known.items() if v in new]:
                 del known[key]
+        for actor_id in new & self._names.keys():
+            del self._names[actor_id]
         for people in self._surnames.values():
             people -= {person for person in people if person[1] in new}
 

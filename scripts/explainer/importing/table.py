@@ -147,7 +147,7 @@ def _row(batch: Batch, values: dict[str, str], mapping: Mapping) -> None:
                     "topics": [t.strip().replace("-", " ") for t in values.get(claim.topics or "", "").split(",")
                                if t.strip()][:20]}
     if claim.id and values.get(claim.id):
-        fields["id"] = re.sub(r"[^a-z0-9]+", "-", values[claim.id].lower()).strip("-")
+        fields["id"] = values[claim.id]  # made an id the way every id is: 's-101.json' is 's-101-json'
     if claim.verdict and values.get(claim.verdict):
         fields["verdict"] = _verdict(batch, values[claim.verdict], mapping)
     if mapping.venue and (title := values.get(mapping.venue.title)):
