@@ -43,10 +43,11 @@ from explainer.editing.synth import synthesize, write
 NOT_IN_NAV = not_in_nav()
 
 
-def run_measured(command: list[str], cwd: Path) -> tuple[float, int]:
-    """(seconds, peak memory in bytes) of one command: the peak of the memory summed over the command
-    and its child processes (the plugin renders in a forked child), sampled every 50 ms, or the
-    kernel's peak RSS of the command alone if that is higher."""
+def run_measured(command: list[str], cwd: Path) -> tuple[float, int, float]:
+    """(seconds, peak memory in bytes, CPU seconds) of one command: the peak of the memory summed over
+    the command and its child processes (the plugin renders in a forked child), sampled every 50 ms, or
+    the kernel's peak RSS of the command alone if that is higher; the CPU time (user + system) of the
+    command and every child it waited for, which a busy machine does not inflate as it does wall time."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     start = time.perf_counter()
     process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
@@ -58,7 +59,7 @@ def run_measured(command: list[str], cwd: Path) -> tuple[float, int]:
     sampler.join()
     if status != 0:
         raise SystemExit(f"{' '.join(command)} failed:\n{process.stderr.read().decode()[-3000:]}")
-    return seconds, max(peak[0], usage.ru_maxrss * 1024)
+    return seconds, max(peak[0], usage.ru_maxrss * 1024), usage.ru_utime + usage.ru_stime
 
 
 def _sample_rss(process: subprocess.Popen, peak: list[int]) -> None:
@@ -210,13 +211,18 @@ def bench(claims: int, runs: int, folder: Path, browser: bool, engines: bool = F
     subprocess.run([str(BIN / "explainer"), "export", "exported"], cwd=project, check=True, capture_output=True)
     vanilla_config(project)
     plugin, vanilla, share, peak = [], [], [], 0
+    cpu: dict[str, list[float]] = {"plugin": [], "vanilla": []}
     other: dict[str, list[float]] = {"properdocs_build_s": [], "zensical_export_build_s": []}
+    load = os.getloadavg()[0]
     for _ in range(runs):
-        seconds, rss = run_measured([str(BIN / "mkdocs"), "build", "-q", "-d", "site"], project)
+        seconds, rss, used = run_measured([str(BIN / "mkdocs"), "build", "-q", "-d", "site"], project)
         plugin.append(seconds)
+        cpu["plugin"].append(used)
         peak = max(peak, rss)
-        vanilla.append(run_measured([str(BIN / "mkdocs"), "build", "-q", "-f", "vanilla.yml", "-d", "vanilla-site"],
-                                    project)[0])
+        seconds, _, used = run_measured([str(BIN / "mkdocs"), "build", "-q", "-f", "vanilla.yml", "-d", "vanilla-site"],
+                                        project)
+        vanilla.append(seconds)
+        cpu["vanilla"].append(used)
         share.append(plugin_share(project))
         if engines:
             other["properdocs_build_s"].append(run_measured(
@@ -228,6 +234,9 @@ def bench(claims: int, runs: int, folder: Path, browser: bool, engines: bool = F
                "peak_rss_bytes": peak, **site_figures(project / "site"),
                **{key: statistics.median(times) for key, times in other.items() if times}}
     figures["ratio_plugin_to_vanilla"] = figures["plugin_build_s"] / figures["vanilla_build_s"]
+    figures["plugin_cpu_s"], figures["vanilla_cpu_s"] = (statistics.median(cpu[k]) for k in ("plugin", "vanilla"))
+    figures["ratio_cpu_plugin_to_vanilla"] = figures["plugin_cpu_s"] / figures["vanilla_cpu_s"]
+    figures["load_average"] = round((load + os.getloadavg()[0]) / 2, 2)  # 1-minute, before and after
     figures["s_per_page"] = figures["plugin_build_s"] / figures["html_pages"]
     if browser:
         # a name, as readers search, and a word on more than half of the pages (the slowest kind of query)
@@ -244,6 +253,8 @@ def table(results: list[dict]) -> str:
             ("build with plugin (s, median)", "plugin_build_s", "{:.1f}"),
             ("vanilla MkDocs build (s, median)", "vanilla_build_s", "{:.1f}"),
             ("plugin / vanilla", "ratio_plugin_to_vanilla", "{:.2f}"),
+            ("CPU time (user + system), plugin / vanilla", "ratio_cpu_plugin_to_vanilla", "{:.2f}"),
+            ("load average during the runs", "load_average", "{:.2f}"),
             ("ProperDocs build with plugin (s, median)", "properdocs_build_s", "{:.1f}"),
             ("Zensical build of the export, no Pagefind (s, median)", "zensical_export_build_s", "{:.1f}"),
             ("plugin's own work (s)", "plugin_share_s", "{:.2f}"), ("seconds per page", "s_per_page", "{:.4f}"),

@@ -26,6 +26,9 @@ def test_bench_pipeline_at_200_claims(tmp_path):
     assert figures["plugin_build_s"] > 0 and figures["vanilla_build_s"] > 0 and figures["peak_rss_bytes"] > 10**7
     assert plugin_site.broken_links() == [] and vanilla_site.broken_links() == []
     assert "| plugin / vanilla |" in bench.table([figures])
+    # CPU time counts the children (Pagefind, the rendering child): more than the parent alone could use
+    assert 0 < figures["vanilla_cpu_s"] and 0 < figures["plugin_cpu_s"] < 4 * figures["plugin_build_s"]
+    assert "| CPU time (user + system), plugin / vanilla |" in bench.table([figures])
     # the reader's side: both searches found pages, fetching search files; a saved YAML change showed up
     for query in ("name", "common_word"):
         assert figures[f"search_{query}_results"] > 0 and figures[f"search_{query}_ms"] > 0
