@@ -53,13 +53,14 @@ def test_a_table_is_imported_column_by_column_and_bad_rows_are_named_with_their_
         "statements.tsv:5: 3 columns, 9 expected; not imported",
         "statements.tsv:6: no claim in column 'statement'; not imported",
     ]
-    assert "4 claims from 7 row(s)" in result.stdout
+    assert "5 claims from 8 row(s)" in result.stdout
     story = load_story(project / "data")
     lindqvist = story.by_id["maria-lindqvist"]
     assert (lindqvist.name, lindqvist.role, lindqvist.region) == ("Maria Lindqvist", "City councillor", "Northshire")
     assert story.by_id[lindqvist.party].name == "Green Party"
     oduya = [a for a in story.actors if a.name == "Peter Oduya"]
     assert len(oduya) == 1  # 'peter-oduya' and 'Peter Oduya' are one speaker
+    assert oduya[0].role == "Regional governor" and [r.title for r in oduya[0].roles] == ["Health minister"]
     tunnel = story.by_id["r-101"]
     assert (tunnel.verdict.rating, tunnel.verdict.value, tunnel.verdict.best) == ("false", 2, 6)
     assert tunnel.topics == ["transport", "budget"]
@@ -96,6 +97,7 @@ def test_an_imported_story_builds_with_party_pages_and_verdict_scales(project):
     assert "Members of Green Party" in party and "Maria Lindqvist" in party
     person = (project / "site" / "actors" / "maria-lindqvist" / "index.html").read_text()
     assert "Northshire" in person and "green-party" in person
+    assert "Other roles" in (project / "site" / "actors" / "peter-oduya" / "index.html").read_text()
     claim = (project / "site" / "claims" / "r-101" / "index.html").read_text()
     assert "Verdict: false" in claim and "(2 on a scale from 1 to 6)" in claim
 

@@ -59,6 +59,8 @@ class Batch:
     _new_ids: list[str] = field(default_factory=list)  # ids the row being imported made
     _surnames: dict[str, set[tuple[str, str]]] = field(default_factory=dict)  # surname -> {(first name, id)}
     _names: dict[str, str] = field(default_factory=dict)  # actor id -> name
+    _new_actors: dict[str, dict[str, Any]] = field(default_factory=dict)  # actor id -> record, for the batch's own
+    _new_roles: list[tuple[dict[str, Any], str]] = field(default_factory=list)  # roles the current row added
 
     def __post_init__(self) -> None:
         if self.story is not None:
@@ -78,12 +80,21 @@ class Batch:
         if not key:
             raise RowRefused(f"'{name}' is not a name")
         if (known := self._actors.get(key) or self._by_initial(key)) is not None:
+            self._another_role(known, fields.get("role"))
             return known
         record = {"id": self._fresh(name, "actor"), "name": name, "kind": kind,
                   **{k: v for k, v in fields.items() if v not in (None, "")}}
         self._add("actors", Actor, record)
+        self._new_actors[record["id"]] = record
         self._know(name, record["id"])
         return record["id"]
+
+    def _another_role(self, actor_id: str, role: str | None) -> None:
+        """A speaker the batch added, met again with another job: a post held at another time."""
+        record = self._new_actors.get(actor_id)
+        if role and record is not None and role != record.get("role") and role not in record.get("roles", []):
+            record.setdefault("roles", []).append(role)
+            self._new_roles.append((record, role))
 
     def _know(self, name: str, actor_id: str) -> None:
         self._names.setdefault(actor_id, name)
@@ -132,7 +143,7 @@ class Batch:
         """Import one row with `make(batch)`; if it fails, nothing of it stays and the reason is kept."""
         self.rows += 1
         lengths = {section: len(records) for section, records in self.records.items()}
-        self._new_ids = []
+        self._new_ids, self._new_roles = [], []
         try:
             make(self)
         except RowRefused as refused:
@@ -150,6 +161,12 @@ class Batch:
                 del known[key]
         for actor_id in new & self._names.keys():
             del self._names[actor_id]
+        for actor_id in new & self._new_actors.keys():
+            del self._new_actors[actor_id]
+        for record, role in self._new_roles:
+            record["roles"].remove(role)
+            if not record["roles"]:
+                del record["roles"]
         for people in self._surnames.values():
             people -= {person for person in people if person[1] in new}
 

@@ -196,12 +196,33 @@ class Timed:
         return hour * 60 + minute - (1 if sign == "+" else -1) * (hours * 60 + minutes)
 
 
+class Role(Record):
+    """A post an actor held, when the actor held more than one: a minister who became president."""
+
+    title: Words = Field(description="The post, e.g. 'Prime minister'.")
+    since: Optional[dt.date] = Field(None, description="When it began, YYYY-MM-DD, where known.")
+    until: Optional[dt.date] = Field(None, description="When it ended, YYYY-MM-DD; leave out while it lasts.")
+
+    @model_validator(mode="after")
+    def _in_order(self) -> "Role":
+        if self.since and self.until and self.until < self.since:
+            raise ValueError(f"'until' ({self.until}) is before 'since' ({self.since})")
+        return self
+
+
+def _role_from_text(value: Any) -> Any:
+    return {"title": value} if isinstance(value, str) else value
+
+
 class Actor(Entity):
     """A person, government, agency, organization, media outlet or group that says or does something."""
 
     name: Words = Field(description="Name as readers know it.")
     kind: ActorKind = Field(description="What sort of actor this is.")
     role: Optional[Words] = Field(None, description="Role or title, e.g. 'Kremlin spokesman'.")
+    roles: list[Annotated[Role, BeforeValidator(_role_from_text, json_schema_input_type=Union[str, Role])]] = Field(
+        default_factory=list, description="Other posts the actor held, with their dates where known: strings, "
+                                          "or `{title, since, until}` mappings.")
     affiliation: Optional[Id] = Field(None, description="Id of the actor this one belongs to or speaks for.")
     country: Optional[Words] = Field(None, description="Country, in plain words.")
     region: Optional[Words] = Field(None, description="State, province or region, in plain words.")
