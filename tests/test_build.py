@@ -237,6 +237,7 @@ def test_a_claim_is_described_by_its_summary_and_an_actor_by_its_role(built, sto
     assert peskov.startswith("Dmitry Peskov: Kremlin spokesman, Russia.")
 
 
+@pytest.mark.slow  # a whole build of its own; the fast loop has others
 def test_with_a_site_url_addresses_are_absolute(tmp_path):
     project = make_site(tmp_path, ROOT / "data")
     config = project / "mkdocs.yml"

@@ -71,6 +71,7 @@ def test_export_refuses_docs_and_data(project, inside):
     assert not (project / inside / "index.md").exists()
 
 
+@pytest.mark.slow  # a whole build of its own; the fast loop has others
 def test_exported_markdown_builds_without_the_plugin(project):
     assert run("export", "out", cwd=project).returncode == 0
     config = (project / "mkdocs.yml").read_text().replace("docs_dir: docs", "docs_dir: out")

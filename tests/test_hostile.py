@@ -158,6 +158,7 @@ def test_names_from_every_script_display_as_written(tmp_path):
     assert site.broken_links() == []
 
 
+@pytest.mark.slow  # a whole build of its own; the fast loop has others
 def test_two_builds_are_byte_identical(tmp_path):
     first, second = tmp_path / "one", tmp_path / "two"
     for out in (first, second):
