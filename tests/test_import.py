@@ -111,3 +111,14 @@ def test_verdicts_parties_and_regions_are_browsable_verdicts_worst_first(project
     parties = {f.name: {e.id for e in f.entities} for f in found if f.group == "Party"}
     assert "maria-lindqvist" in parties["Green Party"] and "peter-oduya" in parties["Labour Party"]
     assert {f.name for f in found if f.group == "Region"} >= {"Northshire", "Valley"}
+
+
+def test_a_feed_that_is_not_json_and_a_file_written_as_a_flow_list_get_one_line_each(project):
+    (project / "broken.json").write_text('{"@type": "DataFeed", "dataFeedElement": [\n')
+    broken = run("import", "broken.json", cwd=project)
+    assert broken.returncode == 2 and "broken.json:" in broken.stderr and "Traceback" not in broken.stderr
+    (project / "data" / "feed.yml").write_text("actors: [{id: someone-else, name: Someone Else, kind: person}]\n")
+    flow = run("import", "feed.json", "--merge", cwd=project)
+    assert flow.returncode == 1 and "Traceback" not in flow.stderr
+    assert "data/feed.yml: line 1: section 'actors' is not written as a list" in flow.stderr
+    assert (project / "data" / "feed.yml").read_text().startswith("actors: [{id: someone-else")

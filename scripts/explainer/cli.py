@@ -403,9 +403,13 @@ def import_(file: Path, mapping: Path | None, data: Path | None, merge: bool, co
         if existing is not None and not merge:
             raise click.UsageError(f"{display_path(target)} already exists: add --merge, or rename FILE")
         content = existing or b""
-        for section, records in batch.records.items():
-            if records:
-                content = with_records(content or None, section, records)
+        try:
+            for section, records in batch.records.items():
+                if records:
+                    content = with_records(content or None, section, records)
+        except LayoutRefused as refused:
+            click.echo(f"{display_path(target)}: {refused}; nothing was imported", err=True)
+            raise SystemExit(EXIT_DATA_ERRORS) from None
         if batch.imported():
             change.stage(target, content)
             _commit(change, "not imported")
