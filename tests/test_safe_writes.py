@@ -221,3 +221,9 @@ def test_new_into_a_file_yaml_cannot_read_names_the_line_and_changes_nothing(pro
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert "data/broken.yml:" in result.stderr and "YAML syntax error" in result.stderr
     assert broken.read_text() == "actors:\n  - id: a\n    name: [unclosed\n"
+
+
+def test_new_into_a_data_folder_that_does_not_exist_makes_none(tmp_path):
+    result = run("new", "actor", "--name", "Someone", "--data", "no-such-folder", cwd=tmp_path)
+    assert result.returncode == 1 and "data folder not found" in result.stderr
+    assert not (tmp_path / "no-such-folder").exists()

@@ -202,6 +202,8 @@ def new(kind: str, text: str, entity_id: str | None, subkind: str | None, claima
         raise click.UsageError(str(exc)) from None
     if file is not None and not is_yaml(file):
         raise click.UsageError(f"--file must name a .yml or .yaml file in the data folder {display_path(folder)}")
+    if not folder.is_dir():  # a mistyped --data must not become a new, empty story
+        _load_or_exit(folder)
 
     def add(change: DataChange) -> tuple[Path, int, str]:
         story = _load_or_exit(folder)
