@@ -12,7 +12,7 @@ import urllib.request
 
 import pytest
 
-from conftest import BIN, ROOT, make_site
+from conftest import BIN, ROOT, make_site, mkdocs_build
 
 pytestmark = pytest.mark.slow  # real `mkdocs serve` processes, waited on
 
@@ -204,3 +204,14 @@ def test_a_dirty_rebuild_takes_away_the_pages_of_deleted_and_renamed_entities(tm
         assert {url.split("#")[0] for url in built["indexed"]} == {page.removesuffix("index.html")
                                                                    for page in built["pages"]}
     assert "actors/loner-b/" not in gone["indexed"] and "actors/loner-c/" in gone["indexed"]
+
+
+@pytest.mark.slow
+def test_a_dirty_rebuild_leaves_no_search_fragment_of_a_page_gone(tmp_path):
+    project = make_site(tmp_path, ROOT / "data")
+    assert mkdocs_build(project).returncode == 0
+    stale = project / "site" / "pagefind" / "fragment" / "en_gone.pf_fragment"
+    stale.write_bytes(b"the words of a page deleted since")
+    result = mkdocs_build(project, "--dirty", "--no-strict")  # MkDocs warns about any dirty build
+    assert result.returncode == 0, result.stderr
+    assert not stale.exists() and (project / "site" / "pagefind" / "pagefind-entry.json").is_file()

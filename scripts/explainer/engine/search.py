@@ -8,6 +8,7 @@ own, apart from the story plugin, because it is a site setting: any Material sit
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -42,6 +43,11 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         return config
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        # Pagefind adds its files and never removes any: without this, a dirty rebuild (`mkdocs serve
+        # --dirty`) keeps every fragment of pages long gone, deleted entities' words included
+        bundle = Path(config.site_dir, "pagefind")
+        if bundle.is_dir():
+            shutil.rmtree(bundle)
         command = [sys.executable, "-m", "pagefind", "--site", config.site_dir, "--silent",
                    "--root-selector", self.config.root_selector,
                    "--exclude-selectors", ", ".join(self.config.exclude_selectors)]
