@@ -19,7 +19,7 @@ from tqdm import tqdm
 
 from .editing.export import Export
 from .editing.change import ChangeRefused, DataChange, change_data
-from .editing.records import LayoutRefused, fresh_id, line_of, target_file, with_records
+from .editing.records import LayoutRefused, fresh_id, line_of, target_file, with_records, with_sections
 from .editing.scaffold import scaffold
 from .editing.synth import synthesize
 from .editing.synth import write as write_story
@@ -404,11 +404,8 @@ def import_(file: Path, mapping: Path | None, data: Path | None, merge: bool, co
         existing = change.current(target)
         if existing is not None and not merge:
             raise click.UsageError(f"{display_path(target)} already exists: add --merge, or rename FILE")
-        content = existing or b""
         try:
-            for section, records in batch.records.items():
-                if records:
-                    content = with_records(content or None, section, records)
+            content = with_sections(existing, batch.records)
         except LayoutRefused as refused:
             click.echo(f"{display_path(target)}: {refused}; nothing was imported", err=True)
             raise SystemExit(EXIT_DATA_ERRORS) from None

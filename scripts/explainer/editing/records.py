@@ -98,6 +98,15 @@ def with_records(old: bytes | None, section: str, records: list[dict[str, Any]])
     return new
 
 
+def with_sections(old: bytes | None, sections: dict[str, list[dict[str, Any]]]) -> bytes | None:
+    """`with_records` for each section that has records, in order (None: nothing to add to no file)."""
+    content = old
+    for section, records in sections.items():
+        if records:
+            content = with_records(content, section, records)
+    return content
+
+
 def line_of(data: bytes, record_id: str) -> int:
     """The line where the record with this id starts (1 when it is not found)."""
     for number, line in enumerate(data.decode("utf-8").splitlines(), 1):

@@ -28,7 +28,7 @@ from ..story.model import CONTROL
 from ..story.quotes import normalise
 from ..editing.change import DataChange
 from ..errors import display_path
-from ..editing.records import round_trip_yaml, with_records
+from ..editing.records import round_trip_yaml, with_sections
 from ..text import sentence, slug
 
 DATE_LINE = re.compile(r"^(?:Published|Updated|Posted|Date)?:?\s*(?P<date>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|"
@@ -278,11 +278,8 @@ def stage_draft(out: Draft, change: DataChange, story: Story | None, merge: bool
         change.stage(yaml_path, render_yaml(out).encode("utf-8"))
         return
     known = set(story.by_id) if story else set()
-    content = existing
-    for section, records in out.records.items():
-        if fresh := [record for record in records if record["id"] not in known]:
-            content = with_records(content, section, fresh)
-    change.stage(yaml_path, content)
+    fresh = {section: [r for r in records if r["id"] not in known] for section, records in out.records.items()}
+    change.stage(yaml_path, with_sections(existing, fresh))
 
 
 def _paths(out: Draft, data_dir: Path) -> tuple[Path, Path]:
