@@ -180,7 +180,7 @@ def stats(data: Path | None, config: Path, as_json: bool) -> None:
 @click.option("--id", "entity_id", help="The new id (default: made from the text).")
 @click.option("--kind", "subkind", help="Actor kind (default person) or source kind (default article).")
 @click.option("--claimant", help="Claims: id of the actor who made it (required for claims).")
-@click.option("--date", help="YYYY-MM-DD (required for events).")
+@click.option("--date", help="Events: the day it happened, YYYY-MM-DD (leave out if unknown).")
 @click.option("--file", "file", type=click.Path(dir_okay=False, path_type=Path),
               help="Data file to add to (default: the one with the most records of this kind).")
 @data_option

@@ -59,9 +59,10 @@ class Day:
 
 
 def by_day(entities: list) -> list[Day]:
-    """Entities grouped by date, earliest first, undated last."""
+    """Entities grouped by date, earliest first, undated last (events and claims alike); within a day in
+    the order given."""
     days: dict[dt.date | None, list] = {}
-    for entity in sorted(entities, key=lambda e: e.date or dt.date.max):
+    for entity in sorted(entities, key=lambda e: (e.date is None, e.date or dt.date.min)):
         days.setdefault(entity.date, []).append(entity)
     return [Day(date, entries) for date, entries in days.items()]
 

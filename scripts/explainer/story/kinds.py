@@ -163,8 +163,8 @@ class Events(Kind):
         return "Event"
 
     def summary(self, e: Event) -> str:
-        where = f", {e.place}" if e.place else ""
-        return f"{e.title} ({e.date.isoformat()}{where}). {e.description or ''}".strip()
+        when = ", ".join(part for part in (_iso(e.date), e.place) if part)  # an unknown date is left out
+        return f"{e.title}{f' ({when})' if when else ''}. {e.description or ''}".strip()
 
     def structured_data(self, e: Event, ref: Ref) -> dict[str, Any]:
         return {"name": e.title, "startDate": e.start(), "description": e.description,
@@ -172,10 +172,12 @@ class Events(Kind):
                 "performer": [ref(a) for a in e.actors] or None}
 
     def new_record(self, text, subkind, claimant, date):
+        if date is None:
+            return {"title": text}  # a day nobody knows: left out, as the data would leave it
         try:
-            return {"title": text, "date": dt.date.fromisoformat(date or "")}
+            return {"title": text, "date": dt.date.fromisoformat(date)}
         except ValueError:
-            raise ValueError("an event needs --date YYYY-MM-DD") from None
+            raise ValueError(f"--date '{date}' is not a date written YYYY-MM-DD (leave it out if unknown)") from None
 
 
 # The order is the order of the navigation, the data downloads and story order.

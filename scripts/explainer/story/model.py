@@ -355,7 +355,8 @@ class Event(Timed, Entity):
     """Something that happened, at a time and place."""
 
     title: Words = Field(description="What happened, in a few words.")
-    date: dt.date = Field(description="Day it happened, YYYY-MM-DD (local to the place).")
+    date: Optional[dt.date] = Field(None, description="Day it happened, YYYY-MM-DD (local to the place); leave "
+                                                      "out if unknown (a debate or an advertisement no source dates).")
     time: LocalTime = Field(None, description="Local time, HH:MM (24-hour), when known.")
     timezone: Zone = Field(None, description="IANA time zone of `time`, e.g. 'Europe/Moscow'.")
     place: Optional[Words] = Field(None, description="Where it happened.")
