@@ -194,6 +194,40 @@ def test_home_page_features_what_the_editors_chose_and_otherwise_who_took_part(t
     assert "date unknown" not in home.lower()
 
 
+def test_main_actors_are_who_made_claims_and_were_answered_not_who_rated_published_or_has_members(tmp_path):
+    """Issue 20: on a fact-check archive "Main actors" must be speakers, not the fact-checker that rated every
+    claim and published the sources, nor a party through its members; a party's own claims still count."""
+    import yaml as pyyaml
+    from explainer.site.pages import main_actors
+    members = [{"id": f"member-{i:02d}", "name": f"Member {i:02d}", "kind": "person", "party": "league"}
+               for i in range(12)]
+    actors = [{"id": "desk", "name": "A Fact Desk", "kind": "organization"},
+              {"id": "league", "name": "Civic League", "kind": "organization"},
+              {"id": "hub", "name": "Hub Speaker", "kind": "person"},
+              {"id": "critic", "name": "The Critic", "kind": "person"}, *members]
+    sources = [{"id": f"review-{i}", "kind": "article", "title": f"Review {i}", "publisher": "desk", "author": "desk"}
+               for i in range(3)]
+    said = [("hub", f"hub-{i}") for i in range(3)] + [(m["id"], f"said-{m['id']}") for m in members] + \
+           [("league", "league-platform")]
+    claims = [{"id": claim_id, "claimant": who, "summary": f"{who} said something.", "about": ["desk"],
+               "reported_by": [f"review-{n % 3}"], "verdict": {"rating": "False", "reviewer": "desk"}}
+              for n, (who, claim_id) in enumerate(said)]
+    claims += [{"id": f"critic-{i}", "claimant": "critic", "summary": "The critic disagreed.",
+                "disputes": [f"hub-{i}"]} for i in range(2)]
+    story_file = tmp_path / "story.yml"
+    story_file.write_text(pyyaml.safe_dump({"story": {"title": "An archive", "summary": "Ratings."}, "actors": actors,
+                                            "sources": sources, "claims": claims}))
+    story = load_story(tmp_path)
+    ranked = [a.id for a in main_actors(story, limit=100)]
+    # hub: 3 claims + 2 answers; critic: 2 claims + 2 answers; the league its one claim, ranked with
+    # the members who made one each (by name), not above them with theirs
+    assert ranked[:3] == ["hub", "critic", "league"] and ranked[3:] == [m["id"] for m in members]
+    assert "desk" not in ranked  # rated all 16 claims, published and wrote every source, is what they are about
+    assert [a.id for a in main_actors(story)] == ranked[:8]
+    story_file.write_text(story_file.read_text().replace("summary: Ratings.", "summary: Ratings.\n  featured: [member-11, desk]"))
+    assert [a.id for a in main_actors(load_story(tmp_path))][:4] == ["member-11", "desk", "hub", "critic"]
+
+
 def test_a_claim_answered_thousands_of_times_keeps_a_bounded_page(tmp_path):
     import yaml as pyyaml
     from explainer.site.pages import LIST_LIMIT

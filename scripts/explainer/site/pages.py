@@ -220,7 +220,9 @@ def home_page(story: Story, editor_pages: list[tuple[str, str]]) -> HomePage:
 
 def main_actors(story: Story, limit: int = 8) -> list[Actor]:
     """The actors with the biggest part in the dispute (claims made, answers given and received),
-    those the editors feature first; an actor with no part is no main actor."""
+    those the editors feature first; an actor with no part is no main actor. Rating claims (a verdict's
+    reviewer), publishing or writing sources, being talked about or having members (a party) is no part:
+    on a fact-check archive the fact-checker and the parties would otherwise outrank every speaker."""
     part = {a.id: len(story.claims_by(a)) for a in story.actors}
     for edge in story.disputes.edges:
         part[edge.source.id] += edge.count
