@@ -105,6 +105,15 @@ def test_claims_are_found_by_words_of_their_quotes(page, server):
     assert "/claims/bendett-symbolic-strike/" in search(page, server, "symbolic")[:2]
 
 
+def test_a_page_is_found_by_its_own_words_not_by_the_words_of_records_it_lists(page, server):
+    answered = "claims/peskov-us-behind-attack/"
+    page.goto(server + answered)
+    assert "ludicrous" in page.inner_text("article")  # it lists Kirby's answer, in his words
+    results = search(page, server, "ludicrous")
+    assert "/claims/kirby-calls-claim-ludicrous/" in results
+    assert "/" + answered not in results and "/actors/dmitry-peskov/" not in results
+
+
 def test_search_fetches_small_index_pieces_only_when_asked(page, server):
     requests: list[str] = []
     page.on("request", lambda r: requests.append(urlsplit(r.url).path))
@@ -112,7 +121,10 @@ def test_search_fetches_small_index_pieces_only_when_asked(page, server):
     assert not [r for r in requests if "pagefind" in r]  # a reader who does not search pays nothing
     assert search(page, server, "ludicrous")
     fetched = [r for r in requests if r.startswith("/pagefind/")]
-    assert "/pagefind/pagefind.js" in fetched and any(r.startswith("/pagefind/index/") for r in fetched)
+    bundles = ["actors", "sources", "claims", "pages"]  # as mkdocs.yml orders them
+    assert fetched[0] == "/pagefind/bundles.json"
+    assert all(f"/pagefind/{name}/pagefind.js" in fetched for name in bundles)
+    assert any(r.startswith("/pagefind/claims/index/") for r in fetched)
     assert not [r for r in requests if r.endswith("search_index.json")]
 
 

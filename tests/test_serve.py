@@ -153,13 +153,14 @@ def indexed():
     # where the search index leads: headings' addresses (Material), pages' addresses (Pagefind)
     if search == "material":
         return [d["location"] for d in json.loads((site / "search/search_index.json").read_text())["docs"]]
-    bundle = site / "pagefind"  # the fragments (one a page) its current index names, not those left from before
-    entry = json.loads((bundle / "pagefind-entry.json").read_text())
-    meta = gzip.decompress((bundle / f"pagefind.{entry['languages']['en']['hash']}.pf_meta").read_bytes())
-    names = set(re.findall(rb"en_[0-9a-f]{7}", meta))
-    fragments = [bundle / "fragment" / f"{name.decode()}.pf_fragment" for name in names]
-    urls = [json.loads(gzip.decompress(f.read_bytes())[len(b"pagefind_dcd"):])["url"].lstrip("/")
-            for f in fragments if f.exists()]
+    urls = []
+    for name in json.loads((site / "pagefind" / "bundles.json").read_text()):
+        bundle = site / "pagefind" / name  # the fragments (one a page) its index names, not those left from before
+        entry = json.loads((bundle / "pagefind-entry.json").read_text())
+        meta = gzip.decompress((bundle / f"pagefind.{entry['languages']['en']['hash']}.pf_meta").read_bytes())
+        fragments = [bundle / "fragment" / f"{n.decode()}.pf_fragment" for n in set(re.findall(rb"en_[0-9a-f]{7}", meta))]
+        urls += [json.loads(gzip.decompress(f.read_bytes())[len(b"pagefind_dcd"):])["url"].lstrip("/")
+                 for f in fragments if f.exists()]
     return [url for url in urls if url != "404.html"]  # the theme's page, not one of the site's
 
 def state():
@@ -210,8 +211,8 @@ def test_a_dirty_rebuild_takes_away_the_pages_of_deleted_and_renamed_entities(tm
 def test_a_dirty_rebuild_leaves_no_search_fragment_of_a_page_gone(tmp_path):
     project = make_site(tmp_path, ROOT / "data")
     assert mkdocs_build(project).returncode == 0
-    stale = project / "site" / "pagefind" / "fragment" / "en_gone.pf_fragment"
+    stale = project / "site" / "pagefind" / "claims" / "fragment" / "en_gone.pf_fragment"
     stale.write_bytes(b"the words of a page deleted since")
     result = mkdocs_build(project, "--dirty", "--no-strict")  # MkDocs warns about any dirty build
     assert result.returncode == 0, result.stderr
-    assert not stale.exists() and (project / "site" / "pagefind" / "pagefind-entry.json").is_file()
+    assert not stale.exists() and (project / "site" / "pagefind" / "claims" / "pagefind-entry.json").is_file()

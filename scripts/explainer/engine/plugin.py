@@ -85,6 +85,9 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         if urls.STYLESHEET not in config.extra_css:
             config.extra_css.append(urls.STYLESHEET)
         config.markdown_extensions += [name for name in MARKDOWN_EXTENSIONS if name not in config.markdown_extensions]
+        search = config.plugins.get("explainer-search")
+        if search is not None and not search.config.bundles:  # mkdocs.yml's own choice wins
+            search.config.bundles = urls.search_bundles()
         return config
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
@@ -238,6 +241,10 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         """How a shared link to the page previews, and its schema.org data, in its head, whatever the theme."""
+        if isinstance(page.file, StoryFile):
+            # MkDocs keeps every page's Markdown and HTML to the end of the build (30,000 claims: some 1 GB,
+            # still held while the search index is made); a story page's are not needed once it is written
+            page.markdown = page.content = None
         if "</head>" not in output:
             return output
         tags = head_tags(page.meta, page.title or config.site_name, config.site_name, config.site_description,

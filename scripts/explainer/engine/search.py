@@ -8,9 +8,13 @@ own, apart from the story plugin, because it is a site setting: any Material sit
 
 from __future__ import annotations
 
+import json
+import os
+import re
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 from mkdocs.config import config_options as c
@@ -29,29 +33,99 @@ class SearchConfig(Config):
     """The part of each page that is indexed: the article, not the navigation around it."""
     exclude_selectors = c.ListOfItems(c.Type(str), default=[".headerlink", "svg", ".explainer-origin",
                                                                    ".explainer-pager", ".explainer-legend",
-                                                                   ".explainer-full-list"])
+                                                                   ".explainer-full-list", ".explainer-related"])
     """Parts of the article left out of the index: permalink signs, diagrams, 'Made from' notes, pagers, and
-    the items of a long list's own pages (each item has its page; the list would outrank it)."""
+    what lists other pages (a long list's items, a record's related records: each has its page, and the
+    list would outrank it)."""
+    bundles = c.ListOfItems(c.ListOfItems(c.Type(str)), default=[])
+    """Pages indexed apart, each bundle a list of folders (`[actors/, events/]`), in the order their results
+    are shown: a query's first results come from a small first bundle while the big ones are still scored.
+    Pages in none of the folders make a last bundle of their own."""
+    max_pages = c.Type(int, default=12000)
+    """The most pages one Pagefind run indexes: a bundle with more is split, so that the indexer's memory
+    (some 50 KB per page) stays bounded however big the site grows."""
 
 
 class SearchPlugin(BasePlugin[SearchConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if "material/search" in config.plugins or "search" in config.plugins:
             raise PluginError("plugins 'search' and 'explainer-search' both draw the search box: keep one")
+        if self.config.max_pages < 1:
+            raise PluginError("explainer-search: max_pages must be 1 or more")
         # after the site's own overrides (they still win), before Material's templates
         config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(THEME))
         return config
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        # Pagefind adds its files and never removes any: without this, a dirty rebuild (`mkdocs serve
-        # --dirty`) keeps every fragment of pages long gone, deleted entities' words included
-        bundle = Path(config.site_dir, "pagefind")
-        if bundle.is_dir():
-            shutil.rmtree(bundle)
-        command = [sys.executable, "-m", "pagefind", "--site", config.site_dir, "--silent",
-                   "--root-selector", self.config.root_selector,
-                   "--exclude-selectors", ", ".join(self.config.exclude_selectors)]
-        done = subprocess.run(command, capture_output=True, text=True)
+        site = Path(config.site_dir)
+        # made anew: Pagefind never removes a file, so a dirty rebuild (`mkdocs serve --dirty`) would
+        # keep every fragment of pages long gone, deleted entities' words included
+        shutil.rmtree(site / BUNDLE, ignore_errors=True)
+        bundles = plan_bundles(_pages(site), self.config.bundles, self.config.max_pages)
+        for name, pages in bundles.items():
+            self._index(site, name, pages)
+        (site / BUNDLE).mkdir(exist_ok=True)
+        (site / BUNDLE / "bundles.json").write_text(json.dumps(list(bundles)), encoding="utf-8")
+        log.info("Pagefind index of %d page(s) written to %s in %d bundle(s)",
+                 sum(map(len, bundles.values())), site / BUNDLE, len(bundles))
+
+    def _index(self, site: Path, name: str, pages: list[str]) -> None:
+        """One Pagefind run over `pages`, seen through a folder of hard links that holds only them (the
+        URLs Pagefind gives are paths in the folder it reads)."""
+        mirror = Path(tempfile.mkdtemp(prefix=".pagefind-", dir=site))
+        try:
+            for page in pages:
+                _link(site / page, mirror / page)
+            command = [sys.executable, "-m", "pagefind", "--site", str(mirror), "--silent",
+                       "--output-path", str(site / BUNDLE / name),
+                       "--root-selector", self.config.root_selector,
+                       "--exclude-selectors", ", ".join(self.config.exclude_selectors)]
+            done = subprocess.run(command, capture_output=True, text=True)
+        finally:
+            shutil.rmtree(mirror, ignore_errors=True)
         if done.returncode != 0:
             raise PluginError(f"Pagefind could not index the site: {(done.stderr or done.stdout).strip()[-2000:]}")
-        log.info("Pagefind index written to %s", Path(config.site_dir, "pagefind"))
+
+
+BUNDLE = "pagefind"
+
+
+def plan_bundles(pages: list[str], bundles: list[list[str]], max_pages: int) -> dict[str, list[str]]:
+    """{bundle name: its pages}: the pages in each bundle's folders, then the others, each split into parts
+    of at most `max_pages` (`claims`, `claims-2`, ...). A bundle is named after its first folder; the names
+    are folders under `pagefind/`."""
+    folders = [(folder.strip("/") + "/", _name(bundle[0])) for bundle in bundles for folder in bundle]
+    groups: dict[str, list[str]] = {_name(bundle[0]): [] for bundle in bundles if bundle}
+    groups.setdefault(OTHERS, [])
+    for page in pages:
+        groups[next((name for folder, name in folders if page.startswith(folder)), OTHERS)].append(page)
+    planned = {}
+    for name, members in groups.items():
+        for part, at in enumerate(range(0, len(members), max_pages), start=1):
+            planned[name if part == 1 else f"{name}-{part}"] = members[at:at + max_pages]
+    return planned
+
+
+OTHERS = "pages"
+
+
+def _name(folder: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", folder.lower()).strip("-") or OTHERS
+
+
+def _pages(site: Path) -> list[str]:
+    """The site's HTML pages, as paths in it, Pagefind's own files and hidden folders left out."""
+    found = []
+    for path in site.rglob("*.html"):
+        relative = path.relative_to(site)
+        if relative.parts[0] != BUNDLE and not any(part.startswith(".") for part in relative.parts):
+            found.append(relative.as_posix())
+    return sorted(found)
+
+
+def _link(source: Path, target: Path) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.link(source, target)
+    except OSError:  # a file system without hard links
+        shutil.copyfile(source, target)

@@ -314,6 +314,7 @@ def _meta(story: Story, entity: Entity, link: Linker) -> dict[str, Any]:
 
 
 PROSE = "<!-- explainer:prose -->"
+RELATED = "explainer-related"
 _SECTION = re.compile(r"^<!-- explainer:section ([a-z-]+) -->\n", re.MULTILINE)
 _MARKER = re.compile(r"^[ \t]*<!-- explainer:([a-z-]+) -->[ \t]*$", re.MULTILINE)
 
@@ -348,7 +349,7 @@ def _compose(body: str, prose: str, page: str, out: Rendered) -> str:
     """Place the prose in the generated page, and each generated section where the prose asks for it
     with `<!-- explainer:NAME -->`; sections not asked for follow the prose in their usual order."""
     head, *rest = _SECTION.split(body)
-    sections = dict(zip(rest[0::2], rest[1::2]))
+    sections = {name: _related(text) for name, text in zip(rest[0::2], rest[1::2])}
 
     def place(match: re.Match) -> str:
         name = match.group(1)
@@ -364,6 +365,14 @@ def _compose(body: str, prose: str, page: str, out: Rendered) -> str:
     if PROSE in head:
         return head.replace(PROSE + "\n", filler) + tail
     return head + filler + tail
+
+
+def _related(section: str) -> str:
+    """A generated section (other records listed, with their words; the citation) in a block that search
+    leaves out: a page is found by its own words, and each record listed has its page."""
+    if not section.strip():
+        return section
+    return f'\n<div class="{RELATED}" markdown>\n\n{section.strip(chr(10))}\n\n</div>\n'
 
 
 def orphan_prose(story: Story, prose_paths: list[str]) -> list[tuple[str, str]]:

@@ -9,7 +9,7 @@ import functools
 import posixpath
 from urllib.parse import quote
 
-from ..story.kinds import KINDS, Kind
+from ..story.kinds import KINDS, Kind, kind as kind_named
 
 HOME = "index.md"
 SCHEMA_PAGE = "schema.md"
@@ -26,6 +26,13 @@ STYLESHEET = "assets/explainer/explainer.css"
 def csv_file(kind: Kind) -> str:
     """`data/actors.csv`: the download of one kind's records."""
     return f"data/{kind.section}.csv"
+
+
+def search_bundles() -> list[list[str]]:
+    """The story's page folders in the order search shows their results, each bundle indexed apart: the
+    actors and events (few, and what names are searched for), the sources, then the claims (the most)."""
+    order = [("actor", "event"), ("source",), ("claim",)]
+    return [[f"{kind_named(name).section}/" for name in names] for names in order]
 
 
 def entity_page(kind: Kind, entity_id: str) -> str:

@@ -22,15 +22,22 @@ function start(box) {
   let shown = { query: 0, results: [], drawn: 0 };
   let asked = 0;
 
+  // The index comes in bundles (`pagefind/bundles.json`: actors, then claims, ...), each with its own
+  // Pagefind: all are searched at once and each one's results are drawn, in bundle order, as soon as
+  // the bundles before it have answered, so the small first bundle answers before the big ones are scored.
   function load() {
-    engine ??= import(new URL("pagefind/pagefind.js", root).href).then(async (pagefind) => {
-      // pageLength 0: a long page is not ranked down for its length. A person's page lists their claims,
-      // so it is long; with Pagefind's default (0.75) each short claim page naming them outranked it
-      // (on a 3,900-claim archive, "Obama" put his page 65th; now first)
-      await pagefind.options({ baseUrl: root.pathname, excerptLength: 24, ranking: { pageLength: 0 } });
-      await pagefind.init();
+    engine ??= fetch(new URL("pagefind/bundles.json", root)).then((r) => r.json()).then((names) =>
+      Promise.all(names.map(async (name) => {
+        const pagefind = await import(new URL(`pagefind/${name}/pagefind.js`, root).href);
+        // pageLength 0: a long page is not ranked down for its length. A person's page lists their
+        // claims, so it is long; with Pagefind's default (0.75) each short claim page naming them
+        // outranked it (on a 3,900-claim archive, "Obama" put his page 65th; now first)
+        await pagefind.options({ baseUrl: root.pathname, excerptLength: 24, ranking: { pageLength: 0 } });
+        await pagefind.init();
+        return pagefind;
+      }))).then((bundles) => {
       if (!input.value.trim()) meta.textContent = words.placeholder;
-      return pagefind;
+      return bundles;
     });
     return engine;
   }
@@ -39,12 +46,21 @@ function start(box) {
     const query = ++asked;
     const terms = text.trim();
     if (!terms) return show(query, [], words.placeholder);
-    const found = await (await load()).search(terms);
-    if (query !== asked || !found) return;  // a newer query has already replaced this one
-    const count = found.results.length;
-    show(query, found.results, count === 0 ? words.none : count === 1 ? words.one
-      : words.other.replace("#", count.toLocaleString()));
-    await more();
+    const answers = (await load()).map((pagefind) => pagefind.search(terms));
+    let results = null;
+    for (const answer of answers) {
+      const found = await answer;
+      if (query !== asked) return;  // a newer query has already replaced this one
+      if (!found) continue;
+      if (results === null) show(query, [], "");
+      results = shown.results;
+      results.push(...found.results);
+      const count = results.length;
+      meta.textContent = count === 0 ? words.none : count === 1 ? words.one
+        : words.other.replace("#", count.toLocaleString());
+      list.setAttribute("role", count ? "list" : "presentation");
+      if (shown.drawn < PAGE) await more();
+    }
   }
 
   function show(query, results, status) {
@@ -64,7 +80,7 @@ function start(box) {
   async function drawNext() {
     const { query, results, drawn } = shown;
     if (drawn >= results.length) return;
-    shown.drawn = drawn + PAGE;
+    shown.drawn = Math.min(drawn + PAGE, results.length);
     // fetched together, drawn in order as each arrives: the first result shows without waiting for the tenth
     for (const page of results.slice(drawn, drawn + PAGE).map((r) => r.data())) {
       const data = await page;
@@ -136,7 +152,7 @@ function start(box) {
     clearTimeout(typing);
     const text = input.value;
     // while the reader types, fetch the index pieces the words need, without searching yet
-    if (text.trim().length >= 3) load().then((pagefind) => pagefind.preload(text.trim()));
+    if (text.trim().length >= 3) load().then((bundles) => bundles.forEach((b) => b.preload(text.trim())));
     typing = setTimeout(() => ask(text), PAUSE);
   });
 
