@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import functools
+import gzip
 import http.server
 import json
 import os
@@ -29,6 +30,7 @@ import sys
 import tempfile
 import threading
 import time
+import urllib.parse
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -38,7 +40,7 @@ from explainer.site.downloads import downloads
 from explainer.story.graph import load_story
 from explainer.site.render import render_pages
 from explainer.site.urls import not_in_nav
-from explainer.editing.synth import synthesize, write
+from explainer.editing.synth import ARCHIVE_MAPPING, archive_table, synthesize, write
 
 NOT_IN_NAV = not_in_nav()
 
@@ -87,13 +89,22 @@ def _rss(pid: int) -> int:
     return int(line.split()[1]) * 1024
 
 
-def make_project(folder: Path, claims: int) -> Path:
-    project = folder / f"story-{claims}"
+def make_project(folder: Path, claims: int, shape: str = "synthetic") -> Path:
+    """A project with the default story's pages and settings and a story of `claims` claims: the synthetic
+    story, or a fact-check archive in LIAR's shape imported with `explainer import` (`archive`)."""
+    project = folder / f"{shape}-{claims}"
     shutil.copytree(ROOT / "docs", project / "docs")
     shutil.copytree(ROOT / "overrides", project / "overrides")
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
     (project / "docs" / "events" / "kremlin-drone-incident.md").unlink()  # prose of the default story
-    write(project / "data", synthesize(claims, seed=1))
+    if shape == "synthetic":
+        write(project / "data", synthesize(claims, seed=1))
+        return project
+    write(project / "data", {"story.yml": "story:\n  title: A fact-check archive\n  summary: Rated statements.\n"})
+    (project / "archive.tsv").write_text(archive_table(claims, seed=1), encoding="utf-8")
+    (project / "mapping.yml").write_text(ARCHIVE_MAPPING, encoding="utf-8")
+    subprocess.run([str(BIN / "explainer"), "import", "archive.tsv", "--mapping", "mapping.yml"], cwd=project,
+                   check=True, capture_output=True)
     return project
 
 
@@ -151,14 +162,26 @@ def browser_search(site: Path, queries: dict[str, str]) -> dict:
             page.keyboard.type(query[-1])
             page.wait_for_selector("li.md-search-result__item", timeout=600_000)
             figures[f"search_{name}_ms"] = round((time.perf_counter() - start) * 1000)
-            figures[f"search_{name}_bytes"] = sum(size for _, size in sizes)
-            figures[f"search_{name}_search_bytes"] = sum(size for url, size in sizes if "/pagefind/" in url)
+            fetched = list(sizes)
+            figures[f"search_{name}_first_url"] = page.eval_on_selector("li.md-search-result__item > a",
+                                                                        "a => new URL(a.href).pathname")
+            figures[f"search_{name}_bytes"] = sum(size for _, size in fetched)
+            figures[f"search_{name}_gzip_bytes"] = sum(_gzipped(site, url) for url, _ in fetched)
+            figures[f"search_{name}_search_bytes"] = sum(size for url, size in fetched if "/pagefind/" in url)
+            page.wait_for_load_state("networkidle")  # every bundle has answered: the count is final
             figures[f"search_{name}_results"] = int(page.inner_text(".md-search-result__meta").split()[0]
                                                     .replace(",", "") or 0)
             context.close()
         browser.close()
     httpd.shutdown()
     return figures
+
+
+def _gzipped(site: Path, url: str) -> int:
+    """The bytes a server that compresses (gzip, level 6, as nginx and most hosts) sends for `url`."""
+    path = urllib.parse.urlsplit(url).path.lstrip("/")
+    file = site / (path + "index.html" if path == "" or path.endswith("/") else path)
+    return len(gzip.compress(file.read_bytes(), 6)) if file.is_file() else 0
 
 
 def serve_latency(project: Path, runs: int) -> dict:
@@ -206,8 +229,8 @@ def _wait_until_served(page, url: str) -> None:
     raise SystemExit(f"mkdocs serve did not serve {url}")
 
 
-def bench(claims: int, runs: int, folder: Path, browser: bool, engines: bool = False) -> dict:
-    project = make_project(folder, claims)
+def bench(claims: int, runs: int, folder: Path, browser: bool, engines: bool = False, shape: str = "synthetic") -> dict:
+    project = make_project(folder, claims, shape)
     subprocess.run([str(BIN / "explainer"), "export", "exported"], cwd=project, check=True, capture_output=True)
     vanilla_config(project)
     plugin, vanilla, share, peak = [], [], [], 0
@@ -229,7 +252,7 @@ def bench(claims: int, runs: int, folder: Path, browser: bool, engines: bool = F
                 [str(BIN / "properdocs"), "build", "-q", "-f", "mkdocs.yml", "-d", "properdocs-site"], project)[0])
             other["zensical_export_build_s"].append(run_measured(
                 [str(BIN / "zensical"), "build", "-c", "-f", "zensical.yml"], project)[0])
-    figures = {"claims": claims, "runs": runs, "plugin_build_s": statistics.median(plugin),
+    figures = {"claims": claims, "shape": shape, "runs": runs, "plugin_build_s": statistics.median(plugin),
                "vanilla_build_s": statistics.median(vanilla), "plugin_share_s": statistics.median(share),
                "peak_rss_bytes": peak, **site_figures(project / "site"),
                **{key: statistics.median(times) for key, times in other.items() if times}}
@@ -239,11 +262,19 @@ def bench(claims: int, runs: int, folder: Path, browser: bool, engines: bool = F
     figures["load_average"] = round((load + os.getloadavg()[0]) / 2, 2)  # 1-minute, before and after
     figures["s_per_page"] = figures["plugin_build_s"] / figures["html_pages"]
     if browser:
-        # a name, as readers search, and a word on more than half of the pages (the slowest kind of query)
-        person = next(a for a in load_story(project / "data").actors if a.kind.value == "person")
+        # a name, as readers search, and a word on more than half of the pages (the slowest kind of query):
+        # the archive's busiest speaker and the "Says" that opens its statements, as in LIAR
+        story = load_story(project / "data")
+        if shape == "synthetic":
+            person = next(a for a in story.actors if a.kind.value == "person")
+            common = "Minister"
+        else:
+            person = max(story.actors, key=lambda a: len(story.claims_by(a)))
+            common = "Says"
         name = " ".join(person.name.split()[:2])  # "Kora Lumi", as a reader types it, without the number
-        figures.update(browser_search(project / "site", {"name": name, "common_word": "Minister"}))
-        if claims <= 1000:  # the editor's loop is measured on the 1,000-claim story
+        figures.update(browser_search(project / "site", {"name": name, "common_word": common}))
+        figures["search_name_first_is_the_person"] = figures["search_name_first_url"] == f"/actors/{person.id}/"
+        if claims <= 10000 and shape == "synthetic":  # the editor's loop, on the stories it is measured on
             figures.update(serve_latency(project, runs))
     return figures
 
@@ -257,7 +288,8 @@ def table(results: list[dict]) -> str:
             ("load average during the runs", "load_average", "{:.2f}"),
             ("ProperDocs build with plugin (s, median)", "properdocs_build_s", "{:.1f}"),
             ("Zensical build of the export, no Pagefind (s, median)", "zensical_export_build_s", "{:.1f}"),
-            ("plugin's own work (s)", "plugin_share_s", "{:.2f}"), ("seconds per page", "s_per_page", "{:.4f}"),
+            ("plugin's own work (s)", "plugin_share_s", "{:.2f}"),
+            ("plugin's own work, times the size before", "plugin_share_growth", "{:.2f}"), ("seconds per page", "s_per_page", "{:.4f}"),
             ("peak memory, all processes (MB)", "peak_rss_bytes", "{:,.0f}", 1e6),
             ("site on disk (MB)", "site_bytes", "{:,.1f}", 1e6),
             ("largest page (KB)", "largest_page_bytes", "{:,.0f}", 1e3),
@@ -268,9 +300,12 @@ def table(results: list[dict]) -> str:
                            "{:,.0f}", 1e3),
                           (f"search {words}: KB of search files among them", f"search_{name}_search_bytes",
                            "{:,.0f}", 1e3),
+                          (f"search {words}: KB as a gzip server sends them, page included",
+                           f"search_{name}_gzip_bytes", "{:,.0f}", 1e3),
                           (f"search {words}: ms from last key to 1st result", f"search_{name}_ms", "{:,}"))],
+            ("search a name: the person's page first", "search_name_first_is_the_person", "{}"),
             ("serve --dirty: YAML change on screen (s)", "serve_change_visible_s", "{:.1f}")]
-    lines = ["| figure | " + " | ".join(f"N={r['claims']:,}" for r in results) + " |",
+    lines = ["| figure | " + " | ".join(f"{r['shape']} {r['claims']:,}" for r in results) + " |",
              "|---|" + "---|" * len(results)]
     for label, key, fmt, *scale in rows:
         cells = [fmt.format(r[key] / scale[0] if scale else r[key]) if key in r else "-" for r in results]
@@ -282,14 +317,20 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--shapes", nargs="+", choices=["synthetic", "archive"], default=["synthetic", "archive"],
+                        help="the synthetic story, and an archive in LIAR's shape imported with explainer import")
     parser.add_argument("--out", type=Path, default=Path("bench.json"))
     parser.add_argument("--no-browser", action="store_true")
     parser.add_argument("--engines", action="store_true", help="also time ProperDocs and Zensical")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="explainer-bench-") as tmp:
-        results = [bench(n, args.runs, Path(tmp), not args.no_browser, args.engines) for n in args.sizes]
-    if len(results) > 1:
-        results[-1]["s_per_page_vs_smallest"] = results[-1]["s_per_page"] / results[0]["s_per_page"]
+        results = [bench(n, args.runs, Path(tmp), not args.no_browser, args.engines, shape)
+                   for shape in args.shapes for n in args.sizes]
+    for shape in args.shapes:
+        mine = [r for r in results if r["shape"] == shape]
+        if len(mine) > 1:
+            mine[-1]["s_per_page_vs_smallest"] = mine[-1]["s_per_page"] / mine[0]["s_per_page"]
+            mine[-1]["plugin_share_growth"] = mine[-1]["plugin_share_s"] / mine[-2]["plugin_share_s"]
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps({"date": time.strftime("%Y-%m-%d"), "results": results}, indent=2) + "\n")
     print(table(results))

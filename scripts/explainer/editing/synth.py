@@ -51,6 +51,44 @@ def synthesize(claims: int, seed: int = 1) -> dict[str, str]:
     return files
 
 
+# An archive in LIAR's proportions (12,836 rated statements, 3,328 speakers, 4,785 contexts): one table row a
+# statement, a speaker's share of the rows falling as 1/rank (a few with hundreds, most with one).
+ARCHIVE_MAPPING = """header: false
+columns: [id, label, statement, subjects, speaker, job, state, party, context]
+slug_names: true
+reviewer: Harbour City Fact Desk
+scale: [pants-fire, false, barely-true, half-true, mostly-true, true]
+claim: {summary: statement, verdict: label, topics: subjects, id: id}
+claimant: {name: speaker, role: job, region: state, party: party}
+venue: {title: context}
+"""
+_VENUES = ["a debate in {}", "a rally in {}", "a TV ad", "a press release", "a radio interview in {}",
+           "a campaign mailer", "a speech in {}", "a committee hearing", "a post on social media", "an op-ed"]
+_JOBS = ["State senator", "Governor", "Congressman", "Mayor", "Columnist", "Candidate", "Talk show host", ""]
+_PARTIES = ["republican", "democrat", "none", "independent", "libertarian"]
+_LABELS = ["pants-fire", "false", "barely-true", "half-true", "mostly-true", "true"]
+
+
+def archive_table(rows: int, seed: int = 1) -> str:
+    """A tab-separated archive of `rows` rated statements in LIAR's shape, for `ARCHIVE_MAPPING`."""
+    rng = random.Random(seed)
+    speakers = sorted({_name(rng, 2) for _ in range(max(2, rows * 10 // 39))})
+    rng.shuffle(speakers)
+    weights = [1 / rank for rank in range(1, len(speakers) + 1)]
+    regions = [_name(rng, 1) for _ in range(50)]
+    about = {speaker: (rng.choice(_JOBS), rng.choice(regions), rng.choice(_PARTIES)) for speaker in speakers}
+    venues = [rng.choice(_VENUES).format(rng.choice(regions)) + f" ({i})" for i in range(max(1, rows * 10 // 27))]
+    lines = []
+    for i, speaker in enumerate(rng.choices(speakers, weights, k=rows)):
+        named = rng.choice(speakers[:20])
+        words = " ".join(rng.choice(_WORDS) for _ in range(rng.randint(8, 24)))
+        statement = f"Says {named} {words}."
+        job, region, party = about[speaker]
+        lines.append("\t".join([f"s-{i}", rng.choice(_LABELS), statement, ",".join(rng.sample(_TOPICS, 2)), speaker,
+                                job, region, party, rng.choice(venues)]))
+    return "\n".join(lines) + "\n"
+
+
 def write(folder: Path, files: dict[str, str]) -> None:
     for path, text in files.items():
         target = folder / path

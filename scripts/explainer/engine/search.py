@@ -40,7 +40,7 @@ class SearchConfig(Config):
     bundles = c.ListOfItems(c.ListOfItems(c.Type(str)), default=[])
     """Pages indexed apart, each bundle a list of folders (`[actors/, events/]`), in the order their results
     are shown: a query's first results come from a small first bundle while the big ones are still scored.
-    Pages in none of the folders make a last bundle of their own."""
+    Pages in none of the folders go with the first bundle."""
     max_pages = c.Type(int, default=12000)
     """The most pages one Pagefind run indexes: a bundle with more is split, so that the indexer's memory
     (some 50 KB per page) stays bounded however big the site grows."""
@@ -91,14 +91,15 @@ BUNDLE = "pagefind"
 
 
 def plan_bundles(pages: list[str], bundles: list[list[str]], max_pages: int) -> dict[str, list[str]]:
-    """{bundle name: its pages}: the pages in each bundle's folders, then the others, each split into parts
-    of at most `max_pages` (`claims`, `claims-2`, ...). A bundle is named after its first folder; the names
-    are folders under `pagefind/`."""
+    """{bundle name: its pages}: the pages in each bundle's folders, the others with the first bundle's, each
+    split into parts of at most `max_pages` (`claims`, `claims-2`, ...). A bundle is named after its first
+    folder; the names are folders under `pagefind/`. Each bundle costs the reader Pagefind's code again
+    (some 100 KB), so they are few."""
     folders = [(folder.strip("/") + "/", _name(bundle[0])) for bundle in bundles for folder in bundle]
-    groups: dict[str, list[str]] = {_name(bundle[0]): [] for bundle in bundles if bundle}
-    groups.setdefault(OTHERS, [])
+    groups: dict[str, list[str]] = {_name(bundle[0]): [] for bundle in bundles if bundle} or {OTHERS: []}
+    others = next(iter(groups))
     for page in pages:
-        groups[next((name for folder, name in folders if page.startswith(folder)), OTHERS)].append(page)
+        groups[next((name for folder, name in folders if page.startswith(folder)), others)].append(page)
     planned = {}
     for name, members in groups.items():
         for part, at in enumerate(range(0, len(members), max_pages), start=1):

@@ -30,8 +30,9 @@ def csv_file(kind: Kind) -> str:
 
 def search_bundles() -> list[list[str]]:
     """The story's page folders in the order search shows their results, each bundle indexed apart: the
-    actors and events (few, and what names are searched for), the sources, then the claims (the most)."""
-    order = [("actor", "event"), ("source",), ("claim",)]
+    actors, events and sources (what names are searched for; the other pages join them), then the claims
+    (the most numerous: their scoring no longer holds up the first results)."""
+    order = [("actor", "event", "source"), ("claim",)]
     return [[f"{kind_named(name).section}/" for name in names] for names in order]
 
 
