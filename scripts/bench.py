@@ -229,19 +229,14 @@ def _wait_until_served(page, url: str) -> None:
     raise SystemExit(f"mkdocs serve did not serve {url}")
 
 
-def bench(claims: int, runs: int, folder: Path, browser: bool, engines: bool = False, shape: str = "synthetic") -> dict:
-    project = make_project(folder, claims, shape)
-    subprocess.run([str(BIN / "explainer"), "export", "exported"], cwd=project, check=True, capture_output=True)
-    vanilla_config(project)
-    plugin, vanilla, share, peak = [], [], [], 0
-    cpu: dict[str, list[float]] = {"plugin": [], "vanilla": []}
-    other: dict[str, list[float]] = {"properdocs_build_s": [], "zensical_export_build_s": []}
-    load = os.getloadavg()[0]
+def _alternate(project: Path, runs: int, plugin: list, vanilla: list, share: list, cpu: dict, other: dict,
+               engines: bool, peaks: list) -> None:
+    """`runs` builds with the plugin and as many without, alternating, so machine noise hits both."""
     for _ in range(runs):
         seconds, rss, used = run_measured([str(BIN / "mkdocs"), "build", "-q", "-d", "site"], project)
         plugin.append(seconds)
         cpu["plugin"].append(used)
-        peak = max(peak, rss)
+        peaks.append(rss)
         seconds, _, used = run_measured([str(BIN / "mkdocs"), "build", "-q", "-f", "vanilla.yml", "-d", "vanilla-site"],
                                         project)
         vanilla.append(seconds)
@@ -252,7 +247,34 @@ def bench(claims: int, runs: int, folder: Path, browser: bool, engines: bool = F
                 [str(BIN / "properdocs"), "build", "-q", "-f", "mkdocs.yml", "-d", "properdocs-site"], project)[0])
             other["zensical_export_build_s"].append(run_measured(
                 [str(BIN / "zensical"), "build", "-c", "-f", "zensical.yml"], project)[0])
-    figures = {"claims": claims, "shape": shape, "runs": runs, "plugin_build_s": statistics.median(plugin),
+
+
+def _busy_core() -> subprocess.Popen:
+    """A process that keeps one core busy (the last), as another job on the machine would."""
+    core = max(os.sched_getaffinity(0))
+    return subprocess.Popen([sys.executable, "-c", "while True: pass"],
+                            preexec_fn=lambda: os.sched_setaffinity(0, {core}))
+
+
+def bench(claims: int, runs: int, folder: Path, browser: bool, engines: bool = False, shape: str = "synthetic",
+          busy: bool = False) -> dict:
+    project = make_project(folder, claims, shape)
+    subprocess.run([str(BIN / "explainer"), "export", "exported"], cwd=project, check=True, capture_output=True)
+    vanilla_config(project)
+    plugin, vanilla, share, peaks = [], [], [], [0]
+    cpu: dict[str, list[float]] = {"plugin": [], "vanilla": []}
+    other: dict[str, list[float]] = {"properdocs_build_s": [], "zensical_export_build_s": []}
+    load = os.getloadavg()[0]
+    hog = _busy_core() if busy else None
+    try:
+        _alternate(project, runs, plugin, vanilla, share, cpu, other, engines, peaks)
+    finally:
+        if hog is not None:
+            hog.kill()
+            hog.wait()
+    peak = max(peaks)
+
+    figures = {"claims": claims, "shape": shape + (", one core busy" if busy else ""), "runs": runs, "plugin_build_s": statistics.median(plugin),
                "vanilla_build_s": statistics.median(vanilla), "plugin_share_s": statistics.median(share),
                "peak_rss_bytes": peak, **site_figures(project / "site"),
                **{key: statistics.median(times) for key, times in other.items() if times}}
@@ -322,9 +344,10 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=Path("bench.json"))
     parser.add_argument("--no-browser", action="store_true")
     parser.add_argument("--engines", action="store_true", help="also time ProperDocs and Zensical")
+    parser.add_argument("--busy", action="store_true", help="keep one core busy with another process meanwhile")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="explainer-bench-") as tmp:
-        results = [bench(n, args.runs, Path(tmp), not args.no_browser, args.engines, shape)
+        results = [bench(n, args.runs, Path(tmp), not args.no_browser, args.engines, shape, args.busy)
                    for shape in args.shapes for n in args.sizes]
     for shape in args.shapes:
         mine = [r for r in results if r["shape"] == shape]

@@ -18,7 +18,7 @@ spec.loader.exec_module(bench)
 @pytest.mark.browser
 def test_bench_pipeline_at_200_claims(tmp_path):
     figures = bench.bench(200, runs=1, folder=tmp_path, browser=True)
-    project = tmp_path / "story-200"
+    project = tmp_path / "synthetic-200"
     plugin_site, vanilla_site = Site(project / "site"), Site(project / "vanilla-site")
     assert set(plugin_site.pages) == set(vanilla_site.pages)  # the baseline builds the very same pages
     assert figures["html_pages"] == len(plugin_site.pages) > 300
@@ -33,4 +33,16 @@ def test_bench_pipeline_at_200_claims(tmp_path):
     for query in ("name", "common_word"):
         assert figures[f"search_{query}_results"] > 0 and figures[f"search_{query}_ms"] > 0
         assert 0 < figures[f"search_{query}_search_bytes"] < figures[f"search_{query}_bytes"]
+        assert 0 < figures[f"search_{query}_gzip_bytes"] <= figures[f"search_{query}_bytes"]
+    assert figures["search_name_first_is_the_person"] is True
     assert 0 < figures["serve_change_visible_s"] < 60
+
+
+@pytest.mark.slow
+def test_the_archive_shape_is_imported_skewed_and_builds(tmp_path):
+    figures = bench.bench(300, runs=1, folder=tmp_path, browser=False, shape="archive", busy=True)
+    project = tmp_path / "archive-300"
+    story = bench.load_story(project / "data")
+    made = sorted((len(story.claims_by(a)) for a in story.actors), reverse=True)
+    assert len(story.claims) == 300 and made[0] > 30 and made.count(1) > 20  # a few speakers, many with one
+    assert figures["shape"] == "archive, one core busy" and figures["html_pages"] == len(Site(project / "site").pages)

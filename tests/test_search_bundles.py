@@ -1,6 +1,10 @@
-"""How the search index is cut into bundles: by folder, in the configured order, each part bounded."""
+"""How the search index is cut into bundles (by folder, in the configured order, each part bounded), and
+when it is made."""
 
-from explainer.engine.search import plan_bundles
+import threading
+from types import SimpleNamespace
+
+from explainer.engine.search import SearchPlugin, plan_bundles
 
 PAGES = ["index.html", "actors/a/index.html", "actors/b/index.html", "events/e/index.html",
          "claims/x/index.html", "claims/y/index.html", "claims/z/index.html", "claimsx/index.html"]
@@ -29,3 +33,31 @@ def test_without_bundles_everything_is_one():
 
 def test_an_empty_site_has_no_bundle():
     assert plan_bundles([], [["actors/"]], 10) == {}
+
+
+def test_in_preview_the_index_is_made_after_the_build_and_the_next_build_waits_for_it(tmp_path, monkeypatch):
+    plugin = SearchPlugin()
+    plugin.load_config({})
+    plugin.on_startup(command="serve", dirty=False)
+    release, indexed = threading.Event(), []
+    monkeypatch.setattr(plugin, "_index_site", lambda site: (release.wait(10), indexed.append(site)))
+    config = SimpleNamespace(site_dir=str(tmp_path))
+    plugin.on_post_build(config=config)  # returns with the indexer still at work: the page shows at once
+    assert indexed == []
+    waiting = threading.Thread(target=plugin.on_pre_build, kwargs={"config": config})
+    waiting.start()
+    waiting.join(0.2)
+    assert waiting.is_alive()  # the next build does not empty the site folder under the indexer
+    release.set()
+    waiting.join(10)
+    assert indexed == [tmp_path] and not waiting.is_alive()
+
+
+def test_a_build_writes_the_index_before_it_ends(tmp_path, monkeypatch):
+    plugin = SearchPlugin()
+    plugin.load_config({})
+    plugin.on_startup(command="build", dirty=False)
+    indexed = []
+    monkeypatch.setattr(plugin, "_index_site", indexed.append)
+    plugin.on_post_build(config=SimpleNamespace(site_dir=str(tmp_path)))
+    assert indexed == [tmp_path]

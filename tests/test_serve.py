@@ -180,6 +180,7 @@ for step, text in [("first", original.replace("actors:\\n", "actors:" + loners, 
     if step == "first":
         config.plugins.on_startup(command="serve", dirty=True)
     build(config, dirty=True)
+    config.plugins.on_shutdown()  # as serve does when it stops: the search index, made meanwhile, is written
     seen[step] = state()
 print(json.dumps(seen))
 """

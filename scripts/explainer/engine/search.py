@@ -15,6 +15,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 from pathlib import Path
 
 from mkdocs.config import config_options as c
@@ -56,20 +57,55 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(THEME))
         return config
 
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        self._finish()  # MkDocs may empty the site folder next: never under an indexer at work
+
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        site = Path(config.site_dir)
-        # made anew: Pagefind never removes a file, so a dirty rebuild (`mkdocs serve --dirty`) would
-        # keep every fragment of pages long gone, deleted entities' words included
-        shutil.rmtree(site / BUNDLE, ignore_errors=True)
+        if getattr(self, "serving", False):
+            # in preview the changed page is shown at once, and its words are searchable a few seconds later
+            self.indexing = threading.Thread(target=self._index_reported, args=(Path(config.site_dir),),
+                                             name="explainer-search", daemon=True)
+            self.indexing.start()
+        else:
+            self._index_site(Path(config.site_dir))
+
+    def on_shutdown(self) -> None:
+        self._finish()
+
+    def _finish(self) -> None:
+        if (indexing := getattr(self, "indexing", None)) is not None:
+            indexing.join()
+            self.indexing = None
+
+    def _index_reported(self, site: Path) -> None:
+        try:
+            self._index_site(site)
+        except PluginError as error:
+            log.error(str(error))
+
+    def _index_site(self, site: Path) -> None:
+        """Every bundle indexed into a new folder that then takes the old one's place: searching goes on
+        meanwhile, and nothing is kept of the last index (Pagefind never removes a file, so a dirty rebuild
+        would keep every fragment of pages long gone, deleted entities' words included)."""
+        made, old = site / ".pagefind-next", site / ".pagefind-old"
+        for folder in (made, old):
+            shutil.rmtree(folder, ignore_errors=True)
         bundles = plan_bundles(_pages(site), self.config.bundles, self.config.max_pages)
         for name, pages in bundles.items():
-            self._index(site, name, pages)
-        (site / BUNDLE).mkdir(exist_ok=True)
-        (site / BUNDLE / "bundles.json").write_text(json.dumps(list(bundles)), encoding="utf-8")
+            self._index(site, made / name, pages)
+        made.mkdir(exist_ok=True)
+        (made / "bundles.json").write_text(json.dumps(list(bundles)), encoding="utf-8")
+        if (site / BUNDLE).exists():
+            (site / BUNDLE).rename(old)
+        made.rename(site / BUNDLE)
+        shutil.rmtree(old, ignore_errors=True)
         log.info("Pagefind index of %d page(s) written to %s in %d bundle(s)",
                  sum(map(len, bundles.values())), site / BUNDLE, len(bundles))
 
-    def _index(self, site: Path, name: str, pages: list[str]) -> None:
+    def _index(self, site: Path, output: Path, pages: list[str]) -> None:
         """One Pagefind run over `pages`, seen through a folder of hard links that holds only them (the
         URLs Pagefind gives are paths in the folder it reads)."""
         mirror = Path(tempfile.mkdtemp(prefix=".pagefind-", dir=site))
@@ -77,7 +113,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             for page in pages:
                 _link(site / page, mirror / page)
             command = [sys.executable, "-m", "pagefind", "--site", str(mirror), "--silent",
-                       "--output-path", str(site / BUNDLE / name),
+                       "--output-path", str(output),
                        "--root-selector", self.config.root_selector,
                        "--exclude-selectors", ", ".join(self.config.exclude_selectors)]
             done = subprocess.run(command, capture_output=True, text=True)
