@@ -128,6 +128,25 @@ def test_search_fetches_small_index_pieces_only_when_asked(page, server):
     assert not [r for r in requests if r.endswith("search_index.json")]
 
 
+def test_search_missing_its_index_at_first_tries_again(page, server):
+    """In preview the index is made after the page is shown: a search opened before it is there finds
+    nothing to load, quietly, and the next search loads it."""
+    asked = []
+
+    def first_missing(route):
+        asked.append(route.request.url)
+        route.fulfill(status=404, body="") if len(asked) == 1 else route.continue_()
+
+    page.route("**/pagefind/bundles.json", first_missing)
+    page.goto(server)
+    with page.expect_response("**/pagefind/bundles.json") as missing:
+        page.click(".md-search__input")
+    assert missing.value.status == 404 and len(asked) == 1
+    page.fill(".md-search__input", "ludicrous")
+    page.wait_for_selector("li.md-search-result__item > a", timeout=10000)
+    assert len(asked) == 2
+
+
 def test_search_by_keyboard_alone(page, server):
     page.goto(server)
     page.keyboard.press("/")

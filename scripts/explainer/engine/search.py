@@ -57,6 +57,11 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(THEME))
         return config
 
+    def __init__(self):
+        super().__init__()
+        self.serving = False
+        self.indexing: threading.Thread | None = None
+
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
 
@@ -64,7 +69,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         self._finish()  # MkDocs may empty the site folder next: never under an indexer at work
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        if getattr(self, "serving", False):
+        if self.serving:
             # in preview the changed page is shown at once, and its words are searchable a few seconds later
             self.indexing = threading.Thread(target=self._index_reported, args=(Path(config.site_dir),),
                                              name="explainer-search", daemon=True)
@@ -76,8 +81,8 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         self._finish()
 
     def _finish(self) -> None:
-        if (indexing := getattr(self, "indexing", None)) is not None:
-            indexing.join()
+        if self.indexing is not None:
+            self.indexing.join()
             self.indexing = None
 
     def _index_reported(self, site: Path) -> None:
@@ -90,8 +95,8 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         """Every bundle indexed into a new folder that then takes the old one's place: searching goes on
         meanwhile, and nothing is kept of the last index (Pagefind never removes a file, so a dirty rebuild
         would keep every fragment of pages long gone, deleted entities' words included)."""
-        made, old = site / ".pagefind-next", site / ".pagefind-old"
-        for folder in (made, old):
+        made, old = site / f"{WORK}next", site / f"{WORK}old"
+        for folder in site.glob(f"{WORK}*"):  # what a run cut short left, never to be published
             shutil.rmtree(folder, ignore_errors=True)
         bundles = plan_bundles(_pages(site), self.config.bundles, self.config.max_pages)
         for name, pages in bundles.items():
@@ -108,7 +113,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
     def _index(self, site: Path, output: Path, pages: list[str]) -> None:
         """One Pagefind run over `pages`, seen through a folder of hard links that holds only them (the
         URLs Pagefind gives are paths in the folder it reads)."""
-        mirror = Path(tempfile.mkdtemp(prefix=".pagefind-", dir=site))
+        mirror = Path(tempfile.mkdtemp(prefix=WORK, dir=site))
         try:
             for page in pages:
                 _link(site / page, mirror / page)
@@ -124,6 +129,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
 
 
 BUNDLE = "pagefind"
+WORK = ".pagefind-"  # the indexer's working folders in the site folder (hidden: never indexed themselves)
 
 
 def plan_bundles(pages: list[str], bundles: list[list[str]], max_pages: int) -> dict[str, list[str]]:

@@ -26,7 +26,10 @@ function start(box) {
   // Pagefind: all are searched at once and each one's results are drawn, in bundle order, as soon as
   // the bundles before it have answered, so the small first bundle answers before the big ones are scored.
   function load() {
-    engine ??= fetch(new URL("pagefind/bundles.json", root)).then((r) => r.json()).then((names) =>
+    engine ??= fetch(new URL("pagefind/bundles.json", root)).then((r) => {
+      if (!r.ok) throw new Error(`no search index (${r.status})`);
+      return r.json();
+    }).then((names) =>
       Promise.all(names.map(async (name) => {
         const pagefind = await import(new URL(`pagefind/${name}/pagefind.js`, root).href);
         // pageLength 0: a long page is not ranked down for its length. A person's page lists their
@@ -38,6 +41,9 @@ function start(box) {
       }))).then((bundles) => {
       if (!input.value.trim()) meta.textContent = words.placeholder;
       return bundles;
+    }).catch((error) => {
+      engine = null;  // in preview the index may still be being made: the next search tries again
+      throw error;
     });
     return engine;
   }
@@ -134,7 +140,7 @@ function start(box) {
 
   function open() {
     if (!toggle.checked) toggle.checked = true;
-    load();
+    load().catch(() => {});
   }
 
   function close() {
@@ -152,7 +158,7 @@ function start(box) {
     clearTimeout(typing);
     const text = input.value;
     // while the reader types, fetch the index pieces the words need, without searching yet
-    if (text.trim().length >= 3) load().then((bundles) => bundles.forEach((b) => b.preload(text.trim())));
+    if (text.trim().length >= 3) load().then((bundles) => bundles.forEach((b) => b.preload(text.trim()))).catch(() => {});
     typing = setTimeout(() => ask(text), PAUSE);
   });
 
@@ -172,7 +178,7 @@ function start(box) {
   }
   toggle.addEventListener("change", () => {
     if (toggle.checked) {
-      load();
+      load().catch(() => {});
       input.focus();
     }
   });
