@@ -24,6 +24,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel, get_files
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import TableOfContents
 from mkdocs.utils import get_relative_url
 
 from ..errors import StoryInvalid
@@ -241,19 +242,16 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         """How a shared link to the page previews, and its schema.org data, in its head, whatever the theme."""
+        if "</head>" in output:
+            tags = head_tags(page.meta, page.title or config.site_name, config.site_name, config.site_description,
+                             page.canonical_url)
+            head, _, rest = output.partition("</head>")
+            links = [(get_relative_url(f.url, page.url), "About this site" if f.src_uri == self.config.about
+                      else "Corrections") for f in self.footer]
+            output = footer(f"{head}{tags}\n</head>{rest}", links)
         if isinstance(page.file, StoryFile):
-            # MkDocs keeps every page's Markdown and HTML to the end of the build (30,000 claims: some 1 GB,
-            # still held while the search index is made); a story page's are not needed once it is written
-            page.markdown = page.content = None
-        if "</head>" not in output:
-            return output
-        tags = head_tags(page.meta, page.title or config.site_name, config.site_name, config.site_description,
-                         page.canonical_url)
-        head, _, rest = output.partition("</head>")
-        output = f"{head}{tags}\n</head>{rest}"
-        links = [(get_relative_url(f.url, page.url), "About this site" if f.src_uri == self.config.about else "Corrections")
-                 for f in self.footer]
-        return footer(output, links)
+            _let_go(page)
+        return output
 
     def on_serve(self, server, config: MkDocsConfig, builder):
         server.watch(str(self.settings.data_dir))
@@ -296,6 +294,15 @@ class StoryFile(File):
 
     def is_modified(self) -> bool:
         return not self.unchanged
+
+
+def _let_go(page: Page) -> None:
+    """MkDocs keeps every page's Markdown, HTML, contents and front matter to the end of the build (30,000
+    claims: some 1 GB, still held while the search index is made); once a story page is written, only
+    what the navigation and the anchor checks read (its title, its anchors) is kept."""
+    page.markdown = page.content = None
+    page.toc = TableOfContents([])
+    page.meta = {"title": page.meta["title"]} if "title" in page.meta else {}
 
 
 def _made(make: Callable[[], str]) -> str:
