@@ -9,7 +9,9 @@ import pytest
 import yaml
 
 from conftest import BIN, CASES, ROOT, make_site, mkdocs_build
+from explainer.editing.records import in_files
 from explainer.story.graph import load_story
+from explainer.story.loader import MAX_FILE_BYTES, load_file
 
 IMPORT = CASES / "import"
 
@@ -122,3 +124,32 @@ def test_a_feed_that_is_not_json_and_a_file_written_as_a_flow_list_get_one_line_
     assert flow.returncode == 1 and "Traceback" not in flow.stderr
     assert "data/feed.yml: line 1: section 'actors' is not written as a list" in flow.stderr
     assert (project / "data" / "feed.yml").read_text().startswith("actors: [{id: someone-else")
+
+
+def test_records_too_many_for_one_file_are_cut_into_files_each_under_the_limit(tmp_path):
+    sections = {"actors": [{"id": f"speaker-{i}", "name": f"Speaker {i}", "kind": "person"} for i in range(40)],
+                "claims": [{"id": f"claim-{i}", "claimant": f"speaker-{i % 40}", "summary": f"Statement {i} " * 8}
+                           for i in range(300)]}
+    first = tmp_path / "archive.yml"
+    files = in_files(first, sections, lambda path: None, limit=20_000)
+    assert list(files)[0] == first and first.with_name("archive-2.yml") in files and len(files) > 2
+    assert all(len(content) <= 20_000 for content in files.values())
+    loaded = {}
+    for path, content in files.items():
+        for section, records in yaml.safe_load(content).items():
+            loaded.setdefault(section, []).extend(records)
+    assert loaded == sections  # every record once, in order, each file with its share of each section
+
+
+def test_what_fits_one_file_stays_in_one_and_an_existing_file_keeps_its_bytes(tmp_path):
+    first = tmp_path / "archive.yml"
+    old = b"# kept\nclaims:\n- id: old\n  claimant: a\n  summary: Before\n"
+    files = in_files(first, {"claims": [{"id": "new", "claimant": "a", "summary": "After"}]},
+                     lambda path: old if path == first else None)
+    assert list(files) == [first] and files[first].startswith(old)
+
+
+def test_a_change_is_held_to_the_size_a_file_may_have_before_it_is_written(tmp_path):
+    path = tmp_path / "data" / "big.yml"
+    _, errors = load_file(path, "claims: []\n" + "#" * MAX_FILE_BYTES)
+    assert [e.message for e in errors] == [f"file would be {MAX_FILE_BYTES + 11:,} bytes; the limit is {MAX_FILE_BYTES:,}"]

@@ -19,7 +19,7 @@ from tqdm import tqdm
 
 from .editing.export import Export
 from .editing.change import ChangeRefused, DataChange, change_data
-from .editing.records import LayoutRefused, fresh_id, line_of, target_file, with_records, with_sections
+from .editing.records import LayoutRefused, fresh_id, in_files, line_of, target_file, with_records
 from .editing.scaffold import scaffold
 from .editing.synth import synthesize
 from .editing.synth import write as write_story
@@ -393,6 +393,7 @@ def import_(file: Path, mapping: Path | None, data: Path | None, merge: bool, co
     target = folder / f"{fresh_id(file.stem, set(), 'import')}.yml"
 
     def add(change: DataChange) -> Batch:
+        written.clear()  # a change redone (an editor saved a file meanwhile) starts afresh
         batch = Batch(_load_or_exit(folder) if any(yaml_files(folder)) else None)
         try:
             if read_mapping:
@@ -401,24 +402,27 @@ def import_(file: Path, mapping: Path | None, data: Path | None, merge: bool, co
                 import_reviews(batch, file, text)
         except ValueError as exc:  # a feed that is not JSON, a mapping naming columns the file lacks
             raise click.UsageError(f"{display_path(file)}: {exc}") from None
-        existing = change.current(target)
-        if existing is not None and not merge:
+        if change.current(target) is not None and not merge:
             raise click.UsageError(f"{display_path(target)} already exists: add --merge, or rename FILE")
         try:
-            content = with_sections(existing, batch.records)
+            files = in_files(target, batch.records, change.current)
         except LayoutRefused as refused:
             click.echo(f"{display_path(target)}: {refused}; nothing was imported", err=True)
             raise SystemExit(EXIT_DATA_ERRORS) from None
         if batch.imported():
-            change.stage(target, content)
+            for path, content in files.items():
+                change.stage(path, content)
             _commit(change, "not imported")
+        written.extend(files)
         return batch
 
+    written: list[Path] = []
     batch = _changing(folder, add)
     for problem in batch.problems:
         click.echo(str(problem), err=True)
     counts = ", ".join(f"{len(records)} {section}" for section, records in batch.records.items())
-    click.echo(f"{display_path(target)}: {counts} from {batch.rows} row(s) of {display_path(file)}"
+    names = ", ".join(map(display_path, dict.fromkeys(written))) or display_path(target)
+    click.echo(f"{names}: {counts} from {batch.rows} row(s) of {display_path(file)}"
                f"{f'; {len(batch.problems)} not imported' if batch.problems else ''}")
     if batch.problems:
         raise SystemExit(EXIT_DATA_ERRORS)

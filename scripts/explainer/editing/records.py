@@ -7,10 +7,11 @@ read again to make sure it holds exactly what it held plus the new records. Writ
 from __future__ import annotations
 
 import io
+import math
 import re
 from collections import Counter
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 import yaml as pyyaml
 from ruamel.yaml import YAML
@@ -19,6 +20,7 @@ from ruamel.yaml.representer import RoundTripRepresenter
 
 from ..story.graph import Story
 from ..story.kinds import Kind
+from ..story.loader import MAX_FILE_BYTES
 from ..text import slug
 
 
@@ -105,6 +107,39 @@ def with_sections(old: bytes | None, sections: dict[str, list[dict[str, Any]]]) 
         if records:
             content = with_records(content, section, records)
     return content
+
+
+def in_files(first: Path, sections: dict[str, list[dict[str, Any]]], current: Callable[[Path], bytes | None],
+             limit: int = MAX_FILE_BYTES) -> dict[Path, bytes]:
+    """{file: its new bytes}: the records added to `first` and, when one file would pass the size a data
+    file may have (the loader refuses bigger ones), to `first-2.yml`, `first-3.yml`, ..., each part holding
+    a slice of every section. `current(path)` is a file's present bytes (None: no such file)."""
+    total = sum(map(len, sections.values()))
+    parts = _parts_needed(sections, limit)
+    while True:
+        files = {}
+        for number, part in enumerate(_slices(sections, parts), start=1):
+            path = first if number == 1 else first.with_name(f"{first.stem}-{number}{first.suffix}")
+            files[path] = with_sections(current(path), part)
+        biggest = max(len(content or b"") for content in files.values())
+        if biggest <= limit or parts >= total:  # else the loader names the file that is still too big
+            return {path: content for path, content in files.items() if content is not None}
+        parts = max(parts + 1, math.ceil(parts * biggest / (limit * 0.9)))
+
+
+def _parts_needed(sections: dict[str, list[dict[str, Any]]], limit: int, sample: int = 200) -> int:
+    """A first guess at how many files the records need, from the size of a few written out (writing
+    all of them, only to find them too many for one file, takes a minute at 30,000 records)."""
+    few = {name: records[:sample] for name, records in sections.items()}
+    written = len(with_sections(None, few) or b"")
+    share = sum(map(len, few.values())) / max(1, sum(map(len, sections.values())))
+    return max(1, math.ceil(written / share / (limit * 0.8))) if share else 1
+
+
+def _slices(sections: dict[str, list[dict[str, Any]]], parts: int) -> list[dict[str, list[dict[str, Any]]]]:
+    """`sections` cut into `parts` in order, each with its share of every section."""
+    return [{name: records[len(records) * i // parts:len(records) * (i + 1) // parts]
+             for name, records in sections.items()} for i in range(parts)]
 
 
 def line_of(data: bytes, record_id: str) -> int:

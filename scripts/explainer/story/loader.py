@@ -122,7 +122,7 @@ def _ids_written_in(path: Path, text: str | None) -> set[str]:
 def load_file(path: Path, text: str | None = None) -> tuple[list[RawRecord], list[StoryError]]:
     """The records of one file (or of `text`, what it would hold), or the errors that kept it from being read."""
     try:
-        text = read_text(path) if text is None else text
+        text = read_text(path) if text is None else _within_limit(text)
         root = _compose(text)
     except _LoadProblem as problem:
         return [], [StoryError(Location(path, problem.line), problem.message)]
@@ -161,6 +161,14 @@ def read_text(path: Path, limit: int = MAX_FILE_BYTES) -> str:
         raise _LoadProblem(raw.count(b"\n", 0, exc.start) + 1, "file is not valid UTF-8 text") from None
 
 
+def _within_limit(text: str, limit: int = MAX_FILE_BYTES) -> str:
+    """What a file would hold, refused as the file itself would be: a change is checked as it will load."""
+    size = len(text.encode("utf-8"))
+    if size > limit:
+        raise _LoadProblem(1, f"file would be {size:,} bytes; the limit is {limit:,}")
+    return text
+
+
 def read_source_text(path: Path, data_dir: Path, staged: Staged = {}) -> str:
     """A source's full text, for quote checking; raises ValueError with a readable reason. The file must
     be inside the data folder (links resolved): a story's data never reads, or shows, files elsewhere."""
@@ -168,7 +176,10 @@ def read_source_text(path: Path, data_dir: Path, staged: Staged = {}) -> str:
     if not resolved.is_relative_to(data_dir.resolve()):
         raise ValueError("must be a file inside the data folder")
     if resolved in staged:
-        return staged[resolved]
+        try:
+            return _within_limit(staged[resolved])
+        except _LoadProblem as problem:
+            raise ValueError(problem.message) from None
     try:
         return read_text(resolved)
     except _LoadProblem as problem:
