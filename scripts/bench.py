@@ -168,7 +168,8 @@ def browser_search(site: Path, queries: dict[str, str]) -> dict:
             figures[f"search_{name}_bytes"] = sum(size for _, size in fetched)
             figures[f"search_{name}_gzip_bytes"] = sum(_gzipped(site, url) for url, _ in fetched)
             figures[f"search_{name}_search_bytes"] = sum(size for url, size in fetched if "/pagefind/" in url)
-            page.wait_for_load_state("networkidle")  # every bundle has answered: the count is final
+            page.wait_for_function(f"document.querySelector('[data-explainer-search]').dataset.answered === "
+                                   f"{json.dumps(query)}", timeout=600_000)  # every bundle: the count is final
             figures[f"search_{name}_results"] = int(page.inner_text(".md-search-result__meta").split()[0]
                                                     .replace(",", "") or 0)
             context.close()

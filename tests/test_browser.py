@@ -80,6 +80,9 @@ def search(page: Page, base: str, query: str) -> list[str]:
     page.wait_for_function("document.querySelector('.md-search-result__meta').textContent.includes('Type')")
     # the whole query at once, so no result list for a partial query can be read by mistake
     page.fill(".md-search__input", query)
+    # every bundle has answered (the claims' results come after the others')
+    page.wait_for_function("q => document.querySelector('[data-explainer-search]').dataset.answered === q",
+                           arg=query.strip(), timeout=10000)
     page.wait_for_selector("li.md-search-result__item > a", timeout=10000)
     hrefs = page.eval_on_selector_all("li.md-search-result__item > a", "els => els.map(e => e.href)")
     return [urlsplit(h).path for h in hrefs]

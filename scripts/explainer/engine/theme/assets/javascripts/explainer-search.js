@@ -67,6 +67,7 @@ function start(box) {
       list.setAttribute("role", count ? "list" : "presentation");
       if (shown.drawn < PAGE) await more();
     }
+    box.dataset.answered = terms;  // every bundle has answered: the count is final (tests and the bench wait for it)
   }
 
   function show(query, results, status) {
