@@ -16,6 +16,7 @@ median of --runs runs, plugin and vanilla builds alternating so machine noise hi
 from __future__ import annotations
 
 import argparse
+import collections
 import functools
 import gzip
 import http.server
@@ -230,24 +231,39 @@ def _wait_until_served(page, url: str) -> None:
     raise SystemExit(f"mkdocs serve did not serve {url}")
 
 
-def _alternate(project: Path, runs: int, plugin: list, vanilla: list, share: list, cpu: dict, other: dict,
-               engines: bool, peaks: list) -> None:
+class Samples:
+    """What each run measured, by figure name; the medians go in the results."""
+
+    def __init__(self):
+        self.times: dict[str, list[float]] = collections.defaultdict(list)
+        self.peak = 0
+
+    def add(self, name: str, value: float) -> None:
+        self.times[name].append(value)
+
+    def medians(self) -> dict[str, float]:
+        return {name: statistics.median(values) for name, values in self.times.items()}
+
+
+def _alternate(project: Path, runs: int, engines: bool) -> Samples:
     """`runs` builds with the plugin and as many without, alternating, so machine noise hits both."""
+    samples = Samples()
     for _ in range(runs):
         seconds, rss, used = run_measured([str(BIN / "mkdocs"), "build", "-q", "-d", "site"], project)
-        plugin.append(seconds)
-        cpu["plugin"].append(used)
-        peaks.append(rss)
+        samples.add("plugin_build_s", seconds)
+        samples.add("plugin_cpu_s", used)
+        samples.peak = max(samples.peak, rss)
         seconds, _, used = run_measured([str(BIN / "mkdocs"), "build", "-q", "-f", "vanilla.yml", "-d", "vanilla-site"],
                                         project)
-        vanilla.append(seconds)
-        cpu["vanilla"].append(used)
-        share.append(plugin_share(project))
+        samples.add("vanilla_build_s", seconds)
+        samples.add("vanilla_cpu_s", used)
+        samples.add("plugin_share_s", plugin_share(project))
         if engines:
-            other["properdocs_build_s"].append(run_measured(
+            samples.add("properdocs_build_s", run_measured(
                 [str(BIN / "properdocs"), "build", "-q", "-f", "mkdocs.yml", "-d", "properdocs-site"], project)[0])
-            other["zensical_export_build_s"].append(run_measured(
+            samples.add("zensical_export_build_s", run_measured(
                 [str(BIN / "zensical"), "build", "-c", "-f", "zensical.yml"], project)[0])
+    return samples
 
 
 def _busy_core() -> subprocess.Popen:
@@ -262,25 +278,17 @@ def bench(claims: int, runs: int, folder: Path, browser: bool, engines: bool = F
     project = make_project(folder, claims, shape)
     subprocess.run([str(BIN / "explainer"), "export", "exported"], cwd=project, check=True, capture_output=True)
     vanilla_config(project)
-    plugin, vanilla, share, peaks = [], [], [], [0]
-    cpu: dict[str, list[float]] = {"plugin": [], "vanilla": []}
-    other: dict[str, list[float]] = {"properdocs_build_s": [], "zensical_export_build_s": []}
     load = os.getloadavg()[0]
     hog = _busy_core() if busy else None
     try:
-        _alternate(project, runs, plugin, vanilla, share, cpu, other, engines, peaks)
+        samples = _alternate(project, runs, engines)
     finally:
         if hog is not None:
             hog.kill()
             hog.wait()
-    peak = max(peaks)
-
-    figures = {"claims": claims, "shape": shape + (", one core busy" if busy else ""), "runs": runs, "plugin_build_s": statistics.median(plugin),
-               "vanilla_build_s": statistics.median(vanilla), "plugin_share_s": statistics.median(share),
-               "peak_rss_bytes": peak, **site_figures(project / "site"),
-               **{key: statistics.median(times) for key, times in other.items() if times}}
+    figures = {"claims": claims, "shape": shape + (", one core busy" if busy else ""), "runs": runs,
+               **samples.medians(), "peak_rss_bytes": samples.peak, **site_figures(project / "site")}
     figures["ratio_plugin_to_vanilla"] = figures["plugin_build_s"] / figures["vanilla_build_s"]
-    figures["plugin_cpu_s"], figures["vanilla_cpu_s"] = (statistics.median(cpu[k]) for k in ("plugin", "vanilla"))
     figures["ratio_cpu_plugin_to_vanilla"] = figures["plugin_cpu_s"] / figures["vanilla_cpu_s"]
     figures["load_average"] = round((load + os.getloadavg()[0]) / 2, 2)  # 1-minute, before and after
     figures["s_per_page"] = figures["plugin_build_s"] / figures["html_pages"]
