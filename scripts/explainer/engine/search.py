@@ -51,6 +51,11 @@ class SearchConfig(Config):
 
 
 class SearchPlugin(BasePlugin[SearchConfig]):
+    def __init__(self):
+        super().__init__()
+        self.serving = False
+        self.indexing: threading.Thread | None = None
+
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if "material/search" in config.plugins or "search" in config.plugins:
             raise PluginError("plugins 'search' and 'explainer-search' both draw the search box: keep one")
@@ -59,11 +64,6 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         # after the site's own overrides (they still win), before Material's templates
         config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(THEME))
         return config
-
-    def __init__(self):
-        super().__init__()
-        self.serving = False
-        self.indexing: threading.Thread | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
