@@ -12,10 +12,11 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from ..story.disputes import Picture
-from ..story.graph import Facet, Story
+from ..story.graph import Facet, Story, Tag
 from ..story.kinds import KINDS, Kind, kind
 from ..story.model import Actor, ActorKind, Claim, Entity, StoryInfo
 from ..story.schema import RecordDoc
+from ..story.trace import query
 from ..story.views import EntityView, Words, gist
 from . import urls
 
@@ -84,7 +85,7 @@ class EntityPage:
 
     kind: Kind
     view: EntityView
-    tags: list[Facet]
+    tags: list[Tag]
     full_lists: dict[str, str]  # list name -> the first page of the list in full, for long ones
     story: Story
     corrections: list = field(default_factory=list)  # the corrections that changed the entity, earliest first
@@ -181,10 +182,11 @@ class TimelinePage:
         return self.sides.index(country) + 1 if country in self.sides else 0
 
 
+@query(memo=True)
 def timeline_sides(story: Story) -> list[str]:
     counts: dict[str, int] = {}
     for claim in story.claims:
-        country = story.by_id[claim.claimant].country
+        country = story.by_id.raw[claim.claimant].country
         if country:
             counts[country] = counts.get(country, 0) + 1
     return sorted(counts, key=lambda c: (-counts[c], c))[:SIDES]

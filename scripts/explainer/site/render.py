@@ -19,12 +19,13 @@ import jinja2
 
 from .. import text
 from ..errors import did_you_mean
-from ..story.graph import FACET_GROUPS, Facet, Story, facets
+from ..story import trace
+from ..story.graph import FACET_GROUPS, Facet, Story, Tag
 from ..story.kinds import KINDS, Kind, kind_of
 from ..story.model import Actor, Entity
 from ..story.relations import RELATIONS
 from ..story.schema import schema_reference
-from ..story.views import QuoteView
+from ..story.views import EntityList, EntityView, QuoteView
 from . import diagram, fragments, jsonld, links, urls
 from .pages import (LIST_LIMIT, CorrectionsPage, EntityPage, IndexPage, ListPage, SchemaPage, TagPage, TagsPage, TimelinePage, actor_groups,
                     by_day, home_page, paginate, timeline_sides)
@@ -63,7 +64,7 @@ class Linker:
     def to_index(self, kind: Kind) -> str:
         return urls.relative(self.page, urls.index_page(kind))
 
-    def to_tag(self, facet: Facet) -> str:
+    def to_tag(self, facet: Facet | Tag) -> str:
         return urls.relative(self.page, urls.facet_page(facet.slug))
 
     def to_page(self, path: str) -> str:
@@ -112,12 +113,30 @@ class Rendered:
 
 @dataclass(frozen=True)
 class Job:
-    """One page to write: where it goes, its template, its front matter and the page it is given."""
+    """One page to write: where it goes, its template, and how its page and front matter are made. The
+    plan decides which pages there are; what each shows is made from the story while the page is
+    recorded (`story/trace.py`), so that every answer the page depends on is known."""
 
     path: str
     template: str
+    make: Callable[[], "Contents"]
+    entity: str | None = None  # the id of the entity whose own page it is
+
+
+@dataclass(frozen=True)
+class Contents:
+    """What a page's template is given (one of the page classes of `pages.py`) and its front matter."""
+
+    page: Any
     meta: "Meta"
-    page: Any  # one of the page classes of `pages.py`
+
+
+@dataclass(frozen=True)
+class Made:
+    """A page's Markdown and the questions it asked the story (`trace.Key`s)."""
+
+    text: str
+    asked: frozenset
 
 
 @dataclass(frozen=True)
@@ -136,11 +155,17 @@ class PagePlan:
 
     def render(self, job: Job, out: Rendered) -> str:
         """The page's Markdown; what is wrong with its prose goes to `out`."""
-        link = Linker(self.story, job.path, self.directory_urls, self.site_url)
-        page = _page(self.env, self.story, link, job, self.prose.get(job.path), out)
-        if not isinstance(job.page, EntityPage) or self.origin is None:
-            return page
-        return page + self.origin.note(job.page.entity, job.path if job.path in self.prose else None)
+        return self.make(job, out).text
+
+    def make(self, job: Job, out: Rendered) -> Made:
+        """The page's Markdown and what it asked of the story."""
+        with trace.recording(self.story) as asked:
+            link = Linker(self.story, job.path, self.directory_urls, self.site_url)
+            contents = job.make()
+            page = _page(self.env, self.story, link, job, contents, self.prose.get(job.path), out)
+            if job.entity is not None and self.origin is not None:
+                page += self.origin.note(self.story.by_id[job.entity], job.path if job.path in self.prose else None)
+        return Made(page, frozenset(asked.asked))
 
 
 @dataclass(frozen=True)
@@ -167,43 +192,26 @@ def render_pages(story: Story, prose: Mapping[str, str] | None = None, env: jinj
 
 def plan_pages(story: Story, prose: Mapping[str, str] | None = None, env: jinja2.Environment | None = None,
                options: Options = Options()) -> PagePlan:
-    """The pages to write, in the order MkDocs will read them."""
+    """The pages to write, in the order MkDocs will read them. Only which pages there are is decided
+    here; each job makes its page from the story when it is rendered."""
     prose = prose or {}
-    jobs: list[Job] = []
-
-    def add(path: str, template: str, meta: Meta, page: Any) -> None:
-        jobs.append(Job(path, template, meta, page))
-
-    home = story.info.title if story.info else "Story"
-    home_meta = _fixed(home, story.info.summary if story.info else None)
-    add(urls.HOME, "home.md", lambda link: {**home_meta(link), "jsonld": jsonld.story_data(story)},
-        home_page(story, editor_pages(prose) if options.editors else []))
-    all_facets = facets(story)
-    tags: dict[str, list[Facet]] = {}
-    for facet in all_facets:
-        for entity in facet.entities:
-            tags.setdefault(entity.id, []).append(facet)
+    editors = editor_pages(prose) if options.editors else []
+    jobs = [Job(urls.HOME, "home.md", partial(_home, story, editors))]
     for kind in KINDS:
-        for pager in paginate(kind.index_order(story.of_kind(kind.name)), partial(urls.index_page, kind)):
-            about = f"{kind.title} of the story: {home}"
-            add(pager.path, kind.index_template, _fixed(pager.title(kind.title), about), IndexPage(kind, pager, story))
+        for pager in paginate(story.index_order(kind.name), partial(urls.index_page, kind)):
+            jobs.append(Job(pager.path, kind.index_template, partial(_index, story, kind, pager.number)))
         for entity in story.of_kind(kind.name):
-            jobs.extend(_entity_jobs(story, kind, entity, tags.get(entity.id, [])))
-    sides = timeline_sides(story)
-    for pager in paginate(by_day_order(story.events + story.claims), urls.timeline_page):
-        add(pager.path, "timeline.md", _fixed(pager.title("Timeline"), f"What happened and what was said, day by day: "
-                                                                      f"{home}"), TimelinePage(pager, story, sides))
-    groups = [(group, [f for f in all_facets if f.group == group]) for group in FACET_GROUPS]
-    add(urls.TAGS, "tags.md", _fixed("Tags"), TagsPage([(g, members) for g, members in groups if members]))
-    for facet in all_facets:
+            jobs.extend(_entity_jobs(story, kind, entity))
+    for pager in paginate(story.timeline(), urls.timeline_page):
+        jobs.append(Job(pager.path, "timeline.md", partial(_timeline, story, pager.number)))
+    jobs.append(Job(urls.TAGS, "tags.md", partial(_tags, story)))
+    for facet in story.facets():
         for pager in paginate(list(facet.entities), partial(urls.facet_page, facet.slug)):
-            add(pager.path, "tag.md", _fixed(pager.title(f"{facet.group}: {facet.name}")),
-                TagPage(facet, pager))
-    corrections = sorted(story.info.corrections, key=lambda c: c.date, reverse=True) if story.info else []
-    add(urls.CORRECTIONS, "corrections.md", _fixed("Corrections", f"Corrections to {home}, newest first"),
-        CorrectionsPage(corrections, story))
+            jobs.append(Job(pager.path, "tag.md", partial(_tag, story, facet.slug, pager.number)))
+    jobs.append(Job(urls.CORRECTIONS, "corrections.md", partial(_corrections, story)))
     if options.editors:
-        add(urls.SCHEMA_PAGE, "schema.md", _fixed("Schema reference"), SchemaPage(schema_reference()))
+        jobs.append(Job(urls.SCHEMA_PAGE, "schema.md", lambda: Contents(SchemaPage(schema_reference()),
+                                                                          _fixed("Schema reference"))))
     warnings = [f"docs/{path} matches no entity, so it is not shown on any page{hint}"
                 for path, hint in orphan_prose(story, list(prose))]
     origin = Origin(options.root or Path.cwd(), options.edit_root) if options.editors else None
@@ -211,22 +219,72 @@ def plan_pages(story: Story, prose: Mapping[str, str] | None = None, env: jinja2
                     warnings)
 
 
-def _entity_jobs(story: Story, kind: Kind, entity: Entity, tags: list[Facet]) -> list[Job]:
+def _entity_jobs(story: Story, kind: Kind, entity: Entity) -> list[Job]:
     """The entity's page, and pages for the claim lists too long for it."""
-    view = kind.view(story, entity)
-    long = [lst for lst in view.lists() if len(lst.items) > LIST_LIMIT]
-    full = {lst.name: urls.list_page(kind, entity.id, lst.name) for lst in long}
-    jobs = [Job(urls.entity_page(kind, entity.id), kind.template, partial(_meta, story, entity),
-                EntityPage(kind, view, tags, full, story, story.corrections_of(entity)))]
-    for lst in long:
+    jobs = [Job(urls.entity_page(kind, entity.id), kind.template, partial(_entity, story, kind, entity.id),
+                entity.id)]
+    for lst in _long_lists(story.view(entity)):
         for pager in paginate(lst.items, partial(urls.list_page, kind, entity.id, lst.name)):
-            title = pager.title(f"{lst.label} {entity.heading()}")
-            jobs.append(Job(pager.path, "list.md", _fixed(title), ListPage(entity, lst.label, pager, lst.of_claims)))
+            jobs.append(Job(pager.path, "list.md", partial(_list, story, kind, entity.id, lst.name, pager.number)))
     return jobs
 
 
-def by_day_order(entities: list) -> list:
-    return [entity for day in by_day(entities) for entity in day.entries]
+def _long_lists(view: EntityView) -> list[EntityList]:
+    return [lst for lst in view.lists() if len(lst.items) > LIST_LIMIT]
+
+
+def _title(story: Story) -> str:
+    return story.info.title if story.info else "Story"
+
+
+def _home(story: Story, editors: list[tuple[str, str]]) -> Contents:
+    home_meta = _fixed(_title(story), story.info.summary if story.info else None)
+    return Contents(home_page(story, editors), lambda link: {**home_meta(link), "jsonld": jsonld.story_data(story)})
+
+
+def _index(story: Story, kind: Kind, number: int) -> Contents:
+    pager = paginate(story.index_order(kind.name), partial(urls.index_page, kind))[number - 1]
+    return Contents(IndexPage(kind, pager, story),
+                    _fixed(pager.title(kind.title), f"{kind.title} of the story: {_title(story)}"))
+
+
+def _entity(story: Story, kind: Kind, entity_id: str) -> Contents:
+    entity = story.by_id[entity_id]
+    view = story.view(entity)
+    full = {lst.name: urls.list_page(kind, entity.id, lst.name) for lst in _long_lists(view)}
+    return Contents(EntityPage(kind, view, story.tags_of(entity), full, story, story.corrections_of(entity)),
+                    partial(_meta, story, entity))
+
+
+def _list(story: Story, kind: Kind, entity_id: str, name: str, number: int) -> Contents:
+    entity = story.by_id[entity_id]
+    lst = next(lst for lst in story.view(entity).lists() if lst.name == name)
+    pager = paginate(lst.items, partial(urls.list_page, kind, entity.id, lst.name))[number - 1]
+    return Contents(ListPage(entity, lst.label, pager, lst.of_claims),
+                    _fixed(pager.title(f"{lst.label} {entity.heading()}")))
+
+
+def _timeline(story: Story, number: int) -> Contents:
+    pager = paginate(story.timeline(), urls.timeline_page)[number - 1]
+    return Contents(TimelinePage(pager, story, timeline_sides(story)),
+                    _fixed(pager.title("Timeline"), f"What happened and what was said, day by day: {_title(story)}"))
+
+
+def _tags(story: Story) -> Contents:
+    groups = [(group, [f for f in story.facets() if f.group == group]) for group in FACET_GROUPS]
+    return Contents(TagsPage([(g, members) for g, members in groups if members]), _fixed("Tags"))
+
+
+def _tag(story: Story, slug: str, number: int) -> Contents:
+    facet = story.facet(slug)
+    pager = paginate(list(facet.entities), partial(urls.facet_page, slug))[number - 1]
+    return Contents(TagPage(facet, pager), _fixed(pager.title(f"{facet.group}: {facet.name}")))
+
+
+def _corrections(story: Story) -> Contents:
+    corrections = sorted(story.info.corrections, key=lambda c: c.date, reverse=True) if story.info else []
+    return Contents(CorrectionsPage(corrections, story),
+                    _fixed("Corrections", f"Corrections to {_title(story)}, newest first"))
 
 
 EDITORS = "editors"  # `audience: editors` in a page's front matter: shown in preview, left out of the published site
@@ -319,16 +377,17 @@ _SECTION = re.compile(r"^<!-- explainer:section ([a-z-]+) -->\n", re.MULTILINE)
 _MARKER = re.compile(r"^[ \t]*<!-- explainer:([a-z-]+) -->[ \t]*$", re.MULTILINE)
 
 
-def _page(env: jinja2.Environment, story: Story, link: Linker, job: Job, prose_source: str | None,
-          out: Rendered) -> str:
+def _page(env: jinja2.Environment, story: Story, link: Linker, job: Job, contents: Contents,
+          prose_source: str | None, out: Rendered) -> str:
     if prose_source and text.front_matter_aliases(prose_source):
         out.errors.append(f"docs/{link.page}:1: front matter uses YAML aliases (*name), which are not allowed")
         prose_source = None
     prose_meta, prose = text.split_front_matter(prose_source) if prose_source else ({}, "")
     expanded = links.expand(prose.strip(), link.page, story, text.first_line(prose_source or "", prose))
     out.errors += [f"docs/{link.page}:{line}: {message}" for line, message in expanded.unknown]
-    body = _corrected(env.get_template(job.template).render(page=job.page, link=link), job.page)
-    return text.front_matter({**job.meta(link), **prose_meta}, _compose(body, expanded.markdown, link.page, out))
+    body = _corrected(env.get_template(job.template).render(page=contents.page, link=link), contents.page)
+    return text.front_matter({**contents.meta(link), **prose_meta},
+                             _compose(body, expanded.markdown, link.page, out))
 
 
 _HEADING = re.compile(r"^# .*$", re.MULTILINE)

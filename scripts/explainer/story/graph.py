@@ -9,7 +9,6 @@ import contextlib
 import datetime as dt
 import gc
 import math
-import functools
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,7 +22,8 @@ from .loader import Staged, load_records
 from .model import Actor, Claim, Correction, Entity, Event, Source, StoryInfo
 from .relations import RELATIONS, Relation
 from .validate import Checked, check_records
-from .views import Answer
+from .trace import Answers, Lookup, lookups, query
+from .views import Answer, EntityView
 
 _LAST_DAY = dt.date.max
 
@@ -37,15 +37,21 @@ class Backlink:
 
 
 class Story:
-    """The whole story, linked: lookups by id and every reference in both directions."""
+    """The whole story, linked: lookups by id and every reference in both directions.
+
+    Every public read is a query (`trace.py`), so a page can be checked against a later story by asking
+    it the same questions; the story's own queries read its private fields."""
 
     def __init__(self, checked: Checked):
-        self.info: StoryInfo | None = checked.info
-        self.texts = checked.texts
-        self.quotes_verified = checked.quotes_verified
-        self.by_id = checked.entities
-        made = {c.id: i for i, c in enumerate(chronology([e for e in checked.entities.values() if isinstance(e, Claim)]))}
-        ordered = sorted(checked.entities.values(), key=lambda e: _order(e, made))
+        self.answers = Answers(self)
+        self.memo: dict = {}  # the answers of derived queries, made once
+        self._info: StoryInfo | None = checked.info
+        self._quotes_verified = checked.quotes_verified
+        self.by_id = Lookup(self, "by_id", checked.entities)
+        self.texts = Lookup(self, "texts", checked.texts)
+        entities = checked.entities
+        made = {c.id: i for i, c in enumerate(chronology([e for e in entities.values() if isinstance(e, Claim)]))}
+        ordered = sorted(entities.values(), key=lambda e: _order(e, made))
         self._by_kind: dict[str, list[Entity]] = {k.name: [] for k in KINDS}
         self._back: dict[str, list[Backlink]] = defaultdict(list)
         self._position = {entity.id: i for i, entity in enumerate(ordered)}
@@ -55,29 +61,78 @@ class Story:
                 self._back[target].append(Backlink(entity, name))
         self._fields = reference_fields()
 
+    @property
+    @query
+    def info(self) -> StoryInfo | None:
+        """The story's headline, summary, dates and corrections."""
+        return self._info
+
+    @property
+    @query
+    def quotes_verified(self) -> int:
+        return self._quotes_verified
+
+    @query
     def of_kind(self, kind: str) -> list:
         """The entities of the kind called `kind`, in story order."""
         return self._by_kind[kind]
 
     # the kinds the story's own logic is about, by name
-    actors: list[Actor] = property(lambda self: self._by_kind["actor"])  # type: ignore[assignment]
-    claims: list[Claim] = property(lambda self: self._by_kind["claim"])  # type: ignore[assignment]
-    sources: list[Source] = property(lambda self: self._by_kind["source"])  # type: ignore[assignment]
-    events: list[Event] = property(lambda self: self._by_kind["event"])  # type: ignore[assignment]
+    actors: list[Actor] = property(lambda self: self.of_kind("actor"))  # type: ignore[assignment]
+    claims: list[Claim] = property(lambda self: self.of_kind("claim"))  # type: ignore[assignment]
+    sources: list[Source] = property(lambda self: self.of_kind("source"))  # type: ignore[assignment]
+    events: list[Event] = property(lambda self: self.of_kind("event"))  # type: ignore[assignment]
 
-    @functools.cached_property
+    @property
+    @query(answer=lambda disputes: disputes.edges, memo=True)
     def disputes(self) -> Disputes:
         """Who answered whom, counted between actors; made once, and gone with the story."""
         return Disputes(self)
 
+    @query(memo=True)
+    def view(self, entity: Entity) -> EntityView:
+        """What `entity`'s page shows."""
+        return kind_of(entity).view(self, entity)
+
+    @query(memo=True)
+    def facets(self) -> list[Facet]:
+        """Every facet with its entities in story order; slugs are ASCII and unique."""
+        return facets(self)
+
+    @query
+    def facet(self, slug: str) -> Facet | None:
+        """The facet whose page is at `slug`."""
+        found = self.memo.get(("facet-slugs",))
+        if found is None:
+            found = self.memo[("facet-slugs",)] = {f.slug: f for f in self.facets()}
+        return found.get(slug)
+
+    @query(memo=True)
+    def tags_of(self, entity: Entity) -> list[Tag]:
+        """The tags `entity` is listed under."""
+        return self._tags().get(entity.id, [])
+
+    @query(memo=True)
+    def index_order(self, kind: str) -> list:
+        """The kind's entities in the order of its index pages."""
+        return next(k for k in KINDS if k.name == kind).index_order(self._by_kind[kind])
+
+    @query(memo=True)
+    def timeline(self) -> list:
+        """Events and claims day by day, undated last."""
+        return sorted(self._by_kind["event"] + self._by_kind["claim"], key=lambda e: (e.date is None, e.date or dt.date.min))
+
+    @query
     def corrections_of(self, entity: Entity) -> list[Correction]:
         """The corrections that changed `entity`, earliest first."""
-        found = [c for c in self.info.corrections if entity.id in c.records] if self.info else []
+        found = [c for c in self._info.corrections if entity.id in c.records] if self._info else []
         return sorted(found, key=lambda c: c.date)
 
+    @query
     def get(self, entity_id: str | None) -> Entity | None:
-        return self.by_id.get(entity_id) if entity_id else None
+        return self.by_id.raw.get(entity_id) if entity_id else None
 
+    @query
     def referrers(self, target: Entity, *fields: str) -> list[Entity]:
         """Entities that name `target` (in any of `fields`, or anywhere), each once, in story order."""
         unknown = set(fields) - self._fields
@@ -86,47 +141,77 @@ class Story:
         found = [b.entity for b in self._back.get(target.id, ()) if not fields or b.field in fields]
         return list(dict.fromkeys(found))
 
+    @query
     def backlinks(self, target: Entity) -> list[Backlink]:
         """Every (entity, field) that names `target`, each entity and field once."""
         return list(dict.fromkeys(self._back.get(target.id, ())))
 
+    @query
     def responses(self, claim: Claim) -> list[tuple[Relation, Claim]]:
         """Claims that answer `claim`, with how they answer it."""
         return [(rel, other) for rel in RELATIONS for other in self.referrers(claim, rel.field)]
 
+    @query
     def answers_to(self, actor: Actor) -> list[Answer]:
         """(their claim, how it was answered, the answer) for every answer to a claim by `actor`."""
         return [Answer(claim, rel, other) for claim in self.claims_by(actor) for rel, other in self.responses(claim)]
 
+    @query
     def claims_by(self, actor: Actor) -> list[Claim]:
         return self.referrers(actor, "claimant")
 
+    @query
     def claimants(self, claims: list[Claim]) -> list[Actor]:
         """The actors who made `claims`, each once, in story order."""
         wanted = {c.claimant for c in claims}  # looked up, not scanned for: a source page per source
-        return [self.by_id[i] for i in sorted(wanted, key=self._position.__getitem__)]
+        return [self.by_id.raw[i] for i in sorted(wanted, key=self._position.__getitem__)]
 
+    @query
     def carried_by(self, source: Source) -> list[Claim]:
         """Claims said at or relayed by `source`, or whose quotes it carries."""
         return [e for e in self.referrers(source, "venue", "reported_by", "quotes.source") if isinstance(e, Claim)]
 
+    @query
     def provenance(self, claim: Claim) -> list[Entity]:
         """Where the claim was said, then who relayed it, in order."""
-        chain = [self.by_id[claim.venue]] if claim.venue else []
-        return chain + [self.by_id[s] for s in claim.reported_by if s != claim.venue]
+        chain = [self.by_id.raw[claim.venue]] if claim.venue else []
+        return chain + [self.by_id.raw[s] for s in claim.reported_by if s != claim.venue]
 
+    @query
     def sources_quoting(self, actor: Actor) -> list[Source]:
         """Sources that carry claims made by `actor`."""
         found = [s for c in self.claims_by(actor) for s in self.provenance(c) if isinstance(s, Source)]
         return sorted(set(found), key=lambda s: _order(s, {}))
 
+    @query
     def count(self) -> dict[str, int]:
-        return {k.name: len(self.of_kind(k.name)) for k in KINDS}
+        return {k.name: len(self._by_kind[k.name]) for k in KINDS}
 
     def describe(self) -> str:
         """`20 actors, 12 claims, 8 sources, 1 event; 11 quotes checked against source texts`."""
         counts = ", ".join(f"{n} {kind}{'' if n == 1 else 's'}" for kind, n in self.count().items())
         return f"{counts}; {self.quotes_verified} quotes checked against source texts"
+
+    def _tags(self) -> dict[str, list[Tag]]:
+        found = self.memo.get(("tags-by-id",))
+        if found is None:
+            found = self.memo[("tags-by-id",)] = {}
+            for facet in self.facets():
+                for entity in facet.entities:
+                    found.setdefault(entity.id, []).append(Tag(facet.group, facet.name, facet.slug))
+        return found
+
+
+lookups("by_id", "texts")
+
+
+@dataclass(frozen=True)
+class Tag:
+    """A facet as an entity's page names it: its chip links the facet's page."""
+
+    group: str
+    name: str
+    slug: str
 
 
 @dataclass(frozen=True)
@@ -152,7 +237,7 @@ def facets(story: Story) -> list[Facet]:
             if value:
                 found.setdefault((group, value), []).append(actor)
         if actor.party:
-            found.setdefault(("Party", story.by_id[actor.party].name), []).append(actor)
+            found.setdefault(("Party", story.by_id.raw[actor.party].name), []).append(actor)
     for entity in story.claims + story.events:
         for topic in entity.topics:
             found.setdefault(("Topic", topic), []).append(entity)
