@@ -219,6 +219,27 @@ def serve_latency(project: Path, runs: int) -> dict:
     return {"serve_change_visible_s": statistics.median(seconds)}
 
 
+SUMMARY = re.compile(r"(?m)^ +summary: (?=[A-Za-z])")  # a claim's summary written plain, on its line
+
+
+def rebuild_after_edit(project: Path, runs: int) -> dict:
+    """`mkdocs build --dirty` after one claim's summary is edited, `runs` times (another claim each time), as
+    an editor would run it after a full build: the pages whose answers changed are made again, the others
+    are left as the last build wrote them; Pagefind indexes the site again."""
+    samples = Samples()
+    files = sorted(p for p in (project / "data").glob("*.yml") if p.name != "story.yml")
+    for run in range(runs):
+        edited = next(f for f in files if SUMMARY.search(f.read_text(encoding="utf-8")))
+        text = edited.read_text(encoding="utf-8")
+        spots = [m.end() for m in SUMMARY.finditer(text)]
+        at = spots[(run + 1) * len(spots) // (runs + 1)]
+        edited.write_text(text[:at] + f"Edited {run} " + text[at:], encoding="utf-8")
+        seconds, rss, used = run_measured([str(BIN / "mkdocs"), "build", "-q", "--dirty", "-d", "site"], project)
+        samples.add("rebuild_s", seconds)
+        samples.add("rebuild_cpu_s", used)
+    return samples.medians()
+
+
 def _wait_until_served(page, url: str) -> None:
     deadline = time.monotonic() + 600
     while time.monotonic() < deadline:
@@ -288,6 +309,8 @@ def bench(claims: int, runs: int, folder: Path, browser: bool, engines: bool = F
             hog.wait()
     figures = {"claims": claims, "shape": shape + (", one core busy" if busy else ""), "runs": runs,
                **samples.medians(), "peak_rss_bytes": samples.peak, **site_figures(project / "site")}
+    figures.update(rebuild_after_edit(project, runs))
+    figures["ratio_rebuild_to_build"] = figures["rebuild_s"] / figures["plugin_build_s"]
     figures["ratio_plugin_to_vanilla"] = figures["plugin_build_s"] / figures["vanilla_build_s"]
     figures["ratio_cpu_plugin_to_vanilla"] = figures["plugin_cpu_s"] / figures["vanilla_cpu_s"]
     figures["load_average"] = round((load + os.getloadavg()[0]) / 2, 2)  # 1-minute, before and after
@@ -335,7 +358,9 @@ def table(results: list[dict]) -> str:
                            f"search_{name}_gzip_bytes", "{:,.0f}", 1e3),
                           (f"search {words}: ms from last key to 1st result", f"search_{name}_ms", "{:,}"))],
             ("search a name: the person's page first", "search_name_first_is_the_person", "{}"),
-            ("serve --dirty: YAML change on screen (s)", "serve_change_visible_s", "{:.1f}")]
+            ("serve --dirty: YAML change on screen (s)", "serve_change_visible_s", "{:.1f}"),
+            ("build --dirty after a one-claim edit (s, median)", "rebuild_s", "{:.1f}"),
+            ("build --dirty after a one-claim edit / full build", "ratio_rebuild_to_build", "{:.2f}")]
     lines = ["| figure | " + " | ".join(f"{r['shape']} {r['claims']:,}" for r in results) + " |",
              "|---|" + "---|" * len(results)]
     for label, key, fmt, *scale in rows:

@@ -1,4 +1,4 @@
-"""Texts made in a second process while MkDocs works in this one.
+"""Results (page texts) made in a second process while MkDocs works in this one.
 
 MkDocs turns Markdown into HTML on one core. The story's pages are rendered meanwhile by a forked
 child process, in the order MkDocs reads them, and each text is taken from the child when MkDocs asks
@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import gc
 import os
+import pickle
 import signal
 import struct
 import threading
-from typing import Callable
+from typing import Any, Callable
 
-HEADER = struct.Struct("<BI")  # (failed?, length of the UTF-8 text that follows)
+STOPPED = "the background rendering process stopped unexpectedly"
+HEADER = struct.Struct("<BI")  # (failed?, length of what follows: the pickled result, or the UTF-8 message)
 
 
 class BackgroundFailed(Exception):
@@ -23,14 +25,14 @@ class BackgroundFailed(Exception):
 
 
 class Background:
-    """Texts made one after another by a child process, read in any order.
+    """Results made one after another by a child process, read in any order.
 
     A thread of this process reads the pipe as fast as the child writes, so the child finishes and
     gives back its memory early instead of waiting for MkDocs to ask for each page."""
 
-    def __init__(self, tasks: list[tuple[str, Callable[[], str]]], describe: Callable[[Exception], str] = str):
+    def __init__(self, tasks: list[tuple[str, Callable[[], Any]]], describe: Callable[[Exception], str] = str):
         self.order = [name for name, _ in tasks]
-        self.received: dict[str, str] = {}
+        self.received: dict[str, Any] = {}
         self.count = 0
         self.failure: str | None = None
         self.finished = False
@@ -47,8 +49,8 @@ class Background:
         self.reader = threading.Thread(target=self._read_all, name="explainer-background", daemon=True)
         self.reader.start()
 
-    def get(self, name: str) -> str:
-        """The text named `name`, waiting for the child to make it."""
+    def get(self, name: str) -> Any:
+        """The result named `name`, waiting for the child to make it."""
         with self.ready:
             while name not in self.received:
                 if self.failure is not None:
@@ -73,15 +75,18 @@ class Background:
             while self.count < len(self.order):
                 head = self.pipe.read(HEADER.size)
                 if len(head) < HEADER.size:
-                    failure = "the background rendering process stopped unexpectedly"
+                    failure = STOPPED
                     break
                 failed, size = HEADER.unpack(head)
-                text = self.pipe.read(size).decode("utf-8")
+                data = self.pipe.read(size)
+                if len(data) < size:
+                    failure = STOPPED
+                    break
                 if failed:
-                    failure = text
+                    failure = data.decode("utf-8")
                     break
                 with self.ready:
-                    self.received[self.order[self.count]] = text
+                    self.received[self.order[self.count]] = pickle.loads(data)
                     self.count += 1
                     self.ready.notify_all()
         finally:
@@ -91,17 +96,16 @@ class Background:
                 self.ready.notify_all()
 
 
-def _work(tasks: list[tuple[str, Callable[[], str]]], fd: int,
+def _work(tasks: list[tuple[str, Callable[[], Any]]], fd: int,
           describe: Callable[[Exception], str]) -> None:  # pragma: no cover - child process
     code = 0
     try:
         with os.fdopen(fd, "wb") as out:
             for _, make in tasks:
                 try:
-                    failed, text = 0, make()
+                    failed, data = 0, pickle.dumps(make(), protocol=pickle.HIGHEST_PROTOCOL)
                 except Exception as exc:  # told to the parent, which stops the build with it
-                    failed, text = 1, describe(exc)
-                data = text.encode("utf-8")
+                    failed, data = 1, describe(exc).encode("utf-8")
                 out.write(HEADER.pack(failed, len(data)) + data)
                 out.flush()
                 if failed:

@@ -1,6 +1,6 @@
-"""What a dirty rebuild (`mkdocs serve --dirty`) needs that MkDocs does not do: redo only the story's files
-whose text changed, take away the files of pages no longer made, and keep a page-by-page search index
-listing exactly the pages there are.
+"""What a dirty rebuild (`mkdocs serve --dirty`, `mkdocs build --dirty`) needs that MkDocs does not do: redo
+only the story's files whose text changed, take away the files of pages no longer made, and keep a
+page-by-page search index listing exactly the pages there are.
 
 MkDocs' dirty build writes only the files it is told changed and cleans nothing, so the plugin remembers
 what the last finished build made. Only MkDocs' public API and the files in the site folder are used.
@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import pickle
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -17,33 +18,55 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
+from ..site.cache import PageCache, text_digest
+
 SEARCH_INDEX = "search/search_index.json"  # where MkDocs' and Material's search plugins write their index
 
 
 @dataclass
-class Changes:
-    """What the last finished build wrote, so a dirty rebuild redoes only the files whose text changed:
-    all of them when the settings, the templates or the set of hand-written files changed."""
+class LastBuild:
+    """What the last finished build wrote: each story page with what it asked of the story (`PageCache`), and
+    the digests of the data downloads. A dirty rebuild renders only the pages whose answers changed and
+    rewrites only the files whose text changed; all of them when the settings, the templates or the plugin's
+    code changed. Kept on disk for `mkdocs build --dirty` in a later process."""
 
-    digests: dict[str, bytes] = field(default_factory=dict)
-    signature: bytes = b""
-    pending: tuple[dict[str, bytes], bytes] | None = None
+    pages: PageCache = field(default_factory=PageCache)
+    downloads: dict[str, bytes] = field(default_factory=dict)
+    outputs: Outputs = field(default_factory=lambda: Outputs())
 
-    def unchanged(self, texts: dict[str, str], signature: bytes) -> set[str]:
-        digests = {path: hashlib.blake2b(text.encode("utf-8")).digest() for path, text in texts.items()}
-        self.pending = (digests, signature)
-        if signature != self.signature:
+    def unchanged(self, signature: bytes, kept: set[str], texts: dict[str, str], pages: set[str]) -> set[str]:
+        """Of the files made again (`texts`; those in `pages` are story pages), and the pages `kept` as the
+        last build wrote them: those whose text is what the last build wrote."""
+        if signature != self.pages.signature:
             return set()
-        return {path for path, digest in digests.items() if self.digests.get(path) == digest}
+        same = {path for path in pages & texts.keys() if self.pages.text_unchanged(path, texts[path])}
+        return kept | same | {path for path, text in texts.items()
+                              if path not in pages and self.downloads.get(path) == text_digest(text)}
 
-    def commit(self) -> None:
-        """The build finished: what it wrote is what the next one compares with."""
-        if self.pending is not None:
-            self.digests, self.signature = self.pending
-            self.pending = None
+    def dump(self) -> bytes:
+        return pickle.dumps((FORMAT, self.pages.dump(), self.downloads, self.outputs), protocol=pickle.HIGHEST_PROTOCOL)
 
-    def discard(self) -> None:
-        self.pending = None
+    @classmethod
+    def load(cls, path: Path) -> LastBuild:
+        """What a build in another process left at `path`; nothing if it cannot be read."""
+        try:
+            version, pages, downloads, outputs = pickle.loads(path.read_bytes())
+        except Exception:  # missing, cut short, or written by another version: everything is made again
+            return cls()
+        return cls(PageCache.load_bytes(pages), downloads, outputs) if version == FORMAT else cls()
+
+
+FORMAT = 1
+
+
+def code_signature() -> bytes:
+    """Changes when the plugin's own code or templates change (an upgrade, or a developer's edit)."""
+    digest = hashlib.blake2b()
+    for path in sorted(Path(__file__).resolve().parent.parent.rglob("*")):
+        if path.suffix in (".py", ".md", ".css", ".js", ".html") and path.is_file():
+            stat = path.stat()
+            digest.update(f"{path}\0{stat.st_mtime_ns}\0{stat.st_size}\0".encode())
+    return digest.digest()
 
 
 def settings_signature(files: Files, config: MkDocsConfig) -> bytes:

@@ -10,8 +10,9 @@ failed build leaves the last site in place.
 
 from __future__ import annotations
 
+import hashlib
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 from typing import Callable
@@ -32,11 +33,13 @@ from ..text import first_line, split_front_matter
 from ..site import links, urls
 from ..site.downloads import download_makers
 from ..site.head import footer, head_tags
-from ..site.render import Job, Options, PagePlan, Rendered, for_editors, plan_pages, project_file, template_env
+from ..files import write_atomic
+from ..site.cache import text_digest
+from ..site.render import Job, Made, Options, PagePlan, Rendered, for_editors, plan_pages, project_file, template_env
 from ..site.style import stylesheet
 from ..story.graph import Story, load_story
 from .background import Background, BackgroundFailed
-from .dirty import Changes, Outputs, SearchEntries, settings_signature
+from .dirty import LastBuild, SearchEntries, code_signature, settings_signature
 from .settings import DEFAULT_DATA_DIR, Settings
 
 log = get_plugin_logger("explainer")
@@ -68,10 +71,10 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         self.story: Story | None = None
         self.background: Background | None = None
         self.dirty = False
-        self.changes = Changes()
+        self.last: LastBuild | None = None  # read from disk by the first dirty build of a `mkdocs build --dirty`
+        self.this: Build | None = None
         self.prepared: Prepared | None = None
         self.made: list[File] = []  # every file the plugin adds in this build
-        self.outputs = Outputs()
         self.built: set[str] = set()  # the URLs of the pages built in this round
         self.files: Files | None = None
         self.search = SearchEntries()
@@ -109,15 +112,23 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         for path in prepared.editor_pages:
             _for_editors(files, files.get_file_from_path(path), editors)
         plan = prepared.plan
+        this = self.this = Build(self._signature(files, config), dict(prepared.early))
+        last = self._last_build(config)
+        if self.dirty:
+            # a page whose output is gone (removed as stale by a build that then failed) is made again
+            written = {f.src_uri for f in prepared.made if os.path.exists(f.abs_dest_path)}
+            this.kept = last.pages.reusable(plan, this.signature) & written
+            log.info("%d of %d story pages unchanged since the last build, not made again", len(this.kept),
+                     len(plan.jobs))
         tasks = [(job.path, partial(_rendered, plan, job, Rendered())) for job in plan.jobs
-                 if job.path not in prepared.early]
+                 if job.path not in prepared.early and job.path not in this.kept]
         tasks += prepared.downloads.items()
-        self.makers = {path: partial(str, markdown) for path, markdown in prepared.early.items()} | self._later(tasks)
-        unchanged = self._unchanged(files, config) if self.dirty else set()
+        self.makers = {path: partial(_text, this, path, make) for path, make in self._later(tasks).items()}
+        self.makers |= {path: partial(str, page.text) for path, page in prepared.early.items()}
+        unchanged = self._unchanged(files, last, written) if self.dirty else set()
         for file in prepared.made:
             if isinstance(file, StoryFile):
-                # a file whose output is gone (removed as stale by a build that then failed) is made again
-                file.unchanged = file.src_uri in unchanged and os.path.exists(file.abs_dest_path)
+                file.unchanged = file.src_uri in unchanged
             _replace(files, file)
         self.made = prepared.made
         self.footer = [f for f in (files.get_file_from_path(self.config.about), files.get_file_from_path(urls.CORRECTIONS))
@@ -168,10 +179,12 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
         """The data downloads, now that every page is read (the background process makes them last)."""
         for path in [p for p in self.makers if not p.endswith(".md")]:
-            files.get_file_from_path(path).content_string = _made(self.makers.pop(path))
+            text = files.get_file_from_path(path).content_string = _made(self.makers.pop(path))
+            if self.this is not None:
+                self.this.downloads[path] = text
         self.files = files
         if self.dirty:  # before anything is written, so that nothing (a search indexer) sees them
-            if stale := self.outputs.remove_stale(config.site_dir, files):
+            if stale := self._last_build(config).outputs.remove_stale(config.site_dir, files):
                 log.info("%d file(s) of pages no longer made removed from the site folder", len(stale))
         return env
 
@@ -184,17 +197,38 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         self.background = Background(tasks, _describe)
         return {path: partial(self.background.get, path) for path, _ in tasks}
 
-    def _unchanged(self, files: Files, config: MkDocsConfig) -> set[str]:
-        """For a dirty rebuild (`mkdocs serve --dirty`): the files whose text is what the last build wrote.
-        Hand-written pages are redone when the settings changed (all of them: the navigation, the theme),
-        and those with `[[id]]` links whenever the story's pages changed (they may show new names): their
-        last output is removed, which is how MkDocs knows a page is out of date."""
+    def _signature(self, files: Files, config: MkDocsConfig) -> bytes:
+        """What every page depends on besides the story: the settings, the templates, the hand-written pages
+        there are, the plugin's code, and whether pages are made for editors."""
+        return settings_signature(files, config) + code_signature() + (b"editors" if self._editors() else b"")
+
+    def _last_build(self, config: MkDocsConfig) -> LastBuild:
+        """What the last finished build left in the site folder: in memory when serving, else as a build
+        in another process recorded it (only a dirty build reads it; every finished build writes it)."""
+        if self.last is None:
+            self.last = LastBuild.load(self._memory(config)) if self.dirty and not self.serving else LastBuild()
+        return self.last
+
+    def _memory(self, config: MkDocsConfig) -> Path:
+        """Where a finished build records itself for the next `mkdocs build --dirty`: beside mkdocs.yml, in the
+        folder Material's plugins keep their caches in, one file per site folder."""
+        name = hashlib.blake2b(os.path.abspath(config.site_dir).encode(), digest_size=8).hexdigest()
+        return self.settings.root / ".cache" / "explainer" / f"build-{name}.pickle"
+
+    def _unchanged(self, files: Files, last: LastBuild, written: set[str]) -> set[str]:
+        """For a dirty rebuild: the story's files whose text is what the last build wrote. Pages whose every
+        answer is the same are not made at all; the others are made now and compared. Hand-written pages
+        are redone when the settings changed (all of them: the navigation, the theme), and those with
+        `[[id]]` links whenever the story's pages changed (they may show new names): their last output is
+        removed, which is how MkDocs knows a page is out of date."""
+        this = self.this
         texts = {path: _made(make) for path, make in self.makers.items()}
         self.makers.update({path: partial(str, text) for path, text in texts.items()})
-        signature = settings_signature(files, config)
-        settings_changed = signature != self.changes.signature
-        unchanged = self.changes.unchanged(texts, signature)
-        if len(unchanged) < len(texts):
+        settings_changed = this.signature != last.pages.signature
+        pages = {job.path for job in self.prepared.plan.jobs}
+        unchanged = last.unchanged(this.signature, this.kept, texts, pages) & written
+        this.downloads = {path: text for path, text in texts.items() if path not in pages}
+        if len(unchanged) < len(pages) + len(this.downloads):
             for file in files.documentation_pages():
                 if not file.generated_by and (settings_changed or "[[" in file.content_string):
                     Path(file.abs_dest_path).unlink(missing_ok=True)
@@ -208,8 +242,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
     @event_priority(-100)  # after the search plugins have written their index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self._stop_background()
-        self.changes.commit()
-        self.outputs.record(config.site_dir, self.made)
+        self._remember(config)
         if self.dirty and self.files is not None:
             shown = InclusionLevel.is_in_serve if self.serving else InclusionLevel.is_included
             current = [f.page.url for f in self.files.documentation_pages(inclusion=shown) if f.page is not None]
@@ -218,7 +251,20 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
 
     def on_build_error(self, *, error: Exception) -> None:
         self._stop_background()
-        self.changes.discard()
+        self.this = None  # the last finished build stays the one to compare with
+
+    def _remember(self, config: MkDocsConfig) -> None:
+        """This build finished: what it wrote is what the next dirty build compares with."""
+        this, last = self.this, self._last_build(config)
+        if this is None or self.prepared is None:
+            return
+        pages = last.pages.updated(self.prepared.plan, this.signature, this.made, this.kept)
+        downloads = {path: text_digest(text) for path, text in this.downloads.items()}
+        self.last = LastBuild(pages, downloads, last.outputs)
+        self.last.outputs.record(config.site_dir, self.made)
+        self.this = None
+        if not self.serving:
+            write_atomic(self._memory(config), self.last.dump())
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """`[[id]]` links in hand-written pages that are not entity pages (those were expanded in render)."""
@@ -280,7 +326,7 @@ class Prepared:
     prose: dict[str, str]                # every hand-written page's source, by path
     editor_pages: list[str]              # those for editors (`audience: editors`)
     plan: PagePlan
-    early: dict[str, str]                # the pages already rendered, by path
+    early: dict[str, Made]               # the pages already rendered, by path
     downloads: dict[str, Callable[[], str]]
     made: list[File]                     # every file the plugin adds
     unknown_links: set[str]              # `[[id]]` links to unknown ids in hand-written pages, already reported
@@ -305,6 +351,26 @@ def _let_go(page: Page) -> None:
     page.meta = {"title": page.meta["title"]} if "title" in page.meta else {}
 
 
+@dataclass
+class Build:
+    """The build under way: what it depends on besides the story, the pages it kept as the last build wrote
+    them, and what it made (pages with what they asked; the downloads' texts, in a dirty build)."""
+
+    signature: bytes
+    made: dict[str, Made]
+    kept: set[str] = field(default_factory=set)
+    downloads: dict[str, str] = field(default_factory=dict)
+
+
+def _text(build: Build, path: str, make: Callable[[], Made | str]) -> str:
+    """The text of a file made by `make`; a page's answers are kept for the next build."""
+    made = make()
+    if isinstance(made, Made):
+        build.made[path] = made
+        return made.text
+    return made
+
+
 def _made(make: Callable[[], str]) -> str:
     try:
         return make()
@@ -312,9 +378,9 @@ def _made(make: Callable[[], str]) -> str:
         raise PluginError(str(failed)) from None
 
 
-def _rendered(plan: PagePlan, job: Job, problems: Rendered) -> str:
+def _rendered(plan: PagePlan, job: Job, problems: Rendered) -> Made:
     try:
-        return plan.render(job, problems)
+        return plan.make(job, problems)
     except jinja2.TemplateError as exc:  # most likely a template in overrides/explainer/
         raise PluginError(_describe(exc)) from None
 

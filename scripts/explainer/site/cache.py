@@ -13,7 +13,6 @@ from __future__ import annotations
 import hashlib
 import pickle
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from ..story.trace import Key
 from .render import Job, Made, PagePlan
@@ -64,25 +63,27 @@ class PageCache:
     def updated(self, plan: PagePlan, signature: bytes, made: dict[str, Made], kept: set[str]) -> PageCache:
         """The cache after a build of `plan` that rendered `made` and left the pages in `kept` as they were
         (their entries, checked against this story, carry over)."""
-        answers = plan.story.answers
         keys: dict[Key, int] = {}
+        digests: list[bytes] = []
         entries: dict[str, Entry] = {}
 
-        def place(key: Key) -> int:
+        def place(key: Key, digest: bytes) -> int:
             index = keys.get(key)
             if index is None:
-                index = keys[key] = len(keys)
+                index = keys[key] = len(digests)
+                digests.append(digest)
             return index
 
         for job in plan.jobs:
-            if job.path in made:
+            if job.path in made:  # its answers came with it (from the process that rendered it)
                 page = made[job.path]
-                entries[job.path] = Entry(job_digest(job, plan), tuple(sorted(map(place, page.asked))),
+                entries[job.path] = Entry(job_digest(job, plan), tuple(sorted(place(k, d) for k, d in page.asked.items())),
                                           text_digest(page.text))
-            elif job.path in kept and job.path in self.entries:
+            elif job.path in kept and job.path in self.entries:  # its answers were checked the same
                 old = self.entries[job.path]
-                entries[job.path] = Entry(old.job, tuple(place(self.keys[i]) for i in old.asked), old.text)
-        return PageCache(signature, entries, list(keys), [answers.digest(key) for key in keys])
+                entries[job.path] = Entry(old.job, tuple(place(self.keys[i], self.digests[i]) for i in old.asked),
+                                          old.text)
+        return PageCache(signature, entries, list(keys), digests)
 
     def dump(self) -> bytes:
         """The cache as bytes, for `load` (the caller writes them, atomically)."""
@@ -90,11 +91,11 @@ class PageCache:
                             protocol=pickle.HIGHEST_PROTOCOL)
 
     @classmethod
-    def load(cls, path: Path) -> PageCache:
-        """The cache kept at `path`; an empty one if there is none, or one this version cannot read."""
+    def load_bytes(cls, data: bytes) -> PageCache:
+        """The cache `dump` made; an empty one from bytes this version cannot read."""
         try:
-            version, signature, entries, keys, digests = pickle.loads(path.read_bytes())
-        except Exception:  # missing, cut short or from another version: nothing is reused
+            version, signature, entries, keys, digests = pickle.loads(data)
+        except Exception:  # cut short or from another version: nothing is reused
             return cls()
         return cls(signature, entries, keys, digests) if version == FORMAT else cls()
 

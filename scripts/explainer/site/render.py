@@ -133,10 +133,10 @@ class Contents:
 
 @dataclass(frozen=True)
 class Made:
-    """A page's Markdown and the questions it asked the story (`trace.Key`s)."""
+    """A page's Markdown, and the questions it asked the story (`trace.Key`s) with their answers' digests."""
 
     text: str
-    asked: frozenset
+    asked: dict
 
 
 @dataclass(frozen=True)
@@ -165,7 +165,8 @@ class PagePlan:
             page = _page(self.env, self.story, link, job, contents, self.prose.get(job.path), out)
             if job.entity is not None and self.origin is not None:
                 page += self.origin.note(self.story.by_id[job.entity], job.path if job.path in self.prose else None)
-        return Made(page, frozenset(asked.asked))
+        digests = self.story.answers.digests
+        return Made(page, {key: digests[key] for key in asked.asked})
 
 
 @dataclass(frozen=True)
