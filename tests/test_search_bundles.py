@@ -4,7 +4,7 @@ when it is made."""
 import threading
 from types import SimpleNamespace
 
-from explainer.engine.search import SearchPlugin, plan_bundles
+from explainer.engine.search import SearchPlugin, folders_pattern, plan_bundles
 
 PAGES = ["index.html", "actors/a/index.html", "actors/b/index.html", "events/e/index.html",
          "claims/x/index.html", "claims/y/index.html", "claims/z/index.html", "claimsx/index.html"]
@@ -24,6 +24,15 @@ def test_a_bundle_over_the_limit_is_split_in_order_and_every_page_kept_once():
     assert planned["claims-2"] == ["claims/z/index.html"]
     assert sorted(p for pages in planned.values() for p in pages) == sorted(PAGES)
     assert all(len(pages) <= 2 for pages in planned.values())
+
+
+def test_a_bundle_of_whole_folders_is_chosen_by_a_pattern_and_a_part_of_one_is_not():
+    planned = plan_bundles(PAGES, [["actors/", "events"], ["claims/"]], 100)
+    assert folders_pattern(planned["actors"], PAGES) == "{actors/**/*.html,claimsx/**/*.html,events/**/*.html,index.html}"
+    assert folders_pattern(planned["claims"], PAGES) == "{claims/**/*.html}"
+    split = plan_bundles(PAGES, [["actors/"], ["claims/"]], 2)
+    assert folders_pattern(split["claims"], PAGES) is None and folders_pattern(split["claims-2"], PAGES) is None
+    assert folders_pattern(["a,b/index.html"], ["a,b/index.html"]) is None  # a name a pattern would misread
 
 
 def test_without_bundles_everything_is_one():

@@ -33,6 +33,7 @@ Key = tuple  # (query name, argument, ...): entities as ("@", id), lists of them
 
 _QUERIES: dict[str, Callable[..., Any]] = {}   # name: how to ask a story, given decoded arguments
 _ANSWERS: dict[str, Callable[[Any], Any]] = {}  # name: what of the answer its digest covers
+_MEMO: set[str] = set()  # the names of queries whose answers the story keeps
 _local = threading.local()  # the recording under way in this thread, and how deep in queries it is
 
 
@@ -73,6 +74,8 @@ def query(method: Callable | None = None, *, answer: Callable[[Any], Any] | None
         if name in _QUERIES:
             raise ValueError(f"two queries are called {name!r}: a key must name one")
         _QUERIES[name] = method
+        if memo:
+            _MEMO.add(name)
         if answer is not None:
             _ANSWERS[name] = answer
 
@@ -133,7 +136,7 @@ class Answers:
         if method is None or any(a is _MISSING for a in decoded):
             return GONE  # an entity it named is gone, or a query no longer exists
         try:
-            result = _ask(self.story, name, method, tuple(decoded), False)
+            result = _ask(self.story, name, method, tuple(decoded), name in _MEMO)
         except KeyError:
             return GONE  # a look-up of an id the new story lacks
         return self.digester.digest(_ANSWERS.get(name, _same)(result))
@@ -242,21 +245,23 @@ class Digester:
         return h.digest()
 
     def _feed(self, h, value: Any) -> None:
-        if value is None or isinstance(value, (bool, int, float)):
-            h.update(f"{type(value).__name__}:{value!r};".encode())
-        elif isinstance(value, str):
-            h.update(b"s%d:" % len(value) + value.encode("utf-8", "surrogatepass"))
-        elif isinstance(value, enum.Enum):
-            h.update(f"e:{type(value).__name__}.{value.name};".encode())
-        elif isinstance(value, (dt.date, dt.time)):  # datetime is a date
-            h.update(f"d:{value.isoformat()};".encode())
-        elif isinstance(value, BaseModel):
+        # the commonest first: records, lists of them, text
+        if isinstance(value, BaseModel):
             h.update(self._record(value))
         elif isinstance(value, (list, tuple)):
             h.update(b"[%d:" % len(value))
             for item in value:
                 self._feed(h, item)
             h.update(b"]")
+        elif isinstance(value, str):  # a str Enum is an Enum first
+            h.update(f"e:{type(value).__name__}.{value.name};".encode() if isinstance(value, enum.Enum) else
+                     b"s%d:" % len(value) + value.encode("utf-8", "surrogatepass"))
+        elif value is None or isinstance(value, (bool, int, float)):
+            h.update(f"{type(value).__name__}:{value!r};".encode())
+        elif isinstance(value, enum.Enum):
+            h.update(f"e:{type(value).__name__}.{value.name};".encode())
+        elif isinstance(value, (dt.date, dt.time)):  # datetime is a date
+            h.update(f"d:{value.isoformat()};".encode())
         elif isinstance(value, dict):
             h.update(b"{%d:" % len(value))
             for k, v in value.items():  # insertion order is part of the answer
@@ -269,8 +274,8 @@ class Digester:
             h.update(b"story;")  # what a page reads through it is recorded as queries of its own
         elif dataclasses.is_dataclass(value) and not isinstance(value, type):
             h.update(f"<{type(value).__qualname__}:".encode())
-            for f in dataclasses.fields(value):
-                self._feed(h, getattr(value, f.name))
+            for name in _field_names(type(value)):
+                self._feed(h, getattr(value, name))
             h.update(b">")
         elif isinstance(value, Path):
             h.update(f"p:{value};".encode())
@@ -289,6 +294,11 @@ class Digester:
                 h.update(f"@{where.path}:{where.line}".encode())
             found = self.records[id(record)] = (record, h.digest())  # the record kept: its id is not reused
         return found[1]
+
+
+@functools.cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(cls))
 
 
 def _is_story(value: Any) -> bool:
