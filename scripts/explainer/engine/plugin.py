@@ -38,6 +38,7 @@ from ..site.cache import text_digest
 from ..site.render import Job, Made, Options, PagePlan, Rendered, for_editors, plan_pages, project_file, template_env
 from ..site.style import stylesheet
 from ..story.graph import Story, load_story
+from ..story.reuse import Reuse
 from .background import Background, BackgroundFailed
 from .dirty import LastBuild, SearchEntries, code_signature, settings_signature
 from .settings import DEFAULT_DATA_DIR, Settings
@@ -68,6 +69,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         self.footer: list[File] = []
         self.serving = False
         self.last_good: Story | None = None  # what `mkdocs serve` keeps showing while the data is broken
+        self.reuse = Reuse()  # what the last load made of each data file: a rebuild parses only what changed
         self.story: Story | None = None
         self.background: Background | None = None
         self.dirty = False
@@ -305,7 +307,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
 
     def _load(self) -> Story:
         try:
-            story = load_story(self.settings.data_dir)
+            story = load_story(self.settings.data_dir, reuse=self.reuse)
         except StoryInvalid as invalid:
             for error in invalid.errors:
                 log.error(str(error))

@@ -19,6 +19,7 @@ from .chronology import chronology
 from .disputes import Disputes
 from .kinds import KINDS, kind_of, reference_fields, references
 from .loader import Staged, load_records
+from .reuse import Reuse
 from .model import Actor, Claim, Correction, Entity, Event, Source, StoryInfo
 from .relations import RELATIONS, Relation
 from .validate import Checked, check_records
@@ -280,14 +281,19 @@ def _order(entity: Entity, made: dict[str, int]) -> tuple:
     return (KINDS.index(kind_of(entity)), date, time, label.casefold(), entity.id)
 
 
-def load_story(data_dir: Path, staged: Staged = {}) -> Story:
+def load_story(data_dir: Path, staged: Staged = {}, reuse: Reuse | None = None) -> Story:
     """Load, validate and link the story in `data_dir` (as `staged` would leave it); raise StoryInvalid
-    with every error found."""
+    with every error found. `reuse` keeps what this load made of each file for the next one."""
+    reuse = reuse.start() if reuse is not None and not staged else None
     with _collection_paused():
-        loaded = load_records(data_dir, staged)
-        # ids defined in an unreadable file would look unknown: report the file, not every use of them
-        checked, problems = check_records(loaded.records, loaded.unread_ids, data_dir=data_dir,
-                                          staged=staged)
+        try:
+            loaded = load_records(data_dir, staged, reuse)
+            # ids defined in an unreadable file would look unknown: report the file, not every use of them
+            checked, problems = check_records(loaded.records, loaded.unread_ids, data_dir=data_dir,
+                                              staged=staged, reuse=reuse)
+        finally:
+            if reuse is not None:
+                reuse.finish()
         if loaded.errors or problems:
             raise StoryInvalid(loaded.errors + problems)
         return Story(checked)

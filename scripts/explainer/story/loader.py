@@ -17,6 +17,7 @@ import yaml
 
 from ..errors import Location, StoryError, did_you_mean
 from .kinds import STORY_SECTION, section_models
+from .reuse import Reuse
 
 MAX_FILE_BYTES = 5_000_000
 MAX_DEPTH = 50
@@ -86,20 +87,29 @@ class Loaded:
     unread_ids: set[str] = field(default_factory=set)  # ids that a file which could not be read seems to define
 
 
-def load_records(data_dir: Path, staged: Staged = {}) -> Loaded:
-    """Read every data file; return the records found and every problem met on the way."""
+def load_records(data_dir: Path, staged: Staged = {}, reuse: Reuse | None = None) -> Loaded:
+    """Read every data file; return the records found and every problem met on the way. With `reuse`, a
+    file whose text is what the last load read gives the records it gave then."""
     loaded = Loaded()
     if not data_dir.is_dir():
         loaded.errors.append(StoryError(Location(data_dir, 1), "data folder not found"))
         return loaded
     for path in yaml_files(data_dir, staged):
         text = staged.get(path.resolve())
-        found, problems = load_file(path, text)
+        found, problems = _load_reusing(path, reuse) if reuse is not None and text is None else load_file(path, text)
         if problems and not found:
             loaded.unread_ids |= _ids_written_in(path, text)
         loaded.records += found
         loaded.errors += problems
     return loaded
+
+
+def _load_reusing(path: Path, reuse: Reuse) -> tuple[list[RawRecord], list[StoryError]]:
+    try:
+        text = read_text(path)
+    except (_LoadProblem, OSError):
+        return load_file(path)  # which says what is wrong with it
+    return reuse.file(path, text, lambda: load_file(path, text))
 
 
 _ID_LINE = re.compile(r"""\bid\s*:\s*['"]?([^\s'"#,{}\[\]]+)""")
