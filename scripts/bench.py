@@ -208,7 +208,7 @@ def serve_latency(project: Path, runs: int) -> dict:
                 role = f"Adviser, revision {run}"
                 actors.write_text(re.sub(r"(?m)^  role: .*$", f"  role: {role}", original, count=1), encoding="utf-8")
                 start = time.perf_counter()
-                page.wait_for_function(f"document.body.innerText.includes({json.dumps(role)})", timeout=300_000)
+                page.wait_for_function(f"document.body?.innerText.includes({json.dumps(role)})", timeout=300_000)
                 seconds.append(time.perf_counter() - start)
                 time.sleep(1)  # let the server settle before the next save
             browser.close()

@@ -69,6 +69,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         self.footer: list[File] = []
         self.serving = False
         self.last_good: Story | None = None  # what `mkdocs serve` keeps showing while the data is broken
+        self.bytecode: jinja2.BytecodeCache | None = None
         self.reuse = Reuse()  # what the last load made of each data file: a rebuild parses only what changed
         self.story: Story | None = None
         self.background: Background | None = None
@@ -88,6 +89,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.settings = Settings.of(config, self.config.data_dir)
+        self.bytecode = _bytecode(self.settings.root / CACHE / "templates")
         if urls.STYLESHEET not in config.extra_css:
             config.extra_css.append(urls.STYLESHEET)
         config.markdown_extensions += [name for name in MARKDOWN_EXTENSIONS if name not in config.markdown_extensions]
@@ -152,7 +154,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         editor_pages = [path for path, source in everything.items() if for_editors(source)]
         prose = {path: source for path, source in everything.items() if editors or path not in editor_pages}
         options = Options(settings.directory_urls, settings.root, settings.edit_root, editors, config.site_url)
-        plan = plan_pages(story, prose, template_env(settings.overrides), options)
+        plan = plan_pages(story, prose, template_env(settings.overrides, self.bytecode), options)
         # pages with prose, and the first page of each template: what is wrong with the prose, or with a
         # template in overrides/explainer/, stops the build before it starts
         problems = Rendered()
@@ -185,6 +187,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             if self.this is not None:
                 self.this.downloads[path] = text
         self.files = files
+        if env.bytecode_cache is None:  # the theme's templates, compiled once, not at every build
+            env.bytecode_cache = self.bytecode
         if self.dirty:  # before anything is written, so that nothing (a search indexer) sees them
             if stale := self._last_build(config).outputs.remove_stale(config.site_dir, files):
                 log.info("%d file(s) of pages no longer made removed from the site folder", len(stale))
@@ -215,7 +219,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         """Where a finished build records itself for the next `mkdocs build --dirty`: beside mkdocs.yml, in the
         folder Material's plugins keep their caches in, one file per site folder."""
         name = hashlib.blake2b(os.path.abspath(config.site_dir).encode(), digest_size=8).hexdigest()
-        return self.settings.root / ".cache" / "explainer" / f"build-{name}.pickle"
+        return self.settings.root / CACHE / f"build-{name}.pickle"
 
     def _unchanged(self, files: Files, last: LastBuild, written: set[str]) -> set[str]:
         """For a dirty rebuild: the story's files whose text is what the last build wrote. Pages whose every
@@ -266,7 +270,12 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         self.last.outputs.record(config.site_dir, self.made)
         self.this = None
         if not self.serving:
-            write_atomic(self._memory(config), self.last.dump())
+            try:
+                path = self._memory(config)
+                path.parent.mkdir(parents=True, exist_ok=True)
+                write_atomic(path, self.last.dump())
+            except OSError as exc:  # a read-only or full disk: the site is built, the next dirty build makes all
+                log.info("what this build made could not be recorded for the next dirty build: %s", exc.strerror)
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """`[[id]]` links in hand-written pages that are not entity pages (those were expanded in render)."""
@@ -342,6 +351,27 @@ class StoryFile(File):
 
     def is_modified(self) -> bool:
         return not self.unchanged
+
+
+CACHE = Path(".cache") / "explainer"  # beside mkdocs.yml, where Material's plugins keep their caches too
+
+
+class _Bytecode(jinja2.FileSystemBytecodeCache):
+    """Compiled templates kept on disk; one that cannot be written is compiled again next time."""
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        try:
+            super().dump_bytecode(bucket)
+        except OSError:
+            pass
+
+
+def _bytecode(folder: Path) -> jinja2.BytecodeCache | None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:  # a read-only project: templates are compiled at every build
+        return None
+    return _Bytecode(str(folder))
 
 
 def _let_go(page: Page) -> None:

@@ -31,14 +31,15 @@ from .pages import (LIST_LIMIT, CorrectionsPage, EntityPage, IndexPage, ListPage
                     by_day, home_page, paginate, timeline_sides)
 
 
-def template_env(overrides: Path | None = None) -> jinja2.Environment:
-    """Templates from `overrides/explainer/` first, then the package's own."""
+def template_env(overrides: Path | None = None, bytecode: jinja2.BytecodeCache | None = None) -> jinja2.Environment:
+    """Templates from `overrides/explainer/` first, then the package's own; compiled ones kept in `bytecode`."""
     loaders: list[jinja2.BaseLoader] = []
     if overrides is not None:
         loaders.append(jinja2.FileSystemLoader(str(overrides / "explainer")))
     loaders.append(jinja2.PackageLoader("explainer.site", "templates"))
     env = jinja2.Environment(loader=jinja2.ChoiceLoader(loaders), undefined=jinja2.StrictUndefined,
-                             autoescape=False, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+                             autoescape=False, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
+                             bytecode_cache=bytecode)
     env.filters.update(md=text.md, run=text.md_run, paragraphs=text.md_paragraphs, day=text.day, sentence=text.sentence,
                        by_day=by_day, actor_groups=actor_groups)
     env.globals.update(relations=RELATIONS, draw=lambda picture, link, title: diagram.svg(picture, link.url, title))
