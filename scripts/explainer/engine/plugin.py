@@ -116,12 +116,9 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         for path in prepared.editor_pages:
             _for_editors(files, files.get_file_from_path(path), editors)
         plan = prepared.plan
-        this = self.this = Build(self._signature(files, config), dict(prepared.early))
+        this = self.this = Build(prepared.signature, dict(prepared.early), prepared.kept)
         last = self._last_build(config)
         if self.dirty:
-            # a page whose output is gone (removed as stale by a build that then failed) is made again
-            written = {f.src_uri for f in prepared.made if os.path.exists(f.abs_dest_path)}
-            this.kept = last.pages.reusable(plan, this.signature) & written
             log.info("%d of %d story pages unchanged since the last build, not made again", len(this.kept),
                      len(plan.jobs))
         tasks = [(job.path, partial(_rendered, plan, job, Rendered())) for job in plan.jobs
@@ -129,7 +126,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         tasks += prepared.downloads.items()
         self.makers = {path: partial(_text, this, path, make) for path, make in self._later(tasks).items()}
         self.makers |= {path: partial(str, page.text) for path, page in prepared.early.items()}
-        unchanged = self._unchanged(files, last, written) if self.dirty else set()
+        unchanged = self._unchanged(files, last, prepared.written) if self.dirty else set()
         for file in prepared.made:
             if isinstance(file, StoryFile):
                 file.unchanged = file.src_uri in unchanged
@@ -155,17 +152,23 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         prose = {path: source for path, source in everything.items() if editors or path not in editor_pages}
         options = Options(settings.directory_urls, settings.root, settings.edit_root, editors, config.site_url)
         plan = plan_pages(story, prose, template_env(settings.overrides, self.bytecode), options)
-        # pages with prose, and the first page of each template: what is wrong with the prose, or with a
-        # template in overrides/explainer/, stops the build before it starts
-        problems = Rendered()
-        early = {job.path: _rendered(plan, job, problems) for job in _early_jobs(plan)}
-        generated = {job.path for job in plan.jobs}
-        unknown = [message for path, source in prose.items() if path not in generated
-                   for message in _expand_links(path, source, split_front_matter(source)[1], story)[1]]
         downloads = download_makers(story, config.site_url, settings.directory_urls)
         made: list[File] = [StoryFile.generated(config, path, content="", inclusion=_inclusion(path))
                             for path in [*(job.path for job in plan.jobs), *downloads]]
         made.append(File.generated(config, urls.STYLESHEET, content=stylesheet()))
+        signature, kept, written = self._signature(files, config), set(), set()
+        if self.dirty:
+            # a page whose output is gone (removed as stale by a build that then failed) is made again
+            written = {f.src_uri for f in made if os.path.exists(f.abs_dest_path)}
+            kept = self._last_build(config).pages.reusable(plan, signature) & written - prose.keys()
+        # pages with prose, and the first page of each template: what is wrong with the prose, or with a
+        # template in overrides/explainer/, stops the build before it starts (a page kept as the last build
+        # made it, with these templates, needs no trying)
+        problems = Rendered()
+        early = {job.path: _rendered(plan, job, problems) for job in _early_jobs(plan) if job.path not in kept}
+        generated = {job.path for job in plan.jobs}
+        unknown = [message for path, source in prose.items() if path not in generated
+                   for message in _expand_links(path, source, split_front_matter(source)[1], story)[1]]
         warnings = problems.warnings + plan.warnings + unknown
         _report(warnings, problems.errors)
         _refuse_collisions(files, made)
@@ -173,7 +176,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             # strict mode would fail at the end, after the site folder was emptied: fail now instead
             raise PluginError(f"{len(warnings)} warning(s) about the hand-written pages in docs/ in strict mode; "
                               f"nothing was built")
-        return Prepared(everything, editor_pages, plan, early, downloads, made, set(unknown))
+        return Prepared(everything, editor_pages, plan, early, downloads, made, set(unknown), signature, kept,
+                        written)
 
     def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
         """A story page's Markdown, made when MkDocs first reads it (by the background process, if on)."""
@@ -341,6 +345,9 @@ class Prepared:
     downloads: dict[str, Callable[[], str]]
     made: list[File]                     # every file the plugin adds
     unknown_links: set[str]              # `[[id]]` links to unknown ids in hand-written pages, already reported
+    signature: bytes                     # what every page depends on besides the story
+    kept: set[str]                       # pages left as the last build wrote them (a dirty build)
+    written: set[str]                    # files the last build left in the site folder (a dirty build)
 
 
 class StoryFile(File):

@@ -250,8 +250,12 @@ class Digester:
             h.update(self._record(value))
         elif isinstance(value, (list, tuple)):
             h.update(b"[%d:" % len(value))
-            for item in value:
-                self._feed(h, item)
+            record = self._record
+            for item in value:  # lists of records are most answers: no call more than needed
+                if isinstance(item, BaseModel):
+                    h.update(record(item))
+                else:
+                    self._feed(h, item)
             h.update(b"]")
         elif isinstance(value, str):  # a str Enum is an Enum first
             h.update(f"e:{type(value).__name__}.{value.name};".encode() if isinstance(value, enum.Enum) else
@@ -272,9 +276,9 @@ class Digester:
             h.update(b"(%d:" % len(value) + b"".join(sorted(self.digest(v) for v in value)) + b")")
         elif _is_story(value):
             h.update(b"story;")  # what a page reads through it is recorded as queries of its own
-        elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+        elif (names := _field_names(type(value))) is not None:  # a dataclass
             h.update(f"<{type(value).__qualname__}:".encode())
-            for name in _field_names(type(value)):
+            for name in names:
                 self._feed(h, getattr(value, name))
             h.update(b">")
         elif isinstance(value, Path):
@@ -286,7 +290,7 @@ class Digester:
 
     def _record(self, record: BaseModel) -> bytes:
         found = self.records.get(id(record))
-        if found is None:
+        if found is None or found[0] is not record:
             h = hashlib.blake2b(digest_size=16)
             h.update(type(record).__qualname__.encode() + b":" + record.model_dump_json().encode())
             where = getattr(record, "where", None)
@@ -297,8 +301,9 @@ class Digester:
 
 
 @functools.cache
-def _field_names(cls: type) -> tuple[str, ...]:
-    return tuple(f.name for f in dataclasses.fields(cls))
+def _field_names(cls: type) -> tuple[str, ...] | None:
+    """The fields of a dataclass, None for any other class."""
+    return tuple(f.name for f in dataclasses.fields(cls)) if dataclasses.is_dataclass(cls) else None
 
 
 def _is_story(value: Any) -> bool:
