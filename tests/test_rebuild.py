@@ -31,13 +31,17 @@ def _differences(one: Path, other: Path) -> list[str]:
     return sorted(found)
 
 
+def _edit(project: Path, old: str, new: str) -> None:
+    path = next(p for p in (project / "data").rglob("*.yml") if old in p.read_text(encoding="utf-8"))
+    path.write_text(path.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+
+
 @pytest.mark.slow
 def test_a_dirty_build_after_an_edit_remakes_few_pages_and_equals_a_clean_build(tmp_path):
     project = make_site(tmp_path, ROOT / "data")
     site = project / "site"
     assert mkdocs_build(project).returncode == 0
-    claims = next(p for p in (project / "data").rglob("*.yml") if CLAIM in p.read_text(encoding="utf-8"))
-    claims.write_text(claims.read_text(encoding="utf-8").replace(CLAIM, CLAIM + " again"), encoding="utf-8")
+    _edit(project, CLAIM, CLAIM + " again")
     before = _written(site)
     result = mkdocs_build(project, "--dirty", "--no-strict")  # MkDocs warns about every dirty build
     assert result.returncode == 0, result.stderr
@@ -48,3 +52,17 @@ def test_a_dirty_build_after_an_edit_remakes_few_pages_and_equals_a_clean_build(
     assert kept and int(kept[1]) >= 0.75 * int(kept[2]), result.stderr
     assert mkdocs_build(project, "--site-dir", str(tmp_path / "clean")).returncode == 0
     assert _differences(site, tmp_path / "clean") == []
+
+
+@pytest.mark.slow
+def test_records_moved_down_their_file_get_edit_links_to_their_new_lines(tmp_path):
+    """A record's page opens its YAML at its line ("edit this page"): lines moved by an edit above them
+    change those links even where the page's text is the same."""
+    project = make_site(tmp_path, ROOT / "data")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text() + "repo_url: https://example.org/story\nedit_uri: edit/main/docs/\n")
+    assert mkdocs_build(project).returncode == 0
+    _edit(project, "actors:\n", "actors:\n  # two lines\n  # more\n")
+    assert mkdocs_build(project, "--dirty", "--no-strict").returncode == 0
+    assert mkdocs_build(project, "--site-dir", str(tmp_path / "clean")).returncode == 0
+    assert _differences(project / "site", tmp_path / "clean") == []

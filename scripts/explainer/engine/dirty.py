@@ -19,6 +19,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
 from ..site.cache import PageCache, text_digest
+from ..site.render import Made
 
 SEARCH_INDEX = "search/search_index.json"  # where MkDocs' and Material's search plugins write their index
 
@@ -34,14 +35,13 @@ class LastBuild:
     downloads: dict[str, bytes] = field(default_factory=dict)
     outputs: Outputs = field(default_factory=lambda: Outputs())
 
-    def unchanged(self, signature: bytes, kept: set[str], texts: dict[str, str], pages: set[str]) -> set[str]:
-        """Of the files made again (`texts`; those in `pages` are story pages), and the pages `kept` as the
-        last build wrote them: those whose text is what the last build wrote."""
+    def unchanged(self, signature: bytes, kept: set[str], pages: dict[str, Made], downloads: dict[str, str]) -> set[str]:
+        """Of the pages and downloads made again, and the pages `kept` as the last build wrote them: those that
+        come out as the last build wrote them."""
         if signature != self.pages.signature:
             return set()
-        same = {path for path in pages & texts.keys() if self.pages.text_unchanged(path, texts[path])}
-        return kept | same | {path for path, text in texts.items()
-                              if path not in pages and self.downloads.get(path) == text_digest(text)}
+        return kept | {path for path, page in pages.items() if self.pages.output_unchanged(path, page)} | {
+            path for path, text in downloads.items() if self.downloads.get(path) == text_digest(text)}
 
     def dump(self) -> bytes:
         return pickle.dumps((FORMAT, self.pages.dump(), self.downloads, self.outputs), protocol=pickle.HIGHEST_PROTOCOL)

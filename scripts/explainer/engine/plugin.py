@@ -236,8 +236,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         self.makers.update({path: partial(str, text) for path, text in texts.items()})
         settings_changed = this.signature != last.pages.signature
         pages = {job.path for job in self.prepared.plan.jobs}
-        unchanged = last.unchanged(this.signature, this.kept, texts, pages) & written
         this.downloads = {path: text for path, text in texts.items() if path not in pages}
+        unchanged = last.unchanged(this.signature, this.kept, this.made, this.downloads) & written
         if len(unchanged) < len(pages) + len(this.downloads):
             for file in files.documentation_pages():
                 if not file.generated_by and (settings_changed or "[[" in file.content_string):

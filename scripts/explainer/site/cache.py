@@ -24,7 +24,7 @@ FORMAT = 1  # bumped when what is kept changes shape
 class Entry:
     job: bytes         # digest of the job and its prose
     asked: tuple[int, ...]  # the keys it asked, as places in the cache's key list
-    text: bytes        # digest of its Markdown
+    text: bytes        # digest of its Markdown and its record's place
 
 
 @dataclass
@@ -56,9 +56,10 @@ class PageCache:
                 found.add(job.path)
         return found
 
-    def text_unchanged(self, path: str, text: str) -> bool:
+    def output_unchanged(self, path: str, page: Made) -> bool:
+        """Whether the page comes out as the last build wrote it."""
         entry = self.entries.get(path)
-        return entry is not None and entry.text == text_digest(text)
+        return entry is not None and entry.text == output_digest(page)
 
     def updated(self, plan: PagePlan, signature: bytes, made: dict[str, Made], kept: set[str]) -> PageCache:
         """The cache after a build of `plan` that rendered `made` and left the pages in `kept` as they were
@@ -78,7 +79,7 @@ class PageCache:
             if job.path in made:  # its answers came with it (from the process that rendered it)
                 page = made[job.path]
                 entries[job.path] = Entry(job_digest(job, plan), tuple(sorted(place(k, d) for k, d in page.asked.items())),
-                                          text_digest(page.text))
+                                          output_digest(page))
             elif job.path in kept and job.path in self.entries:  # its answers were checked the same
                 old = self.entries[job.path]
                 entries[job.path] = Entry(old.job, tuple(place(self.keys[i], self.digests[i]) for i in old.asked),
@@ -105,6 +106,11 @@ def job_digest(job: Job, plan: PagePlan) -> bytes:
     for part in (job.path, job.template, job.entity or "", plan.prose.get(job.path)):
         h.update(b"-" if part is None else b"%d:" % len(part) + part.encode("utf-8", "surrogatepass"))
     return h.digest()
+
+
+def output_digest(page: Made) -> bytes:
+    """What MkDocs makes of the page depends on its text and, through its "edit" link, on its record's place."""
+    return text_digest(f"{page.text}\0{page.place}")
 
 
 def text_digest(text: str) -> bytes:

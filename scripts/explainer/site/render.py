@@ -138,6 +138,7 @@ class Made:
 
     text: str
     asked: dict
+    place: str = ""  # file:line of the entity's record, which the page's "edit" link opens
 
 
 @dataclass(frozen=True)
@@ -164,10 +165,11 @@ class PagePlan:
             link = Linker(self.story, job.path, self.directory_urls, self.site_url)
             contents = job.make()
             page = _page(self.env, self.story, link, job, contents, self.prose.get(job.path), out)
-            if job.entity is not None and self.origin is not None:
-                page += self.origin.note(self.story.by_id[job.entity], job.path if job.path in self.prose else None)
+            entity = self.story.by_id[job.entity] if job.entity is not None else None
+            if entity is not None and self.origin is not None:
+                page += self.origin.note(entity, job.path if job.path in self.prose else None)
         digests = self.story.answers.digests
-        return Made(page, {key: digests[key] for key in asked.asked})
+        return Made(page, {key: digests[key] for key in asked.asked}, str(entity.where) if entity else "")
 
 
 @dataclass(frozen=True)
