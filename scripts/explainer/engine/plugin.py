@@ -102,7 +102,9 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         # before MkDocs cleans site/: whatever the plugin finds wrong (the story's data, the hand-written
         # pages, files colliding with generated ones) stops the build while the last site is still there
         self.prepared, self.built = None, set()
-        self.story = self._load()
+        previous, self.story = self.story, self._load()
+        if previous is not None and previous is not self.story:
+            self.story.answers.inherit(previous.answers)
         self.prepared = self._prepare(get_files(config), config)
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:

@@ -26,6 +26,8 @@ from typing import TYPE_CHECKING, Any, Callable, Iterator
 
 from pydantic import BaseModel
 
+from .model import Entity
+
 if TYPE_CHECKING:
     from .graph import Story
 
@@ -118,6 +120,12 @@ class Answers:
         self.digests: dict[Key, bytes] = {}
         self.digester = Digester()
 
+    def inherit(self, other: Answers) -> None:
+        """The records this story shares with `other` (a reload keeps the unchanged ones) keep their digests."""
+        mine = self.story.by_id.raw
+        self.digester.records.update({key: found for key, found in other.digester.records.items()
+                                      if mine.get(getattr(found[0], "id", None)) is found[0]})
+
     def note(self, key: Key, result: Any) -> None:
         if key not in self.digests:
             self.digests[key] = self.digester.digest(_ANSWERS.get(key[0], _same)(result))
@@ -150,8 +158,6 @@ def _same(result: Any) -> Any:
 
 
 def _encode(arg: Any) -> Any:
-    from .model import Entity  # the model imports nothing of this module's users
-
     if isinstance(arg, Entity):
         return ("@", arg.id)
     if isinstance(arg, (list, tuple)):
