@@ -127,7 +127,7 @@ class IndexPage:
 
     @property
     def total(self) -> int:
-        return len(self.story.of_kind(self.kind.name))
+        return self.story.count()[self.kind.name]
 
 
 @dataclass(frozen=True)
@@ -199,8 +199,9 @@ class TagsPage:
 
 @dataclass(frozen=True)
 class TagPage:
-    facet: Facet
+    facet: Tag
     pager: Pager
+    total: int  # the entities with the tag
 
 
 @dataclass(frozen=True)

@@ -22,13 +22,14 @@ from ..errors import did_you_mean
 from ..story import trace
 from ..story.graph import FACET_GROUPS, Facet, Story, Tag
 from ..story.kinds import KINDS, Kind, kind_of
+from ..story.kinds import kind as kind_named
 from ..story.model import Actor, Entity
 from ..story.relations import RELATIONS
 from ..story.schema import schema_reference
 from ..story.views import EntityList, EntityView, QuoteView
 from . import diagram, fragments, jsonld, links, urls
-from .pages import (LIST_LIMIT, CorrectionsPage, EntityPage, IndexPage, ListPage, SchemaPage, TagPage, TagsPage, TimelinePage, actor_groups,
-                    by_day, home_page, paginate, timeline_sides)
+from .pages import (LIST_LIMIT, CorrectionsPage, EntityPage, IndexPage, ListPage, Pager, SchemaPage, TagPage, TagsPage,
+                    TimelinePage, actor_groups, by_day, home_page, paginate, timeline_sides)
 
 
 def template_env(overrides: Path | None = None, bytecode: jinja2.BytecodeCache | None = None) -> jinja2.Environment:
@@ -247,7 +248,7 @@ def _home(story: Story, editors: list[tuple[str, str]]) -> Contents:
 
 
 def _index(story: Story, kind: Kind, number: int) -> Contents:
-    pager = paginate(story.index_order(kind.name), partial(urls.index_page, kind))[number - 1]
+    pager = index_pager(story, kind.name, number)
     return Contents(IndexPage(kind, pager, story),
                     _fixed(pager.title(kind.title), f"{kind.title} of the story: {_title(story)}"))
 
@@ -262,14 +263,12 @@ def _entity(story: Story, kind: Kind, entity_id: str) -> Contents:
 
 def _list(story: Story, kind: Kind, entity_id: str, name: str, number: int) -> Contents:
     entity = story.by_id[entity_id]
-    lst = next(lst for lst in story.view(entity).lists() if lst.name == name)
-    pager = paginate(lst.items, partial(urls.list_page, kind, entity.id, lst.name))[number - 1]
-    return Contents(ListPage(entity, lst.label, pager, lst.of_claims),
-                    _fixed(pager.title(f"{lst.label} {entity.heading()}")))
+    label, pager, of_claims = list_pager(story, kind.name, entity_id, name, number)
+    return Contents(ListPage(entity, label, pager, of_claims), _fixed(pager.title(f"{label} {entity.heading()}")))
 
 
 def _timeline(story: Story, number: int) -> Contents:
-    pager = paginate(story.timeline(), urls.timeline_page)[number - 1]
+    pager = timeline_pager(story, number)
     return Contents(TimelinePage(pager, story, timeline_sides(story)),
                     _fixed(pager.title("Timeline"), f"What happened and what was said, day by day: {_title(story)}"))
 
@@ -280,9 +279,39 @@ def _tags(story: Story) -> Contents:
 
 
 def _tag(story: Story, slug: str, number: int) -> Contents:
+    page = tag_page(story, slug, number)
+    return Contents(page, _fixed(page.pager.title(f"{page.facet.group}: {page.facet.name}")))
+
+
+# One page of a long list is a query of its own, so that an edit remakes the page holding the entry that
+# changed, not every page of the list: its answer is the page's entries and the list's page count.
+
+@trace.query(memo=True)
+def index_pager(story: Story, kind_name: str, number: int) -> Pager:
+    return _pager(story.index_order(kind_name), partial(urls.index_page, kind_named(kind_name)), number)
+
+
+@trace.query(memo=True)
+def timeline_pager(story: Story, number: int) -> Pager:
+    return _pager(story.timeline(), urls.timeline_page, number)
+
+
+@trace.query(memo=True)
+def tag_page(story: Story, slug: str, number: int) -> TagPage:
     facet = story.facet(slug)
-    pager = paginate(list(facet.entities), partial(urls.facet_page, slug))[number - 1]
-    return Contents(TagPage(facet, pager), _fixed(pager.title(f"{facet.group}: {facet.name}")))
+    pager = _pager(list(facet.entities), partial(urls.facet_page, slug), number)
+    return TagPage(Tag(facet.group, facet.name, facet.slug), pager, len(facet.entities))
+
+
+@trace.query(memo=True)
+def list_pager(story: Story, kind_name: str, entity_id: str, name: str, number: int) -> tuple[str, Pager, bool]:
+    """The label, one page and whether it lists claims, of an entity's list too long for its page."""
+    lst = next(lst for lst in story.view(story.by_id[entity_id]).lists() if lst.name == name)
+    return lst.label, _pager(lst.items, partial(urls.list_page, kind_named(kind_name), entity_id, name), number), lst.of_claims
+
+
+def _pager(items: list, path: Callable[[int], str], number: int) -> Pager:
+    return paginate(items, path)[number - 1]
 
 
 def _corrections(story: Story) -> Contents:
