@@ -14,6 +14,7 @@ views and pictures field by field. A type the digest does not know is an error, 
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 import enum
@@ -48,22 +49,15 @@ class Recording:
         self.depth = 0
 
 
-def recording(story: Story) -> _Scope:
+@contextlib.contextmanager
+def recording(story: Story) -> Iterator[Recording]:
     """`with recording(story) as asked:` keeps in `asked.asked` every query the block asks of `story`."""
-    return _Scope(story.answers)
-
-
-class _Scope:
-    def __init__(self, answers: Answers):
-        self.recording = Recording(answers)
-
-    def __enter__(self) -> Recording:
-        self.outer = getattr(_local, "recording", None)
-        _local.recording = self.recording
-        return self.recording
-
-    def __exit__(self, *exc) -> None:
-        _local.recording = self.outer
+    outer = getattr(_local, "recording", None)
+    _local.recording = found = Recording(story.answers)
+    try:
+        yield found
+    finally:
+        _local.recording = outer
 
 
 def query(method: Callable | None = None, *, answer: Callable[[Any], Any] | None = None, memo: bool = False):
