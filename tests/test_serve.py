@@ -136,6 +136,37 @@ def test_a_dirty_rebuild_rewrites_only_the_pages_whose_text_changed(tmp_path):
     assert len(seen["mkdocs.yml"]) == len(seen["first"])  # settings changed: every page again
 
 
+LATER = """
+import json, sys
+from pathlib import Path
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+site = Path(sys.argv[1])
+actors = Path("data/actors.yml")
+seen = []
+for step, change in [("first", None), ("one role", ("role: Kremlin spokesman", "role: Kremlin press secretary"))]:
+    if change:
+        actors.write_text(actors.read_text(encoding="utf-8").replace(*change), encoding="utf-8")
+    config = load_config("mkdocs.yml", site_dir=str(site))
+    if step == "first":
+        config.plugins.on_startup(command="serve", dirty=True)
+    build(config, dirty=True)
+    config.plugins.on_shutdown()  # as serve does when it stops: the downloads, written meanwhile, are there
+    seen.append([a["role"] for a in json.loads((site / "data/story.json").read_text())["actors"] if a["id"] == "dmitry-peskov"])
+print(json.dumps(seen))
+"""
+
+
+def test_in_preview_the_downloads_follow_an_edit_just_after_the_page(tmp_path):
+    project = make_site(tmp_path, ROOT / "data")
+    done = subprocess.run([str(BIN / "python"), "-c", LATER, str(tmp_path / "site")], cwd=project,
+                          capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+                          timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout) == [["Kremlin spokesman"], ["Kremlin press secretary"]]
+
+
 GONE = """
 import gzip, json, re, sys
 from pathlib import Path

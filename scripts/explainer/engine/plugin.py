@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import threading
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -76,6 +77,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         self.dirty = False
         self.last: LastBuild | None = None  # read from disk by the first dirty build of a `mkdocs build --dirty`
         self.this: Build | None = None
+        self.writing: threading.Thread | None = None  # the downloads written after a preview build
         self.prepared: Prepared | None = None
         self.made: list[File] = []  # every file the plugin adds in this build
         self.built: set[str] = set()  # the URLs of the pages built in this round
@@ -101,6 +103,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         # before MkDocs cleans site/: whatever the plugin finds wrong (the story's data, the hand-written
         # pages, files colliding with generated ones) stops the build while the last site is still there
+        self.on_shutdown()
         self.prepared, self.built = None, set()
         previous, self.story = self.story, self._load()
         if previous is not None and previous is not self.story:
@@ -125,7 +128,9 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
                      len(plan.jobs))
         tasks = [(job.path, partial(_rendered, plan, job, Rendered())) for job in plan.jobs
                  if job.path not in prepared.early and job.path not in this.kept]
-        tasks += prepared.downloads.items()
+        if self.serving and self.dirty and prepared.downloads.keys() <= prepared.written and this.kept:
+            this.later = prepared.downloads  # in preview, written just after the page is shown
+        tasks += [(path, make) for path, make in prepared.downloads.items() if path not in this.later]
         self.makers = {path: partial(_text, this, path, make) for path, make in self._later(tasks).items()}
         self.makers |= {path: partial(str, page.text) for path, page in prepared.early.items()}
         unchanged = self._unchanged(files, last, prepared.written) if self.dirty else set()
@@ -239,8 +244,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         settings_changed = this.signature != last.pages.signature
         pages = {job.path for job in self.prepared.plan.jobs}
         this.downloads = {path: text for path, text in texts.items() if path not in pages}
-        unchanged = last.unchanged(this.signature, this.kept, this.made, this.downloads) & written
-        if len(unchanged) < len(pages) + len(this.downloads):
+        unchanged = last.unchanged(this.signature, this.kept, this.made, this.downloads) & written | this.later.keys()
+        if not pages <= unchanged:
             for file in files.documentation_pages():
                 if not file.generated_by and (settings_changed or "[[" in file.content_string):
                     Path(file.abs_dest_path).unlink(missing_ok=True)
@@ -272,9 +277,12 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             return
         pages = last.pages.updated(self.prepared.plan, this.signature, this.made, this.kept)
         downloads = {path: text_digest(text) for path, text in this.downloads.items()}
+        downloads |= {path: digest for path, digest in last.downloads.items() if path in this.later}
         self.last = LastBuild(pages, downloads, last.outputs)
         self.last.outputs.record(config.site_dir, self.made)
         self.this = None
+        if this.later:
+            self._write_later(this.later, {f.src_uri: f.abs_dest_path for f in self.made})
         if not self.serving:
             try:
                 path = self._memory(config)
@@ -282,6 +290,30 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
                 write_atomic(path, self.last.dump())
             except OSError as exc:  # a read-only or full disk: the site is built, the next dirty build makes all
                 log.info("what this build made could not be recorded for the next dirty build: %s", exc.strerror)
+
+    def _write_later(self, makers: dict[str, Callable[[], str]], destinations: dict[str, str]) -> None:
+        """The data downloads, made and written beside the site MkDocs just wrote (preview only: the page an
+        editor changed is on screen a few seconds sooner on a big story); the next build waits for them."""
+        digests = self.last.downloads
+
+        def write() -> None:
+            for path, make in makers.items():
+                try:
+                    text = make()
+                    if digests.get(path) != text_digest(text):
+                        write_atomic(Path(destinations[path]), text)
+                        digests[path] = text_digest(text)
+                except (OSError, BackgroundFailed) as exc:
+                    log.error("%s could not be written: %s", path, exc)
+
+        self.writing = threading.Thread(target=write, name="explainer-downloads", daemon=True)
+        self.writing.start()
+
+    def on_shutdown(self) -> None:
+        """The downloads being written after a preview build are finished."""
+        if self.writing is not None:
+            self.writing.join()
+            self.writing = None
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """`[[id]]` links in hand-written pages that are not entity pages (those were expanded in render)."""
@@ -401,6 +433,7 @@ class Build:
     made: dict[str, Made]
     kept: set[str] = field(default_factory=set)
     downloads: dict[str, str] = field(default_factory=dict)
+    later: dict[str, Callable[[], str]] = field(default_factory=dict)  # downloads made after the build
 
 
 def _text(build: Build, path: str, make: Callable[[], Made | str]) -> str:
