@@ -17,7 +17,7 @@ import yaml
 
 from explainer import load_story
 from explainer.editing.synth import synthesize, write
-from explainer.site.cache import PageCache
+from explainer.site.cache import Output, PageCache
 from explainer.site.render import Made, Rendered, plan_pages
 from explainer.story import trace
 from explainer.story.graph import Story
@@ -30,6 +30,10 @@ def _render(story: Story, only: set[str] | None = None) -> tuple[dict[str, Made]
     plan = plan_pages(story)
     made = {job.path: plan.make(job, Rendered()) for job in plan.jobs if only is None or job.path not in only}
     return made, [job.path for job in plan.jobs]
+
+
+def _outputs(made: dict[str, Made]) -> dict[str, Output]:
+    return {path: Output.of(page) for path, page in made.items()}
 
 
 def _files(folder: Path) -> dict[str, dict]:
@@ -100,7 +104,7 @@ def _chain(tmp_path: Path, seed: int, steps: int) -> list[tuple[str, int, int]]:
     write(tmp_path, synthesize(40, seed=seed))
     story = load_story(tmp_path)
     made, _ = _render(story)
-    cache = PageCache().updated(plan_pages(story), SIGNATURE, made, set())
+    cache = PageCache().updated(plan_pages(story), SIGNATURE, _outputs(made), set())
     texts = {path: page.text for path, page in made.items()}
     seen = []
     for step in range(steps):
@@ -115,7 +119,7 @@ def _chain(tmp_path: Path, seed: int, steps: int) -> list[tuple[str, int, int]]:
         for path in kept:
             assert texts[path] == clean[path].text, f"step {step} ({what}): {path} was reused but changed"
         texts = {path: made[path].text if path in made else texts[path] for path in paths}
-        cache = cache.updated(plan, SIGNATURE, made, kept)
+        cache = cache.updated(plan, SIGNATURE, _outputs(made), kept)
         seen.append((what, len(kept), len(paths)))
     return seen
 
@@ -136,7 +140,7 @@ def test_a_one_word_edit_of_a_claim_renders_the_pages_showing_it_and_no_others(t
     write(tmp_path, synthesize(200, seed=5))
     story = load_story(tmp_path)
     made, paths = _render(story)
-    cache = PageCache().updated(plan_pages(story), SIGNATURE, made, set())
+    cache = PageCache().updated(plan_pages(story), SIGNATURE, _outputs(made), set())
     files = _files(tmp_path)
     claim = _claims(files)[7]
     claim["summary"] = "A new summary."
@@ -155,7 +159,7 @@ def test_another_signature_reuses_nothing(tmp_path):
     write(tmp_path, synthesize(10))
     story = load_story(tmp_path)
     made, _ = _render(story)
-    cache = PageCache().updated(plan_pages(story), SIGNATURE, made, set())
+    cache = PageCache().updated(plan_pages(story), SIGNATURE, _outputs(made), set())
     assert cache.reusable(plan_pages(story), SIGNATURE)
     assert not cache.reusable(plan_pages(story), b"other templates")
 
@@ -164,7 +168,7 @@ def test_the_cache_survives_being_dumped_and_loaded(tmp_path):
     write(tmp_path / "data", synthesize(10))
     story = load_story(tmp_path / "data")
     made, paths = _render(story)
-    again = PageCache.load_bytes(PageCache().updated(plan_pages(story), SIGNATURE, made, set()).dump())
+    again = PageCache.load_bytes(PageCache().updated(plan_pages(story), SIGNATURE, _outputs(made), set()).dump())
     assert again.reusable(plan_pages(load_story(tmp_path / "data")), SIGNATURE) == set(paths)
     assert PageCache.load_bytes(b"not a cache").entries == {}
 

@@ -18,8 +18,7 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
-from ..site.cache import PageCache, text_digest
-from ..site.render import Made
+from ..site.cache import Output, PageCache, text_digest
 
 SEARCH_INDEX = "search/search_index.json"  # where MkDocs' and Material's search plugins write their index
 
@@ -35,7 +34,7 @@ class LastBuild:
     downloads: dict[str, bytes] = field(default_factory=dict)
     outputs: Outputs = field(default_factory=lambda: Outputs())
 
-    def unchanged(self, signature: bytes, kept: set[str], pages: dict[str, Made], downloads: dict[str, str]) -> set[str]:
+    def unchanged(self, signature: bytes, kept: set[str], pages: dict[str, Output], downloads: dict[str, str]) -> set[str]:
         """Of the pages and downloads made again, and the pages `kept` as the last build wrote them: those that
         come out as the last build wrote them."""
         if signature != self.pages.signature:

@@ -35,7 +35,7 @@ from ..site import links, urls
 from ..site.downloads import download_makers
 from ..site.head import footer, head_tags
 from ..files import write_atomic
-from ..site.cache import text_digest
+from ..site.cache import Output, text_digest
 from ..site.render import Job, Made, Options, PagePlan, Rendered, for_editors, plan_pages, project_file, template_env
 from ..site.style import stylesheet
 from ..story.graph import Story, load_story
@@ -121,7 +121,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         for path in prepared.editor_pages:
             _for_editors(files, files.get_file_from_path(path), editors)
         plan = prepared.plan
-        this = self.this = Build(prepared.signature, dict(prepared.early), prepared.kept)
+        this = self.this = Build(prepared.signature, {path: Output.of(page) for path, page in prepared.early.items()},
+                                 prepared.kept)
         last = self._last_build(config)
         if self.dirty:
             log.info("%d of %d story pages unchanged since the last build, not made again", len(this.kept),
@@ -430,7 +431,7 @@ class Build:
     them, and what it made (pages with what they asked; the downloads' texts, in a dirty build)."""
 
     signature: bytes
-    made: dict[str, Made]
+    made: dict[str, Output]
     kept: set[str] = field(default_factory=set)
     downloads: dict[str, str] = field(default_factory=dict)
     later: dict[str, Callable[[], str]] = field(default_factory=dict)  # downloads made after the build
@@ -440,7 +441,7 @@ def _text(build: Build, path: str, make: Callable[[], Made | str]) -> str:
     """The text of a file made by `make`; a page's answers are kept for the next build."""
     made = make()
     if isinstance(made, Made):
-        build.made[path] = made
+        build.made[path] = Output.of(made)
         return made.text
     return made
 

@@ -56,12 +56,12 @@ class PageCache:
                 found.add(job.path)
         return found
 
-    def output_unchanged(self, path: str, page: Made) -> bool:
+    def output_unchanged(self, path: str, page: Output) -> bool:
         """Whether the page comes out as the last build wrote it."""
         entry = self.entries.get(path)
-        return entry is not None and entry.text == output_digest(page)
+        return entry is not None and entry.text == page.digest
 
-    def updated(self, plan: PagePlan, signature: bytes, made: dict[str, Made], kept: set[str]) -> PageCache:
+    def updated(self, plan: PagePlan, signature: bytes, made: dict[str, Output], kept: set[str]) -> PageCache:
         """The cache after a build of `plan` that rendered `made` and left the pages in `kept` as they were
         (their entries, checked against this story, carry over)."""
         keys: dict[Key, int] = {}
@@ -79,7 +79,7 @@ class PageCache:
             if job.path in made:  # its answers came with it (from the process that rendered it)
                 page = made[job.path]
                 entries[job.path] = Entry(job_digest(job, plan), tuple(sorted(place(k, d) for k, d in page.asked.items())),
-                                          output_digest(page))
+                                          page.digest)
             elif job.path in kept and job.path in self.entries:  # its answers were checked the same
                 old = self.entries[job.path]
                 entries[job.path] = Entry(old.job, tuple(place(self.keys[i], self.digests[i]) for i in old.asked),
@@ -108,9 +108,16 @@ def job_digest(job: Job, plan: PagePlan) -> bytes:
     return h.digest()
 
 
-def output_digest(page: Made) -> bytes:
-    """What MkDocs makes of the page depends on its text and, through its "edit" link, on its record's place."""
-    return text_digest(f"{page.text}\0{page.place}")
+@dataclass(frozen=True)
+class Output:
+    """What is kept of a page made in this build (not its text: 30,000 claims' pages would hold 0.5 GB)."""
+
+    asked: dict      # its questions and their answers' digests
+    digest: bytes    # what MkDocs makes of it depends on its text and, through its "edit" link, on its record's place
+
+    @classmethod
+    def of(cls, page: Made) -> Output:
+        return cls(page.asked, text_digest(f"{page.text}\0{page.place}"))
 
 
 def text_digest(text: str) -> bytes:
