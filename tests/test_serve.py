@@ -9,6 +9,7 @@ import socket
 import subprocess
 import time
 import urllib.request
+from pathlib import Path
 
 import pytest
 
@@ -118,14 +119,19 @@ print(json.dumps(seen))
 """
 
 
-def test_a_dirty_rebuild_rewrites_only_the_pages_whose_text_changed(tmp_path):
-    """`mkdocs serve --dirty`: one changed role rewrites the pages showing it, not the whole site."""
-    project = make_site(tmp_path, ROOT / "data")
-    done = subprocess.run([str(BIN / "python"), "-c", REBUILD, str(tmp_path / "site")], cwd=project,
+def _run(script: str, project: Path, *args) -> object:
+    """What `script` prints (JSON), run in `project` with `args`, as `mkdocs serve` would run its builds."""
+    done = subprocess.run([str(BIN / "python"), "-c", script, *map(str, args)], cwd=project,
                           capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
                           timeout=300)
     assert done.returncode == 0, done.stderr
-    seen = json.loads(done.stdout)
+    return json.loads(done.stdout)
+
+
+def test_a_dirty_rebuild_rewrites_only_the_pages_whose_text_changed(tmp_path):
+    """`mkdocs serve --dirty`: one changed role rewrites the pages showing it, not the whole site."""
+    project = make_site(tmp_path, ROOT / "data")
+    seen = _run(REBUILD, project, tmp_path / "site")
     assert len(seen["first"]) > 60
     assert seen["same data"] == []
     # the actor's page, the pages listing actors with their roles, and his claim's page (its attribution
@@ -160,11 +166,7 @@ print(json.dumps(seen))
 
 def test_in_preview_the_downloads_follow_an_edit_just_after_the_page(tmp_path):
     project = make_site(tmp_path, ROOT / "data")
-    done = subprocess.run([str(BIN / "python"), "-c", LATER, str(tmp_path / "site")], cwd=project,
-                          capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-                          timeout=300)
-    assert done.returncode == 0, done.stderr
-    assert json.loads(done.stdout) == [["Kremlin spokesman"], ["Kremlin press secretary"]]
+    assert _run(LATER, project, tmp_path / "site") == [["Kremlin spokesman"], ["Kremlin press secretary"]]
 
 
 GONE = """
@@ -222,11 +224,7 @@ def test_a_dirty_rebuild_takes_away_the_pages_of_deleted_and_renamed_entities(tm
     """`mkdocs serve --dirty` cleans nothing: the page of an actor deleted (loner-a) or renamed (loner-b to
     loner-c) is removed with its folder, and the search index lists exactly the pages there are."""
     project = make_site(tmp_path, ROOT / "data")
-    done = subprocess.run([str(BIN / "python"), "-c", GONE, str(tmp_path / "site"), search], cwd=project,
-                          capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-                          timeout=300)
-    assert done.returncode == 0, done.stderr
-    first, gone = json.loads(done.stdout).values()
+    first, gone = _run(GONE, project, tmp_path / "site", search).values()
     assert {"actors/loner-a/index.html", "actors/loner-b/index.html"} <= set(first["pages"])
     assert "actors/loner-b/index.html" not in gone["pages"] and "loner-b" not in gone["folders"]
     assert "actors/loner-c/index.html" in gone["pages"]

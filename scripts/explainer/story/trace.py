@@ -77,23 +77,31 @@ def query(method: Callable | None = None, *, answer: Callable[[Any], Any] | None
 
         @functools.wraps(method)
         def asked(story: Story, *args: Any) -> Any:
-            rec = getattr(_local, "recording", None)
-            if rec is None or rec.answers.story is not story or rec.depth:
-                return _ask(story, name, method, args, memo)
-            rec.depth += 1
-            try:
-                result = _ask(story, name, method, args, memo)
-            finally:
-                rec.depth -= 1
-            key = (name, *map(_encode, args))
-            rec.asked.add(key)
-            rec.answers.note(key, result)
-            return result
+            return _recorded(story, name, method, args, memo)
 
         asked.query = name
         return asked
 
     return wrap(method) if method is not None else wrap
+
+
+def _recorded(story: Story, name: str, method: Callable, args: tuple, memo: bool) -> Any:
+    """The query's answer; kept with its digest when a page of `story` is recorded and no query is under way."""
+    rec = getattr(_local, "recording", None)
+    if rec is None or rec.answers.story is not story or rec.depth:
+        return _ask(story, name, method, args, memo)
+    key = (name, *map(_encode, args))
+    rec.asked.add(key)
+    rec.depth += 1
+    try:
+        result = _ask(story, name, method, args, memo)
+    except KeyError:  # "no such key" is an answer too: the key may come
+        rec.answers.digests.setdefault(key, GONE)
+        raise
+    finally:
+        rec.depth -= 1
+    rec.answers.note(key, result)
+    return result
 
 
 def _ask(story: Story, name: str, method: Callable, args: tuple, memo: bool) -> Any:
@@ -219,18 +227,7 @@ def _has(name: str, story: Story, key: str) -> bool:
 
 
 def _read(story: Story, name: str, *args: Any) -> Any:
-    rec = getattr(_local, "recording", None)
-    if rec is None or rec.answers.story is not story or rec.depth:
-        return _QUERIES[name](story, *args)
-    key = (name, *args)
-    rec.asked.add(key)
-    try:
-        result = _QUERIES[name](story, *args)
-    except KeyError:  # "no such key" is an answer too: the key may come
-        rec.answers.digests.setdefault(key, GONE)
-        raise
-    rec.answers.note(key, result)
-    return result
+    return _recorded(story, name, _QUERIES[name], args, False)
 
 
 class Digester:
