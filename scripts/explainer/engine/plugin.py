@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import pickle
 import threading
 import zlib
 from dataclasses import dataclass, field
@@ -34,7 +35,7 @@ from ..errors import StoryInvalid
 from ..text import first_line, split_front_matter
 from ..site import links, urls
 from ..site.downloads import download_makers
-from ..site.head import footer, head_tags
+from ..site.head import JSONLD, footer, head_tags
 from ..files import write_atomic
 from ..site.cache import Output, text_digest
 from ..site.render import Job, Made, Options, PagePlan, Rendered, for_editors, plan_pages, project_file, template_env
@@ -264,7 +265,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         self._stop_background()
         self._remember(config)
         if not self.serving:  # the build is over: what the story took is free for the search indexer
-            self.story = self.prepared = self.last = None
+            self.story = self.last_good = self.prepared = self.last = None
             self.reuse, self.makers, self.parked = Reuse(), {}, {}
 
     @event_priority(-100)  # after the search plugins have written their index
@@ -338,19 +339,19 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
 
     @event_priority(-100)  # after every other plugin has seen the HTML
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        """A story page's HTML waits compressed until its page is written: MkDocs converts every page
-        before it writes the first, and a story's pages held as text add up (30,000 claims: some 1 GB)."""
+        """What only the writing of a story page needs waits compressed until then: MkDocs converts every
+        page before it writes the first, and a story's pages held as objects add up (30,000 claims: some
+        1.5 GB, of which the HTML, the table of contents and the structured data are most)."""
         if not isinstance(page.file, StoryFile):
             return html
-        page.markdown = None
-        self.parked[page.file.src_uri] = zlib.compress(html.encode("utf-8"), 1)
+        self.parked[page.file.src_uri] = _park(html, page)
         return ""
 
     @event_priority(100)  # before every other plugin sees the page
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
-        """The page's HTML back; "Edit this page" on an entity page opens the YAML that defines it."""
+        """The page's parked parts back; "Edit this page" on an entity page opens the YAML that defines it."""
         if (parked := self.parked.pop(page.file.src_uri, None)) is not None:
-            page.content = zlib.decompress(parked).decode("utf-8")
+            _unpark(parked, page)
         self.built.add(page.url)
         target = urls.entity_of_page(page.file.src_uri)
         base = self.settings.edit_root
@@ -437,6 +438,19 @@ def _bytecode(folder: Path) -> jinja2.BytecodeCache | None:
     except OSError:  # a read-only project: templates are compiled at every build
         return None
     return _Bytecode(str(folder))
+
+
+def _park(html: str, page: Page) -> bytes:
+    """The page's HTML, table of contents and structured data, compressed; the page keeps the rest."""
+    parked = zlib.compress(pickle.dumps((html, page.toc, page.meta.pop(JSONLD, None)), pickle.HIGHEST_PROTOCOL), 1)
+    page.markdown, page.toc = None, TableOfContents([])
+    return parked
+
+
+def _unpark(parked: bytes, page: Page) -> None:
+    page.content, page.toc, jsonld = pickle.loads(zlib.decompress(parked))
+    if jsonld is not None:
+        page.meta[JSONLD] = jsonld
 
 
 def _let_go(page: Page) -> None:

@@ -9,6 +9,9 @@ from typing import Any
 from . import jsonld
 
 
+JSONLD = "jsonld"  # the front matter key of a page's schema.org data, written into its head
+
+
 def head_tags(meta: dict[str, Any], title: str, site_name: str, site_description: str | None,
               url: str | None) -> str:
     """Tags for a page with front matter `meta`; `title` and `site_description` stand in for a
@@ -21,8 +24,8 @@ def head_tags(meta: dict[str, Any], title: str, site_name: str, site_description
              f'<meta name="twitter:title" content="{escape(str(values["og:title"]))}">']
     if values["og:description"]:
         tags.append(f'<meta name="twitter:description" content="{escape(str(values["og:description"]))}">')
-    if isinstance(meta.get("jsonld"), dict):
-        tags.append(jsonld.script(meta["jsonld"]))
+    if isinstance(meta.get(JSONLD), dict):
+        tags.append(jsonld.script(meta[JSONLD]))
     return "\n".join(tags)
 
 

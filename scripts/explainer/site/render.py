@@ -28,6 +28,7 @@ from ..story.relations import RELATIONS
 from ..story.schema import schema_reference
 from ..story.views import EntityList, EntityView, QuoteView
 from . import diagram, fragments, jsonld, links, urls
+from .head import JSONLD
 from .pages import (LIST_LIMIT, CorrectionsPage, EntityPage, IndexPage, ListPage, Pager, SchemaPage, TagPage, TagsPage,
                     TimelinePage, actor_groups, by_day, home_page, paginate, timeline_sides)
 
@@ -244,7 +245,7 @@ def _title(story: Story) -> str:
 
 def _home(story: Story, editors: list[tuple[str, str]]) -> Contents:
     home_meta = _fixed(_title(story), story.info.summary if story.info else None)
-    return Contents(home_page(story, editors), lambda link: {**home_meta(link), "jsonld": jsonld.story_data(story)})
+    return Contents(home_page(story, editors), lambda link: {**home_meta(link), JSONLD: jsonld.story_data(story)})
 
 
 def _index(story: Story, kind: Kind, number: int) -> Contents:
@@ -400,7 +401,7 @@ def _meta(story: Story, entity: Entity, link: Linker) -> dict[str, Any]:
         # readers search for actors by name and alias (in the page's first section); put them first
         meta["search"] = {"boost": 3}
     corrections = story.corrections_of(entity)
-    meta["jsonld"] = jsonld.structured_data(story, entity, link.address, corrections[-1].date if corrections else None)
+    meta[JSONLD] = jsonld.structured_data(story, entity, link.address, corrections[-1].date if corrections else None)
     return meta
 
 
