@@ -73,7 +73,9 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         self.serving = False
         self.last_good: Story | None = None  # what `mkdocs serve` keeps showing while the data is broken
         self.bytecode: jinja2.BytecodeCache | None = None
-        self.reuse = Reuse()  # what the last load made of each data file: a rebuild parses only what changed
+        # what the last load made of each data file, when serving: a reload parses only what changed (a build
+        # loads once, and keeping what it read, the raw records among them, would only hold memory)
+        self.reuse: Reuse | None = None
         self.story: Story | None = None
         self.background: Background | None = None
         self.dirty = False
@@ -91,6 +93,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         # defining on_startup also keeps this instance across `mkdocs serve` rebuilds
         self.serving = command == "serve"
         self.dirty = dirty
+        self.reuse = Reuse() if self.serving else None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.settings = Settings.of(config, self.config.data_dir)
@@ -266,7 +269,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         self._remember(config)
         if not self.serving:  # the build is over: what the story took is free for the search indexer
             self.story = self.last_good = self.prepared = self.last = None
-            self.reuse, self.makers, self.parked = Reuse(), {}, {}
+            self.makers, self.parked = {}, {}
 
     @event_priority(-100)  # after the search plugins have written their index
     def _repair_search(self, *, config: MkDocsConfig) -> None:
