@@ -66,6 +66,17 @@ def test_no_broken_internal_link_or_anchor(built):
     assert site.broken_links() == []
 
 
+def test_each_entity_page_has_its_sections_in_its_table_of_contents(built, story):
+    """The contents beside the article come from the page's headings (a story page's table of contents waits
+    compressed while MkDocs converts the other pages, and must be back when the page is written)."""
+    site, _ = built
+    for entity in story.by_id.values():
+        page = site.page(url(entity))
+        headings = [f"#{h['id']}" for h in page.select("article h2[id]")]
+        listed = [a["href"] for a in page.select("nav.md-nav--secondary a.md-nav__link")]
+        assert headings and listed[:len(headings)] == headings, entity.id
+
+
 def test_index_pages_are_in_the_nav_and_entity_pages_are_not(built):
     site, _ = built
     nav = {a.get_text(strip=True) for a in site.page("").select("nav.md-nav--primary a")}
