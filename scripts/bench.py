@@ -5,6 +5,7 @@ exported as plain Markdown and built by MkDocs without the plugin (the vanilla b
     .venv/bin/python scripts/bench.py                      # N = 1,000 and 10,000 claims, 3 runs each
     .venv/bin/python scripts/bench.py --sizes 200 --runs 1 --no-browser
     .venv/bin/python scripts/bench.py --sizes 1000 --runs 3 --engines --no-browser --out results/engines.json
+    .venv/bin/python scripts/bench.py --sizes 30000 --memory --out results/memory-30k.json
 
 With --engines it also times, in the same alternation, the plugin build with ProperDocs and the
 exported pages built with Zensical (which runs no third-party plugin, so it has no Pagefind step).
@@ -88,6 +89,39 @@ def _rss(pid: int) -> int:
         return 0
     line = next((line for line in rollup.splitlines() if line.startswith("Pss:")), "Pss: 0 kB")
     return int(line.split()[1]) * 1024
+
+
+def memory_phases(claims: int, folder: Path, shape: str) -> dict:
+    """Where one plugin build's memory goes, phase by phase: the peak summed over its processes while the
+    forked renderer runs, while MkDocs works alone, and while the search indexer runs (with MkDocs' own
+    share then), sampled every 100 ms (`--memory`)."""
+    project = make_project(folder, claims, shape)
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    process = subprocess.Popen([str(BIN / "mkdocs"), "build", "-q", "-d", "site"], cwd=project, env=env,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    peaks = {"render": 0, "mkdocs_alone": 0, "indexing": 0, "mkdocs_while_indexing": 0}
+    start = time.perf_counter()
+    while process.poll() is None:
+        pids = _tree(process.pid)
+        parent, others = _rss(process.pid), [(pid, _rss(pid)) for pid in pids[1:]]
+        total = parent + sum(size for _, size in others)
+        indexer = any(b"pagefind" in _command(pid) for pid, _ in others)
+        phase = "indexing" if indexer else "render" if others else "mkdocs_alone"
+        peaks[phase] = max(peaks[phase], total)
+        if indexer:
+            peaks["mkdocs_while_indexing"] = max(peaks["mkdocs_while_indexing"], parent)
+        time.sleep(0.1)
+    if process.returncode != 0:
+        raise SystemExit(f"the build of {project} failed")
+    return {"claims": claims, "shape": shape, "seconds": time.perf_counter() - start,
+            **{f"peak_{phase}_bytes": size for phase, size in peaks.items()}, "peak_bytes": max(peaks.values())}
+
+
+def _command(pid: int) -> bytes:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return b""
 
 
 def make_project(folder: Path, claims: int, shape: str = "synthetic") -> Path:
@@ -370,6 +404,18 @@ def table(results: list[dict]) -> str:
     return "\n".join(lines)
 
 
+def memory_table(results: list[dict]) -> str:
+    rows = [("build (s)", "seconds", 1), ("peak, all processes (MB)", "peak_bytes", 1e6),
+            ("peak while the renderer runs beside MkDocs (MB)", "peak_render_bytes", 1e6),
+            ("peak of MkDocs alone (MB)", "peak_mkdocs_alone_bytes", 1e6),
+            ("peak while Pagefind indexes (MB)", "peak_indexing_bytes", 1e6),
+            ("MkDocs' share then (MB)", "peak_mkdocs_while_indexing_bytes", 1e6)]
+    lines = ["| memory | " + " | ".join(f"{r['shape']} {r['claims']:,}" for r in results) + " |",
+             "|---" * (len(results) + 1) + "|"]
+    lines += [f"| {label} | " + " | ".join(f"{r[key] / scale:,.0f}" for r in results) + " |" for label, key, scale in rows]
+    return "\n".join(lines)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
@@ -380,7 +426,16 @@ def main() -> None:
     parser.add_argument("--no-browser", action="store_true")
     parser.add_argument("--engines", action="store_true", help="also time ProperDocs and Zensical")
     parser.add_argument("--busy", action="store_true", help="keep one core busy with another process meanwhile")
+    parser.add_argument("--memory", action="store_true",
+                        help="only one plugin build per story, its memory by phase (render, MkDocs, search index)")
     args = parser.parse_args()
+    if args.memory:
+        with tempfile.TemporaryDirectory(prefix="explainer-bench-") as tmp:
+            results = [memory_phases(n, Path(tmp), shape) for shape in args.shapes for n in args.sizes]
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        args.out.write_text(json.dumps({"date": time.strftime("%Y-%m-%d"), "results": results}, indent=2) + "\n")
+        print(memory_table(results))
+        return
     with tempfile.TemporaryDirectory(prefix="explainer-bench-") as tmp:
         results = [bench(n, args.runs, Path(tmp), not args.no_browser, args.engines, shape, args.busy)
                    for shape in args.shapes for n in args.sizes]

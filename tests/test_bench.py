@@ -46,3 +46,15 @@ def test_the_archive_shape_is_imported_skewed_and_builds(tmp_path):
     made = sorted((len(story.claims_by(a)) for a in story.actors), reverse=True)
     assert len(story.claims) == 300 and made[0] > 30 and made.count(1) > 20  # a few speakers, many with one
     assert figures["shape"] == "archive, one core busy" and figures["html_pages"] == len(Site(project / "site").pages)
+
+
+@pytest.mark.slow
+def test_memory_mode_sees_each_phase_of_a_build(tmp_path):
+    figures = bench.memory_phases(300, tmp_path, "synthetic")
+    assert (tmp_path / "synthetic-300" / "site" / "pagefind").is_dir()
+    # the forked renderer and the search indexer were both seen beside MkDocs, and each phase had memory
+    for phase in ("render", "mkdocs_alone", "indexing", "mkdocs_while_indexing"):
+        assert figures[f"peak_{phase}_bytes"] > 10**7, phase
+    assert figures["peak_indexing_bytes"] > figures["peak_mkdocs_while_indexing_bytes"]
+    assert figures["peak_bytes"] == max(figures[f"peak_{p}_bytes"] for p in ("render", "mkdocs_alone", "indexing"))
+    assert "| peak while Pagefind indexes (MB) |" in bench.memory_table([figures])

@@ -270,6 +270,9 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         if not self.serving:  # the build is over: what the story took is free for the search indexer
             self.story = self.last_good = self.prepared = self.last = None
             self.makers, self.parked = {}, {}
+            for file in self.made:  # MkDocs checked the links to anchors before this event
+                if isinstance(file, StoryFile) and file.page is not None:
+                    file.page.present_anchor_ids = file.page.links_to_anchors = None
 
     @event_priority(-100)  # after the search plugins have written their index
     def _repair_search(self, *, config: MkDocsConfig) -> None:
@@ -446,7 +449,7 @@ def _bytecode(folder: Path) -> jinja2.BytecodeCache | None:
 def _park(html: str, page: Page) -> bytes:
     """The page's HTML, table of contents and structured data, compressed; the page keeps the rest."""
     parked = zlib.compress(pickle.dumps((html, page.toc, page.meta.pop(JSONLD, None)), pickle.HIGHEST_PROTOCOL), 1)
-    page.markdown, page.toc = None, TableOfContents([])
+    page.markdown, page.toc = "", TableOfContents([])  # not None: a page without Markdown has no title
     return parked
 
 
@@ -460,7 +463,7 @@ def _let_go(page: Page) -> None:
     """MkDocs keeps every page's Markdown, HTML, contents and front matter to the end of the build (30,000
     claims: some 1 GB, still held while the search index is made); once a story page is written, only
     what the navigation and the anchor checks read (its title, its anchors) is kept."""
-    page.markdown = page.content = None
+    page.markdown, page.content = "", None  # a page whose Markdown is None has no title in the navigation
     page.toc = TableOfContents([])
     page.meta = {"title": page.meta["title"]} if "title" in page.meta else {}
 

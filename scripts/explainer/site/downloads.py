@@ -15,6 +15,7 @@ from ..story.graph import Story
 from ..story.kinds import KINDS, Kind, kind_of
 from ..story.model import Entity
 from ..story.schema import json_schema
+from ..text import json_text
 from . import feeds
 from .urls import ATOM_FEED, REVIEW_FEED, SCHEMA_JSON, STORY_JSON, absolute, csv_file, entity_page, page_url
 
@@ -28,7 +29,7 @@ def download_makers(story: Story, site_url: str | None = None,
                     directory_urls: bool = True) -> dict[str, Callable[[], str]]:
     """{site path: function making its text}, so the texts can be made later or elsewhere."""
     makers = {STORY_JSON: partial(story_json, story),
-              SCHEMA_JSON: lambda: json.dumps(json_schema(), indent=2, ensure_ascii=False),
+              SCHEMA_JSON: lambda: json_text(json_schema()),
               ATOM_FEED: partial(feeds.atom, story, site_url, directory_urls),
               REVIEW_FEED: partial(feeds.claim_reviews, story, partial(_address, site_url, directory_urls))}
     makers.update({csv_file(kind): partial(story_csv, story, kind) for kind in KINDS})
@@ -45,7 +46,7 @@ def story_json(story: Story) -> str:
     data: dict[str, Any] = {"story": story.info.model_dump(mode="json") if story.info else None}
     for kind in KINDS:
         data[kind.section] = [_record(e) for e in story.of_kind(kind.name)]
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    return json_text(data) + "\n"
 
 
 def story_csv(story: Story, kind: Kind) -> str:

@@ -4,13 +4,12 @@ ratings as a schema.org DataFeed of ClaimReview, the shape fact-check archives c
 from __future__ import annotations
 
 import datetime as dt
-import json
 import xml.etree.ElementTree as ET
 
 from ..story.graph import Story
 from ..story.kinds import kind
 from ..story.model import Claim
-from ..text import slug
+from ..text import json_text, slug
 from . import jsonld, urls
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -61,7 +60,7 @@ def claim_reviews(story: Story, url) -> str:
             reviews.append({"@type": "DataFeedItem", "item": data["@graph"][1]})
     feed = {"@context": "https://schema.org", "@type": "DataFeed",
             "name": f"{story.info.title if story.info else 'Story'}: fact-checks", "dataFeedElement": reviews}
-    return json.dumps(feed, indent=2, ensure_ascii=False) + "\n"
+    return json_text(feed) + "\n"
 
 
 def _id(site_url: str | None, page: str, name: str, directory_urls: bool) -> str:
