@@ -26,6 +26,13 @@ def test_a_bundle_over_the_limit_is_split_in_order_and_every_page_kept_once():
     assert all(len(pages) <= 2 for pages in planned.values())
 
 
+def test_a_split_bundle_has_parts_of_even_size():
+    pages = [f"claims/{n}/index.html" for n in range(25)]
+    planned = plan_bundles(pages, [["claims/"]], 12)
+    assert [len(part) for part in planned.values()] == [9, 9, 7]  # three parts, as with 12, 12, 1, but even
+    assert [p for part in planned.values() for p in part] == pages
+
+
 def test_a_bundle_of_whole_folders_is_chosen_by_a_pattern_and_a_part_of_one_is_not():
     planned = plan_bundles(PAGES, [["actors/", "events"], ["claims/"]], 100)
     assert folders_pattern(planned["actors"], PAGES) == "{actors/**/*.html,claimsx/**/*.html,events/**/*.html,index.html}"

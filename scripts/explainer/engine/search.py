@@ -12,6 +12,7 @@ import ctypes
 import ctypes.util
 import gc
 import json
+import math
 import os
 import re
 import shutil
@@ -142,7 +143,8 @@ WORK = ".pagefind-"  # the indexer's working folders in the site folder (hidden:
 
 def plan_bundles(pages: list[str], bundles: list[list[str]], max_pages: int) -> dict[str, list[str]]:
     """{bundle name: its pages}: the pages in each bundle's folders, the others with the first bundle's, each
-    split into parts of at most `max_pages` (`claims`, `claims-2`, ...). A bundle is named after its first
+    split into as few parts of at most `max_pages` as can be, of even size (the indexer's memory follows the
+    biggest part), named `claims`, `claims-2`, ... A bundle is named after its first
     folder; the names are folders under `pagefind/`. Each bundle costs the reader Pagefind's code again
     (some 100 KB), so they are few."""
     folders = [(folder.strip("/") + "/", _name(bundle[0])) for bundle in bundles for folder in bundle]
@@ -152,8 +154,9 @@ def plan_bundles(pages: list[str], bundles: list[list[str]], max_pages: int) -> 
         groups[next((name for folder, name in folders if page.startswith(folder)), others)].append(page)
     planned = {}
     for name, members in groups.items():
-        for part, at in enumerate(range(0, len(members), max_pages), start=1):
-            planned[name if part == 1 else f"{name}-{part}"] = members[at:at + max_pages]
+        size = math.ceil(len(members) / math.ceil(len(members) / max_pages)) if members else 1
+        for part, at in enumerate(range(0, len(members), size), start=1):
+            planned[name if part == 1 else f"{name}-{part}"] = members[at:at + size]
     return planned
 
 
