@@ -87,7 +87,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         self.built: set[str] = set()  # the URLs of the pages built in this round
         self.files: Files | None = None
         self.search = SearchEntries()
-        self.parked: dict[str, bytes] = {}  # story pages' HTML, from conversion until written
+        self.parked: dict[str, bytes] = {}  # story pages' HTML, contents and JSON-LD, from conversion until written
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # defining on_startup also keeps this instance across `mkdocs serve` rebuilds
