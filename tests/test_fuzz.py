@@ -135,6 +135,7 @@ def test_any_data_folder_builds_or_reports_file_and_line(files):
     check(files)
 
 
+@pytest.mark.slow  # it guards the slow test above, and runs with it
 def test_fuzzing_reaches_both_outcomes():
     """The generator is not so destructive that nothing valid is left, nor so mild that nothing breaks
     (which would make the test above pass on nothing); it also runs the checks on 200 folders."""
