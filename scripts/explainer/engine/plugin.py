@@ -133,11 +133,13 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         if self.dirty:
             log.info("%d of %d story pages unchanged since the last build, not made again", len(this.kept),
                      len(plan.jobs))
-        tasks = [(job.path, partial(_rendered, plan, job, Rendered())) for job in plan.jobs
-                 if job.path not in prepared.early and job.path not in this.kept]
         if self.serving and self.dirty and prepared.downloads.keys() <= prepared.written and this.kept:
             this.later = prepared.downloads  # in preview, written just after the page is shown
-        tasks += [(path, make) for path, make in prepared.downloads.items() if path not in this.later]
+        # the data files first: a background process makes them while it is small, not at the end, when
+        # it and MkDocs have grown (an archive of 30,000 fact-checks: its feed takes 150 MB to write)
+        tasks = [(path, make) for path, make in prepared.downloads.items() if path not in this.later]
+        tasks += [(job.path, partial(_rendered, plan, job, Rendered())) for job in plan.jobs
+                  if job.path not in prepared.early and job.path not in this.kept]
         self.makers = {path: partial(_text, this, path, make) for path, make in self._later(tasks).items()}
         self.makers |= {path: partial(str, page.text) for path, page in prepared.early.items()}
         unchanged = self._unchanged(files, last, prepared.written) if self.dirty else set()
@@ -199,7 +201,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         return None if make is None else _made(make)
 
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
-        """The data downloads, now that every page is read (the background process makes them last)."""
+        """The data downloads, now that every page is read."""
         for path in [p for p in self.makers if not p.endswith(".md")]:
             text = files.get_file_from_path(path).content_string = _made(self.makers.pop(path))
             if self.this is not None:
