@@ -349,7 +349,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """What only the writing of a story page needs waits compressed until then: MkDocs converts every
         page before it writes the first, and a story's pages held as objects add up (30,000 claims: some
-        1.5 GB, of which the HTML, the table of contents and the structured data are most)."""
+        0.8 GB, of which the HTML, the table of contents and the structured data are most)."""
         if not isinstance(page.file, StoryFile):
             return html
         self.parked[page.file.src_uri] = _park(html, page)
