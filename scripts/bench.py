@@ -47,12 +47,17 @@ from explainer.editing.synth import ARCHIVE_MAPPING, archive_table, synthesize, 
 NOT_IN_NAV = not_in_nav()
 
 
+def _environment() -> dict[str, str]:
+    """The builds' environment: MkDocs' notice about its next version would fill their error output."""
+    return {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
 def run_measured(command: list[str], cwd: Path) -> tuple[float, int, float]:
     """(seconds, peak memory in bytes, CPU seconds) of one command: the peak of the memory summed over
     the command and its child processes (the plugin renders in a forked child), sampled every 50 ms, or
     the kernel's peak RSS of the command alone if that is higher; the CPU time (user + system) of the
     command and every child it waited for, which a busy machine does not inflate as it does wall time."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = _environment()
     start = time.perf_counter()
     process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     peak = [0]
@@ -96,7 +101,7 @@ def memory_phases(claims: int, folder: Path, shape: str) -> dict:
     forked renderer runs, while MkDocs works alone, and while the search indexer runs (with MkDocs' own
     share then), sampled every 100 ms (`--memory`)."""
     project = make_project(folder, claims, shape)
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = _environment()
     process = subprocess.Popen([str(BIN / "mkdocs"), "build", "-q", "-d", "site"], cwd=project, env=env,
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     peaks = {"render": 0, "mkdocs_alone": 0, "indexing": 0, "mkdocs_while_indexing": 0}
@@ -228,7 +233,7 @@ def serve_latency(project: Path, runs: int) -> dict:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = _environment()
     server = subprocess.Popen([str(BIN / "mkdocs"), "serve", "--dirty", "-a", f"127.0.0.1:{port}"], cwd=project,
                               env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     actors = project / "data" / "actors.yml"
@@ -416,6 +421,11 @@ def memory_table(results: list[dict]) -> str:
     return "\n".join(lines)
 
 
+def _write(out: Path, results: list[dict]) -> None:
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps({"date": time.strftime("%Y-%m-%d"), "results": results}, indent=2) + "\n")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
@@ -432,8 +442,7 @@ def main() -> None:
     if args.memory:
         with tempfile.TemporaryDirectory(prefix="explainer-bench-") as tmp:
             results = [memory_phases(n, Path(tmp), shape) for shape in args.shapes for n in args.sizes]
-        args.out.parent.mkdir(parents=True, exist_ok=True)
-        args.out.write_text(json.dumps({"date": time.strftime("%Y-%m-%d"), "results": results}, indent=2) + "\n")
+        _write(args.out, results)
         print(memory_table(results))
         return
     with tempfile.TemporaryDirectory(prefix="explainer-bench-") as tmp:
@@ -444,8 +453,7 @@ def main() -> None:
         if len(mine) > 1:
             mine[-1]["s_per_page_vs_smallest"] = mine[-1]["s_per_page"] / mine[0]["s_per_page"]
             mine[-1]["plugin_share_growth"] = mine[-1]["plugin_share_s"] / mine[-2]["plugin_share_s"]
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps({"date": time.strftime("%Y-%m-%d"), "results": results}, indent=2) + "\n")
+    _write(args.out, results)
     print(table(results))
     print(f"\nfigures written to {args.out}")
 
