@@ -1,9 +1,12 @@
 """How the search index is cut into bundles (by folder, in the configured order, each part bounded), and
 when it is made."""
 
-import threading
+import subprocess
+import sys
+import time
 from types import SimpleNamespace
 
+from explainer.engine import search
 from explainer.engine.search import SearchPlugin, folders_pattern, plan_bundles
 
 PAGES = ["index.html", "actors/a/index.html", "actors/b/index.html", "events/e/index.html",
@@ -51,22 +54,33 @@ def test_an_empty_site_has_no_bundle():
     assert plan_bundles([], [["actors/"]], 10) == {}
 
 
-def test_in_preview_the_index_is_made_after_the_build_and_the_next_build_waits_for_it(tmp_path, monkeypatch):
+def test_in_preview_the_index_is_made_after_the_build_and_the_next_build_stops_it(tmp_path, monkeypatch):
+    """The page an editor changed shows at once; a save while the indexer works stops it (it indexes a site
+    about to change) instead of waiting for it, and the stopped run leaves no index in the site."""
+    (tmp_path / "index.html").write_text("<article class='md-content__inner'>Words</article>")
+    started, real_popen = [], subprocess.Popen
+
+    def slow_indexer(command, **options):  # stands for Pagefind on a big site (other commands run as they are)
+        if "pagefind" not in command:
+            return real_popen(command, **options)
+        started.append(real_popen([sys.executable, "-c", "import time; time.sleep(60)"], **options))
+        return started[-1]
+
+    monkeypatch.setattr(search.subprocess, "Popen", slow_indexer)
     plugin = SearchPlugin()
     plugin.load_config({})
-    plugin.on_startup(command="serve", dirty=False)
-    release, indexed = threading.Event(), []
-    monkeypatch.setattr(plugin, "_index_site", lambda site: (release.wait(10), indexed.append(site)))
+    plugin.on_startup(command="serve", dirty=True)
     config = SimpleNamespace(site_dir=str(tmp_path))
-    plugin.on_post_build(config=config)  # returns with the indexer still at work: the page shows at once
-    assert indexed == []
-    waiting = threading.Thread(target=plugin.on_pre_build, kwargs={"config": config})
-    waiting.start()
-    waiting.join(0.2)
-    assert waiting.is_alive()  # the next build does not empty the site folder under the indexer
-    release.set()
-    waiting.join(10)
-    assert indexed == [tmp_path] and not waiting.is_alive()
+    plugin.on_post_build(config=config)  # returns with the indexer at work
+    deadline = time.monotonic() + 10
+    while not started and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert started and started[0].poll() is None
+    began = time.monotonic()
+    plugin.on_pre_build(config=config)
+    assert time.monotonic() - began < 10  # not the indexer's 60 s
+    assert started[0].poll() is not None  # nothing indexes under the next build
+    assert plugin.indexing is None and not (tmp_path / "pagefind").exists()
 
 
 def test_a_build_writes_the_index_before_it_ends(tmp_path, monkeypatch):

@@ -213,7 +213,9 @@ for step, text in [("first", original.replace("actors:\\n", "actors:" + loners, 
     if step == "first":
         config.plugins.on_startup(command="serve", dirty=True)
     build(config, dirty=True)
-    config.plugins.on_shutdown()  # as serve does when it stops: the search index, made meanwhile, is written
+    indexer = config.plugins.get("explainer-search")
+    if indexer is not None and indexer.indexing is not None:  # the index the preview makes after each build
+        indexer.indexing.join()
     seen[step] = state()
 print(json.dumps(seen))
 """

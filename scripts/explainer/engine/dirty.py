@@ -13,7 +13,7 @@ import json
 import pickle
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
@@ -124,15 +124,17 @@ class SearchEntries:
     pages: dict[str, list[dict]] | None = None  # page URL: its entries, as the last finished build left them
     site_dir: str = ""
 
-    def repair(self, site_dir: str, built: set[str], current: list[str]) -> bool:
-        """After a dirty build, make the index in `site_dir` list the entries of the `current` pages (those
-        in `built` were built in this round); whether it was rewritten. The first build is recorded."""
+    def repair(self, site_dir: str, built: set[str], pages: Callable[[], list[str]]) -> int:
+        """After a dirty build, make the index in `site_dir` list the entries of the current pages (`pages()`,
+        asked only when there is such an index: 16,000 pages take a while to list; those in `built` were built
+        in this round); how many pages it lists if it was rewritten, else 0. The first build is recorded."""
         path = Path(site_dir, SEARCH_INDEX)
         data = _read_json(path)
         docs = data.get("docs") if isinstance(data, dict) else None
         if not isinstance(docs, list) or not all(isinstance(e, dict) for e in docs) or "index" in data:
             self.pages = None  # no index of this kind (or one prebuilt from the entries: left alone)
-            return False
+            return 0
+        current = pages()
         latest = _latest_entries(docs)
         last = self.pages if site_dir == self.site_dir else None
         self.pages = {url: latest.get(url, []) if last is None or url in built else last.get(url, latest.get(url, []))
@@ -140,10 +142,10 @@ class SearchEntries:
         self.site_dir = site_dir
         listed = [entry for url in current for entry in self.pages[url]]
         if listed == docs:
-            return False
+            return 0
         data["docs"] = listed
         path.write_text(json.dumps(data, separators=(",", ":"), default=str), encoding="utf-8")
-        return True
+        return len(current)
 
 
 def _read_json(path: Path) -> Any:

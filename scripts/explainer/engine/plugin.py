@@ -280,9 +280,10 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
     def _repair_search(self, *, config: MkDocsConfig) -> None:
         if self.dirty and self.files is not None:
             shown = InclusionLevel.is_in_serve if self.serving else InclusionLevel.is_included
-            current = [f.page.url for f in self.files.documentation_pages(inclusion=shown) if f.page is not None]
-            if self.search.repair(config.site_dir, self.built, current):
-                log.info("search index made to list the %d pages there are", len(current))
+            files = self.files
+            if count := self.search.repair(config.site_dir, self.built, lambda: [
+                    f.page.url for f in files.documentation_pages(inclusion=shown) if f.page is not None]):
+                log.info("search index made to list the %d pages there are", count)
 
     on_post_build = CombinedEvent(_finish_build, _repair_search)
 
