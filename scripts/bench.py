@@ -421,9 +421,24 @@ def memory_table(results: list[dict]) -> str:
     return "\n".join(lines)
 
 
+def _grown(results: list[dict]) -> None:
+    """The last story's growth over the first and the one before of its shape (`--sizes` in increasing order)."""
+    mine = [r for r in results if r["shape"] == results[-1]["shape"]]
+    if len(mine) > 1:
+        mine[-1]["s_per_page_vs_smallest"] = mine[-1]["s_per_page"] / mine[0]["s_per_page"]
+        mine[-1]["plugin_share_growth"] = mine[-1]["plugin_share_s"] / mine[-2]["plugin_share_s"]
+
+
 def _write(out: Path, results: list[dict]) -> None:
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps({"date": time.strftime("%Y-%m-%d"), "results": results}, indent=2) + "\n")
+    out.write_text(json.dumps({"date": time.strftime("%Y-%m-%d"), "commit": _commit(),
+                               "results": results}, indent=2) + "\n")
+
+
+def _commit() -> str | None:
+    """The commit of the code measured (None outside a git checkout)."""
+    done = subprocess.run(["git", "rev-parse", "HEAD"], cwd=ROOT, capture_output=True, text=True)
+    return done.stdout.strip() or None if done.returncode == 0 else None
 
 
 def main() -> None:
@@ -445,15 +460,13 @@ def main() -> None:
         _write(args.out, results)
         print(memory_table(results))
         return
+    results: list[dict] = []
     with tempfile.TemporaryDirectory(prefix="explainer-bench-") as tmp:
-        results = [bench(n, args.runs, Path(tmp), not args.no_browser, args.engines, shape, args.busy)
-                   for shape in args.shapes for n in args.sizes]
-    for shape in args.shapes:
-        mine = [r for r in results if r["shape"] == shape]
-        if len(mine) > 1:
-            mine[-1]["s_per_page_vs_smallest"] = mine[-1]["s_per_page"] / mine[0]["s_per_page"]
-            mine[-1]["plugin_share_growth"] = mine[-1]["plugin_share_s"] / mine[-2]["plugin_share_s"]
-    _write(args.out, results)
+        for shape in args.shapes:
+            for n in args.sizes:
+                results.append(bench(n, args.runs, Path(tmp), not args.no_browser, args.engines, shape, args.busy))
+                _grown(results)
+                _write(args.out, results)  # each story's figures as soon as they are known: a long run may be cut
     print(table(results))
     print(f"\nfigures written to {args.out}")
 
