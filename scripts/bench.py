@@ -437,8 +437,11 @@ def _write(out: Path, results: list[dict]) -> None:
 
 def _commit() -> str | None:
     """The commit of the code measured (None outside a git checkout)."""
-    done = subprocess.run(["git", "rev-parse", "HEAD"], cwd=ROOT, capture_output=True, text=True)
-    return done.stdout.strip() or None if done.returncode == 0 else None
+    try:
+        done = subprocess.run(["git", "rev-parse", "HEAD"], cwd=ROOT, capture_output=True, text=True)
+    except OSError:  # no git
+        return None
+    return done.stdout.strip() if done.returncode == 0 else None
 
 
 def main() -> None:
