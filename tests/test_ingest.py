@@ -514,3 +514,37 @@ def test_curly_quotation_marks_nest_and_fall_back_when_unbalanced():
     assert [q.of(nested) for q in quotations(nested, Span(0, len(nested)))] == ["“we call it “hell” and leave”"]
     unbalanced = "He said “we call it “hell” and leave today."
     assert [q.of(unbalanced) for q in quotations(unbalanced, Span(0, len(unbalanced)))] == ["“we call it “hell”"]
+
+
+SPEAKERS = [
+    # (text, the speaker's name or None when the phrase names nobody, title): issue 18's failure patterns,
+    # in sentences made up for them, in several outlets' styles
+    # a particle is a word of a name, never the start of another word
+    ("The alliance said the talks would go on.", None, "alliance"),
+    ("The Tory leader said the plan was dead.", None, "Tory leader"),
+    ("A decision is expected next week, the court said.", None, "court"),
+    ("“The border stays open,” said Charles de Villiers, the prefect.", "Charles de Villiers", "prefect"),
+    ("Bashar al-Assad said the army would stay.", "Bashar al-Assad", None),
+    # a possessive says whose the speaker is
+    ("The EU's trade chief said the deal was close.", None, "EU's trade chief"),
+    ("“We are not finished,” Mr Kok’s spokesman said.", None, "Mr Kok’s spokesman"),
+    # a leading clause is not the speaker, nor is a name after a preposition
+    ("Welcoming the verdict, Ruth Cole, director of Open Courts, said: “Justice was done today.”", "Ruth Cole",
+     "director of Open Courts"),
+    ("Asked about the fire, Chief Inspector Dan Moss said the cause was not known.", "Dan Moss", "Chief Inspector"),
+    ("The chairman of Harbour Watch, Sir Tom Reid, said the port must close.", "Tom Reid", "chairman of Harbour Watch"),
+    ("Ann Lee of the Lisbon Forum said the vote was fair.", "Ann Lee", None),
+    ("“It was chaos,” said Pia Holm from the Red Cross.", "Pia Holm", None),
+    # an adverb opening the sentence is no name
+    ("Later Ann Lee added: “We will strike on Monday.”", "Ann Lee", None),
+    ("Meanwhile Tom Ray said the vote would wait.", "Tom Ray", None),
+    # a title's full stop does not end the sentence after a quotation that ends in a question mark
+    ("“Who pays for this?” Mr. Clyburn said.", "Clyburn", "Mr."),
+    ("“Why now?” asked Dr. Helen Okafor, a surgeon.", "Helen Okafor", "surgeon"),
+]
+
+
+@pytest.mark.parametrize("text, name, title", SPEAKERS)
+def test_the_speaker_is_a_name_or_nobody_never_a_fragment(text, name, title):
+    [found] = extract(text)
+    assert (found.speaker.name, found.speaker.title) == (name, title)

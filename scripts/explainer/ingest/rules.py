@@ -61,7 +61,8 @@ CUE_WORD_COMMA = re.compile(rf"\s(?:{CUE_PHRASES}),")
 CUE_WORD_AT_END = re.compile(rf"\s(?:{CUE_PHRASES})$")
 CUE_WORD_LONGEST = 1 + max(len(w) for w in (*CUE_WORDS, *MULTI_CUES))
 # after a quotation, its speaker (never across the opening marks of another: ''…'' ''…,'' he said)
-SPEAKER_NEXT = re.compile(rf"\s+(?:(?!'')[^.!?“”\"]){{0,90}}?\b{CUE}\b[^.!?“”\"]{{0,120}}[.!?,:]")
+ABBREVIATED = r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|St|Jr|Sr|Prof|Rev|[A-Z])\."  # "Mr.", "G.K."
+SPEAKER_NEXT = re.compile(rf"\s+(?:(?!'')(?:{ABBREVIATED}|[^.!?“”\"])){{0,90}}?\b{CUE}\b[^.!?“”\"]{{0,120}}[.!?,:]")
 ANY_VERB = r"[a-z]+(?:ed|es)"  # after a quotation: "continued", "concluded", "echoes"
 PRONOUNS = {"he": "person", "she": "person", "they": "any", "it": "organization", "we": "any", "i": "person"}
 OPEN_QUOTES, CLOSE_QUOTES = "“\"", "”\""
@@ -69,7 +70,10 @@ ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col
                  "rev", "u.s", "u.n", "u.k", "e.u", "d.c", "sept", "jan", "feb", "aug", "oct", "nov", "dec", "no",
                  "vs", "inc", "corp", "co", "ltd", "a.m", "p.m", "del", "maj", "capt", "adm", "sens", "reps", "cmdr",
                  "ft"}
-NAME_WORD = r"(?:[A-Z][\w’'\-.]*|de|van|von|al|bin|der|la|le|du)"
+# a lower-case particle is part of a name only as a word of its own before another part of it ("Charles de
+# Gaulle", "Bashar al-Assad", "Ludwig van der Berg"), never the start of a word ("The alliance", "Tory leader")
+PARTICLE = r"(?:de|van|von|al|bin|der|den|la|le|du|da|di|dos|ter)"
+NAME_WORD = rf"(?:[A-Z][\w’'\-.]*|{PARTICLE}(?:-[A-Z][\w’'\-.]*|(?=[ \t]+(?:[A-Z]|{PARTICLE}\b))))"
 TITLE_WORDS = {"president", "prime", "minister", "foreign", "defense", "defence", "secretary", "senator", "sen",
                "rep", "representative", "gov", "governor", "mayor", "spokesman", "spokeswoman", "spokesperson",
                "chancellor", "general", "gen", "ambassador", "chairman", "chief", "director", "former", "vice",
@@ -77,14 +81,24 @@ TITLE_WORDS = {"president", "prime", "minister", "foreign", "defense", "defence"
                "adviser", "advisor", "commander", "colonel", "col", "lt", "sgt", "mr", "mrs", "ms", "dr", "prof",
                "house", "white", "state", "national", "security", "press", "republican", "democratic",
                "democrat", "candidate", "nominee", "presidential", "analyst", "official", "fellow", "senior",
-               "professor", "rev", "host", "anchor", "economist", "strategist"}
+               "professor", "rev", "host", "anchor", "economist", "strategist", "sir", "dame", "lord", "lady",
+               "inspector", "superintendent", "detective", "sergeant", "captain", "lieutenant", "major", "admiral",
+               "councillor", "commissioner", "chair", "chairwoman", "sheriff", "bishop", "archbishop", "rabbi"}
 NATIONALITY = re.compile(r"^(?:[A-Z][a-z]+(?:ian|ean|ese|ish|can|ern)|Russian|American|Ukrainian|Israeli|Iraqi|"
                          r"Pakistani|Saudi|Thai|Swiss|French|Dutch|Greek|Polish|Turkish|Czech)$")
+# words that open a sentence capitalised before its speaker, no part of a name ("Later Ann Lee added")
+OPENERS = {"as", "and", "but", "while", "even", "so", "though", "although", "yet", "still", "then", "now", "thus",
+           "later", "earlier", "meanwhile", "separately", "afterwards", "also", "today", "yesterday", "however",
+           "instead", "finally", "again", "here", "there"}
+LEADING_WORDS = re.compile(rf"^(?:(?:{'|'.join(sorted(OPENERS))})\s+)*", re.I)
 NAME_RE = re.compile(rf"[A-Z][\w’'\-.]*(?:[ \t]+{NAME_WORD})*")  # one line; never across a full stop (below)
+POSSESSIVE = re.compile(r"[’']s?$")  # "the EU's", "Mr Kok’s", "the Jones'"
 LEADING = re.compile(r"^(?:as\s+(?=[A-Z]))?(?:(?:to|at|after|upon) which\s+|"  # "To which she said"
                      r"(?:but|and|however|meanwhile|still|yet|so|also|then|now|moreover|instead|"
                      r"on\s[^,]{1,40}|in\s[^,]{1,80}|at\s[^,]{1,40}|based on\s[^,]{1,60}|after\s[^,]{1,60}|"
-                     r"during\s[^,]{1,60}|earlier[^,]{0,30}|later[^,]{0,30}|on the contrary|immediately[^,]{0,40}),"
+                     r"during\s[^,]{1,60}|earlier[^,]{0,30}|later[^,]{0,30}|on the contrary|immediately[^,]{0,40}|"
+                     # a participle clause: "Welcoming the verdict,", "Asked about the fire," (not "Sterling Brown,")
+                     r"(?!according\b)[a-z]+(?:ing|ed)\s+(?-i:[a-z])[^,]{0,80}),"
                      r"\s+)+", re.I)
 ADJUNCT = r"(?:\s+(?:on|in|at|late|early|last|this)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|" \
           r"the\s+\w+|\w+day|\w+\s+\d+|[A-Z]\w+)|\s+(?:also|earlier|later|previously|then|again|separately|" \
@@ -624,12 +638,12 @@ def _mention(phrase: str) -> Mention:
     apposition = re.sub(r"^\d{1,3}\b,?", "", apposition.strip()).strip(" ,")  # an age: "Quina Jones, 25"
     if member := re.match(r"(?:including|such as|like)\s+(.+)", apposition, re.I):  # "hardliners, including X"
         head, apposition = member.group(1), ""
-    runs = [m for m in NAME_RE.finditer(head) if m.group(0).lower() not in DETERMINERS]
-    if not runs and NAME_RE.search(apposition):  # "the mayor, Ann Lee"
+    runs = _speaker_runs(head)
+    if not runs and _speaker_runs(apposition):  # "the mayor, Ann Lee"; "the chairman of Harbour Watch, Sir Tom Reid"
         head, apposition = apposition, head
-        runs = [m for m in NAME_RE.finditer(head) if m.group(0).lower() not in DETERMINERS]
+        runs = _speaker_runs(head)
     title = _bare(apposition) or None
-    if not runs:  # "the spokesman", "sources", "a senior official"
+    if not runs:  # "the spokesman", "sources", "a senior official", "the EU's trade chief"
         return Mention(None, title=_bare(head), kind=_kind(head), pronoun=True)
     run = runs[-1]
     name_words = run.group(0).split()
@@ -639,6 +653,24 @@ def _mention(phrase: str) -> Mention:
     before = _bare(head[:run.start()] + run.group(0)[:len(run.group(0)) - len(" ".join(name_words))])
     kind = "organization" if not before and _looks_like_org(head) else _kind(head)
     return Mention(name, title=title or before or None, kind=kind)
+
+
+def _speaker_runs(words: str) -> list[re.Match]:
+    """The runs of capitalised words in a speaker phrase that can be the speaker's name: not a determiner, not
+    a name after a preposition ("Ann Lee of the Lisbon Forum", "the chairman of Harbour Watch"), not one that
+    only says whose or which the speaker is ("the EU's trade chief", "the Tory leader")."""
+    runs = []
+    for run in NAME_RE.finditer(words):
+        after = words[run.end():].strip()
+        modifier = POSSESSIVE.search(run.group(0)) or \
+            (after and not after.startswith(",") and _title_word(after.split()[0].strip(",")))
+        if run.group(0).lower() in DETERMINERS or modifier or AFFILIATED.search(words[:run.start()]):
+            continue
+        runs.append(run)
+    return runs
+
+
+AFFILIATED = re.compile(r"\b(?:of|at|for|from|with|in|on|to|by)\s+(?:the\s+)?$", re.I)
 
 
 def _bare(words: str) -> str:
@@ -769,8 +801,7 @@ def _relayed_by_report(text: str, attribution: Attribution, found: list[Attribut
 
 
 # capitalized words that open a sentence before a name: "As Professor Ann Lee put it", "Said Ann Lee:"
-NOT_NAME_OPENERS = {"as", "and", "but", "so", "then", "when", "while", "if", "after", "before", "because", "since",
-                    "though", "although", "yet", "even", "also", *CUE_WORDS}
+NOT_NAME_OPENERS = {*OPENERS, "when", "if", "after", "before", "because", "since", *CUE_WORDS}
 
 
 def _names(text: str) -> list[tuple[int, Mention]]:
@@ -880,8 +911,7 @@ def _source_trimmed(text: str, span: Span) -> Span:
     "Caddell, speaking of …", "Obama, dedicating the museum"). An age stays ("Sarandon, 69"), as
     annotators keep it."""
     words = span.of(text)
-    start = re.match(r"^(?:(?:as|and|but|while|even|so|though|although|yet|still|then|now|thus)\s+)*", words,
-                     re.I).end()
+    start = LEADING_WORDS.match(words).end()
     start += re.match(r"^(?:[A-Z]{3,}[A-Z ,.]*\s+(?:--|—|–)\s+)?", words[start:]).end()  # a dateline: "WASHINGTON --"
     if re.match(r"(?:in|at|on|during|after|before)\s", words[start:], re.I) and "," not in words[start:]:
         named = list(NAME_RE.finditer(words[start:]))  # "In a Bloomberg interview Trump": the name at the end
