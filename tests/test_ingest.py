@@ -548,3 +548,34 @@ SPEAKERS = [
 def test_the_speaker_is_a_name_or_nobody_never_a_fragment(text, name, title):
     [found] = extract(text)
     assert (found.speaker.name, found.speaker.title) == (name, title)
+
+
+UNNAMED = ("Harbour inquiry hears of failures\n\n"
+           "A judge said: “These families were failed by everyone who should have protected them.”\n\n"
+           "“We raised this in 2019 and again in 2021,” organisers said in a statement.\n\n"
+           "Tom Reid, the harbour master, said the port had done what it could. “We followed every rule,” he said.\n\n"
+           "The inquiry resumes on Monday, when the “whole truth” is promised.\n")
+
+
+def test_no_quotation_is_dropped_without_a_word(tmp_path):
+    """Every quotation ends in a claim or in the list of those without a speaker the draft could name, with
+    its offsets and who the text says spoke; the command's summary counts both."""
+    (tmp_path / "article.txt").write_text(UNNAMED, encoding="utf-8")
+    (tmp_path / "data").mkdir()
+    done = explainer("ingest", "article.txt", "--into", "data", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "4 quotations: 1 attributed, 3 without a speaker (listed at the end of the file)" in done.stdout
+    draft_file = (tmp_path / "data" / "article.yml").read_text(encoding="utf-8")
+    listed = re.findall(r"^# - characters (\d+)-(\d+)(?:, said by '([^']+)' \(nobody named\))?: (.+)$", draft_file, re.M)
+    assert [(UNNAMED[int(a):int(b)], who) for a, b, who, _ in listed] == [
+        ("“These families were failed by everyone who should have protected them.”", "A judge"),
+        ("“We raised this in 2019 and again in 2021,”", "organisers"),
+        ("“whole truth”", "")]
+    assert [words for *_, words in listed] == [UNNAMED[int(a):int(b)] for a, b, *_ in listed]
+    story = load_story(tmp_path / "data")  # the list is a comment: the draft is valid data
+    assert [c.quotes[0].text for c in story.claims if c.quotes] == ["We followed every rule"]
+
+
+def test_a_draft_where_every_quotation_has_a_speaker_lists_none(tmp_path):
+    made = draft("Talks.\n\n“We will meet again,” said Ann Lee.\n", "talks")
+    assert (made.quotations, made.unattributed) == (1, [])

@@ -357,9 +357,12 @@ def _ingest_one(path: Path, folder: Path, source_id: str | None, merge: bool, in
     made = _changing(folder, add)
     claims = made.records["claims"]
     unsure = sum(1 for confidence in made.confidence.values() if confidence < 0.7)
+    quotations = made.quotations
     click.echo(f"{display_path(folder / (new_id + '.yml'))}: {len(claims)} claims "
                f"({sum(1 for c in claims if c.get('quotes'))} with quotes, {unsure} to check first), "
-               f"{len(made.records['actors'])} new actors, from {display_path(path)}")
+               f"{len(made.records['actors'])} new actors, from {display_path(path)}; {quotations} quotation"
+               f"{'' if quotations == 1 else 's'}: {quotations - len(made.unattributed)} attributed, "
+               f"{len(made.unattributed)} without a speaker{' (listed at the end of the file)' if made.unattributed else ''}")
 
 
 @main.command("import")

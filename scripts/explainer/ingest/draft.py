@@ -22,7 +22,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from . import pos
 from . import tagger
-from .rules import Attribution, Mention, Span, extract
+from .rules import Attribution, Mention, Span, all_quotations, extract
 from ..story.graph import Story
 from ..story.model import CONTROL
 from ..story.quotes import normalise
@@ -47,11 +47,26 @@ class Draft:
     comments: dict[str, str] = field(default_factory=dict)  # record id -> comment written above it
     confidence: dict[str, float] = field(default_factory=dict)  # claim id -> how sure the finding is
     attributions: list[Attribution] = field(default_factory=list)
+    quotations: int = 0  # how many quotations the article holds
+    unattributed: list[Unattributed] = field(default_factory=list)  # those no claim holds, for the editor
     taken: set[str] = field(default_factory=set)  # ids in use, in the story or in this draft
 
     def add(self, section: str, record: dict[str, Any], first: bool = False) -> None:
         self.records[section].insert(0 if first else len(self.records[section]), record)
         self.taken.add(record["id"])
+
+
+@dataclass(frozen=True)
+class Unattributed:
+    """A quotation no claim holds: where it stands, and who the text says spoke, when it names nobody."""
+
+    span: Span
+    words: str
+    said_by: str | None = None  # "a judge", "organisers"
+
+    def comment(self) -> str:
+        who = f", said by {self.said_by!r} (nobody named)" if self.said_by else ""
+        return f"- characters {self.span.start}-{self.span.end}{who}: {' '.join(self.words.split())}"
 
 
 @dataclass(frozen=True)
@@ -80,10 +95,21 @@ def draft(text: str, source_id: str, story: Story | None = None, info: ArticleIn
     known = {(c.claimant, normalise(q.text)) for c in story.claims for q in c.quotes} if story else set()
     known |= {(c.claimant, normalise(c.summary)) for c in story.claims} if story else set()
     for attribution in out.attributions:
-        if attribution.speaker.name is None:
-            continue  # nobody to attribute it to: said in the report instead
-        _claim(out, attribution, actors, known)
+        if attribution.speaker.name is not None:  # else nobody to attribute it to: listed below if quoted
+            _claim(out, attribution, actors, known)
+    _list_unattributed(out)
     return out
+
+
+def _list_unattributed(out: Draft) -> None:
+    """Every quotation of the article that no claim holds, so that none is lost without a word."""
+    quotations = all_quotations(out.text)
+    out.quotations = len(quotations)
+    for quote in quotations:
+        holders = [a for a in out.attributions if a.content.start <= quote.start and quote.end <= a.content.end]
+        if not any(a.speaker.name for a in holders):
+            said_by = next((a.source.of(out.text) for a in holders if a.source), None)
+            out.unattributed.append(Unattributed(quote, quote.of(out.text), said_by))
 
 
 def without_controls(text: str) -> tuple[str, list[str]]:
@@ -302,4 +328,9 @@ def render_yaml(out: Draft) -> str:
     stream.write(f"# Draft made by `explainer ingest` from texts/{out.source_id}.txt. Review it before publishing:\n"
                  "# each claim's comment says how sure the finding is and why; check the lowest first.\n")
     yaml.dump(document, stream)
+    if out.unattributed:
+        stream.write(f"\n# {len(out.unattributed)} of the article's {out.quotations} quotations have no speaker the "
+                     "draft could name (the characters are\n# offsets into the text): add each to a claim, or "
+                     "leave it out.\n")
+        stream.writelines(f"# {quote.comment()}\n" for quote in out.unattributed)
     return stream.getvalue()

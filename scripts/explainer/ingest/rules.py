@@ -158,6 +158,11 @@ def paragraphs(text: str) -> list[Span]:
     return [s for s in (_trim(text, s) for s in spans) if s.end > s.start]
 
 
+def all_quotations(text: str) -> list[Span]:
+    """Every quotation of the article with a word in it, paragraph by paragraph, in reading order."""
+    return [q for paragraph in paragraphs(text) for q in quotations(text, paragraph) if q.of(text).split()]
+
+
 def quotations(text: str, within: Span) -> list[Span]:
     """Spans of text in double quotation marks (the marks included) inside `within`. Two apostrophes
     ('') count as a straight double mark, as some newspapers' text files print them. Curly marks may
@@ -256,7 +261,7 @@ def find(text: str) -> list[Attribution]:
     found: list[Attribution] = []
     ends_paragraph = False  # the paragraph just before holds the last attribution: its quotation may go on
     for paragraph in paragraphs(text):
-        quotes = [q for q in quotations(text, paragraph) if len(q.of(text).split()) >= 1]
+        quotes = [q for q in quotations(text, paragraph) if q.of(text).split()]
         starts = [q.start for q in quotes]  # in order: quotations come as they stand
         for sentence in sentences(text, paragraph, quotes):
             inside = quotes[bisect.bisect_left(starts, sentence.start):bisect.bisect_left(starts, sentence.end)]
@@ -500,7 +505,14 @@ def _name_or_pronoun(words: str) -> bool:
     words = words.strip()
     return words.lower() in PRONOUNS or bool(re.search(r"\b[A-Z]", words)) or \
         _determiner_and_word(words) or \
-        bool(re.search(r"\b(?:spokes\w+|officials?|sources?|aides?|statement|report|campaign)\b", words))
+        bool(re.search(r"\b(?:spokes\w+|officials?|sources?|aides?|statement|report|campaign)\b", words)) or \
+        bool(GROUPS.fullmatch(words.lower()))  # “…,” organisers said
+
+
+# people named as a group, with no determiner: "organisers said", "police said"
+GROUPS = re.compile(r"(?:local\s+)?(?:organi[sz]ers|protesters|campaigners|police|witnesses|residents|analysts|experts|"
+                    r"critics|supporters|prosecutors|investigators|authorities|diplomats|lawmakers|voters|families|"
+                    r"relatives|neighbou?rs|activists|doctors|officials|sources|aides)")
 
 
 def _cue_before_comma(words: str) -> bool:
@@ -729,6 +741,8 @@ def _plausible_source(phrase: str) -> bool:
     generic = re.search(r"\b(?:sources?|officials?|spokes\w+|analysts?|experts?|aides?|agency|ministry|"
                         r"government|police|authorities|critics|supporters|reports?|statement|people|"
                         r"residents|witnesses|diplomats?|lawmakers?|voters|polls?|study|survey|media|office|"
+                        r"organi[sz]ers|protesters|campaigners|unions?|families|relatives|neighbou?rs|judges?|"
+                        r"prosecutors?|investigators?|inquiry|organi[sz]ation|charity|"
                         r"department|council|committee|campaign|court|administration|team|company|group|army|"
                         r"military|(?:wo)?m[ae]n|mother|father|son|daughter|wife|husband|friend|doctor|teacher|"
                         r"student|reader|leader|member|owner|worker|veteran|lawyer|attorney|professor|economist|"
