@@ -579,3 +579,25 @@ def test_no_quotation_is_dropped_without_a_word(tmp_path):
 def test_a_draft_where_every_quotation_has_a_speaker_lists_none(tmp_path):
     made = draft("Talks.\n\n“We will meet again,” said Ann Lee.\n", "talks")
     assert (made.quotations, made.unattributed) == (1, [])
+
+
+@pytest.mark.parametrize("text, name", [
+    # a pronoun is the person the sentence before is about, not the last speaker (issue 18, pattern 4)
+    ("Union leaders said the strike would go ahead. Mr Snow, the new coach, has praised the squad. "
+     "“They are the fittest team I have seen,” he said.", "Snow"),
+    ("“We will appeal,” said Ann Lee, the defence lawyer. Judge Maria Ortiz then adjourned the case. "
+     "“The jury needs a rest,” she said.", "Maria Ortiz"),
+    ("“Prices will rise,” said Tom Ray, an economist. Ray expects a slowdown in spring. "
+     "“It will be short,” he said.", "Tom Ray"),  # the same man: the last speaker, by his surname
+    # a quotation introduced by the sentence before it, ended by a colon: that sentence's speaker
+    ("The mayor, Tom Reid, spoke first. He added:\n\n“We will rebuild the harbour.”", "Tom Reid"),
+])
+def test_a_pronoun_is_who_the_sentence_before_is_about(text, name):
+    assert extract(text)[-1].speaker.name == name
+
+
+def test_only_verbs_of_speech_come_before_their_speaker():
+    """"…, said the minister" names who spoke; "…, has praised the squad" names whom he praised."""
+    [found] = extract("The cuts will hurt the poorest, said the minister.")
+    assert found.source.of(found.source and "The cuts will hurt the poorest, said the minister.") == "the minister"
+    assert all(a.speaker.title != "squad" for a in extract("Mr Snow, the new coach, has praised the squad."))

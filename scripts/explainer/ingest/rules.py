@@ -83,14 +83,15 @@ TITLE_WORDS = {"president", "prime", "minister", "foreign", "defense", "defence"
                "democrat", "candidate", "nominee", "presidential", "analyst", "official", "fellow", "senior",
                "professor", "rev", "host", "anchor", "economist", "strategist", "sir", "dame", "lord", "lady",
                "inspector", "superintendent", "detective", "sergeant", "captain", "lieutenant", "major", "admiral",
-               "councillor", "commissioner", "chair", "chairwoman", "sheriff", "bishop", "archbishop", "rabbi"}
+               "councillor", "commissioner", "chair", "chairwoman", "sheriff", "bishop", "archbishop", "rabbi", "lawyer",
+               "barrister", "solicitor", "coach", "manager", "head", "founder", "owner", "organiser", "organizer"}
 NATIONALITY = re.compile(r"^(?:[A-Z][a-z]+(?:ian|ean|ese|ish|can|ern)|Russian|American|Ukrainian|Israeli|Iraqi|"
                          r"Pakistani|Saudi|Thai|Swiss|French|Dutch|Greek|Polish|Turkish|Czech)$")
 # words that open a sentence capitalised before its speaker, no part of a name ("Later Ann Lee added")
 OPENERS = {"as", "and", "but", "while", "even", "so", "though", "although", "yet", "still", "then", "now", "thus",
            "later", "earlier", "meanwhile", "separately", "afterwards", "also", "today", "yesterday", "however",
            "instead", "finally", "again", "here", "there"}
-LEADING_WORDS = re.compile(rf"^(?:(?:{'|'.join(sorted(OPENERS))})\s+)*", re.I)
+LEADING_WORDS = re.compile(rf"(?:(?:{'|'.join(sorted(OPENERS))})\s+)*", re.I)
 NAME_RE = re.compile(rf"[A-Z][\w’'\-.]*(?:[ \t]+{NAME_WORD})*")  # one line; never across a full stop (below)
 POSSESSIVE = re.compile(r"[’']s?$")  # "the EU's", "Mr Kok’s", "the Jones'"
 LEADING = re.compile(r"^(?:as\s+(?=[A-Z]))?(?:(?:to|at|after|upon) which\s+|"  # "To which she said"
@@ -105,10 +106,10 @@ ADJUNCT = r"(?:\s+(?:on|in|at|late|early|last|this)\s+(?:Monday|Tuesday|Wednesda
           r"recently|immediately|now|had|has|have))*"
 SOURCE_WORDS = r"[^,;:“”\"]{1,90}?(?:,\s*[^;:“”\"]{1,160}?,)?"  # an apposition may follow: "the mayor, Ann Lee,"
 DETERMINERS = {"a", "an", "the", "another", "one", "two", "several", "some", "many", "its", "his", "her", "their"}
-ORG_HINTS = ("agency", "ministry", "office", "house", "kremlin", "government", "news", "times", "post", "press",
-             "department", "council", "committee", "party", "reuters", "associated", "cnn", "bbc", "ria", "tass",
-             "nations", "union", "army", "forces", "service", "campaign", "court", "police", "states", "russia",
-             "ukraine", "washington", "moscow", "kiev", "kyiv", "china", "congress", "senate", "pentagon")
+ORG_HINTS = frozenset(("agency", "ministry", "office", "house", "kremlin", "government", "news", "times", "post",
+    "press", "department", "council", "committee", "party", "reuters", "associated", "cnn", "bbc", "ria", "tass",
+    "nations", "union", "army", "forces", "service", "campaign", "court", "police", "states", "russia", "ukraine",
+    "washington", "moscow", "kiev", "kyiv", "china", "congress", "senate", "pentagon"))
 RELAY_AFTER_CUE = re.compile(r"^\s+(?:on|to|in an interview with|at)\s+(?P<outlet>(?:the\s+)?[A-Z][\w.&’'-]*"
                              r"(?:\s+[A-Z][\w.&’'-]*)*)")
 RELAY_RE = re.compile(r"\b(?:told|telling|said on|speaking on|in an interview with|interviewed by|said in an "
@@ -459,11 +460,15 @@ def _direct(text: str, sentence: Span, quotes: list[Span]) -> Attribution | None
         return _attribution(text, src, cue, content, direct, quotes, ["speaker introduces the quotation"],
                             tail=Span(cue.end, first.start))
     if text[sentence.start:sentence.end].strip() == text[first.start:last.end].strip():
-        window = text[max(0, sentence.start - 300):sentence.start]
+        offset = max(0, sentence.start - 300)
+        # the sentence before, from its start: a search over the whole window would try the earlier
+        # sentences first ("The mayor, Tom Reid, spoke first. He added:") and find no speaker in them
+        if stops := list(re.finditer(r"[.!?][”\"’)]*\s+", text[offset:sentence.start].rstrip())):
+            offset += stops[-1].end()
+        window = text[offset:sentence.start]
         intro = re.search(rf"(?P<src>{SOURCE_WORDS}){ADJUNCT}\s+(?P<cue>{CUE}|{ANY_VERB})\b[^.“”\"]{{0,40}}:\s*$",
                           window) if window.rstrip().endswith(":") else None
         if intro and _plausible_source(_strip_leading(intro.group("src"))):  # "Cruz continued:" then the quote
-            offset = max(0, sentence.start - 300)
             src = _lead_trimmed(text, _span(offset, intro, "src", text))
             return _attribution(text, src, _span(offset, intro, "cue", text), content, True, quotes,
                                 ["quotation introduced by the sentence before it"], tail=None)
@@ -537,6 +542,9 @@ def _verb_and_mark_at_end(words: str) -> bool:
 
 
 # reported speech: (pattern, reason, a quick test the words pass wherever the pattern can match)
+# the verbs that come before their speaker ("…, said the minister"; not "…, has praised the squad")
+INVERTIBLE = r"(?:said|says|added|adds|wrote|writes|asked|asks|replied|continued|explained|noted|warned|insisted|" \
+             r"argued|recalled|remarked|concluded|observed|stated|declared|told|tells)"
 REPORTED = [
     (r"^(?P<content>[^,]{3}.*?,\s*(?P<cue>according to)\s+(?P<src>[^,]{1,80}),\s*\w.+)$",
      "according to, inside the content", None),  # "The claim, according to Podolyak, may be a sign …"
@@ -547,7 +555,7 @@ REPORTED = [
      "source and cue inside the content", _cue_before_comma),
     (rf"^(?P<content>.+),\s*(?P<src>{SOURCE_WORDS}){ADJUNCT}\s+(?P<cue>{CUE})$", "content, then source and cue",
      _cue_at_end),
-    (rf"^(?P<content>.+),\s*(?P<cue>{CUE})\s+(?P<src>[^,]{{1,80}})$", "content, then cue and source", None),
+    (rf"^(?P<content>.+),\s*(?P<cue>{INVERTIBLE})\s+(?P<src>[^,]{{1,80}})$", "content, then cue and source", None),
     (rf"^(?P<src>{SOURCE_WORDS}){ADJUNCT}\s+(?P<cue>{CUE})(?:\s*,|\s*:)?\s+(?P<content>.+)$",
      "source and cue, then content", None),
     (rf"^(?P<src>{SOURCE_WORDS})\s+{ANY_VERB}\b[^“”\"]*?,\s+(?P<cue>{PARTICIPLE_CUES})\s+(?P<content>.+)$",
@@ -692,12 +700,19 @@ def _bare(words: str) -> str:
 
 
 def _title_word(word: str) -> bool:
-    return word.lower().strip(".’'") in TITLE_WORDS or bool(NATIONALITY.match(word))
+    """A word of a title or office, singular or plural ("leader", "leaders"), or a nationality."""
+    lowered = word.lower().strip(".’'")
+    return lowered in TITLE_WORDS or (lowered.endswith("s") and lowered[:-1] in TITLE_WORDS) or \
+        bool(NATIONALITY.match(word))
 
 
 def _looks_like_org(words: str) -> bool:
-    lowered = words.lower()
-    return any(h in lowered.split() or h in lowered for h in ORG_HINTS) or words.isupper()
+    return _org_word(words) or words.isupper()
+
+
+def _org_word(words: str) -> bool:
+    """Whether a word of `words` is one of an organisation's ("ministry", "news"); whole words: "Maria" is no "ria"."""
+    return not ORG_HINTS.isdisjoint(re.findall(r"[a-z]+", words.lower()))
 
 
 def _kind(words: str) -> str:
@@ -706,7 +721,7 @@ def _kind(words: str) -> str:
               "analyst", "senator", "secretary", "leader", "mayor", "governor", "chief", "director", "he ", "she ")
     if any(p in lowered for p in people):
         return "person"
-    return "organization" if any(h in lowered for h in ORG_HINTS) else "person"
+    return "organization" if _org_word(words) else "person"
 
 
 def _clean_name(name: str) -> str:
@@ -763,9 +778,26 @@ def resolve(text: str, found: list[Attribution]) -> None:
     # the last attribution (in `found`'s order) whose content ends before a point: the last whose
     # suffix-minimum end is there (the minima never decrease)
     ends = list(itertools.accumulate((a.content.end for a in reversed(found)), min))[::-1]
+    subjects = _subjects(text)
+    subject_at = [position for position, _ in subjects]
+    last_end = 0  # where the previous attribution's words end
     for attribution in found:
         speaker = attribution.speaker
         reasons = attribution.reasons
+        at = attribution.source.start if attribution.source else attribution.content.start
+        # "Mr Snow … has praised the squad. “…,” he said.": a person who opened a sentence since the last
+        # attribution is who "he" or "she" most likely is, not the speaker before
+        before = bisect.bisect_left(subject_at, at)
+        subject = subjects[before - 1][1] if before and subject_at[before - 1] >= last_end else None
+        last_end = max(last_end, attribution.content.end, attribution.source.end if attribution.source else 0)
+        if speaker.pronoun and not speaker.title and speaker.kind == "person" and subject is not None:
+            attribution.speaker = subject
+            reasons.append(f"'{attribution.source.of(text) if attribution.source else 'no speaker'}' taken to be "
+                           f"{subject.name}, who the sentence before is about")
+            attribution.confidence = 0.7
+            seen.add(subject)
+            _relayed_by_report(text, attribution, found, ends)
+            continue
         if speaker.name:
             at = attribution.source.start if attribution.source else attribution.content.start
             # the nearest full name before it, else the latest speaker, with its surname
@@ -829,6 +861,32 @@ def _names(text: str) -> list[tuple[int, Mention]]:
             before = text[max(0, run.start() - 60):run.start()].split(",")[-1]
             title = " ".join(w for w in before.split()[-4:] if w.lower() not in DETERMINERS) or None
             found.append((run.start(), Mention(_clean_name(" ".join(words)), title, "person")))
+    return found
+
+
+def _subjects(text: str) -> list[tuple[int, Mention]]:
+    """People named first in a sentence of the writer's own words, where they stand: the sentence is about
+    them ("Mr Snow, the new coach, has praised …", "Later Ann Lee spoke"); not an organisation, not a name
+    inside a quotation."""
+    found = []
+    for paragraph in paragraphs(text):
+        quotes = [q for q in quotations(text, paragraph) if q.of(text).split()]
+        for sentence in sentences(text, paragraph, quotes):
+            start = sentence.start + _lead_end(text[sentence.start:sentence.end])
+            start = LEADING_WORDS.match(text, start, sentence.end).end()
+            # the first name, after nothing but a title ("The mayor, Tom Reid, spoke", "Lawyer Anna Berg said")
+            run = next((r for r in NAME_RE.finditer(text, start, min(sentence.end, start + 80))
+                        if r.group(0).lower() not in DETERMINERS), None)
+            if run is None or not all(w.lower() in DETERMINERS or _title_word(w)
+                                      for w in re.findall(r"[\w’'-]+", text[start:run.start()])):
+                continue
+            if POSSESSIVE.search(run.group(0)) or _looks_like_org(run.group(0)):
+                continue
+            words = run.group(0).split()
+            titles = list(itertools.takewhile(_title_word, words[:-1]))
+            name = words[len(titles):]
+            if len(name) >= 2 or (titles and name):  # "Ann Lee", "Mr Snow"; not "The", "Police"
+                found.append((run.start(), Mention(_clean_name(" ".join(name)), " ".join(titles) or None, "person")))
     return found
 
 
