@@ -3,6 +3,7 @@ compared with the hand-made default story; sentence patterns are checked one by 
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import importlib.util
 import json
@@ -19,6 +20,7 @@ from explainer.ingest import tagger
 from explainer.ingest.rules import Span, extract, quotations
 from explainer.ingest.rules import extract as rules_extract
 from explainer.story.graph import load_story
+from explainer.ingest.dates import when_said
 from explainer.ingest.draft import draft
 from explainer.story.quotes import normalise
 
@@ -601,3 +603,76 @@ def test_only_verbs_of_speech_come_before_their_speaker():
     [found] = extract("The cuts will hurt the poorest, said the minister.")
     assert found.source.of(found.source and "The cuts will hurt the poorest, said the minister.") == "the minister"
     assert all(a.speaker.title != "squad" for a in extract("Mr Snow, the new coach, has praised the squad."))
+
+
+FRIDAY = dt.date(2026, 11, 27)
+
+
+@pytest.mark.parametrize("words, date, time", [
+    ("said on Thursday", "2026-11-26", None),
+    ("said on Friday", "2026-11-27", None),  # the day it was published
+    ("said on Saturday", "2026-11-21", None),  # the last Saturday before it
+    ("told reporters yesterday", "2026-11-26", None),
+    ("said on Thursday morning", "2026-11-26", None),
+    ("wrote late last night", "2026-11-26", None),
+    ("said at 2:27 a.m. on Wednesday", "2026-11-25", "02:27"),
+    ("said at 9.30pm on Tuesday", "2026-11-24", "21:30"),
+    ("said at noon today", "2026-11-27", "12:00"),
+    ("said on May 3", "2026-05-03", None),
+    ("said on 30 December", "2025-12-30", None),  # said before it was published: the year before
+    ("said on 3 May 2023", "2023-05-03", None),
+])
+def test_days_are_read_against_the_articles_date(words, date, time):
+    said = when_said(words, FRIDAY)
+    assert (said.date.isoformat(), said.time) == (date, time)
+    assert "in an article of Friday 2026-11-27" in said.reason
+
+
+@pytest.mark.parametrize("words", ["said", "said at 3", "said on 31 February", "said in December"])
+def test_words_that_name_no_day_give_no_date(words):
+    assert when_said(words, FRIDAY) is None
+
+
+def test_without_the_articles_date_no_day_is_resolved_and_the_draft_says_so():
+    assert when_said("said on Thursday", None) == "'on Thursday' not resolved: the article has no date (give it with --date)"
+
+
+DATED = ("Council rejects harbour plan\n\nPublished: Nov. 27, 2026\n\n"
+         "“We will not pay for a second dock,” Mayor Tom Reid said at 2:27 a.m. on Wednesday.\n\n"
+         "Ann Lee, who chairs the transport committee, said yesterday that the vote would be held again on Monday.\n")
+
+
+def test_a_claim_gets_the_day_its_speaker_spoke_not_the_day_spoken_of():
+    made = draft(DATED, "harbour")
+    assert made.records["sources"][0]["date"] == FRIDAY  # from the date line
+    claims = {c["claimant"]: c for c in made.records["claims"]}
+    assert (claims["tom-reid"]["date"], claims["tom-reid"]["time"]) == (dt.date(2026, 11, 25), "02:27")
+    assert claims["ann-lee"]["date"] == dt.date(2026, 11, 26)  # said yesterday; not Monday, the vote's day
+    assert "said 2026-11-26: 'yesterday' in an article of Friday 2026-11-27" in made.comments[claims["ann-lee"]["id"]]
+    assert [c["id"] for c in made.records["claims"] if "rejects" in c["id"]] == []  # the headline is no claim
+    assert {a["id"]: a.get("role") for a in made.records["actors"]} == {
+        "tom-reid": "Mayor", "ann-lee": "chair of the transport committee"}
+
+
+@pytest.mark.parametrize("line, date", [
+    ("Published: Nov. 27, 2026", FRIDAY), ("27 November 2026", FRIDAY), ("Friday, November 27, 2026 10:14 GMT", FRIDAY),
+    ("Updated on 2026-11-27", FRIDAY), ("Sept. 27, 2026", dt.date(2026, 9, 27))])
+def test_the_articles_date_line_is_read_in_any_common_form(line, date):
+    made = draft(f"Council rejects harbour plan\n\n{line}\n\nTom Ray said the plan was dead.\n", "harbour")
+    assert made.records["sources"][0]["date"] == date
+
+
+@pytest.mark.parametrize("apposition, role", [
+    ("who chairs the transport committee", "chair of the transport committee"),
+    ("who is the county treasurer", "county treasurer"),
+    ("who heads the port authority", "head of the port authority"),
+    ("a senior fellow at the Lisbon Forum", "senior fellow at the Lisbon Forum"),
+])
+def test_a_role_is_a_noun_phrase(apposition, role):
+    [found] = extract(f"Dana Price, {apposition}, said the books were clean.")
+    assert found.speaker.title == role
+
+
+def test_a_clause_after_the_name_that_is_no_office_gives_no_role():
+    [found] = extract("“It is over,” said Tom Ray, who argued that the talks had failed.")
+    assert found.speaker.title is None

@@ -22,6 +22,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from . import pos
 from . import tagger
+from .dates import When, when_said
 from .rules import Attribution, Mention, Span, all_quotations, extract
 from ..story.graph import Story
 from ..story.model import CONTROL
@@ -31,8 +32,10 @@ from ..errors import display_path
 from ..editing.records import round_trip_yaml, with_sections
 from ..text import sentence, slug
 
-DATE_LINE = re.compile(r"^(?:Published|Updated|Posted|Date)?:?\s*(?P<date>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|"
-                       r"Nov|Dec)[a-z]*\.?\s+\d{1,2},\s+\d{4})\s*$", re.M)
+DATE_LINE = re.compile(r"^(?:(?:Published|Updated|Posted|Date)(?:\s+on)?:?\s*)?(?:[A-Z][a-z]+day,?\s+)?"
+                       r"(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4}|"
+                       r"\d{4}-\d{2}-\d{2})\b[^\n]{0,40}$", re.M)
+DATE_FORMATS = ("%B %d %Y", "%b %d %Y", "%d %B %Y", "%d %b %Y", "%Y-%m-%d")
 BYLINE = re.compile(r"^(?:By\s+)?(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z.]+){1,2})\s*$", re.M)
 
 
@@ -50,6 +53,7 @@ class Draft:
     quotations: int = 0  # how many quotations the article holds
     unattributed: list[Unattributed] = field(default_factory=list)  # those no claim holds, for the editor
     taken: set[str] = field(default_factory=set)  # ids in use, in the story or in this draft
+    published: dt.date | None = None  # the article's date, which "on Thursday" is read against
 
     def add(self, section: str, record: dict[str, Any], first: bool = False) -> None:
         self.records[section].insert(0 if first else len(self.records[section]), record)
@@ -88,10 +92,12 @@ def draft(text: str, source_id: str, story: Story | None = None, info: ArticleIn
     if info.author:
         source["author"] = actors.id_for(Mention(info.author, "author of the article", "person"))
     if info.date:
-        source["date"] = info.date
+        source["date"] = out.published = info.date
     source["text_file"] = f"texts/{source_id}.txt"
     out.add("sources", source, first=True)
-    out.attributions = find_attributions(text)
+    # the headline says again, in few words, what the article reports: no claim of its own
+    headline = _line_span(text, info.title)
+    out.attributions = [a for a in find_attributions(text) if not (headline and _within(a.cue, headline))]
     known = {(c.claimant, normalise(q.text)) for c in story.claims for q in c.quotes} if story else set()
     known |= {(c.claimant, normalise(c.summary)) for c in story.claims} if story else set()
     for attribution in out.attributions:
@@ -105,11 +111,25 @@ def _list_unattributed(out: Draft) -> None:
     """Every quotation of the article that no claim holds, so that none is lost without a word."""
     quotations = all_quotations(out.text)
     out.quotations = len(quotations)
+    claimed = [a for a in out.attributions if a.speaker.name]
+    # a quotation said again (the headline's, a pull quote) is held by the claim that quotes it in full
+    said = " ".join(normalise(_quote_text(q.of(out.text))) for a in claimed for q in a.quotes)
     for quote in quotations:
-        holders = [a for a in out.attributions if a.content.start <= quote.start and quote.end <= a.content.end]
-        if not any(a.speaker.name for a in holders):
-            said_by = next((a.source.of(out.text) for a in holders if a.source), None)
-            out.unattributed.append(Unattributed(quote, quote.of(out.text), said_by))
+        if any(_within(quote, a.content) for a in claimed) or normalise(_quote_text(quote.of(out.text))) in said:
+            continue
+        holders = [a for a in out.attributions if _within(quote, a.content)]
+        said_by = next((a.source.of(out.text) for a in holders if a.source), None)
+        out.unattributed.append(Unattributed(quote, quote.of(out.text), said_by))
+
+
+def _within(inner: Span, outer: Span) -> bool:
+    return outer.start <= inner.start and inner.end <= outer.end
+
+
+def _line_span(text: str, line: str | None) -> Span | None:
+    """Where the line `line` (the article's title) stands in the text, if it is one of its lines."""
+    match = re.search(rf"^[ \t]*{re.escape(line)}[ \t]*$", text, re.M) if line else None
+    return Span(match.start(), match.end()) if match else None
 
 
 def without_controls(text: str) -> tuple[str, list[str]]:
@@ -138,6 +158,11 @@ def _claim(out: Draft, found: Attribution, actors: "_Actors", known: set) -> Non
     who = found.speaker.name.split()[-1] if found.speaker.kind == "person" else found.speaker.name
     claim_id = slug(f"{who} {' '.join(summary.split()[:6])}", out.taken, "claim")
     claim: dict[str, Any] = {"id": claim_id, "claimant": claimant}
+    said = when_said(_own_words(text, found), out.published)
+    if isinstance(said, When):
+        claim["date"] = said.date
+        if said.time:
+            claim["time"] = said.time
     if quotes:
         claim["quotes"] = quotes
     claim["summary"] = summary
@@ -148,7 +173,20 @@ def _claim(out: Draft, found: Attribution, actors: "_Actors", known: set) -> Non
     out.confidence[claim_id] = found.confidence
     cue = found.cue.of(text) or "(no cue word)"
     out.comments[claim_id] = (f"confidence {found.confidence:.2f}: {'; '.join(found.reasons)}. Cue '{cue}'; "
-                              f"words at characters {found.content.start}-{found.content.end} of the article.")
+                              f"words at characters {found.content.start}-{found.content.end} of the article." +
+                              (f" {said.reason if isinstance(said, When) else said}." if said else ""))
+
+
+def _own_words(text: str, found: Attribution) -> str:
+    """The attribution's words without what it reports: from who spoke or the cue to the end of their
+    sentence, the content (and any quotation) blanked out, so a day the speaker spoke of is not taken
+    for the day they spoke."""
+    start = min(found.cue.start, found.source.start) if found.source else found.cue.start
+    end = max(found.cue.end, found.source.end if found.source else 0)
+    stop = re.search(r"[.!?][”\"’)]*\s+(?=[“\"A-Z])|\n", text[end:end + 160])
+    end += stop.start() if stop else min(160, len(text) - end)
+    blanked = {*range(found.content.start, found.content.end), *(i for q in found.quotes for i in range(q.start, q.end))}
+    return "".join(" " if i in blanked else text[i] for i in range(start, end))
 
 
 def _reported_words(text: str, found: Attribution) -> str:
@@ -255,18 +293,28 @@ def _article_info(text: str, given: ArticleInfo) -> ArticleInfo:
     """Title, author and date from the article's first lines, unless given."""
     head = text[:1500]
     lines = [line.strip() for line in head.splitlines() if line.strip()]
-    title = given.title or next((line for line in lines if len(line.split()) >= 4 and not line.endswith(".")), None)
+    # a headline: a line of a few words that ends no sentence (not "… said.", not "… vote no.”")
+    title = given.title or next((line for line in lines if 4 <= len(line.split()) <= 25 and
+                                 not re.search(r"[.!?][”\"’']*$", line)), None)
     author = given.author
     if author is None and title in lines:
         after = lines[lines.index(title) + 1:lines.index(title) + 3]
         author = next((m.group("name") for line in after if (m := BYLINE.match(line))), None)
     date = given.date
     if date is None and (match := DATE_LINE.search(head)):
-        try:
-            date = dt.datetime.strptime(match.group("date").replace(".", ""), "%B %d, %Y").date()
-        except ValueError:
-            date = None
+        date = _date(match.group("date"))
     return ArticleInfo(title, author, given.publisher, date)
+
+
+def _date(written: str) -> dt.date | None:
+    """A date as a dateline writes it: "Nov. 27, 2026", "27 November 2026", "2026-11-27" ("Sept." too)."""
+    written = " ".join(written.replace(".", "").replace(",", " ").replace("Sept ", "Sep ").split())
+    for form in DATE_FORMATS:
+        try:
+            return dt.datetime.strptime(written, form).date()
+        except ValueError:
+            continue
+    return None
 
 
 def _quote_text(quoted: str) -> str:

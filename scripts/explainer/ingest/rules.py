@@ -662,7 +662,7 @@ def _mention(phrase: str) -> Mention:
     if not runs and _speaker_runs(apposition):  # "the mayor, Ann Lee"; "the chairman of Harbour Watch, Sir Tom Reid"
         head, apposition = apposition, head
         runs = _speaker_runs(head)
-    title = _bare(apposition) or None
+    title = _role(apposition) or None
     if not runs:  # "the spokesman", "sources", "a senior official", "the EU's trade chief"
         return Mention(None, title=_bare(head), kind=_kind(head), pronoun=True)
     run = runs[-1]
@@ -673,6 +673,27 @@ def _mention(phrase: str) -> Mention:
     before = _bare(head[:run.start()] + run.group(0)[:len(run.group(0)) - len(" ".join(name_words))])
     kind = "organization" if not before and _looks_like_org(head) else _kind(head)
     return Mention(name, title=title or before or None, kind=kind)
+
+
+# "who chairs the committee": the office a relative clause gives, as a noun ("chair of the committee")
+OFFICES = {"chairs": "chair", "heads": "head", "leads": "leader", "runs": "head", "directs": "director",
+           "manages": "manager", "founded": "founder", "owns": "owner", "coaches": "coach", "edits": "editor",
+           "represents": "representative", "advises": "adviser", "presides": "president"}
+
+
+def _role(apposition: str) -> str:
+    """What an apposition says the speaker is, as a noun phrase: "a senior fellow at CNAS"; "who chairs the
+    transport committee" is "chair of the transport committee", "who is the mayor" "mayor"; any other clause
+    ("who argued that …") is no role."""
+    words = _bare(apposition)
+    clause = re.match(r"(?:who|which)\s+(?:(?P<be>is|was)\s+|(?:also\s+)?(?P<verb>\w+)\s+(?:over\s+)?)(?P<rest>.+)",
+                      words, re.I)
+    if clause is None:
+        return words
+    if clause.group("be"):
+        return _bare(clause.group("rest"))
+    office = OFFICES.get(clause.group("verb").lower())
+    return f"{office} of {clause.group('rest')}" if office else ""
 
 
 def _speaker_runs(words: str) -> list[re.Match]:
@@ -807,8 +828,8 @@ def resolve(text: str, found: list[Attribution]) -> None:
             if full is not speaker:
                 reasons.append(f"'{speaker.name}' is '{full.name}' named earlier")
                 attribution.speaker = full
-            speech = re.search(r"\b(?:said|says|say|told|tells|added|adds|reported|reports|according to|stated|"
-                               r"wrote|writes|asserted|announced)$", attribution.cue.of(text).lower())
+            speech = re.search(rf"\b(?:said|says|say|told|tells|added|adds|reported|reports|according to|stated|"
+                               rf"wrote|writes|asserted|announced)(?:\s+{WHEN})?$", attribution.cue.of(text), re.I)
             attribution.confidence = 0.9 if attribution.direct else 0.75 if speech else 0.6
             if not speech:
                 reasons.append(f"'{attribution.cue.of(text)}' is not a plain speech verb")

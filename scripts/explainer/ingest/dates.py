@@ -1,0 +1,91 @@
+"""When a claim was made, from the words around its cue, resolved against the article's date.
+
+News writes days relative to the day it is published: "said on Thursday" in an article of Friday
+27 November is 26 November, "told reporters yesterday" the day before publication, "at 2:27 a.m." a
+time of that day. Only the attribution's own words are read (who spoke, the cue, and what follows
+them up to the end of the sentence), never the words reported: in "Ann Lee said on Monday that the
+talks would resume on Friday", Monday is when she spoke, Friday what she spoke of. Nothing is resolved
+without the article's date; every date found says why.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+          "november", "december")
+PART_OF_DAY = r"(?:\s+(?:morning|afternoon|evening|night))?"
+MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|" \
+        r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+DAY = re.compile(
+    rf"\b(?:on\s+)?(?P<weekday>{'|'.join(WEEKDAYS)}){PART_OF_DAY}\b|"
+    rf"\b(?P<relative>yesterday|today|tonight|last\s+night|this\s+(?:morning|afternoon|evening)|earlier\s+today)\b|"
+    rf"\b(?:on\s+)?(?:(?P<month1>{MONTH})\s+(?P<day1>\d{{1,2}})(?:st|nd|rd|th)?|"
+    rf"(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month2>{MONTH}))\b(?:,?\s+(?P<year>\d{{4}})\b)?",
+    re.I)
+CLOCK = re.compile(r"\bat\s+(?P<hour>\d{1,2})(?:[:.](?P<minute>\d{2}))?\s*(?P<half>[ap]\.?m\.?)?(?![\w:])"
+                   r"|\bat\s+(?P<noon>noon|midnight)\b", re.I)
+
+
+@dataclass(frozen=True)
+class When:
+    date: dt.date
+    time: str | None  # "HH:MM", 24-hour
+    reason: str
+
+
+def when_said(words: str, published: dt.date | None) -> When | str | None:
+    """The date (and time) that `words` (the attribution's own) give, resolved against `published`; a
+    sentence saying why not when they name a day the article's missing date leaves open; else None."""
+    day = DAY.search(words)
+    if day is None:
+        return None
+    said = " ".join(day.group(0).split())
+    if published is None:
+        return f"'{said}' not resolved: the article has no date (give it with --date)"
+    date = _resolve(day, published)
+    if date is None:
+        return None
+    clock = CLOCK.search(words)
+    time = _clock(clock) if clock else None
+    shown = f"'{said}'" + (f" at '{' '.join(clock.group(0).split()[1:])}'" if time else "")
+    return When(date, time, f"said {date.isoformat()}{' ' + time if time else ''}: {shown} in an article of "
+                            f"{published.strftime('%A')} {published.isoformat()}")
+
+
+def _resolve(day: re.Match, published: dt.date) -> dt.date | None:
+    if day.group("weekday"):  # the last such day on or before publication
+        back = (published.weekday() - WEEKDAYS.index(day.group("weekday").lower())) % 7
+        return published - dt.timedelta(days=back)
+    if relative := day.group("relative"):
+        relative = " ".join(relative.lower().split())
+        return published - dt.timedelta(days=1 if relative in ("yesterday", "last night") else 0)
+    month_name, number = (day.group("month1"), day.group("day1")) if day.group("month1") else \
+        (day.group("month2"), day.group("day2"))
+    month = next(i for i, name in enumerate(MONTHS, 1) if name.startswith(month_name.lower().rstrip(".")[:3]))
+    years = [int(day.group("year"))] if day.group("year") else [published.year, published.year - 1]
+    for year in years:  # said before it was published
+        try:
+            date = dt.date(year, month, int(number))
+        except ValueError:
+            return None
+        if date <= published:
+            return date
+    return None
+
+
+def _clock(match: re.Match) -> str | None:
+    if match.group("noon"):
+        return "12:00" if match.group("noon").lower() == "noon" else "00:00"
+    hour, minute = int(match.group("hour")), int(match.group("minute") or 0)
+    half = (match.group("half") or "").lower().replace(".", "")
+    if half:
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if half == "pm" else 0)
+    elif match.group("minute") is None:
+        return None  # "at 3" is no time of day
+    return f"{hour:02d}:{minute:02d}" if hour < 24 and minute < 60 else None
