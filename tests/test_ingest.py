@@ -676,3 +676,13 @@ def test_a_role_is_a_noun_phrase(apposition, role):
 def test_a_clause_after_the_name_that_is_no_office_gives_no_role():
     [found] = extract("“It is over,” said Tom Ray, who argued that the talks had failed.")
     assert found.speaker.title is None
+
+
+def test_actors_kinds_come_from_evidence():
+    """A spokesman for an organisation speaks for it; an outlet words came through, or one by its name, is
+    `media`; a person is a person."""
+    made = draft("Gates row\n\nA spokesman for the Harbour Board said the gates were safe.\n\n"
+                 "The Daily Courier reported that the gates had failed twice.\n\n"
+                 "“We saw water pour in,” Judge Maria Ortiz told Reuters.\n", "gates")
+    assert {a["name"]: a["kind"] for a in made.records["actors"]} == {
+        "Harbour Board": "organization", "Daily Courier": "media", "Maria Ortiz": "person", "Reuters": "media"}

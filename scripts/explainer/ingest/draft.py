@@ -23,7 +23,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from . import pos
 from . import tagger
 from .dates import When, when_said
-from .rules import Attribution, Mention, Span, all_quotations, extract
+from .rules import Attribution, Mention, Span, all_quotations, extract, is_outlet
 from ..story.graph import Story
 from ..story.model import CONTROL
 from ..story.quotes import normalise
@@ -266,7 +266,7 @@ class _Actors:
             return found
         new_id = slug(mention.name, self.out.taken, "actor")
         record: dict[str, Any] = {"id": new_id, "name": mention.name,
-                                  "kind": "person" if mention.kind == "person" else "organization"}
+                                  "kind": _actor_kind(mention)}
         if mention.title:
             record["role"] = mention.title
         self.out.add("actors", record)
@@ -275,7 +275,7 @@ class _Actors:
 
     def venue(self, speaker: Mention, outlet: str, relayed_in: str) -> str:
         """A source for the outlet the words came through: '<speaker> on <outlet>', or '<outlet> report'."""
-        publisher = self.id_for(Mention(outlet, None, "organization"))
+        publisher = self.id_for(Mention(outlet, None, "media"))
         kind, title = ("agency-report", f"{outlet} report") if relayed_in == "report" else \
             ("interview", f"{speaker.name} on {outlet}")
         sources = self.out.records["sources"]
@@ -287,6 +287,13 @@ class _Actors:
         source_id = slug(title, self.out.taken, "source")
         self.out.add("sources", {"id": source_id, "kind": kind, "title": title, "publisher": publisher})
         return source_id
+
+
+def _actor_kind(mention: Mention) -> str:
+    """A person, a news outlet (an outlet words came through, or one by its name), or another organisation."""
+    if mention.kind == "person":
+        return "person"
+    return "media" if mention.kind == "media" or is_outlet(mention.name) else "organization"
 
 
 def _article_info(text: str, given: ArticleInfo) -> ArticleInfo:

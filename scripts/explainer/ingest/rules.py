@@ -110,6 +110,11 @@ ORG_HINTS = frozenset(("agency", "ministry", "office", "house", "kremlin", "gove
     "press", "department", "council", "committee", "party", "reuters", "associated", "cnn", "bbc", "ria", "tass",
     "nations", "union", "army", "forces", "service", "campaign", "court", "police", "states", "russia", "ukraine",
     "washington", "moscow", "kiev", "kyiv", "china", "congress", "senate", "pentagon"))
+# words of a news outlet's name: an outlet is drafted as `media`, and is never a person
+MEDIA_WORDS = frozenset(("news", "times", "post", "courier", "herald", "gazette", "tribune", "journal", "telegraph",
+    "guardian", "chronicle", "daily", "radio", "tv", "television", "broadcasting", "broadcaster", "agency", "press",
+    "reuters", "afp", "bbc", "cnn", "tass", "ria", "bloomberg", "newspaper", "magazine", "newswire", "wire",
+    "associated", "msnbc", "nbc", "abc", "cbs", "fox", "npr", "politico", "axios", "interfax", "xinhua"))
 RELAY_AFTER_CUE = re.compile(r"^\s+(?:on|to|in an interview with|at)\s+(?P<outlet>(?:the\s+)?[A-Z][\w.&’'-]*"
                              r"(?:\s+[A-Z][\w.&’'-]*)*)")
 RELAY_RE = re.compile(r"\b(?:told|telling|said on|speaking on|in an interview with|interviewed by|said in an "
@@ -664,6 +669,9 @@ def _mention(phrase: str) -> Mention:
         runs = _speaker_runs(head)
     title = _role(apposition) or None
     if not runs:  # "the spokesman", "sources", "a senior official", "the EU's trade chief"
+        # "a spokesman for the Harbour Board": the organisation speaks, through its spokesman
+        if (spoke := SPOKESMAN_FOR.search(head)) and (named := NAME_RE.match(head, spoke.end())):
+            return Mention(_clean_name(named.group(0)), kind="organization")
         return Mention(None, title=_bare(head), kind=_kind(head), pronoun=True)
     run = runs[-1]
     name_words = run.group(0).split()
@@ -711,6 +719,8 @@ def _speaker_runs(words: str) -> list[re.Match]:
     return runs
 
 
+SPOKESMAN_FOR = re.compile(r"\b(?:spokes(?:man|woman|person)|representative|press office|statement|"
+                           r"press release)\s+(?:for|of|from)\s+(?:the\s+)?(?=[A-Z])", re.I)
 AFFILIATED = re.compile(r"\b(?:of|at|for|from|with|in|on|to|by)\s+(?:the\s+)?$", re.I)
 
 
@@ -733,7 +743,13 @@ def _looks_like_org(words: str) -> bool:
 
 def _org_word(words: str) -> bool:
     """Whether a word of `words` is one of an organisation's ("ministry", "news"); whole words: "Maria" is no "ria"."""
-    return not ORG_HINTS.isdisjoint(re.findall(r"[a-z]+", words.lower()))
+    found = re.findall(r"[a-z]+", words.lower())
+    return not (ORG_HINTS.isdisjoint(found) and MEDIA_WORDS.isdisjoint(found))
+
+
+def is_outlet(name: str) -> bool:
+    """Whether an organisation's name is a news outlet's ("The Daily Courier", "Reuters", "RIA Novosti")."""
+    return not MEDIA_WORDS.isdisjoint(re.findall(r"[a-z]+", name.lower()))
 
 
 def _kind(words: str) -> str:
