@@ -20,6 +20,7 @@ from explainer.ingest import tagger
 from explainer.ingest.rules import Span, extract, quotations
 from explainer.ingest.rules import extract as rules_extract
 from explainer.story.graph import load_story
+from explainer.story.relations import relation
 from explainer.ingest.dates import when_said
 from explainer.ingest.draft import draft
 from explainer.story.quotes import normalise
@@ -686,3 +687,35 @@ def test_actors_kinds_come_from_evidence():
                  "“We saw water pour in,” Judge Maria Ortiz told Reuters.\n", "gates")
     assert {a["name"]: a["kind"] for a in made.records["actors"]} == {
         "Harbour Board": "organization", "Daily Courier": "media", "Maria Ortiz": "person", "Reuters": "media"}
+
+
+ANSWERED = ("Port row deepens\n\n"
+            "Harbour master Tom Reid said the gates had been tested every month.\n\n"
+            "Pia Holm, a diver, said she had seen rust on the lower hinges.\n\n"
+            "{answer}\n")
+
+
+@pytest.mark.parametrize("answer, field, target", [
+    ("Ann Lee, who chairs the transport committee, rejected Reid's account of the tests.", "denies", "reid"),
+    ("Ann Lee called the claim about the hinges ludicrous.", "denies", "holm"),  # the nearest: no name given
+    ("Ann Lee dismissed the diver's report as nonsense.", "denies", "holm"),
+    ("Ann Lee disputed Reid's figures for the tests.", "disputes", "reid"),
+    ("Ann Lee backed the diver's call for an inquiry.", "supports", "holm"),
+    ("Ann Lee responded that the committee would look at the logs.", "responds_to", "holm"),
+])
+def test_a_claim_that_answers_another_is_linked_to_it_as_a_suggestion(answer, field, target):
+    made = draft(ANSWERED.format(answer=answer), "port")
+    claims = made.records["claims"]
+    [lee] = [c for c in claims if c["claimant"] == "ann-lee"]
+    [answered] = [c["id"] for c in claims if c["id"].startswith(target)]
+    assert {f: lee[f] for f in ("denies", "disputes", "supports", "responds_to") if f in lee} == {field: [answered]}
+    assert f"Suggested: {relation(field).label.lower()} {answered}" in made.comments[lee["id"]]
+
+
+@pytest.mark.parametrize("answer", [
+    "“We have never denied that the gates leak,” Ann Lee said.",  # a quotation's own words
+    "Ann Lee said the council would meet on Monday.",  # a plain statement answers nothing
+])
+def test_a_claim_that_answers_nothing_gets_no_link(answer):
+    made = draft(ANSWERED.format(answer=answer), "port")
+    assert not any(f in c for c in made.records["claims"] for f in ("denies", "disputes", "supports", "responds_to"))

@@ -26,6 +26,7 @@ from .dates import When, when_said
 from .rules import Attribution, Mention, Span, all_quotations, extract, is_outlet
 from ..story.graph import Story
 from ..story.model import CONTROL
+from ..story.relations import RELATIONS
 from ..story.quotes import normalise
 from ..editing.change import DataChange
 from ..errors import display_path
@@ -54,6 +55,7 @@ class Draft:
     unattributed: list[Unattributed] = field(default_factory=list)  # those no claim holds, for the editor
     taken: set[str] = field(default_factory=set)  # ids in use, in the story or in this draft
     published: dt.date | None = None  # the article's date, which "on Thursday" is read against
+    found: dict[str, Attribution] = field(default_factory=dict)  # claim id -> the attribution it was made from
 
     def add(self, section: str, record: dict[str, Any], first: bool = False) -> None:
         self.records[section].insert(0 if first else len(self.records[section]), record)
@@ -103,8 +105,40 @@ def draft(text: str, source_id: str, story: Story | None = None, info: ArticleIn
     for attribution in out.attributions:
         if attribution.speaker.name is not None:  # else nobody to attribute it to: listed below if quoted
             _claim(out, attribution, actors, known)
+    _suggest_relations(out)
     _list_unattributed(out)
     return out
+
+
+# the most specific first: "dismissed … as nonsense" denies before anything answers
+RELATION_CUES = [(relation, re.compile(rf"(?:{'|'.join(relation.cues)})\b", re.I)) for relation in reversed(RELATIONS)]
+
+
+def _suggest_relations(out: Draft) -> None:
+    """A claim whose cue denies, disputes, backs or answers ("rejected", "called the claim ludicrous",
+    "backed", "responded") is linked to the claim it answers: an earlier one, by someone else, whose speaker
+    its words name, else the nearest; the comment says it is a suggestion."""
+    claims = out.records["claims"]
+    for index, claim in enumerate(claims):
+        found = out.found[claim["id"]]
+        if found.direct:  # a quotation's words are the speaker's, about anything; the cue is "said"
+            continue
+        words = out.text[found.cue.start:max(found.cue.end, found.content.end)]
+        relation, match = next(((r, m) for r, pattern in RELATION_CUES if (m := pattern.match(words))), (None, None))
+        earlier = [c for c in claims[:index] if c["claimant"] != claim["claimant"]]
+        if relation is None or not earlier:
+            continue
+        named = [c for c in earlier if _names(words, out.found[c["id"]].speaker.name)]
+        target = (named or earlier)[-1]
+        claim[relation.field] = [target["id"]]
+        out.comments[claim["id"]] += (f" Suggested: {relation.label.lower()} {target['id']}, from "
+                                      f"'{' '.join(match.group(0).split())}'"
+                                      f"{'' if named else ' (the nearest earlier claim)'}; check it.")
+
+
+def _names(words: str, name: str) -> bool:
+    """Whether `words` name the speaker `name`, by name or surname ("rejected Peskov's claim")."""
+    return bool(re.search(rf"\b(?:{re.escape(name)}|{re.escape(name.split()[-1])})\b", words))
 
 
 def _list_unattributed(out: Draft) -> None:
@@ -170,6 +204,7 @@ def _claim(out: Draft, found: Attribution, actors: "_Actors", known: set) -> Non
         claim["venue"] = actors.venue(found.speaker, found.relay, found.relayed_in)
     claim["reported_by"] = [out.source_id]
     out.add("claims", claim)
+    out.found[claim_id] = found
     out.confidence[claim_id] = found.confidence
     cue = found.cue.of(text) or "(no cue word)"
     out.comments[claim_id] = (f"confidence {found.confidence:.2f}: {'; '.join(found.reasons)}. Cue '{cue}'; "

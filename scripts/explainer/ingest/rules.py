@@ -42,7 +42,8 @@ CUE_WORDS = (
     "described found showed shows cited citing noting arguing suggesting telling criticized praised "
     "expects expected wants wanted hopes hoped fears feared worries worried agreed agrees doubts feels felt "
     "suspects intends plans threatened threatens demanded demands proposed proposes recommended "
-    "chanted chanting yelled yells shouted shouts"
+    "chanted chanting yelled yells shouted shouts "
+    "dismissed dismisses disputed disputes questioned endorsed endorses refuted rebuffed retorted backed backs"
 ).split()
 MULTI_CUES = ["has learned", "have learned", "put it", "puts it", "pointed out", "points out", "called out",
               "calls out", "called for", "calls for", "called on", "calls on", "went on to say", "is quoted as saying",
