@@ -544,12 +544,16 @@ SPEAKERS = [
     # a title's full stop does not end the sentence after a quotation that ends in a question mark
     ("“Who pays for this?” Mr. Clyburn said.", "Clyburn", "Mr."),
     ("“Why now?” asked Dr. Helen Okafor, a surgeon.", "Helen Okafor", "surgeon"),
+    # a later quotation in the sentence does not undo the speaker before it
+    ("“We will fight on,” said Ann Lee, a nurse at the clinic, as the crowd chanted “Nobody is leaving.”", "Ann Lee",
+     "nurse at the clinic"),
+    ("\"We will fight on,\" said Ann Lee, a nurse, who called the closure \"a disgrace.\"", "Ann Lee", "nurse"),
 ]
 
 
 @pytest.mark.parametrize("text, name, title", SPEAKERS)
 def test_the_speaker_is_a_name_or_nobody_never_a_fragment(text, name, title):
-    [found] = extract(text)
+    found = extract(text)[0]
     assert (found.speaker.name, found.speaker.title) == (name, title)
 
 

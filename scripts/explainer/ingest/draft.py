@@ -23,7 +23,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from . import pos
 from . import tagger
 from .dates import When, when_said
-from .rules import Attribution, Mention, Span, all_quotations, extract, is_outlet
+from .rules import Attribution, Mention, Span, all_quotations, double_marked, extract, is_outlet
 from ..story.graph import Story
 from ..story.model import CONTROL
 from ..story.relations import RELATIONS
@@ -45,7 +45,8 @@ class Draft:
     """The records of a draft, in the order they are written, with a comment for each claim."""
 
     source_id: str
-    text: str
+    text: str  # the article as written, kept beside the data
+    marked: str = ""  # the same, quotations in single marks marked with double ones (offsets the same): read
     records: dict[str, list[dict[str, Any]]] = field(default_factory=lambda: {"sources": [], "actors": [],
                                                                                "claims": []})
     comments: dict[str, str] = field(default_factory=dict)  # record id -> comment written above it
@@ -85,7 +86,7 @@ class ArticleInfo:
 
 def draft(text: str, source_id: str, story: Story | None = None, info: ArticleInfo = ArticleInfo()) -> Draft:
     """The draft records for one article; `story` is what the data folder already holds."""
-    out = Draft(source_id, text, taken=set(story.by_id) if story else set())
+    out = Draft(source_id, text, double_marked(text), taken=set(story.by_id) if story else set())
     actors = _Actors(story, out)
     info = _article_info(text, info)
     source: dict[str, Any] = {"id": source_id, "kind": "article", "title": info.title or source_id}
@@ -99,7 +100,7 @@ def draft(text: str, source_id: str, story: Story | None = None, info: ArticleIn
     out.add("sources", source, first=True)
     # the headline says again, in few words, what the article reports: no claim of its own
     headline = _line_span(text, info.title)
-    out.attributions = [a for a in find_attributions(text) if not (headline and _within(a.cue, headline))]
+    out.attributions = [a for a in find_attributions(out.marked) if not (headline and _within(a.cue, headline))]
     known = {(c.claimant, normalise(q.text)) for c in story.claims for q in c.quotes} if story else set()
     known |= {(c.claimant, normalise(c.summary)) for c in story.claims} if story else set()
     for attribution in out.attributions:
@@ -123,7 +124,7 @@ def _suggest_relations(out: Draft) -> None:
         found = out.found[claim["id"]]
         if found.direct:  # a quotation's words are the speaker's, about anything; the cue is "said"
             continue
-        words = out.text[found.cue.start:max(found.cue.end, found.content.end)]
+        words = out.marked[found.cue.start:max(found.cue.end, found.content.end)]
         relation, match = next(((r, m) for r, pattern in RELATION_CUES if (m := pattern.match(words))), (None, None))
         earlier = [c for c in claims[:index] if c["claimant"] != claim["claimant"]]
         if relation is None or not earlier:
@@ -143,16 +144,16 @@ def _names(words: str, name: str) -> bool:
 
 def _list_unattributed(out: Draft) -> None:
     """Every quotation of the article that no claim holds, so that none is lost without a word."""
-    quotations = all_quotations(out.text)
+    quotations = all_quotations(out.marked)
     out.quotations = len(quotations)
     claimed = [a for a in out.attributions if a.speaker.name]
     # a quotation said again (the headline's, a pull quote) is held by the claim that quotes it in full
-    said = " ".join(normalise(_quote_text(q.of(out.text))) for a in claimed for q in a.quotes)
+    said = " ".join(normalise(_quote_text(q.of(out.marked))) for a in claimed for q in a.quotes)
     for quote in quotations:
-        if any(_within(quote, a.content) for a in claimed) or normalise(_quote_text(quote.of(out.text))) in said:
+        if any(_within(quote, a.content) for a in claimed) or normalise(_quote_text(quote.of(out.marked))) in said:
             continue
         holders = [a for a in out.attributions if _within(quote, a.content)]
-        said_by = next((a.source.of(out.text) for a in holders if a.source), None)
+        said_by = next((a.source.of(out.marked) for a in holders if a.source), None)
         out.unattributed.append(Unattributed(quote, quote.of(out.text), said_by))
 
 
@@ -179,7 +180,7 @@ def find_attributions(text: str) -> list[Attribution]:
 
 
 def _claim(out: Draft, found: Attribution, actors: "_Actors", known: set) -> None:
-    text = out.text
+    text = out.marked
     claimant = actors.id_for(found.speaker)
     quotes = [q for q in (_quote_text(span.of(text)) for span in found.quotes) if q]
     # the quotations' words, or reported words as they stand after the cue, without its "that"

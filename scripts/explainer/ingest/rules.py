@@ -85,7 +85,9 @@ TITLE_WORDS = {"president", "prime", "minister", "foreign", "defense", "defence"
                "professor", "rev", "host", "anchor", "economist", "strategist", "sir", "dame", "lord", "lady",
                "inspector", "superintendent", "detective", "sergeant", "captain", "lieutenant", "major", "admiral",
                "councillor", "commissioner", "chair", "chairwoman", "sheriff", "bishop", "archbishop", "rabbi", "lawyer",
-               "barrister", "solicitor", "coach", "manager", "head", "founder", "owner", "organiser", "organizer"}
+               "barrister", "solicitor", "coach", "manager", "head", "founder", "owner", "organiser", "organizer",
+               "executive", "councilman", "councilwoman", "councilmember", "alderman", "presenter", "correspondent",
+               "editor", "reporter", "officer", "superintendent", "constable"}
 NATIONALITY = re.compile(r"^(?:[A-Z][a-z]+(?:ian|ean|ese|ish|can|ern)|Russian|American|Ukrainian|Israeli|Iraqi|"
                          r"Pakistani|Saudi|Thai|Swiss|French|Dutch|Greek|Polish|Turkish|Czech)$")
 # words that open a sentence capitalised before its speaker, no part of a name ("Later Ann Lee added")
@@ -106,7 +108,14 @@ ADJUNCT = r"(?:\s+(?:on|in|at|late|early|last|this)\s+(?:Monday|Tuesday|Wednesda
           r"the\s+\w+|\w+day|\w+\s+\d+|[A-Z]\w+)|\s+(?:also|earlier|later|previously|then|again|separately|" \
           r"recently|immediately|now|had|has|have))*"
 SOURCE_WORDS = r"[^,;:“”\"]{1,90}?(?:,\s*[^;:“”\"]{1,160}?,)?"  # an apposition may follow: "the mayor, Ann Lee,"
-DETERMINERS = {"a", "an", "the", "another", "one", "two", "several", "some", "many", "its", "his", "her", "their"}
+DETERMINERS = {"a", "an", "the", "another", "one", "two", "several", "some", "many", "its", "his", "her", "their",
+               "our", "my", "your"}
+# an organisation named with "of" or "for": "Ministry of Coastal Affairs", "Department for Housing"
+ORG_HEADS = r"(?:Ministry|Department|Bank|University|Office|Board|Institute|Council|Court|Museum|Society|Union|" \
+            r"Association|Federation|Commission|Committee|Agency|Bureau|College|Church|Republic|Kingdom|Friends|" \
+            r"Chamber|Authority|Trust|Foundation|Secretary|League|Order|Academy|Party|Coalition|Alliance|Centre|Center)"
+ORG_NAME = re.compile(rf"(?:[A-Z][\w’'-]*\s+)*{ORG_HEADS}\s+(?:of|for|on)\s+(?:the\s+)?[A-Z][\w’'-]*"
+                      rf"(?:\s+(?:and\s+)?[A-Z][\w’'-]*)*")
 ORG_HINTS = frozenset(("agency", "ministry", "office", "house", "kremlin", "government", "news", "times", "post",
     "press", "department", "council", "committee", "party", "reuters", "associated", "cnn", "bbc", "ria", "tass",
     "nations", "union", "army", "forces", "service", "campaign", "court", "police", "states", "russia", "ukraine",
@@ -163,6 +172,29 @@ def paragraphs(text: str) -> list[Span]:
         start = match.end()
     spans.append(Span(start, len(text)))
     return [s for s in (_trim(text, s) for s in spans) if s.end > s.start]
+
+
+SINGLE_OPEN = re.compile(r"(?<![^\s(\[—–-])[‘'](?=[^\s'’])")  # at a word's start: not an apostrophe (don’t, ’90s)
+SINGLE_CLOSE = {"‘": re.compile(r"(?<=\S)’(?![\w’])"), "'": re.compile(r"(?<=\S)'(?![\w'])")}
+
+
+def double_marked(text: str) -> str:
+    """The text with quotations in single marks (‘…’ as British papers print them, '…' as tabloids type
+    them) in double ones (“…”), one character for one so that every offset stays the same. Apostrophes
+    stay (don’t, O’Rourke: a letter follows), and so do single marks inside a double-marked quotation."""
+    chars = list(text)
+    for paragraph in paragraphs(text):
+        inside = quotations(text, paragraph)
+        at = paragraph.start
+        while (opening := SINGLE_OPEN.search(text, at, paragraph.end)) is not None:
+            at = opening.end()
+            if any(q.start < opening.start() < q.end for q in inside):
+                continue
+            closing = SINGLE_CLOSE[opening.group()].search(text, opening.end(), paragraph.end)
+            if closing is not None:
+                chars[opening.start()], chars[closing.start()] = "“", "”"
+                at = closing.end()
+    return "".join(chars)
 
 
 def all_quotations(text: str) -> list[Span]:
@@ -269,6 +301,8 @@ def find(text: str) -> list[Attribution]:
     ends_paragraph = False  # the paragraph just before holds the last attribution: its quotation may go on
     for paragraph in paragraphs(text):
         quotes = [q for q in quotations(text, paragraph) if q.of(text).split()]
+        if _crosshead(text, paragraph, quotes):
+            continue  # a heading quoting words the story gives in full: nobody says them here
         starts = [q.start for q in quotes]  # in order: quotations come as they stand
         for sentence in sentences(text, paragraph, quotes):
             inside = quotes[bisect.bisect_left(starts, sentence.start):bisect.bisect_left(starts, sentence.end)]
@@ -287,6 +321,14 @@ def find(text: str) -> list[Attribution]:
             ends_paragraph = False
         ends_paragraph = bool(found) and found[-1].content.start >= paragraph.start
     return found
+
+
+def _crosshead(text: str, paragraph: Span, quotes: list[Span]) -> bool:
+    """A paragraph that is one short quotation ending no sentence (‘A ludicrous claim’): a crosshead."""
+    if len(quotes) != 1 or text[paragraph.start:paragraph.end].strip() != quotes[0].of(text).strip():
+        return False
+    words = quotes[0].of(text).strip("“”\"'‘’ ")
+    return len(words.split()) <= 8 and not re.search(r"[.!?,;:]$", words)
 
 
 CAPTION = re.compile(r"^(?:FILE\s+)?(?:PHOTO|IMAGE|PICTURE)\b|"
@@ -424,7 +466,7 @@ def _direct(text: str, sentence: Span, quotes: list[Span]) -> Attribution | None
         after = text[quote.end:sentence.end]
         match = re.match(rf"\s*,?\s*(?P<src>{SOURCE_WORDS}){ADJUNCT}\s+(?P<cue>{CUE}|{ANY_VERB})\b", after) or \
             re.match(rf"\s*,?\s*(?P<cue>{CUE})\s+(?P<src>[^,;“”\"]{{1,90}}?(?:,\s+[^“”\"]{{1,240}}?)?)"
-                     rf"(?=[.,]?\s*$|,\s*(?:[“\"]|''))", after)
+                     rf"(?=[.,]?\s*$|,\s*(?:[“\"]|'')|{CLAUSE_AFTER_SPEAKER})", after)
         if match and _plausible_source(match.group("src")) and _name_or_pronoun(match.group("src")):
             src = _span(quote.end, match, "src", text)
             # "said Kamin, who emphasized that …": a relative clause that reports speech is no part of the speaker
@@ -465,7 +507,7 @@ def _direct(text: str, sentence: Span, quotes: list[Span]) -> Attribution | None
         content, direct = _mixed(text, Span(cue.end + after_mark, end), quotes)
         return _attribution(text, src, cue, content, direct, quotes, ["speaker introduces the quotation"],
                             tail=Span(cue.end, first.start))
-    if text[sentence.start:sentence.end].strip() == text[first.start:last.end].strip():
+    if _only_quotations(text, sentence, quotes):
         offset = max(0, sentence.start - 300)
         # the sentence before, from its start: a search over the whole window would try the earlier
         # sentences first ("The mayor, Tom Reid, spoke first. He added:") and find no speaker in them
@@ -482,6 +524,17 @@ def _direct(text: str, sentence: Span, quotes: list[Span]) -> Attribution | None
         return _attribution(text, None, cue, content, True, quotes,
                             ["quotation standing alone: speaker taken from the paragraph before"], tail=None)
     return None
+
+
+# after "“…,” said Ann Lee, a nurse", a clause of its own: "…, as the crowd chanted “…”", "…, who called it “…”"
+CLAUSE_AFTER_SPEAKER = r",\s+(?:as|who|whose|which|where|when|while|after|before|because|but|and)\b"
+
+
+def _only_quotations(text: str, sentence: Span, quotes: list[Span]) -> bool:
+    """Whether the sentence is quotations and nothing else (“…” “…”): no words of the writer's between them."""
+    between = [text[a.end:b.start] for a, b in zip(quotes, quotes[1:])]
+    return text[sentence.start:sentence.end].strip() == text[quotes[0].start:quotes[-1].end].strip() and \
+        not any(re.search(r"\w", gap) for gap in between)
 
 
 # who speaks, then the quotation: "Peskov said (on Friday): “…”", "Cruz continued: “…”"
@@ -664,6 +717,8 @@ def _mention(phrase: str) -> Mention:
     apposition = re.sub(r"^\d{1,3}\b,?", "", apposition.strip()).strip(" ,")  # an age: "Quina Jones, 25"
     if member := re.match(r"(?:including|such as|like)\s+(.+)", apposition, re.I):  # "hardliners, including X"
         head, apposition = member.group(1), ""
+    if (organisation := ORG_NAME.search(head)) and not _speaker_runs(head[:organisation.start()]):
+        return Mention(_clean_name(organisation.group(0)), title=_role(apposition) or None, kind="organization")
     runs = _speaker_runs(head)
     if not runs and _speaker_runs(apposition):  # "the mayor, Ann Lee"; "the chairman of Harbour Watch, Sir Tom Reid"
         head, apposition = apposition, head
@@ -840,7 +895,8 @@ def resolve(text: str, found: list[Attribution]) -> None:
             at = attribution.source.start if attribution.source else attribution.content.start
             # the nearest full name before it, else the latest speaker, with its surname
             earlier = named.same_surname(speaker.name, bisect.bisect_left(positions, at)) or \
-                seen.same_surname(speaker.name, len(seen.mentions))
+                seen.same_surname(speaker.name, len(seen.mentions)) or \
+                (_first_named(names, speaker.name, bisect.bisect_left(positions, at)) if speaker.kind == "person" else None)
             full = Mention(earlier.name, speaker.title or earlier.title, earlier.kind) if earlier else speaker
             if full is not speaker:
                 reasons.append(f"'{speaker.name}' is '{full.name}' named earlier")
@@ -900,6 +956,14 @@ def _names(text: str) -> list[tuple[int, Mention]]:
             title = " ".join(w for w in before.split()[-4:] if w.lower() not in DETERMINERS) or None
             found.append((run.start(), Mention(_clean_name(" ".join(words)), title, "person")))
     return found
+
+
+def _first_named(names: list[tuple[int, Mention]], name: str, before: int) -> Mention | None:
+    """The nearest full name before that begins with `name`, a first name alone ("Sir Malcolm", "Shona, 34,
+    said" after "Shona McBride"), as British papers and tabloids name people again."""
+    if " " in name:
+        return None
+    return next((m for _, m in reversed(names[:before]) if m.name.split()[0] == name and " " in m.name), None)
 
 
 def _subjects(text: str) -> list[tuple[int, Mention]]:
