@@ -527,7 +527,8 @@ def _direct(text: str, sentence: Span, quotes: list[Span]) -> Attribution | None
 
 
 # after "“…,” said Ann Lee, a nurse", a clause of its own: "…, as the crowd chanted “…”", "…, who called it “…”"
-CLAUSE_AFTER_SPEAKER = r",\s+(?:as|who|whose|which|where|when|while|after|before|because|but|and)\b"
+# (a relative clause only where it quotes: without one, annotators keep "X, who …" in the speaker as often as not)
+CLAUSE_AFTER_SPEAKER = r",\s+(?:(?:as|where|when|while|after|before|because|but|and)\b|(?:who|whose|which)\b[^“”\"]*[“\"])"
 
 
 def _only_quotations(text: str, sentence: Span, quotes: list[Span]) -> bool:
