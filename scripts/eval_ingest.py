@@ -281,8 +281,9 @@ def _inside(quoted: str) -> str:
 
 
 def _same_words(gold: str, found: str) -> bool:
-    """The same quotation: one holds the other and at least half of it (a part of a broken one)."""
-    return bool(found) and (gold in found or found in gold) and min(len(gold), len(found)) * 2 >= max(len(gold), len(found))
+    """The same quotation: the draft's holds it (a headline's said again in full), or it holds at least half
+    of the labelled one (a part of a broken one)."""
+    return bool(found) and (gold in found or (found in gold and len(found) * 2 >= len(gold)))
 
 
 def _same_name(found: str, gold: str) -> bool:

@@ -232,8 +232,8 @@ SENTENCES = [
      "34-year-old mother of three", "replied", True, "“It is"),
     ("As Professor Ann Lee put it: “The country does a better job than most.”", "Ann Lee", "put it", True, "“The"),
     # a crowd's chant is quoted too
-    ("Protesters marching through the streets chanted “What curfew?” until 2 a.m.", "Protesters", "chanted", False,
-     "“What curfew?”"),
+    ("Protesters marching through the streets chanted “What curfew?” until 2 a.m.",
+     "Protesters marching through the streets", "chanted", False, "“What curfew?”"),  # a group, named by no name
     # when a phrase before the cue is no speaker ("Trump attacked Clinton for …, saying"), later patterns are tried
     ("During a speech on Monday, Tom Ray attacked Ann Lee for her record in Iraq and Libya, saying, "
      "“She is trigger-happy and unstable.”", "Tom Ray", "saying", True, "“She is"),

@@ -119,7 +119,11 @@ ORG_NAME = re.compile(rf"(?:[A-Z][\w’'-]*\s+)*{ORG_HEADS}\s+(?:of|for|on)\s+(?
 ORG_HINTS = frozenset(("agency", "ministry", "office", "house", "kremlin", "government", "news", "times", "post",
     "press", "department", "council", "committee", "party", "reuters", "associated", "cnn", "bbc", "ria", "tass",
     "nations", "union", "army", "forces", "service", "campaign", "court", "police", "states", "russia", "ukraine",
-    "washington", "moscow", "kiev", "kyiv", "china", "congress", "senate", "pentagon"))
+    "washington", "moscow", "kiev", "kyiv", "china", "congress", "senate", "pentagon", "ferries", "airlines",
+    "airways", "holdings", "industries", "motors", "systems", "services", "foods", "partners", "labs", "group", "ltd",
+    "plc", "inc", "corp", "company", "railways", "trains", "buses", "energy", "homes", "hotels", "studios",
+    "records", "bakery", "brewery", "foundation", "trust", "institute", "university", "hospital", "school",
+    "museum", "board", "authority", "association", "society", "federation", "club", "bank", "forum"))
 # words of a news outlet's name: an outlet is drafted as `media`, and is never a person
 MEDIA_WORDS = frozenset(("news", "times", "post", "courier", "herald", "gazette", "tribune", "journal", "telegraph",
     "guardian", "chronicle", "daily", "radio", "tv", "television", "broadcasting", "broadcaster", "agency", "press",
@@ -194,6 +198,8 @@ def double_marked(text: str) -> str:
             if closing is not None:
                 chars[opening.start()], chars[closing.start()] = "“", "”"
                 at = closing.end()
+            elif opening.start() == paragraph.start:  # a quotation going on in the next paragraph
+                chars[opening.start()] = "“"
     return "".join(chars)
 
 
@@ -206,7 +212,8 @@ def quotations(text: str, within: Span) -> list[Span]:
     """Spans of text in double quotation marks (the marks included) inside `within`. Two apostrophes
     ('') count as a straight double mark, as some newspapers' text files print them. Curly marks may
     nest (“… what he calls “hell” than …”); where they do not balance, each closing mark ends the
-    quotation it stands in."""
+    quotation it stands in. A quotation still open where the paragraph ends runs to its end: news
+    closes a quotation that goes on in the next paragraph only there."""
     return _paired(text, within, nest=True) or _paired(text, within, nest=False)
 
 
@@ -227,6 +234,8 @@ def _paired(text: str, within: Span, nest: bool) -> list[Span]:
                 found.append(Span(opened, i + width))
                 opened, depth = None, 0
         i += width
+    if opened is not None and not nest:  # a quotation going on in the next paragraph is closed only there
+        found.append(Span(opened, within.end))
     return [] if nest and opened is not None else found
 
 
@@ -718,7 +727,8 @@ def _mention(phrase: str) -> Mention:
     apposition = re.sub(r"^\d{1,3}\b,?", "", apposition.strip()).strip(" ,")  # an age: "Quina Jones, 25"
     if member := re.match(r"(?:including|such as|like)\s+(.+)", apposition, re.I):  # "hardliners, including X"
         head, apposition = member.group(1), ""
-    if (organisation := ORG_NAME.search(head)) and not _speaker_runs(head[:organisation.start()]):
+    if (organisation := ORG_NAME.search(head)) and not _speaker_runs(head[:organisation.start()]) and \
+            not AFFILIATED.search(head[:organisation.start()]):
         return Mention(_clean_name(organisation.group(0)), title=_role(apposition) or None, kind="organization")
     runs = _speaker_runs(head)
     if not runs and _speaker_runs(apposition):  # "the mayor, Ann Lee"; "the chairman of Harbour Watch, Sir Tom Reid"
@@ -770,14 +780,16 @@ def _speaker_runs(words: str) -> list[re.Match]:
         after = words[run.end():].strip()
         modifier = POSSESSIVE.search(run.group(0)) or \
             (after and not after.startswith(",") and _title_word(after.split()[0].strip(",")))
-        if run.group(0).lower() in DETERMINERS or modifier or AFFILIATED.search(words[:run.start()]):
+        if run.group(0).lower() in DETERMINERS or modifier or AFFILIATED.search(words[:run.start()]) or \
+                GROUPS.fullmatch(run.group(0).lower()):
             continue
         runs.append(run)
     return runs
 
 
 SPOKESMAN_FOR = re.compile(r"\b(?:spokes(?:man|woman|person)|representative|press office|statement|"
-                           r"press release)\s+(?:for|of|from)\s+(?:the\s+)?(?=[A-Z])", re.I)
+                           r"press release|(?:analysts|economists|researchers|officials|scientists|staff)\s+at)"
+                           r"\s+(?:for|of|from)?\s*(?:the\s+)?(?=[A-Z])", re.I)
 AFFILIATED = re.compile(r"\b(?:of|at|for|from|with|in|on|to|by)\s+(?:the\s+)?$", re.I)
 
 
@@ -872,7 +884,7 @@ def resolve(text: str, found: list[Attribution]) -> None:
     # the last attribution (in `found`'s order) whose content ends before a point: the last whose
     # suffix-minimum end is there (the minima never decrease)
     ends = list(itertools.accumulate((a.content.end for a in reversed(found)), min))[::-1]
-    subjects = _subjects(text)
+    subjects = _subjects(text, names)
     subject_at = [position for position, _ in subjects]
     last_end = 0  # where the previous attribution's words end
     for attribution in found:
@@ -884,7 +896,8 @@ def resolve(text: str, found: list[Attribution]) -> None:
         before = bisect.bisect_left(subject_at, at)
         subject = subjects[before - 1][1] if before and subject_at[before - 1] >= last_end else None
         last_end = max(last_end, attribution.content.end, attribution.source.end if attribution.source else 0)
-        if speaker.pronoun and not speaker.title and speaker.kind == "person" and subject is not None:
+        if subject is not None and speaker.pronoun and _refers_to(speaker, subject, attribution.source.of(text)
+                                                                 if attribution.source else ""):
             attribution.speaker = subject
             reasons.append(f"'{attribution.source.of(text) if attribution.source else 'no speaker'}' taken to be "
                            f"{subject.name}, who the sentence before is about")
@@ -918,6 +931,13 @@ def resolve(text: str, found: list[Attribution]) -> None:
                 if len(distinct) > 1:
                     reasons.append("uncertain: other earlier speakers fit too (" +
                                    ", ".join(sorted(distinct - {candidates[0].name})) + ")")
+            elif before and _refers_to(speaker, subjects[before - 1][1], word := attribution.source.of(text)
+                                        if attribution.source else ""):
+                # a tabloid's epithet ("the dad-of-three") that no earlier title holds: who the story was last about
+                attribution.speaker = subjects[before - 1][1]
+                reasons.append(f"uncertain: '{word}' taken to be {attribution.speaker.name}, who the story was last "
+                               "about; check")
+                attribution.confidence = 0.45
             else:
                 reasons.append("uncertain: no earlier speaker fits; check who this is")
                 attribution.confidence = 0.2
@@ -967,30 +987,65 @@ def _first_named(names: list[tuple[int, Mention]], name: str, before: int) -> Me
     return next((m for _, m in reversed(names[:before]) if m.name.split()[0] == name and " " in m.name), None)
 
 
-def _subjects(text: str) -> list[tuple[int, Mention]]:
-    """People named first in a sentence of the writer's own words, where they stand: the sentence is about
-    them ("Mr Snow, the new coach, has praised …", "Later Ann Lee spoke"); not an organisation, not a name
-    inside a quotation."""
+def _subjects(text: str, names: list[tuple[int, Mention]]) -> list[tuple[int, Mention]]:
+    """Who each sentence of the writer's own words is about, where it stands: the person or organisation
+    named first in it, after nothing but a few words that describe them ("Mr Snow, the new coach, has
+    praised …", "Lucky passenger Shona McBride was …", "Another caller, Dev, backed …", "Caldmouth
+    Ferries has cancelled …"); a surname alone when the text gave the full name before ("Osei has just
+    spoken"). Not a name inside a quotation, nor one after a preposition ("The director of the Museum")."""
     found = []
+    surnames = {m.name.split()[-1] for _, m in names}
     for paragraph in paragraphs(text):
         quotes = [q for q in quotations(text, paragraph) if q.of(text).split()]
         for sentence in sentences(text, paragraph, quotes):
             start = sentence.start + _lead_end(text[sentence.start:sentence.end])
             start = LEADING_WORDS.match(text, start, sentence.end).end()
-            # the first name, after nothing but a title ("The mayor, Tom Reid, spoke", "Lawyer Anna Berg said")
-            run = next((r for r in NAME_RE.finditer(text, start, min(sentence.end, start + 80))
-                        if r.group(0).lower() not in DETERMINERS), None)
-            if run is None or not all(w.lower() in DETERMINERS or _title_word(w)
-                                      for w in re.findall(r"[\w’'-]+", text[start:run.start()])):
-                continue
-            if POSSESSIVE.search(run.group(0)) or _looks_like_org(run.group(0)):
-                continue
-            words = run.group(0).split()
-            titles = list(itertools.takewhile(_title_word, words[:-1]))
-            name = words[len(titles):]
-            if len(name) >= 2 or (titles and name):  # "Ann Lee", "Mr Snow"; not "The", "Police"
-                found.append((run.start(), Mention(_clean_name(" ".join(name)), " ".join(titles) or None, "person")))
+            for run in NAME_RE.finditer(text, start, min(sentence.end, start + 80)):
+                if not _describes(text[start:run.start()]) or any(q.start <= run.start() < q.end for q in quotes):
+                    break
+                if (subject := _subject(run, surnames, text[run.end():run.end() + 1] == ",")) is not None:
+                    found.append((run.start(), subject))
+                    break
     return found
+
+
+def _subject(run: re.Match, surnames: set[str], apposition: bool) -> Mention | None:
+    """The person or organisation a run of capitalised words opening a sentence names, if it is a name:
+    "Ann Lee", "Mr Snow", "Osei" (named in full before), "Dev," (an apposition), "Caldmouth Ferries"."""
+    if run.group(0).lower() in DETERMINERS or POSSESSIVE.search(run.group(0)) or GROUPS.fullmatch(run.group(0).lower()):
+        return None
+    if _looks_like_org(run.group(0)) or ORG_NAME.fullmatch(run.group(0)):
+        return Mention(_clean_name(run.group(0)), None, "organization")
+    words = run.group(0).split()
+    titles = list(itertools.takewhile(_title_word, words[:-1]))
+    name = " ".join(words[len(titles):])
+    if " " in name or titles or name in surnames or apposition:
+        return Mention(_clean_name(name), " ".join(titles) or None, "person")
+    return None
+
+
+def _refers_to(speaker: Mention, subject: Mention, words: str) -> bool:
+    """Whether "he", "she", "it", "the company" or "the dad-of-three" can mean who the sentence before is about:
+    a person for he or she, or for a definite epithet ("the 34-year-old"); an organisation for it, or "the
+    operator", "the firm". An indefinite one ("a judge") is somebody new."""
+    lowered = words.lower()
+    if not speaker.title:
+        return speaker.kind == subject.kind or (speaker.kind == "any" and subject.kind == "organization")
+    return lowered.startswith("the ") and subject.kind == ("organization" if ORG_EPITHET.search(lowered) else
+                                                           "person") and not GROUPS.search(lowered)
+
+
+ORG_EPITHET = re.compile(r"\b(?:company|firm|operator|group|airline|bank|business|charity|trust|council|board|"
+                         r"ministry|department|agency|club|union|party|retailer|insurer|maker|manufacturer|"
+                         r"supermarket|chain|broadcaster|network|university|school|hospital|museum|organisation|"
+                         r"organization|authority|government|body|regulator)\b")
+
+
+def _describes(words: str) -> bool:
+    """Whether the words before a name only describe who it is: a title, "Another caller,", "Lucky
+    passenger"; no verb, no preposition that would make the name someone else's."""
+    return len(words.split()) <= 4 and not AFFILIATED.search(words.rstrip(", ")) and \
+        not re.search(r"\b(?:of|at|for|in|to|by|with|from|on|and|or)\b", words, re.I) and not pos.has_finite_verb(words)
 
 
 def _fits(speaker: Mention, earlier: Mention) -> bool:
