@@ -723,3 +723,64 @@ def test_a_claim_that_answers_another_is_linked_to_it_as_a_suggestion(answer, fi
 def test_a_claim_that_answers_nothing_gets_no_link(answer):
     made = draft(ANSWERED.format(answer=answer), "port")
     assert not any(f in c for c in made.records["claims"] for f in ("denies", "disputes", "supports", "responds_to"))
+
+
+@pytest.mark.parametrize("text, quotes, name", [
+    # British papers' single marks; a tabloid's straight ones; apostrophes are no marks
+    ("The minister, Sir Alan Pike, defended the cuts. ‘We cannot keep paying for empty wards,’ Sir Alan told MPs.",
+     ["We cannot keep paying for empty wards"], "Alan Pike"),
+    ("Speaking at his farm, Jim Rowe said: 'I'm not selling to anyone. It's my dad's land.'",
+     ["I'm not selling to anyone. It's my dad's land."], "Jim Rowe"),
+    ("‘They’ve ignored the players’ union for years,’ said Kay Dunn, its chair.",
+     ["They’ve ignored the players’ union for years"], "Kay Dunn"),
+])
+def test_quotations_in_single_marks_are_quotations(text, quotes, name):
+    made = draft(f"Headline of the story here\n\n{text}\n", "story")
+    [claim] = [c for c in made.records["claims"] if "quotes" in c]
+    assert claim["quotes"] == quotes and made.records["actors"][0]["name"] == name
+
+
+def test_a_quotation_going_on_in_the_next_paragraph_is_found_in_both():
+    text = ("Wetland reopens to walkers\n\n"
+            "Dana Price, chair of the Fen Trust, said the reserve had doubled in size.\n\n"
+            "“Ten years ago the fen was drained for grazing. Our volunteers have spent a decade on it.\n\n"
+            "“Now anyone can walk from the village to the sea,” she said.\n")
+    made = draft(text, "fen")
+    quoted = [q for c in made.records["claims"] for q in c.get("quotes", [])]
+    assert "Ten years ago the fen was drained for grazing. Our volunteers have spent a decade on it." in quoted
+    assert {c["claimant"] for c in made.records["claims"]} == {"dana-price"} and made.unattributed == []
+
+
+def test_a_crosshead_quoting_the_story_is_nobodys_claim():
+    text = ("Bridge row\n\nTom Ray said the council had lied.\n\n‘A shameful decision’\n\n"
+            "“It is a shameful decision and we will fight it,” said Ann Lee, the bridge campaign's chair.\n")
+    made = draft(text, "bridge")
+    assert [c["claimant"] for c in made.records["claims"]] == ["tom-ray", "ann-lee"]
+    assert made.unattributed == []  # the crosshead's words are Ann Lee's, in full
+
+
+@pytest.mark.parametrize("text, name", [
+    # who the sentence before is about: an organisation for "the operator", a tabloid's epithet, an apposition
+    ("Northway Ferries has cancelled all sailings. In a statement, the operator said: “Safety comes first.”",
+     "Northway Ferries"),
+    ("Gary Tulloch, 52, found the slip on his back seat.\n\nThe dad-of-three said: “I nearly binned it.”",
+     "Gary Tulloch"),
+    ("Another caller, Priti, a nurse in Leeds, backed the plan. “I have lost two colleagues,” she told the show.",
+     "Priti"),
+    ("Ann Lee, the coach, praised the team. Osei Mensah scored twice.\n\nOsei was modest. “We all did it,” he said.",
+     "Osei Mensah"),
+])
+def test_a_pronoun_or_epithet_is_who_the_story_is_about(text, name):
+    assert extract(text)[-1].speaker.name == name
+
+
+@pytest.mark.parametrize("text", ["Police said two men had been arrested.", "“Stay at home,” police said.",
+                                  "Organisers said the march would go ahead."])
+def test_a_group_named_by_no_name_is_no_actor(text):
+    made = draft(f"Storm hits coast\n\n{text}\n", "storm")
+    assert made.records["actors"] == [] and made.records["claims"] == []
+
+
+def test_analysts_at_a_bank_speak_for_it():
+    [found] = extract("Analysts at Kellner Bank said in a note that the impact would be small.")
+    assert (found.speaker.name, found.speaker.kind) == ("Kellner Bank", "organization")

@@ -148,9 +148,10 @@ def _list_unattributed(out: Draft) -> None:
     out.quotations = len(quotations)
     claimed = [a for a in out.attributions if a.speaker.name]
     # a quotation said again (the headline's, a pull quote) is held by the claim that quotes it in full
-    said = " ".join(normalise(_quote_text(q.of(out.marked))) for a in claimed for q in a.quotes)
+    said = " ".join(normalise(_quote_text(q.of(out.marked))).casefold() for a in claimed for q in a.quotes)
     for quote in quotations:
-        if any(_within(quote, a.content) for a in claimed) or normalise(_quote_text(quote.of(out.marked))) in said:
+        if any(_within(quote, a.content) for a in claimed) or \
+                normalise(_quote_text(quote.of(out.marked))).casefold() in said:
             continue
         holders = [a for a in out.attributions if _within(quote, a.content)]
         said_by = next((a.source.of(out.marked) for a in holders if a.source), None)

@@ -194,13 +194,26 @@ def double_marked(text: str) -> str:
             at = opening.end()
             if any(q.start < opening.start() < q.end for q in inside):
                 continue
-            closing = SINGLE_CLOSE[opening.group()].search(text, opening.end(), paragraph.end)
+            closing = _single_close(text, opening, paragraph)
             if closing is not None:
                 chars[opening.start()], chars[closing.start()] = "“", "”"
                 at = closing.end()
             elif opening.start() == paragraph.start:  # a quotation going on in the next paragraph
                 chars[opening.start()] = "“"
     return "".join(chars)
+
+
+def _single_close(text: str, opening: re.Match, paragraph: Span) -> re.Match | None:
+    """The mark closing a quotation opened by a single mark: not a plural's apostrophe before the noun it
+    owns ("the players’ union"), unless no other mark closes it."""
+    found = list(SINGLE_CLOSE[opening.group()].finditer(text, opening.end(), paragraph.end))
+    owning = [m for m in found if text[m.start() - 1] == "s" and PLURAL_OWNS.match(text, m.end(), paragraph.end)]
+    return next((m for m in found if m not in owning), found[0] if found else None)
+
+
+# after a plural's apostrophe, the noun it owns; not a word that goes on from a closed quotation
+PLURAL_OWNS = re.compile(r"\s+(?!(?:and|or|but|as|is|was|were|are|to|in|on|at|for|with|that|which|from|by|of|"
+                         r"said|says|she|he|they|it)\b)[a-z]")
 
 
 def all_quotations(text: str) -> list[Span]:
