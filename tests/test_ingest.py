@@ -626,6 +626,7 @@ FRIDAY = dt.date(2026, 11, 27)
     ("said on May 3", "2026-05-03", None),
     ("said on 30 December", "2025-12-30", None),  # said before it was published: the year before
     ("said on 3 May 2023", "2023-05-03", None),
+    ("At 1.34am, the agent asked for a recount", "2026-11-27", "01:34"),  # a time alone: the article's day, as blogs give it
 ])
 def test_days_are_read_against_the_articles_date(words, date, time):
     said = when_said(words, FRIDAY)
@@ -655,6 +656,9 @@ def test_a_claim_gets_the_day_its_speaker_spoke_not_the_day_spoken_of():
     assert claims["ann-lee"]["date"] == dt.date(2026, 11, 26)  # said yesterday; not Monday, the vote's day
     assert "said 2026-11-26: 'yesterday' in an article of Friday 2026-11-27" in made.comments[claims["ann-lee"]["id"]]
     assert [c["id"] for c in made.records["claims"] if "rejects" in c["id"]] == []  # the headline is no claim
+    leading = draft(DATED.replace("Ann Lee, who", "In a statement issued yesterday, Ann Lee, who").replace(
+        "said yesterday that", "said that"), "harbour")
+    assert [c.get("date") for c in leading.records["claims"] if c["claimant"] == "ann-lee"] == [dt.date(2026, 11, 26)]
     assert {a["id"]: a.get("role") for a in made.records["actors"]} == {
         "tom-reid": "Mayor", "ann-lee": "chair of the transport committee"}
 

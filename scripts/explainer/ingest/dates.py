@@ -2,7 +2,8 @@
 
 News writes days relative to the day it is published: "said on Thursday" in an article of Friday
 27 November is 26 November, "told reporters yesterday" the day before publication, "at 2:27 a.m." a
-time of that day. Only the attribution's own words are read (who spoke, the cue, and what follows
+time of that day (a time with no day named is taken to be of the article's day, as live blogs give
+times). Only the attribution's own words are read (who spoke, the cue, and what follows
 them up to the end of the sentence), never the words reported: in "Ann Lee said on Monday that the
 talks would resume on Friday", Monday is when she spoke, Friday what she spoke of. Nothing is resolved
 without the article's date; every date found says why.
@@ -40,18 +41,18 @@ class When:
 def when_said(words: str, published: dt.date | None) -> When | str | None:
     """The date (and time) that `words` (the attribution's own) give, resolved against `published`; a
     sentence saying why not when they name a day the article's missing date leaves open; else None."""
-    day = DAY.search(words)
-    if day is None:
+    day, clock = DAY.search(words), CLOCK.search(words)
+    time = _clock(clock) if clock else None
+    if day is None and time is None:
         return None
-    said = " ".join(day.group(0).split())
+    said = " ".join((day or clock).group(0).split())
     if published is None:
         return f"'{said}' not resolved: the article has no date (give it with --date)"
-    date = _resolve(day, published)
+    date = _resolve(day, published) if day else published  # a time alone: the day the article is of
     if date is None:
         return None
-    clock = CLOCK.search(words)
-    time = _clock(clock) if clock else None
-    shown = f"'{said}'" + (f" at '{' '.join(clock.group(0).split()[1:])}'" if time else "")
+    shown = f"'{said}'" + (f" at '{' '.join(clock.group(0).split()[1:])}'" if day and time else "") + \
+        ("" if day else ", no day named")
     return When(date, time, f"said {date.isoformat()}{' ' + time if time else ''}: {shown} in an article of "
                             f"{published.strftime('%A')} {published.isoformat()}")
 

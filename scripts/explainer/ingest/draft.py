@@ -215,10 +215,12 @@ def _claim(out: Draft, found: Attribution, actors: "_Actors", known: set) -> Non
 
 
 def _own_words(text: str, found: Attribution) -> str:
-    """The attribution's words without what it reports: from who spoke or the cue to the end of their
-    sentence, the content (and any quotation) blanked out, so a day the speaker spoke of is not taken
-    for the day they spoke."""
+    """The attribution's words without what it reports: its sentence ("In a statement issued today, the
+    operator said: …"), the content (and any quotation) blanked out, so a day the speaker spoke of is not
+    taken for the day they spoke."""
     start = min(found.cue.start, found.source.start) if found.source else found.cue.start
+    stops = list(re.finditer(r"[.!?][”\"’)]*\s+|\n", text[max(0, start - 300):start]))
+    start = max(0, start - 300) + stops[-1].end() if stops else max(0, start - 300)
     end = max(found.cue.end, found.source.end if found.source else 0)
     stop = re.search(r"[.!?][”\"’)]*\s+(?=[“\"A-Z])|\n", text[end:end + 160])
     end += stop.start() if stop else min(160, len(text) - end)
