@@ -788,3 +788,16 @@ def test_a_group_named_by_no_name_is_no_actor(text):
 def test_analysts_at_a_bank_speak_for_it():
     [found] = extract("Analysts at Kellner Bank said in a note that the impact would be small.")
     assert (found.speaker.name, found.speaker.kind) == ("Kellner Bank", "organization")
+
+
+@pytest.mark.parametrize("sentence", ["Kelby Council has opened three warm rooms in the town hall.",
+                                      "The Harbour Trust will also study the cost of a second dock."])
+def test_words_of_doing_make_no_claim(sentence):
+    """The trained tagger, taught on PolNeAR, marks deeds and plans too; a draft's claims are things said."""
+    assert draft(f"Storm hits coast\n\n{sentence}\n", "storm").records["claims"] == []
+
+
+def test_an_organisations_epithet_is_no_person():
+    made = draft("Fares row\n\n“We will hold fares,” said Denise Whitfield, head of the Transit Authority.\n\n"
+                 "The authority proposed a fairness fare for night workers.\n", "fares")
+    assert [c["claimant"] for c in made.records["claims"]] == ["denise-whitfield"]

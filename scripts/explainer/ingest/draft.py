@@ -23,7 +23,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from . import pos
 from . import tagger
 from .dates import When, when_said
-from .rules import Attribution, Mention, Span, all_quotations, double_marked, extract, is_outlet
+from .rules import Attribution, Mention, Span, all_quotations, double_marked, extract, is_outlet, speaks
 from ..story.graph import Story
 from ..story.model import CONTROL
 from ..story.relations import RELATIONS
@@ -104,7 +104,8 @@ def draft(text: str, source_id: str, story: Story | None = None, info: ArticleIn
     known = {(c.claimant, normalise(q.text)) for c in story.claims for q in c.quotes} if story else set()
     known |= {(c.claimant, normalise(c.summary)) for c in story.claims} if story else set()
     for attribution in out.attributions:
-        if attribution.speaker.name is not None:  # else nobody to attribute it to: listed below if quoted
+        # nobody to attribute it to, or words of doing, not saying: no claim (its quotations are listed below)
+        if attribution.speaker.name is not None and (attribution.quotes or speaks(attribution.cue.of(out.marked))):
             _claim(out, attribution, actors, known)
     _suggest_relations(out)
     _list_unattributed(out)

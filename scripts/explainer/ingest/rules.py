@@ -43,7 +43,8 @@ CUE_WORDS = (
     "expects expected wants wanted hopes hoped fears feared worries worried agreed agrees doubts feels felt "
     "suspects intends plans threatened threatens demanded demands proposed proposes recommended "
     "chanted chanting yelled yells shouted shouts "
-    "dismissed dismisses disputed disputes questioned endorsed endorses refuted rebuffed retorted backed backs"
+    "dismissed dismisses disputed disputes questioned endorsed endorses refuted rebuffed retorted backed backs "
+    "blamed blames condemned condemns criticised criticises hailed hails slammed slams branded brands"
 ).split()
 MULTI_CUES = ["has learned", "have learned", "put it", "puts it", "pointed out", "points out", "called out",
               "calls out", "called for", "calls for", "called on", "calls on", "went on to say", "is quoted as saying",
@@ -829,6 +830,12 @@ def _org_word(words: str) -> bool:
     return not (ORG_HINTS.isdisjoint(found) and MEDIA_WORDS.isdisjoint(found))
 
 
+def speaks(cue: str) -> bool:
+    """Whether a cue is a verb of saying, believing or answering ("said", "told", "rejected", "according to"),
+    not of doing ("has opened", "will study"), which a claim in a draft is never made from."""
+    return bool(CUE_WORD.search(f" {cue}")) or cue.lower().startswith("according to")
+
+
 def is_outlet(name: str) -> bool:
     """Whether an organisation's name is a news outlet's ("The Daily Courier", "Reuters", "RIA Novosti")."""
     return not MEDIA_WORDS.isdisjoint(re.findall(r"[a-z]+", name.lower()))
@@ -1065,6 +1072,8 @@ def _fits(speaker: Mention, earlier: Mention) -> bool:
     if speaker.kind == "any" or not speaker.title:
         return speaker.kind in ("any", earlier.kind)
     title_words = _asked_title_words(speaker)
+    if ORG_EPITHET.search(" ".join(title_words)) and earlier.kind != "organization":
+        return False  # "the authority" is no person, whatever her title says
     if title_words and title_words <= _title_words(earlier):
         return True
     return speaker.kind == earlier.kind and not title_words
