@@ -17,7 +17,8 @@ held-out` scores the half kept back from tuning.
 Only `train` and `dev` are read; `test` is refused, so it stays unseen. Each text is scored against
 its first annotation (some texts have two annotators). Spans match *exactly* when they cover the same
 characters once spaces and punctuation at their ends are set aside, and *overlap* when they share a
-character. Predicted and gold spans are paired one to one, best overlap first.
+character, and *begin* where they start at the same character. Predicted and gold spans are paired
+one to one, best overlap first.
 """
 
 from __future__ import annotations
@@ -164,7 +165,10 @@ def score_document(pred: list[Gold], gold: list[Gold], scores: dict[str, Score])
             g_spans = sum(1 for a in g_sub if getattr(a, role))
             exact = sum(1 for p, g in pairs if getattr(g, role) and getattr(p, role) == getattr(g, role))
             overlap = sum(1 for p, g in pairs if getattr(p, role) & getattr(g, role))
+            begin = sum(1 for p, g in pairs if getattr(p, role) and getattr(g, role) and
+                        min(getattr(p, role)) == min(getattr(g, role)))
             scores[f"{subset}/{role}/exact"].add(exact, p_spans, g_spans)
+            scores[f"{subset}/{role}/begin"].add(begin, p_spans, g_spans)
             scores[f"{subset}/{role}/overlap"].add(overlap, p_spans, g_spans)
         all_three = sum(1 for p, g in pairs if all(getattr(p, r) == getattr(g, r) for r in ROLES))
         scores[f"{subset}/all three/exact"].add(all_three, len(p_sub), len(g_sub))
@@ -175,7 +179,7 @@ def evaluate(corpus: Path, split: str, limit: int | None, method: str = "rules",
     if not texts:
         raise SystemExit(f"no texts in {corpus / 'data' / split / 'text'}: is {corpus} the PolNeAR repository?")
     scores: dict[str, Score] = {}
-    for key in [f"{s}/{r}/{m}" for s in ("all", "direct") for r in ROLES for m in ("exact", "overlap")] + \
+    for key in [f"{s}/{r}/{m}" for s in ("all", "direct") for r in ROLES for m in ("exact", "begin", "overlap")] + \
                [f"{s}/all three/exact" for s in ("all", "direct")]:
         scores[key] = Score()
     used = 0
