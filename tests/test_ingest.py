@@ -3,6 +3,7 @@ compared with the hand-made default story; sentence patterns are checked one by 
 
 from __future__ import annotations
 
+import collections
 import datetime as dt
 import hashlib
 import importlib.util
@@ -13,6 +14,7 @@ import subprocess
 import sys
 
 import pytest
+import yaml
 
 from conftest import BIN, ROOT, make_site, mkdocs_build
 from explainer.ingest import pos
@@ -801,3 +803,23 @@ def test_an_organisations_epithet_is_no_person():
     made = draft("Fares row\n\n“We will hold fares,” said Denise Whitfield, head of the Transit Authority.\n\n"
                  "The authority proposed a fairness fare for night workers.\n", "fares")
     assert [c["claimant"] for c in made.records["claims"]] == ["denise-whitfield"]
+
+
+def test_our_own_articles_are_labelled_verbatim_and_scored():
+    """Every labelled quotation of tests/cases/newsroom stands in its article word for word; the scorer counts
+    a quotation found when the draft holds it, with the right speaker only when the claim is theirs."""
+    spec = importlib.util.spec_from_file_location("eval_ingest", ROOT / "scripts" / "eval_ingest.py")
+    evaluation = importlib.util.module_from_spec(spec)
+    sys.modules["eval_ingest"] = evaluation
+    spec.loader.exec_module(evaluation)
+    labels = yaml.safe_load((evaluation.NEWSROOM / "labels.yml").read_text(encoding="utf-8"))["articles"]
+    assert sorted(a["split"] for a in labels).count("held-out") == 12 and len(labels) == 24
+    for article in labels:
+        text = (evaluation.NEWSROOM / article["file"]).read_text(encoding="utf-8")
+        assert all(q["words"] in text for q in article["quotations"]), article["file"]
+    one = {"file": "x.txt", "speakers": ["Ann Lee"],
+           "quotations": [{"words": "We will win", "speaker": "Ann Lee"}, {"words": "No", "speaker": None}]}
+    made = draft("Vote\n\n“We will win,” said Tom Ray.\n", "x")
+    figures = collections.Counter()
+    evaluation._score_article(one, made, figures, [])
+    assert (figures["quotations"], figures["found"], figures["right"], figures["dropped"]) == (2, 1, 0, 1)
