@@ -546,6 +546,12 @@ SPEAKERS = [
     # a title's full stop does not end the sentence after a quotation that ends in a question mark
     ("“Who pays for this?” Mr. Clyburn said.", "Clyburn", "Mr."),
     ("“Why now?” asked Dr. Helen Okafor, a surgeon.", "Helen Okafor", "surgeon"),
+    # words that say who someone is are no part of their name
+    ("“I will be back next week,” said Caller Tom Brierley.", "Tom Brierley", "Caller"),
+    ("“It was a team effort,” Co-star Melanie Drake said.", "Melanie Drake", "Co-star"),
+    ("Mum-of-two Lil Evans said the school had failed her sons.", "Lil Evans", "Mum-of-two"),
+    ("Former minister Tom Ray said the plan would fail badly.", "Tom Ray", "Former minister"),
+    ("Outside court, defence barrister Julian Ash said his client would appeal.", "Julian Ash", "defence barrister"),
     # a later quotation in the sentence does not undo the speaker before it
     ("“We will fight on,” said Ann Lee, a nurse at the clinic, as the crowd chanted “Nobody is leaving.”", "Ann Lee",
      "nurse at the clinic"),

@@ -95,6 +95,8 @@ NATIONALITY = re.compile(r"^(?:[A-Z][a-z]+(?:ian|ean|ese|ish|can|ern)|Russian|Am
 OPENERS = {"as", "and", "but", "while", "even", "so", "though", "although", "yet", "still", "then", "now", "thus",
            "later", "earlier", "meanwhile", "separately", "afterwards", "also", "today", "yesterday", "however",
            "instead", "finally", "again", "here", "there"}
+PREPOSITIONS = {"by", "in", "at", "on", "for", "with", "from", "to", "of", "outside", "inside", "after", "before",
+                "following", "despite", "amid", "within", "near", "across", "behind", "under", "over", "without"}
 LEADING_WORDS = re.compile(rf"(?:(?:{'|'.join(sorted(OPENERS))})\s+)*", re.I)
 NAME_RE = re.compile(rf"[A-Z][\w’'\-.]*(?:[ \t]+{NAME_WORD})*")  # one line; never across a full stop (below)
 POSSESSIVE = re.compile(r"[’']s?$")  # "the EU's", "Mr Kok’s", "the Jones'"
@@ -102,6 +104,8 @@ LEADING = re.compile(r"^(?:as\s+(?=[A-Z]))?(?:(?:to|at|after|upon) which\s+|"  #
                      r"(?:but|and|however|meanwhile|still|yet|so|also|then|now|moreover|instead|"
                      r"on\s[^,]{1,40}|in\s[^,]{1,80}|at\s[^,]{1,40}|based on\s[^,]{1,60}|after\s[^,]{1,60}|"
                      r"during\s[^,]{1,60}|earlier[^,]{0,30}|later[^,]{0,30}|on the contrary|immediately[^,]{0,40}|"
+                     r"(?:outside|inside|following|despite|amid|within|near|across|behind|under|over|without|"
+                     r"before|from|with)\s[^,]{1,60}|"
                      # a participle clause: "Welcoming the verdict,", "Asked about the fire," (not "Sterling Brown,")
                      r"(?!according\b)[a-z]+(?:ing|ed)\s+(?-i:[a-z])[^,]{0,80}),"
                      r"\s+)+", re.I)
@@ -733,7 +737,7 @@ def _outlet(words: str) -> str:
 # --- who the source phrase names ----------------------------------------------------------------
 
 def _mention(phrase: str) -> Mention:
-    words = " ".join(phrase.split())
+    words = _strip_leading(" ".join(phrase.split()))  # "Welcoming the verdict, Marion Steadman, …"
     lowered = words.lower()
     if lowered in PRONOUNS:
         return Mention(None, kind=PRONOUNS[lowered], pronoun=True)
@@ -756,7 +760,8 @@ def _mention(phrase: str) -> Mention:
         return Mention(None, title=_bare(head), kind=_kind(head), pronoun=True)
     run = runs[-1]
     name_words = run.group(0).split()
-    while len(name_words) > 1 and _title_word(name_words[0]):  # "Ukrainian President Volodymyr Zelenskiy"
+    while len(name_words) > 1 and (_leading_title(name_words) or name_words[0].lower() in PREPOSITIONS):
+        # "Ukrainian President Volodymyr Zelenskiy"; a byline's "By Fiona Macrae"
         name_words.pop(0)
     name = _clean_name(" ".join(name_words))
     before = _bare(head[:run.start()] + run.group(0)[:len(run.group(0)) - len(" ".join(name_words))])
@@ -814,10 +819,32 @@ def _bare(words: str) -> str:
 
 
 def _title_word(word: str) -> bool:
-    """A word of a title or office, singular or plural ("leader", "leaders"), or a nationality."""
+    """A word of a title or office, singular or plural ("leader", "leaders"), or a word that describes who
+    someone is before their name ("Caller", "Proud", "Co-star", "Mum-of-two")."""
     lowered = word.lower().strip(".’'")
     return lowered in TITLE_WORDS or (lowered.endswith("s") and lowered[:-1] in TITLE_WORDS) or \
-        bool(NATIONALITY.match(word))
+        lowered in DESCRIPTORS or bool(DESCRIPTOR_SHAPE.fullmatch(lowered))
+
+
+def _leading_title(words: list[str]) -> bool:
+    """Whether the first of a name's words is a title: a title word, or a nationality before one ("Ukrainian
+    President …"; "Julian", "Brian" and "Christian" end like nationalities and are names)."""
+    return _title_word(words[0]) or (bool(NATIONALITY.match(words[0])) and len(words) > 2 and _title_word(words[1]))
+
+
+# what news, tabloids above all, put before a name to say who someone is: roles in a story, trades,
+# feelings ("Tearful Ann Lee"); and shapes of them ("dad-of-three", "co-star", "ex-wife", "49-year-old")
+DESCRIPTORS = {
+    "caller", "listener", "viewer", "reader", "resident", "neighbour", "neighbor", "fan", "pensioner", "shopper",
+    "passenger", "motorist", "commuter", "driver", "cabbie", "patient", "parent", "mum", "dad", "mother", "father",
+    "grandmother", "grandfather", "gran", "grandad", "widow", "widower", "pupil", "student", "teacher", "nurse",
+    "doctor", "farmer", "baker", "chef", "builder", "landlord", "landlady", "tenant", "owner", "worker", "volunteer",
+    "campaigner", "activist", "protester", "survivor", "victim", "witness", "entrepreneur", "businessman",
+    "businesswoman", "star", "actor", "actress", "singer", "presenter", "comedian", "author", "artist", "designer",
+    "player", "striker", "midfielder", "defender", "goalkeeper", "keeper", "winger", "forward", "skipper", "boss",
+    "veteran", "rookie", "champion", "proud", "lucky", "tearful", "heartbroken", "delighted", "devastated", "furious",
+    "brave", "plucky", "grieving", "retired", "former", "local", "young", "elderly", "fellow", "rival", "independent"}
+DESCRIPTOR_SHAPE = re.compile(r"(?:[a-z]+-of-[a-z]+|(?:co|ex|vice|deputy|acting|self)-[a-z]+|\d+-year-old)")
 
 
 def _looks_like_org(words: str) -> bool:
@@ -982,7 +1009,7 @@ def _relayed_by_report(text: str, attribution: Attribution, found: list[Attribut
 
 
 # capitalized words that open a sentence before a name: "As Professor Ann Lee put it", "Said Ann Lee:"
-NOT_NAME_OPENERS = {*OPENERS, "when", "if", "after", "before", "because", "since", *CUE_WORDS}
+NOT_NAME_OPENERS = {*OPENERS, *PREPOSITIONS, "when", "if", "because", "since", *CUE_WORDS}
 
 
 def _names(text: str) -> list[tuple[int, Mention]]:
@@ -990,7 +1017,7 @@ def _names(text: str) -> list[tuple[int, Mention]]:
     found = []
     for run in NAME_RE.finditer(text):
         words = re.split(r"(?<=\w{3})\.\s+", run.group(0))[-1].split()  # "Monday. Polls" is not a name
-        while len(words) > 1 and (_title_word(words[0]) or words[0].lower() in NOT_NAME_OPENERS):
+        while len(words) > 1 and (_leading_title(words) or words[0].lower() in NOT_NAME_OPENERS):
             words.pop(0)
         if len(words) >= 2:
             before = text[max(0, run.start() - 60):run.start()].split(",")[-1]
@@ -1036,9 +1063,13 @@ def _subject(run: re.Match, surnames: set[str], apposition: bool) -> Mention | N
         return None
     if _looks_like_org(run.group(0)) or ORG_NAME.fullmatch(run.group(0)):
         return Mention(_clean_name(run.group(0)), None, "organization")
-    words = run.group(0).split()
-    titles = list(itertools.takewhile(_title_word, words[:-1]))
+    words = list(itertools.dropwhile(lambda w: w.lower() in PREPOSITIONS, run.group(0).split()))  # "By Fiona Macrae"
+    titles = []
+    while len(words) - len(titles) > 1 and _leading_title(words[len(titles):]):
+        titles.append(words[len(titles)])
     name = " ".join(words[len(titles):])
+    if not name:
+        return None
     if " " in name or titles or name in surnames or apposition:
         return Mention(_clean_name(name), " ".join(titles) or None, "person")
     return None
