@@ -1077,11 +1077,14 @@ def _subject(run: re.Match, surnames: set[str], apposition: bool) -> Mention | N
 
 def _refers_to(speaker: Mention, subject: Mention, words: str) -> bool:
     """Whether "he", "she", "it", "the company" or "the dad-of-three" can mean who the sentence before is about:
-    a person for he or she, or for a definite epithet ("the 34-year-old"); an organisation for it, or "the
-    operator", "the firm". An indefinite one ("a judge") is somebody new."""
+    a person for he or she, or for a definite epithet ("the 34-year-old"); an organisation for it, "the
+    operator", "the firm", or its spokesperson ("The ministry rejected that. A spokesperson said …"). Any
+    other indefinite one ("a judge") is somebody new."""
     lowered = words.lower()
     if not speaker.title:
         return speaker.kind == subject.kind or (speaker.kind == "any" and subject.kind == "organization")
+    if re.match(r"(?:a|an|the)\s+spokes(?:man|woman|person)\b", lowered):  # speaks for the organisation just named
+        return subject.kind == "organization"
     return lowered.startswith("the ") and subject.kind == ("organization" if ORG_EPITHET.search(lowered) else
                                                            "person") and not GROUPS.search(lowered)
 
