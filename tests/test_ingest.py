@@ -552,6 +552,10 @@ SPEAKERS = [
     ("Mum-of-two Lil Evans said the school had failed her sons.", "Lil Evans", "Mum-of-two"),
     ("Former minister Tom Ray said the plan would fail badly.", "Tom Ray", "Former minister"),
     ("Outside court, defence barrister Julian Ash said his client would appeal.", "Julian Ash", "defence barrister"),
+    ("Hassan al-Amiri spoke first. “We will ration water,” al-Amiri said.", "Hassan al-Amiri", None),
+    ("“We will appeal,” said Julian Ashdown KC.", "Julian Ashdown", None),  # post-nominals are no name
+    ("“The river is ours too,” said Water Minister Hassan al-Amiri.", "Hassan al-Amiri", "Water Minister"),
+    ("Domaine Skiable d'Arlès called the claims unfounded and hurtful.", "Domaine Skiable d'Arlès", None),
     # a later quotation in the sentence does not undo the speaker before it
     ("“We will fight on,” said Ann Lee, a nurse at the clinic, as the crowd chanted “Nobody is leaving.”", "Ann Lee",
      "nurse at the clinic"),

@@ -75,7 +75,7 @@ ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col
 # a lower-case particle is part of a name only as a word of its own before another part of it ("Charles de
 # Gaulle", "Bashar al-Assad", "Ludwig van der Berg"), never the start of a word ("The alliance", "Tory leader")
 PARTICLE = r"(?:de|van|von|al|bin|der|den|la|le|du|da|di|dos|ter)"
-NAME_WORD = rf"(?:[A-Z][\w’'\-.]*|{PARTICLE}(?:-[A-Z][\w’'\-.]*|(?=[ \t]+(?:[A-Z]|{PARTICLE}\b))))"
+NAME_WORD = rf"(?:[A-Z][\w’'\-.]*|[dl][’'][A-Z][\w’'\-.]*|{PARTICLE}(?:-[A-Z][\w’'\-.]*|(?=[ \t]+(?:[A-Z]|{PARTICLE}\b))))"
 TITLE_WORDS = {"president", "prime", "minister", "foreign", "defense", "defence", "secretary", "senator", "sen",
                "rep", "representative", "gov", "governor", "mayor", "spokesman", "spokeswoman", "spokesperson",
                "chancellor", "general", "gen", "ambassador", "chairman", "chief", "director", "former", "vice",
@@ -98,7 +98,7 @@ OPENERS = {"as", "and", "but", "while", "even", "so", "though", "although", "yet
 PREPOSITIONS = {"by", "in", "at", "on", "for", "with", "from", "to", "of", "outside", "inside", "after", "before",
                 "following", "despite", "amid", "within", "near", "across", "behind", "under", "over", "without"}
 LEADING_WORDS = re.compile(rf"(?:(?:{'|'.join(sorted(OPENERS))})\s+)*", re.I)
-NAME_RE = re.compile(rf"[A-Z][\w’'\-.]*(?:[ \t]+{NAME_WORD})*")  # one line; never across a full stop (below)
+NAME_RE = re.compile(rf"(?:(?<![\w-]){PARTICLE}-)?[A-Z][\w’'\-.]*(?:[ \t]+{NAME_WORD})*")  # one line; never across a full stop (below)
 POSSESSIVE = re.compile(r"[’']s?$")  # "the EU's", "Mr Kok’s", "the Jones'"
 LEADING = re.compile(r"^(?:as\s+(?=[A-Z]))?(?:(?:to|at|after|upon) which\s+|"  # "To which she said"
                      r"(?:but|and|however|meanwhile|still|yet|so|also|then|now|moreover|instead|"
@@ -538,7 +538,7 @@ def _direct(text: str, sentence: Span, quotes: list[Span]) -> Attribution | None
         offset = max(0, sentence.start - 300)
         # the sentence before, from its start: a search over the whole window would try the earlier
         # sentences first ("The mayor, Tom Reid, spoke first. He added:") and find no speaker in them
-        if stops := list(re.finditer(r"[.!?][”\"’)]*\s+", text[offset:sentence.start].rstrip())):
+        if stops := list(re.finditer(r"[.!?][”\"’)]*\s+|\n", text[offset:sentence.start].rstrip())):
             offset += stops[-1].end()
         window = text[offset:sentence.start]
         intro = re.search(rf"(?P<src>{SOURCE_WORDS}){ADJUNCT}\s+(?P<cue>{CUE}|{ANY_VERB})\b[^.“”\"]{{0,40}}:\s*$",
@@ -759,7 +759,7 @@ def _mention(phrase: str) -> Mention:
             return Mention(_clean_name(named.group(0)), kind="organization")
         return Mention(None, title=_bare(head), kind=_kind(head), pronoun=True)
     run = runs[-1]
-    name_words = run.group(0).split()
+    name_words = run.group(0).split() if _looks_like_org(run.group(0)) else _after_titles(run.group(0).split())
     while len(name_words) > 1 and (_leading_title(name_words) or name_words[0].lower() in PREPOSITIONS):
         # "Ukrainian President Volodymyr Zelenskiy"; a byline's "By Fiona Macrae"
         name_words.pop(0)
@@ -780,7 +780,7 @@ def _role(apposition: str) -> str:
     transport committee" is "chair of the transport committee", "who is the mayor" "mayor"; any other clause
     ("who argued that …") is no role."""
     words = _bare(apposition)
-    clause = re.match(r"(?:who|which)\s+(?:(?P<be>is|was)\s+|(?:also\s+)?(?P<verb>\w+)\s+(?:over\s+)?)(?P<rest>.+)",
+    clause = re.match(r"(?:who|which|whose)\s+(?:(?P<be>is|was)\s+|(?:also\s+)?(?P<verb>\w+)\s+(?:over\s+)?)(?P<rest>.+)",
                       words, re.I)
     if clause is None:
         return words
@@ -824,6 +824,13 @@ def _title_word(word: str) -> bool:
     lowered = word.lower().strip(".’'")
     return lowered in TITLE_WORDS or (lowered.endswith("s") and lowered[:-1] in TITLE_WORDS) or \
         lowered in DESCRIPTORS or bool(DESCRIPTOR_SHAPE.fullmatch(lowered))
+
+
+def _after_titles(words: list[str]) -> list[str]:
+    """A run's words from its name on: after the last title word with a name after it ("Water Minister Hassan
+    al-Amiri", "White House Press Secretary Ann Lee")."""
+    last = max((i for i, word in enumerate(words[:-1]) if _title_word(word)), default=-1)
+    return words[last + 1:]
 
 
 def _leading_title(words: list[str]) -> bool:
@@ -879,6 +886,7 @@ def _kind(words: str) -> str:
 
 def _clean_name(name: str) -> str:
     name = re.sub(r"^(?:The|A|An)\s+", "", name).strip(" .’'")
+    name = re.sub(r"(?:\s+(?:KC|QC|MP|MEP|MSP|MBE|OBE|CBE|DBE|KBE|PhD|MD|Jr|Sr|III|II))+\.?$", "", name)  # post-nominals
     return re.sub(r"\s+news agency$", "", name)
 
 
@@ -1017,6 +1025,7 @@ def _names(text: str) -> list[tuple[int, Mention]]:
     found = []
     for run in NAME_RE.finditer(text):
         words = re.split(r"(?<=\w{3})\.\s+", run.group(0))[-1].split()  # "Monday. Polls" is not a name
+        words = words if _looks_like_org(run.group(0)) else _after_titles(words)
         while len(words) > 1 and (_leading_title(words) or words[0].lower() in NOT_NAME_OPENERS):
             words.pop(0)
         if len(words) >= 2:
