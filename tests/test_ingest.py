@@ -833,3 +833,12 @@ def test_our_own_articles_are_labelled_verbatim_and_scored():
     figures = collections.Counter()
     evaluation._score_article(one, made, figures, [])
     assert (figures["quotations"], figures["found"], figures["right"], figures["dropped"]) == (2, 1, 0, 1)
+
+
+def test_a_quotation_left_open_mid_paragraph_goes_on_in_the_next():
+    text = ("Faculty to close\n\n"
+            "‘Nobody told us,’ said Kofi Mensah, a lecturer. ‘That tells you how the place is run.\n\n"
+            "‘We will fight it,’ he said.\n")
+    made = draft(text, "faculty")
+    quoted = [q for c in made.records["claims"] for q in c.get("quotes", [])]
+    assert "That tells you how the place is run." in quoted and made.unattributed == []

@@ -203,8 +203,9 @@ def double_marked(text: str) -> str:
             if closing is not None:
                 chars[opening.start()], chars[closing.start()] = "“", "”"
                 at = closing.end()
-            elif opening.start() == paragraph.start:  # a quotation going on in the next paragraph
-                chars[opening.start()] = "“"
+            elif opening.start() == paragraph.start or text[opening.end():opening.end() + 1].isupper():
+                chars[opening.start()] = "“"  # a quotation going on in the next paragraph ('90s and 'em are none)
+                break
     return "".join(chars)
 
 
