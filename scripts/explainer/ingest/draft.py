@@ -225,7 +225,8 @@ def _own_words(text: str, found: Attribution) -> str:
     end = max(found.cue.end, found.source.end if found.source else 0)
     stop = re.search(r"[.!?][”\"’)]*\s+(?=[“\"A-Z])|\n", text[end:end + 160])
     end += stop.start() if stop else min(160, len(text) - end)
-    blanked = {*range(found.content.start, found.content.end), *(i for q in found.quotes for i in range(q.start, q.end))}
+    blanked = {*range(found.content.start, found.content.end),
+               *(i for quote in found.quotes for i in range(quote.start, quote.end))}
     return "".join(" " if i in blanked else text[i] for i in range(start, end))
 
 

@@ -10,9 +10,10 @@ be shown in place and checked. The rules, in order:
 2. Reported speech, in sentences outside quotations: "SOURCE CUE (that) CONTENT", "CONTENT,
    SOURCE CUE", "According to SOURCE, CONTENT" and "CONTENT, according to SOURCE".
 3. Speakers: a named person or organisation inside the source phrase; a pronoun or a bare title
-   ("he", "the spokesman") is the nearest earlier speaker that fits, and marked uncertain when none
-   or several do. Titles before a name ("Kremlin spokesman Dmitry Peskov") and appositions after
-   it ("Samuel Bendett, a senior fellow at …") are kept as the actor's role.
+   ("he", "the spokesman") is who the sentence before is about, where one opened it since the last
+   attribution, else the nearest earlier speaker that fits, and marked uncertain when none or several
+   do. Titles before a name ("Kremlin spokesman Dmitry Peskov") and appositions after it ("Samuel
+   Bendett, a senior fellow at …") are kept as the actor's role.
 4. Relays: the outlet the words came through ("told CNN", "said on CNN", "as relayed by …").
 
 Each attribution carries a confidence between 0 and 1 and the reasons for it.
@@ -64,7 +65,8 @@ CUE_WORD_AT_END = re.compile(rf"\s(?:{CUE_PHRASES})$")
 CUE_WORD_LONGEST = 1 + max(len(w) for w in (*CUE_WORDS, *MULTI_CUES))
 # after a quotation, its speaker (never across the opening marks of another: ''…'' ''…,'' he said)
 ABBREVIATED = r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|St|Jr|Sr|Prof|Rev|[A-Z])\."  # "Mr.", "G.K."
-SPEAKER_NEXT = re.compile(rf"\s+(?:(?!'')(?:{ABBREVIATED}|[^.!?“”\"])){{0,90}}?\b{CUE}\b[^.!?“”\"]{{0,120}}[.!?,:]")
+SPEAKER_NEXT = re.compile(rf"\s+(?:(?!'')(?:{ABBREVIATED}|[^.!?“”\"])){{0,90}}?\b{CUE}\b"
+                          rf"[^.!?“”\"]{{0,120}}[.!?,:]")
 ANY_VERB = r"[a-z]+(?:ed|es)"  # after a quotation: "continued", "concluded", "echoes"
 PRONOUNS = {"he": "person", "she": "person", "they": "any", "it": "organization", "we": "any", "i": "person"}
 OPEN_QUOTES, CLOSE_QUOTES = "“\"", "”\""
@@ -75,7 +77,8 @@ ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col
 # a lower-case particle is part of a name only as a word of its own before another part of it ("Charles de
 # Gaulle", "Bashar al-Assad", "Ludwig van der Berg"), never the start of a word ("The alliance", "Tory leader")
 PARTICLE = r"(?:de|van|von|al|bin|der|den|la|le|du|da|di|dos|ter)"
-NAME_WORD = rf"(?:[A-Z][\w’'\-.]*|[dl][’'][A-Z][\w’'\-.]*|{PARTICLE}(?:-[A-Z][\w’'\-.]*|(?=[ \t]+(?:[A-Z]|{PARTICLE}\b))))"
+NAME_WORD = rf"(?:[A-Z][\w’'\-.]*|[dl][’'][A-Z][\w’'\-.]*|" \
+            rf"{PARTICLE}(?:-[A-Z][\w’'\-.]*|(?=[ \t]+(?:[A-Z]|{PARTICLE}\b))))"
 TITLE_WORDS = {"president", "prime", "minister", "foreign", "defense", "defence", "secretary", "senator", "sen",
                "rep", "representative", "gov", "governor", "mayor", "spokesman", "spokeswoman", "spokesperson",
                "chancellor", "general", "gen", "ambassador", "chairman", "chief", "director", "former", "vice",
@@ -85,10 +88,10 @@ TITLE_WORDS = {"president", "prime", "minister", "foreign", "defense", "defence"
                "democrat", "candidate", "nominee", "presidential", "analyst", "official", "fellow", "senior",
                "professor", "rev", "host", "anchor", "economist", "strategist", "sir", "dame", "lord", "lady",
                "inspector", "superintendent", "detective", "sergeant", "captain", "lieutenant", "major", "admiral",
-               "councillor", "commissioner", "chair", "chairwoman", "sheriff", "bishop", "archbishop", "rabbi", "lawyer",
-               "barrister", "solicitor", "coach", "manager", "head", "founder", "owner", "organiser", "organizer",
-               "executive", "councilman", "councilwoman", "councilmember", "alderman", "presenter", "correspondent",
-               "editor", "reporter", "officer", "superintendent", "constable"}
+               "councillor", "commissioner", "chair", "chairwoman", "sheriff", "bishop", "archbishop", "rabbi",
+               "lawyer", "barrister", "solicitor", "coach", "manager", "head", "founder", "owner", "organiser",
+               "organizer", "executive", "councilman", "councilwoman", "councilmember", "alderman", "presenter",
+               "correspondent", "editor", "reporter", "officer", "constable"}
 NATIONALITY = re.compile(r"^(?:[A-Z][a-z]+(?:ian|ean|ese|ish|can|ern)|Russian|American|Ukrainian|Israeli|Iraqi|"
                          r"Pakistani|Saudi|Thai|Swiss|French|Dutch|Greek|Polish|Turkish|Czech)$")
 # words that open a sentence capitalised before its speaker, no part of a name ("Later Ann Lee added")
@@ -98,7 +101,8 @@ OPENERS = {"as", "and", "but", "while", "even", "so", "though", "although", "yet
 PREPOSITIONS = {"by", "in", "at", "on", "for", "with", "from", "to", "of", "outside", "inside", "after", "before",
                 "following", "despite", "amid", "within", "near", "across", "behind", "under", "over", "without"}
 LEADING_WORDS = re.compile(rf"(?:(?:{'|'.join(sorted(OPENERS))})\s+)*", re.I)
-NAME_RE = re.compile(rf"(?:(?<![\w-]){PARTICLE}-)?[A-Z][\w’'\-.]*(?:[ \t]+{NAME_WORD})*")  # one line; never across a full stop (below)
+# one line; never across a full stop (below)
+NAME_RE = re.compile(rf"(?:(?<![\w-]){PARTICLE}-)?[A-Z][\w’'\-.]*(?:[ \t]+{NAME_WORD})*")
 POSSESSIVE = re.compile(r"[’']s?$")  # "the EU's", "Mr Kok’s", "the Jones'"
 LEADING = re.compile(r"^(?:as\s+(?=[A-Z]))?(?:(?:to|at|after|upon) which\s+|"  # "To which she said"
                      r"(?:but|and|however|meanwhile|still|yet|so|also|then|now|moreover|instead|"
@@ -183,7 +187,7 @@ def paragraphs(text: str) -> list[Span]:
     return [s for s in (_trim(text, s) for s in spans) if s.end > s.start]
 
 
-SINGLE_OPEN = re.compile(r"(?<![^\s(\[—–-])[‘'](?=[^\s'’])")  # at a word's start: not an apostrophe (don’t, ’90s)
+SINGLE_OPEN = re.compile(r"(?<![^\s(\[—–-])[‘'](?=[^\s'’])")  # a word's start: no apostrophe (don’t, ’90s)
 SINGLE_CLOSE = {"‘": re.compile(r"(?<=\S)’(?![\w’])"), "'": re.compile(r"(?<=\S)'(?![\w'])")}
 
 
@@ -556,11 +560,12 @@ def _direct(text: str, sentence: Span, quotes: list[Span]) -> Attribution | None
 
 # after "“…,” said Ann Lee, a nurse", a clause of its own: "…, as the crowd chanted “…”", "…, who called it “…”"
 # (a relative clause only where it quotes: without one, annotators keep "X, who …" in the speaker as often as not)
-CLAUSE_AFTER_SPEAKER = r",\s+(?:(?:as|where|when|while|after|before|because|but|and)\b|(?:who|whose|which)\b[^“”\"]*[“\"])"
+CLAUSE_AFTER_SPEAKER = r",\s+(?:(?:as|where|when|while|after|before|because|but|and)\b|" \
+                       r"(?:who|whose|which)\b[^“”\"]*[“\"])"
 
 
 def _only_quotations(text: str, sentence: Span, quotes: list[Span]) -> bool:
-    """Whether the sentence is quotations and nothing else (“…” “…”): no words of the writer's between them."""
+    """Whether the sentence is quotations and nothing else (“…” “…”): none of the writer's words between."""
     between = [text[a.end:b.start] for a, b in zip(quotes, quotes[1:])]
     return text[sentence.start:sentence.end].strip() == text[quotes[0].start:quotes[-1].end].strip() and \
         not any(re.search(r"\w", gap) for gap in between)
@@ -781,8 +786,8 @@ def _role(apposition: str) -> str:
     transport committee" is "chair of the transport committee", "who is the mayor" "mayor"; any other clause
     ("who argued that …") is no role."""
     words = _bare(apposition)
-    clause = re.match(r"(?:who|which|whose)\s+(?:(?P<be>is|was)\s+|(?:also\s+)?(?P<verb>\w+)\s+(?:over\s+)?)(?P<rest>.+)",
-                      words, re.I)
+    clause = re.match(r"(?:who|which|whose)\s+(?:(?P<be>is|was)\s+|(?:also\s+)?(?P<verb>\w+)\s+(?:over\s+)?)"
+                      r"(?P<rest>.+)", words, re.I)
     if clause is None:
         return words
     if clause.group("be"):
@@ -887,7 +892,7 @@ def _kind(words: str) -> str:
 
 def _clean_name(name: str) -> str:
     name = re.sub(r"^(?:The|A|An)\s+", "", name).strip(" .’'")
-    name = re.sub(r"(?:\s+(?:KC|QC|MP|MEP|MSP|MBE|OBE|CBE|DBE|KBE|PhD|MD|Jr|Sr|III|II))+\.?$", "", name)  # post-nominals
+    name = re.sub(r"(?:\s+(?:KC|QC|MP|MEP|MSP|MBE|OBE|CBE|DBE|KBE|PhD|MD|Jr|Sr|III|II))+\.?$", "", name)  # "Ash KC"
     return re.sub(r"\s+news agency$", "", name)
 
 
@@ -932,7 +937,8 @@ def _plausible_source(phrase: str) -> bool:
 # --- pronouns and bare titles -------------------------------------------------------------------
 
 def resolve(text: str, found: list[Attribution]) -> None:
-    """Give each pronoun or bare title the nearest earlier speaker that fits; score every attribution."""
+    """Give each pronoun or bare title who the sentence before is about, or else the nearest earlier speaker
+    that fits; a surname or first name alone the full name given before; score every attribution."""
     seen = _Mentions()  # the speakers so far
     names = _names(text)
     positions = [position for position, _ in names]
@@ -964,9 +970,10 @@ def resolve(text: str, found: list[Attribution]) -> None:
         if speaker.name:
             at = attribution.source.start if attribution.source else attribution.content.start
             # the nearest full name before it, else the latest speaker, with its surname
-            earlier = named.same_surname(speaker.name, bisect.bisect_left(positions, at)) or \
+            before_it = bisect.bisect_left(positions, at)
+            earlier = named.same_surname(speaker.name, before_it) or \
                 seen.same_surname(speaker.name, len(seen.mentions)) or \
-                (_first_named(names, speaker.name, bisect.bisect_left(positions, at)) if speaker.kind == "person" else None)
+                (_first_named(names, speaker.name, before_it) if speaker.kind == "person" else None)
             full = Mention(earlier.name, speaker.title or earlier.title, earlier.kind) if earlier else speaker
             if full is not speaker:
                 reasons.append(f"'{speaker.name}' is '{full.name}' named earlier")
