@@ -785,6 +785,9 @@ def test_a_crosshead_quoting_the_story_is_nobodys_claim():
      "Priti"),
     ("Ann Lee, the coach, praised the team. Osei Mensah scored twice.\n\nOsei was modest. “We all did it,” he said.",
      "Osei Mensah"),
+    # "the company" after the company spoke: the nearest organisation that spoke, whatever its title
+    ("“We accept the verdict,” Larkfield Care Ltd said. Ann Lee, a nurse, cried. The company later said the "
+     "staffing logs were “never altered”.", "Larkfield Care Ltd"),
 ])
 def test_a_pronoun_or_epithet_is_who_the_story_is_about(text, name):
     assert extract(text)[-1].speaker.name == name

@@ -1184,6 +1184,8 @@ class _Mentions:
         if not words:  # any mention of its kind fits ("he": a person), or any at all ("they")
             pool = range(len(self.mentions)) if speaker.kind == "any" else self.by_kind.get(speaker.kind, [])
             return [self.mentions[i] for i in reversed(pool[-limit:])]
+        if ORG_EPITHET.search(" ".join(words)):  # "the company": the organisations that spoke, whatever their titles
+            return [self.mentions[i] for i in reversed(self.by_kind.get("organization", [])[-limit:])]
         # an earlier title holding all the words: among those holding one of them, read once per title
         key = frozenset(words)
         word, read, fit = self.fits.get(key) or (min(words, key=lambda w: len(self.by_title_word[w])), 0, [])
