@@ -845,3 +845,13 @@ def test_a_quotation_left_open_mid_paragraph_goes_on_in_the_next():
     made = draft(text, "faculty")
     quoted = [q for c in made.records["claims"] for q in c.get("quotes", [])]
     assert "That tells you how the place is run." in quoted and made.unattributed == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("“We will not sell,” said Ms Ann Lee. “We must,” said Mr Tom Reid. “Not while I chair it,” she added.", "Ann Lee"),
+    ("“We must sell,” said Tom Reid. “Never,” said Ann Lee, a mother of three. “It is settled,” he said.", "Tom Reid"),
+    ("“It is wrong,” said Dame Kay Dunn. “It is right,” said Lord Ray Amis. “I will appeal,” she said.", "Kay Dunn"),
+])
+def test_she_is_never_a_man_the_text_called_he(text, name):
+    """Who is "he" and who "she" comes from titles ("Ms", "Lord", "a mother of three") and pronouns resolved before."""
+    assert extract(text)[-1].speaker.name == name

@@ -948,23 +948,24 @@ def resolve(text: str, found: list[Attribution]) -> None:
     ends = list(itertools.accumulate((a.content.end for a in reversed(found)), min))[::-1]
     subjects = _subjects(text, names)
     subject_at = [position for position, _ in subjects]
+    genders = _Genders()
     last_end = 0  # where the previous attribution's words end
     for attribution in found:
         speaker = attribution.speaker
         reasons = attribution.reasons
         at = attribution.source.start if attribution.source else attribution.content.start
+        word = attribution.source.of(text) if attribution.source else ""
         # "Mr Snow … has praised the squad. “…,” he said.": a person who opened a sentence since the last
         # attribution is who "he" or "she" most likely is, not the speaker before
         before = bisect.bisect_left(subject_at, at)
         subject = subjects[before - 1][1] if before and subject_at[before - 1] >= last_end else None
         last_end = max(last_end, attribution.content.end, attribution.source.end if attribution.source else 0)
-        if subject is not None and speaker.pronoun and _refers_to(speaker, subject, attribution.source.of(text)
-                                                                 if attribution.source else ""):
+        if subject is not None and speaker.pronoun and _refers_to(speaker, subject, word) and genders.fit(subject, word):
             attribution.speaker = subject
-            reasons.append(f"'{attribution.source.of(text) if attribution.source else 'no speaker'}' taken to be "
-                           f"{subject.name}, who the sentence before is about")
+            reasons.append(f"'{word or 'no speaker'}' taken to be {subject.name}, who the sentence before is about")
             attribution.confidence = 0.7
             seen.add(subject)
+            genders.note(subject, word)
             _relayed_by_report(text, attribution, found, ends)
             continue
         if speaker.name:
@@ -984,18 +985,18 @@ def resolve(text: str, found: list[Attribution]) -> None:
             if not speech:
                 reasons.append(f"'{attribution.cue.of(text)}' is not a plain speech verb")
         else:
-            candidates = seen.fitting(speaker)  # the nearest three
+            candidates = [c for c in seen.fitting(speaker, 6) if genders.fit(c, word)][:3]  # the nearest three
             if candidates:
                 attribution.speaker = Mention(candidates[0].name, candidates[0].title, candidates[0].kind)
                 distinct = {c.name for c in candidates[:3]}
-                word = attribution.source.of(text) if attribution.source else "no speaker in the sentence"
-                reasons.append(f"'{word}' taken to be {candidates[0].name}, the nearest earlier speaker that fits")
+                reasons.append(f"'{word or 'no speaker in the sentence'}' taken to be {candidates[0].name}, the "
+                               "nearest earlier speaker that fits")
                 attribution.confidence = 0.7 if len(distinct) == 1 else 0.45
                 if len(distinct) > 1:
                     reasons.append("uncertain: other earlier speakers fit too (" +
                                    ", ".join(sorted(distinct - {candidates[0].name})) + ")")
-            elif before and _refers_to(speaker, subjects[before - 1][1], word := attribution.source.of(text)
-                                        if attribution.source else ""):
+            elif before and _refers_to(speaker, subjects[before - 1][1], word) and \
+                    genders.fit(subjects[before - 1][1], word):
                 # a tabloid's epithet ("the dad-of-three") that no earlier title holds: who the story was last about
                 attribution.speaker = subjects[before - 1][1]
                 reasons.append(f"uncertain: '{word}' taken to be {attribution.speaker.name}, who the story was last "
@@ -1006,7 +1007,36 @@ def resolve(text: str, found: list[Attribution]) -> None:
                 attribution.confidence = 0.2
         if attribution.speaker.name:
             seen.add(attribution.speaker)
+            genders.note(attribution.speaker, word)
         _relayed_by_report(text, attribution, found, ends)
+
+
+class _Genders:
+    """Who is "he" and who is "she", as the text has said so far: a title (Mr, Ms, Sir, Dame, "the mum-of-two")
+    or a pronoun already taken to mean them. "She said" is never given to a man the text called "he"."""
+
+    PRONOUNS = {"he": "m", "she": "f"}
+    TITLES = {"m": {"mr", "sir", "lord", "king", "prince", "father", "dad", "grandfather", "grandad", "husband",
+                    "son", "brother", "man", "businessman", "chairman", "spokesman", "councilman", "widower"},
+              "f": {"ms", "mrs", "miss", "dame", "lady", "queen", "princess", "mother", "mum", "grandmother", "gran",
+                    "wife", "daughter", "sister", "woman", "businesswoman", "chairwoman", "spokeswoman",
+                    "councilwoman", "widow", "actress"}}
+
+    def __init__(self) -> None:
+        self.known: dict[str, str] = {}
+
+    def note(self, mention: Mention, word: str) -> None:
+        said = self.PRONOUNS.get(word.lower()) or self._of_title(mention.title or "")
+        if said and mention.name:
+            self.known.setdefault(mention.name, said)
+
+    def fit(self, mention: Mention, word: str) -> bool:
+        said = self.PRONOUNS.get(word.lower())
+        return said is None or self.known.get(mention.name, said) == said
+
+    def _of_title(self, title: str) -> str | None:
+        words = set(re.findall(r"[a-z]+", title.lower().replace("-of-", " ")))
+        return next((gender for gender, titles in self.TITLES.items() if words & titles), None)
 
 
 def _relayed_by_report(text: str, attribution: Attribution, found: list[Attribution], ends: list[int]) -> None:
