@@ -197,11 +197,13 @@ def double_marked(text: str) -> str:
     stay (don’t, O’Rourke: a letter follows), and so do single marks inside a double-marked quotation."""
     chars = list(text)
     for paragraph in paragraphs(text):
-        inside = quotations(text, paragraph)
+        inside = quotations(text, paragraph)  # in order, none inside another
+        starts = [q.start for q in inside]
         at = paragraph.start
         while (opening := SINGLE_OPEN.search(text, at, paragraph.end)) is not None:
             at = opening.end()
-            if any(q.start < opening.start() < q.end for q in inside):
+            before = bisect.bisect_left(starts, opening.start())
+            if before and inside[before - 1].end > opening.start():  # inside a double-marked quotation
                 continue
             closing = _single_close(text, opening, paragraph)
             if closing is not None:
@@ -215,10 +217,16 @@ def double_marked(text: str) -> str:
 
 def _single_close(text: str, opening: re.Match, paragraph: Span) -> re.Match | None:
     """The mark closing a quotation opened by a single mark: not a plural's apostrophe before the noun it
-    owns ("the players’ union"), unless no other mark closes it."""
-    found = list(SINGLE_CLOSE[opening.group()].finditer(text, opening.end(), paragraph.end))
-    owning = [m for m in found if text[m.start() - 1] == "s" and PLURAL_OWNS.match(text, m.end(), paragraph.end)]
-    return next((m for m in found if m not in owning), found[0] if found else None)
+    owns ("the players’ union"), unless no other mark closes it. Only the first few marks within
+    `LONGEST_SENTENCE` characters are tried, so that a paragraph of such marks is read in linear time."""
+    marks = SINGLE_CLOSE[opening.group()].finditer(text, opening.end(), min(paragraph.end,
+                                                                            opening.end() + LONGEST_SENTENCE))
+    first = None
+    for mark in itertools.islice(marks, 12):
+        if not (text[mark.start() - 1] == "s" and PLURAL_OWNS.match(text, mark.end(), paragraph.end)):
+            return mark
+        first = first or mark
+    return first
 
 
 # after a plural's apostrophe, the noun it owns; not a word that goes on from a closed quotation
