@@ -116,6 +116,9 @@ def draft(text: str, source_id: str, story: Story | None = None, info: ArticleIn
 RELATION_CUES = [(relation, re.compile(rf"(?:{'|'.join(relation.cues)})\b", re.I)) for relation in reversed(RELATIONS)]
 
 
+ANSWERED_WITHIN = 40  # claims back: what a claim answers is in the same stretch of the article
+
+
 def _suggest_relations(out: Draft) -> None:
     """A claim whose cue denies, disputes, backs or answers ("rejected", "called the claim ludicrous",
     "backed", "responded") is linked to the claim it answers: an earlier one, by someone else, whose speaker
@@ -127,8 +130,10 @@ def _suggest_relations(out: Draft) -> None:
             continue
         words = out.marked[found.cue.start:max(found.cue.end, found.content.end)]
         relation, match = next(((r, m) for r, pattern in RELATION_CUES if (m := pattern.match(words))), (None, None))
-        earlier = [c for c in claims[:index] if c["claimant"] != claim["claimant"]]
-        if relation is None or not earlier:
+        if relation is None:
+            continue
+        earlier = [c for c in claims[max(0, index - ANSWERED_WITHIN):index] if c["claimant"] != claim["claimant"]]
+        if not earlier:
             continue
         named = [c for c in earlier if _names(words, out.found[c["id"]].speaker.name)]
         target = (named or earlier)[-1]
@@ -148,15 +153,42 @@ def _list_unattributed(out: Draft) -> None:
     quotations = all_quotations(out.marked)
     out.quotations = len(quotations)
     claimed = [a for a in out.attributions if a.speaker.name]
-    # a quotation said again (the headline's, a pull quote) is held by the claim that quotes it in full
-    said = " ".join(normalise(_quote_text(q.of(out.marked))).casefold() for a in claimed for q in a.quotes)
-    for quote in quotations:
-        if any(_within(quote, a.content) for a in claimed) or \
-                normalise(_quote_text(quote.of(out.marked))).casefold() in said:
+    held_by_claim, held = _holders(quotations, claimed), _holders(quotations, out.attributions)
+    said = _Said(normalise(_quote_text(q.of(out.marked))) for a in claimed for q in a.quotes)
+    for quote, claim, holder in zip(quotations, held_by_claim, held):
+        if claim is not None or said.again(normalise(_quote_text(quote.of(out.marked)))):
             continue
-        holders = [a for a in out.attributions if _within(quote, a.content)]
-        said_by = next((a.source.of(out.marked) for a in holders if a.source), None)
+        said_by = holder.source.of(out.marked) if holder is not None and holder.source else None
         out.unattributed.append(Unattributed(quote, quote.of(out.text), said_by))
+
+
+def _holders(quotations: list[Span], attributions: list[Attribution]) -> list[Attribution | None]:
+    """For each quotation (in reading order), an attribution whose content holds it, if any: of those whose
+    content starts at or before it, the one reaching furthest (one sweep, not a scan per quotation)."""
+    ordered = sorted(attributions, key=lambda a: a.content.start)
+    holders, furthest, i = [], None, 0
+    for quote in quotations:
+        while i < len(ordered) and ordered[i].content.start <= quote.start:
+            if furthest is None or ordered[i].content.end > furthest.content.end:
+                furthest = ordered[i]
+            i += 1
+        holders.append(furthest if furthest is not None and furthest.content.end >= quote.end else None)
+    return holders
+
+
+class _Said:
+    """The words of the draft's quotes, to tell a quotation said again (a headline's, a pull quote) that a
+    claim holds in full: looked up by first word, so each quotation reads only the quotes that could hold it."""
+
+    def __init__(self, quotes):
+        self.by_word: dict[str, list[str]] = defaultdict(list)
+        for quote in quotes:
+            for word in set(quote.casefold().split()):
+                self.by_word[word].append(quote.casefold())
+
+    def again(self, words: str) -> bool:
+        first = next(iter(words.casefold().split()), "")
+        return any(words.casefold() in quote for quote in self.by_word.get(first, [])[:200])
 
 
 def _within(inner: Span, outer: Span) -> bool:

@@ -1098,13 +1098,15 @@ def _subjects(text: str, names: list[tuple[int, Mention]]) -> list[tuple[int, Me
     found = []
     surnames = {m.name.split()[-1] for _, m in names}
     for paragraph in paragraphs(text):
-        quotes = [q for q in quotations(text, paragraph) if q.of(text).split()]
+        quotes = [q for q in quotations(text, paragraph) if q.of(text).split()]  # in order, none in another
+        starts = [q.start for q in quotes]
         for sentence in sentences(text, paragraph, quotes):
             start = sentence.start + _lead_end(text[sentence.start:sentence.end])
             start = LEADING_WORDS.match(text, start, sentence.end).end()
             for run in NAME_RE.finditer(text, start, min(sentence.end, start + 80)):
-                if not _describes(text[start:run.start()]) or any(q.start <= run.start() < q.end for q in quotes):
-                    break
+                before = bisect.bisect_right(starts, run.start())
+                if not _describes(text[start:run.start()]) or (before and quotes[before - 1].end > run.start()):
+                    break  # words before that say more than who it is, or a name inside a quotation
                 if (subject := _subject(run, surnames, text[run.end():run.end() + 1] == ",")) is not None:
                     found.append((run.start(), subject))
                     break
