@@ -9,10 +9,10 @@ are annotated as Source / Cue / Content spans in brat standoff format. Get it wi
     .venv/bin/python scripts/eval_ingest.py PATH/TO/PolNeAR            # the dev split
     .venv/bin/python scripts/eval_ingest.py PATH/TO/PolNeAR --split train --out eval.json
 
-Beside it, our own made-up articles in six outlets' styles (`tests/cases/newsroom/`, labelled in its
+Beside it, our own made-up articles in several outlets' styles (`tests/cases/newsroom/`, labelled in its
 `labels.yml`) are drafted as `explainer ingest` drafts them and scored for what an editor gets: quotations
 found, the right speaker, claims and speakers the labels do not hold, the day each was said. `--own
-held-out` scores the half kept back from tuning.
+held-out` scores the articles kept back from tuning, once per piece of work.
 
 Only `train` and `dev` are read; `test` is refused, so it stays unseen. Each text is scored against
 its first annotation (some texts have two annotators). Spans match *exactly* when they cover the same
