@@ -646,7 +646,8 @@ def test_days_are_read_against_the_articles_date(words, date, time):
     assert "in an article of Friday 2026-11-27" in said.reason
 
 
-@pytest.mark.parametrize("words", ["said", "said at 3", "said on 31 February", "said in December"])
+@pytest.mark.parametrize("words", ["said", "said at 3", "said on 31 February", "said in December",
+                                   "told the Sunday Times"])
 def test_words_that_name_no_day_give_no_date(words):
     assert when_said(words, FRIDAY) is None
 

@@ -21,8 +21,10 @@ MONTHS = ("january", "february", "march", "april", "may", "june", "july", "augus
 PART_OF_DAY = r"(?:\s+(?:morning|afternoon|evening|night))?"
 MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|" \
         r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+# a weekday alone before a capitalised word names something ("told the Sunday Times"); after "on" it is a day
 DAY = re.compile(
-    rf"\b(?:on\s+)?(?P<weekday>{'|'.join(WEEKDAYS)}){PART_OF_DAY}\b|"
+    rf"\bon\s+(?P<weekday>{'|'.join(WEEKDAYS)}){PART_OF_DAY}\b|"
+    rf"\b(?P<weekday_alone>{'|'.join(WEEKDAYS)})(?![ \t]+(?-i:[A-Z])){PART_OF_DAY}\b|"
     rf"\b(?P<relative>yesterday|today|tonight|last\s+night|this\s+(?:morning|afternoon|evening)|earlier\s+today)\b|"
     rf"\b(?:on\s+)?(?:(?P<month1>{MONTH})\s+(?P<day1>\d{{1,2}})(?:st|nd|rd|th)?|"
     rf"(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month2>{MONTH}))\b(?:,?\s+(?P<year>\d{{4}})\b)?",
@@ -58,8 +60,8 @@ def when_said(words: str, published: dt.date | None) -> When | str | None:
 
 
 def _resolve(day: re.Match, published: dt.date) -> dt.date | None:
-    if day.group("weekday"):  # the last such day on or before publication
-        back = (published.weekday() - WEEKDAYS.index(day.group("weekday").lower())) % 7
+    if weekday := day.group("weekday") or day.group("weekday_alone"):  # the last such day on or before publication
+        back = (published.weekday() - WEEKDAYS.index(weekday.lower())) % 7
         return published - dt.timedelta(days=back)
     if relative := day.group("relative"):
         relative = " ".join(relative.lower().split())
