@@ -23,7 +23,8 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from . import pos
 from . import tagger
 from .dates import When, when_said
-from .rules import Attribution, Mention, Span, all_quotations, double_marked, extract, is_outlet, speaks
+from .rules import (Attribution, Mention, Span, all_quotations, double_marked, extract, is_outlet, sentence_start,
+                    speaks)
 from ..story.graph import Story
 from ..story.model import CONTROL
 from ..story.relations import RELATIONS
@@ -252,8 +253,7 @@ def _own_words(text: str, found: Attribution) -> str:
     operator said: …"), the content (and any quotation) blanked out, so a day the speaker spoke of is not
     taken for the day they spoke."""
     start = min(found.cue.start, found.source.start) if found.source else found.cue.start
-    stops = list(re.finditer(r"[.!?][”\"’)]*\s+|\n", text[max(0, start - 300):start]))
-    start = max(0, start - 300) + stops[-1].end() if stops else max(0, start - 300)
+    start = sentence_start(text, start)
     end = max(found.cue.end, found.source.end if found.source else 0)
     stop = re.search(r"[.!?][”\"’)]*\s+(?=[“\"A-Z])|\n", text[end:end + 160])
     end += stop.start() if stop else min(160, len(text) - end)

@@ -125,14 +125,19 @@ ORG_HEADS = r"(?:Ministry|Department|Bank|University|Office|Board|Institute|Coun
             r"Chamber|Authority|Trust|Foundation|Secretary|League|Order|Academy|Party|Coalition|Alliance|Centre|Center)"
 ORG_NAME = re.compile(rf"(?:[A-Z][\w’'-]*\s+)*{ORG_HEADS}\s+(?:of|for|on)\s+(?:the\s+)?[A-Z][\w’'-]*"
                       rf"(?:\s+(?:and\s+)?[A-Z][\w’'-]*)*")
-ORG_HINTS = frozenset(("agency", "ministry", "office", "house", "kremlin", "government", "news", "times", "post",
-    "press", "department", "council", "committee", "party", "reuters", "associated", "cnn", "bbc", "ria", "tass",
-    "nations", "union", "army", "forces", "service", "campaign", "court", "police", "states", "russia", "ukraine",
-    "washington", "moscow", "kiev", "kyiv", "china", "congress", "senate", "pentagon", "ferries", "airlines",
-    "airways", "holdings", "industries", "motors", "systems", "services", "foods", "partners", "labs", "group", "ltd",
-    "plc", "inc", "corp", "company", "railways", "trains", "buses", "energy", "homes", "hotels", "studios",
-    "records", "bakery", "brewery", "foundation", "trust", "institute", "university", "hospital", "school",
-    "museum", "board", "authority", "association", "society", "federation", "club", "bank", "forum"))
+# common nouns that name an organisation: "the company said" is an organisation speaking, and a name with one
+# ("Harbour Trust") is an organisation's
+ORG_NOUNS = frozenset(("company", "firm", "operator", "group", "airline", "bank", "business", "charity", "trust",
+    "council", "board", "ministry", "department", "agency", "club", "union", "party", "retailer", "insurer", "maker",
+    "manufacturer", "supermarket", "chain", "broadcaster", "network", "university", "school", "hospital", "museum",
+    "organisation", "organization", "authority", "government", "body", "regulator"))
+ORG_HINTS = ORG_NOUNS | frozenset(("office", "house", "kremlin", "news", "times", "post", "press", "committee",
+    "reuters", "associated", "cnn", "bbc", "ria", "tass", "nations", "army", "forces", "service", "campaign", "court",
+    "police", "states", "russia", "ukraine", "washington", "moscow", "kiev", "kyiv", "china", "congress", "senate",
+    "pentagon", "ferries", "airlines", "airways", "holdings", "industries", "motors", "systems", "services", "foods",
+    "partners", "labs", "ltd", "plc", "inc", "corp", "railways", "trains", "buses", "energy", "homes", "hotels",
+    "studios", "records", "bakery", "brewery", "foundation", "institute", "association", "society",
+    "federation", "forum"))
 # words of a news outlet's name: an outlet is drafted as `media`, and is never a person
 MEDIA_WORDS = frozenset(("news", "times", "post", "courier", "herald", "gazette", "tribune", "journal", "telegraph",
     "guardian", "chronicle", "daily", "radio", "tv", "television", "broadcasting", "broadcaster", "agency", "press",
@@ -548,11 +553,9 @@ def _direct(text: str, sentence: Span, quotes: list[Span]) -> Attribution | None
         return _attribution(text, src, cue, content, direct, quotes, ["speaker introduces the quotation"],
                             tail=Span(cue.end, first.start))
     if _only_quotations(text, sentence, quotes):
-        offset = max(0, sentence.start - 300)
         # the sentence before, from its start: a search over the whole window would try the earlier
         # sentences first ("The mayor, Tom Reid, spoke first. He added:") and find no speaker in them
-        if stops := list(re.finditer(r"[.!?][”\"’)]*\s+|\n", text[offset:sentence.start].rstrip())):
-            offset += stops[-1].end()
+        offset = sentence_start(text, len(text[:sentence.start].rstrip()))
         window = text[offset:sentence.start]
         intro = re.search(rf"(?P<src>{SOURCE_WORDS}){ADJUNCT}\s+(?P<cue>{CUE}|{ANY_VERB})\b[^.“”\"]{{0,40}}:\s*$",
                           window) if window.rstrip().endswith(":") else None
@@ -868,13 +871,28 @@ DESCRIPTORS = {
 DESCRIPTOR_SHAPE = re.compile(r"(?:[a-z]+-of-[a-z]+|(?:co|ex|vice|deputy|acting|self)-[a-z]+|\d+-year-old)")
 
 
+SENTENCE_STOP = re.compile(r"[.!?][”\"’)]*\s+|\n")
+
+
+def sentence_start(text: str, at: int, reach: int = 300) -> int:
+    """Where the sentence holding `at` begins: after the last stop before it, at most `reach` characters back."""
+    floor = max(0, at - reach)
+    stops = list(SENTENCE_STOP.finditer(text, floor, at))
+    return stops[-1].end() if stops else floor
+
+
 def _looks_like_org(words: str) -> bool:
     return _org_word(words) or words.isupper()
 
 
+def _words(name: str) -> list[str]:
+    """The words of a name, lower-cased; whole words, so "Maria" holds no "ria"."""
+    return re.findall(r"[a-z]+", name.lower())
+
+
 def _org_word(words: str) -> bool:
-    """Whether a word of `words` is one of an organisation's ("ministry", "news"); whole words: "Maria" is no "ria"."""
-    found = re.findall(r"[a-z]+", words.lower())
+    """Whether a word of `words` is one of an organisation's ("ministry", "news")."""
+    found = _words(words)
     return not (ORG_HINTS.isdisjoint(found) and MEDIA_WORDS.isdisjoint(found))
 
 
@@ -886,7 +904,7 @@ def speaks(cue: str) -> bool:
 
 def is_outlet(name: str) -> bool:
     """Whether an organisation's name is a news outlet's ("The Daily Courier", "Reuters", "RIA Novosti")."""
-    return not MEDIA_WORDS.isdisjoint(re.findall(r"[a-z]+", name.lower()))
+    return not MEDIA_WORDS.isdisjoint(_words(name))
 
 
 def _kind(words: str) -> str:
@@ -1146,10 +1164,7 @@ def _refers_to(speaker: Mention, subject: Mention, words: str) -> bool:
                                                            "person") and not GROUPS.search(lowered)
 
 
-ORG_EPITHET = re.compile(r"\b(?:company|firm|operator|group|airline|bank|business|charity|trust|council|board|"
-                         r"ministry|department|agency|club|union|party|retailer|insurer|maker|manufacturer|"
-                         r"supermarket|chain|broadcaster|network|university|school|hospital|museum|organisation|"
-                         r"organization|authority|government|body|regulator)\b")
+ORG_EPITHET = re.compile(rf"\b(?:{'|'.join(sorted(ORG_NOUNS))})\b")
 
 
 def _describes(words: str) -> bool:
