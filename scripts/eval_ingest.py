@@ -249,8 +249,8 @@ def _score_article(article: dict, made, figures: collections.Counter, strays: li
     speakers = article.get("speakers") or []
     matched_claims = set()
     for gold in article["quotations"]:
-        if gold.get("term"):
-            continue  # a scare quote: nobody's statement
+        if gold.get("term") or gold.get("inside"):
+            continue  # a scare quote, nobody's statement; or a quotation inside another, held with it
         words = normalise(gold["words"])
         figures["quotations"] += 1
         holders = [c for c, quotes in claims if any(_same_words(words, q) for q in quotes)]
