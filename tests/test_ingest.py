@@ -678,8 +678,13 @@ def test_a_claim_gets_the_day_its_speaker_spoke_not_the_day_spoken_of():
 
 @pytest.mark.parametrize("line, date", [
     ("Published: Nov. 27, 2026", FRIDAY), ("27 November 2026", FRIDAY), ("Friday, November 27, 2026 10:14 GMT", FRIDAY),
-    ("Updated on 2026-11-27", FRIDAY), ("Sept. 27, 2026", dt.date(2026, 9, 27))])
+    ("Updated on 2026-11-27", FRIDAY), ("Sept. 27, 2026", dt.date(2026, 9, 27)),
+    ("Last updated 09:12 IST, 27 Nov 2026", FRIDAY), ("Updated 4.05pm AEDT, November 27, 2026", FRIDAY),
+    ("FAIRMONT, W.Va. (Nov. 27, 2026) — The county board met.", FRIDAY),
+    ("PUNE, 27 Nov 2026 (Wire) - Water tankers ran dry.", FRIDAY),
+    ("NEW DELHI, November 27, 2026: The lake was drained.", FRIDAY)])
 def test_the_articles_date_line_is_read_in_any_common_form(line, date):
+    """A line of its own, or the dateline that opens the first paragraph, as outlets in several countries write them."""
     made = draft(f"Council rejects harbour plan\n\n{line}\n\nTom Ray said the plan was dead.\n", "harbour")
     assert made.records["sources"][0]["date"] == date
 

@@ -34,9 +34,14 @@ from ..errors import display_path
 from ..editing.records import round_trip_yaml, with_sections
 from ..text import sentence, slug
 
-DATE_LINE = re.compile(r"^(?:(?:Published|Updated|Posted|Date)(?:\s+on)?:?\s*)?(?:[A-Z][a-z]+day,?\s+)?"
-                       r"(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4}|"
-                       r"\d{4}-\d{2}-\d{2})\b[^\n]{0,40}$", re.M)
+DATE = r"(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4}|\d{4}-\d{2}-\d{2})\b"
+# a line of its own: "Published: Nov. 27, 2026", "Last updated 09:12 IST, 27 Nov 2026", "Friday 27 November 2026"
+DATE_LINE = re.compile(r"^(?:(?:Published|Updated|Last\s+[Uu]pdated|Posted|Date)(?:\s+on)?:?\s*"
+                       r"(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4}\b)?,?\s*)?)?"
+                       rf"(?:[A-Z][a-z]+day,?\s+)?{DATE}[^\n]{{0,40}}$", re.M)
+# or a dateline opening the first paragraph: "FAIRMONT, W.Va. (March 3, 2026) —", "PUNE, 27 Nov 2026 (Wire) -"
+DATELINE = re.compile(rf"^[A-Z][A-Z.'’ -]+,(?:\s+[A-Z][\w.]*)*\s*[(,]?\s*{DATE}\s*\)?\s*(?:\([^)\n]{{1,30}}\)\s*)?"
+                      r"[—–:-]", re.M)
 DATE_FORMATS = ("%B %d %Y", "%b %d %Y", "%d %B %Y", "%d %b %Y", "%Y-%m-%d")
 BYLINE = re.compile(r"^(?:By\s+)?(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z.]+){1,2})\s*$", re.M)
 
@@ -381,7 +386,7 @@ def _article_info(text: str, given: ArticleInfo) -> ArticleInfo:
         after = lines[lines.index(title) + 1:lines.index(title) + 3]
         author = next((m.group("name") for line in after if (m := BYLINE.match(line))), None)
     date = given.date
-    if date is None and (match := DATE_LINE.search(head)):
+    if date is None and (match := DATE_LINE.search(head) or DATELINE.search(head)):
         date = _date(match.group("date"))
     return ArticleInfo(title, author, given.publisher, date)
 
