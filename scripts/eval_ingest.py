@@ -28,6 +28,7 @@ import collections
 import json
 import re
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -73,10 +74,33 @@ def read_brat(ann: str, text: str) -> list[Gold]:
     return found
 
 
+def annotated(corpus: Path, split: str, limit: int | None = None) -> Iterator[tuple[str, list[Gold]]]:
+    """The texts of a split that are annotated (of the first `limit`), each with its first annotation."""
+    if split == "test":
+        raise SystemExit("PolNeAR's test split is never read here: it stays unseen")
+    folder = corpus / "data" / split
+    texts = sorted((folder / "text").glob("*.txt"))[:limit]
+    if not texts:
+        raise SystemExit(f"no texts in {folder / 'text'}: is {corpus} the PolNeAR repository?")
+    for path in texts:
+        if annotations := sorted((folder / "attributions").glob(f"{path.stem}_*.ann")):
+            text = path.read_text(encoding="utf-8")
+            yield text, read_brat(annotations[0].read_text(encoding="utf-8"), text)
+
+
+def gold_roles(gold: list[Gold]) -> dict[int, str]:
+    """The role of each character, as taggers learn them: cue over source over content."""
+    roles: dict[int, str] = {}
+    for attribution in gold:
+        for role in ("content", "source", "cue"):
+            roles.update({i: role for i in getattr(attribution, role)})
+    return roles
+
+
 METHODS = {"rules": lambda text, model: rules.extract(text), "tagger": tagger.extract}
 
 
-def predicted(text: str, method: str = "rules", model: Path = tagger.MODEL) -> list[Gold]:
+def predicted(text: str, method: str = "rules", model: Path | None = None) -> list[Gold]:
     """The extractor's attributions as spans of characters. A quotation broken by its attribution
     ("…,” he said, “…”) is its parts only; direct or not is judged as for the gold ones."""
     out = []
@@ -174,21 +198,13 @@ def score_document(pred: list[Gold], gold: list[Gold], scores: dict[str, Score])
         scores[f"{subset}/all three/exact"].add(all_three, len(p_sub), len(g_sub))
 
 
-def evaluate(corpus: Path, split: str, limit: int | None, method: str = "rules", model: Path = tagger.MODEL) -> dict:
-    texts = sorted((corpus / "data" / split / "text").glob("*.txt"))[:limit]
-    if not texts:
-        raise SystemExit(f"no texts in {corpus / 'data' / split / 'text'}: is {corpus} the PolNeAR repository?")
+def evaluate(corpus: Path, split: str, limit: int | None, method: str = "rules", model: Path | None = None) -> dict:
     scores: dict[str, Score] = {}
     for key in [f"{s}/{r}/{m}" for s in ("all", "direct") for r in ROLES for m in ("exact", "begin", "overlap")] + \
                [f"{s}/all three/exact" for s in ("all", "direct")]:
         scores[key] = Score()
     used = 0
-    for path in tqdm(texts, desc=f"PolNeAR {split}", unit="article", file=sys.stderr):
-        annotations = sorted((corpus / "data" / split / "attributions").glob(f"{path.stem}_*.ann"))
-        if not annotations:
-            continue
-        text = path.read_text(encoding="utf-8")
-        gold = read_brat(annotations[0].read_text(encoding="utf-8"), text)
+    for text, gold in tqdm(annotated(corpus, split, limit), desc=f"PolNeAR {split}", unit="article", file=sys.stderr):
         score_document(predicted(text, method, model), gold, scores)
         used += 1
     return {"split": split, "method": method, "articles": used,
@@ -333,8 +349,9 @@ def main() -> None:
     parser.add_argument("--limit", type=int, help="score only the first N articles")
     parser.add_argument("--method", choices=list(METHODS), default="rules",
                         help="the rules alone, or the trained tagger on top of them")
-    parser.add_argument("--model", type=Path, default=tagger.MODEL,
-                        help="the tagger's model (default: the one shipped; train_tagger.py --out makes others)")
+    parser.add_argument("--model", type=Path,
+                        help="the tagger's model: a CRF (.crfsuite, train_tagger.py) or an encoder (.onnx, "
+                             "train_encoder.py); by default the encoder shipped where it is installed, else the CRF")
     parser.add_argument("--own", choices=["dev", "held-out", "all"], default="dev",
                         help="which of our own articles (tests/cases/newsroom) to score beside PolNeAR: dev, or "
                              "held-out (scored once, at the end of a piece of work)")

@@ -22,17 +22,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 import pycrfsuite
 
-from eval_ingest import read_brat
+from eval_ingest import annotated, gold_roles
 from explainer.ingest import rules
 from explainer.ingest import pos, tagger
-
-
-def gold_roles(ann: str, text: str) -> dict[int, str]:
-    roles: dict[int, str] = {}
-    for gold in read_brat(ann, text):
-        for role in ("content", "source", "cue"):  # cue over source over content
-            roles.update({i: role for i in getattr(gold, role)})
-    return roles
 
 
 def count_cue_words(articles: list[tuple[str, dict[int, str]]]) -> tuple[Counter, Counter]:
@@ -55,14 +47,7 @@ def main() -> None:
     parser.add_argument("--c1", type=float, default=1.0, help="L1 weight: larger makes a smaller model")
     parser.add_argument("--c2", type=float, default=0.01, help="L2 weight")
     args = parser.parse_args()
-    split = args.corpus / "data" / "train"
-    texts = sorted((split / "text").glob("*.txt"))
-    articles = []
-    for path in texts:
-        annotations = sorted((split / "attributions").glob(f"{path.stem}_*.ann"))
-        if annotations:
-            text = path.read_text(encoding="utf-8")
-            articles.append((text, gold_roles(annotations[0].read_text(encoding="utf-8"), text)))
+    articles = [(text, gold_roles(gold)) for text, gold in annotated(args.corpus, "train")]
     lexicon = frozenset(tagger.learn_lexicon(*count_cue_words(articles)))
     args.out.parent.mkdir(parents=True, exist_ok=True)
     tagger.lexicon_path(args.out).write_text("\n".join(sorted(lexicon)) + "\n", encoding="utf-8")

@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import encoder
 from . import rules
 from . import pos
 from .rules import Attribution, Span
@@ -155,37 +156,72 @@ def labels(tokens: list[Token], gold: dict[int, str]) -> list[str]:
     return out
 
 
-def available(model: Path = MODEL) -> bool:
-    return model.is_file()
+def available(model: Path | None = None) -> bool:
+    return (model or default_model()).is_file()
 
 
-def extract(text: str, model: Path = MODEL) -> list[Attribution]:
+def default_model() -> Path:
+    """The fine-tuned encoder where it and its runtime are installed, else the CRF."""
+    return encoder.MODEL if encoder.available() else MODEL
+
+
+def extract(text: str, model: Path | None = None) -> list[Attribution]:
     """The rules' attributions, and the reported speech the tagger finds where the rules found none;
     all resolved together in reading order. (The rules are the more precise, and quotations are
     theirs alone: a quote's speaker is where a wrong guess costs most. The tagger finds more.)"""
+    model = model or default_model()
     by_rules_found = rules.find(text)
     by_rules = role_of_chars(by_rules_found)
     quoted = quoted_chars(text)
-    tagger = pos.crf(str(model))
+    label = encoder.load(model).label if model.suffix == ".onnx" else Crf(model).label
     found = list(by_rules_found)
     certainty: dict[int, float] = {}
     cues, contents = _Spans(a.cue for a in by_rules_found), _Spans(a.content for a in by_rules_found)
-    for tokens in sentences_with_tokens(text):
-        if not any(WORD.match(t.word) for t in tokens):
-            continue  # no word in it ("* * *", a run of quotation marks): nobody to name, nothing said
-        tags = tagger.tag(features(tokens, by_rules, quoted, lexicon_of(model)))
-        sure = [tagger.marginal(tag, i) for i, tag in enumerate(tags)]
-        for extra, how_sure in _group(text, tokens, tags, sure):
-            if not extra.direct and not rules.in_caption(text, extra.content) and \
-                    not cues.overlap(extra.cue) and not contents.overlap(extra.content):
-                found.append(extra)
-                certainty[id(extra)] = how_sure
+    # no word in a sentence ("* * *", a run of quotation marks): nobody to name, nothing said
+    with_words = (tokens for tokens in sentences_with_tokens(text) if any(WORD.match(t.word) for t in tokens))
+    for sentences in _chunks(with_words, CHUNK):
+        for tokens, (tags, sure) in zip(sentences, label(text, sentences, by_rules, quoted)):
+            for extra, how_sure in _group(text, tokens, tags, sure):
+                if not extra.direct and not rules.in_caption(text, extra.content) and \
+                        not cues.overlap(extra.cue) and not contents.overlap(extra.content):
+                    found.append(extra)
+                    certainty[id(extra)] = how_sure
     found.sort(key=lambda a: a.content.start)
     rules.resolve(text, found)
     for attribution in found:  # the editor sees how sure the tagger was, where that is lower
         if id(attribution) in certainty:
             attribution.confidence = round(min(attribution.confidence, certainty[id(attribution)]), 2)
     return found
+
+
+CHUNK = 64  # sentences labelled at once: the encoder's batches, without holding a run-on text's all
+
+
+def _chunks(items, size: int):
+    chunk = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+class Crf:
+    """The CRF's labels, from the features above, and its probability of each."""
+
+    def __init__(self, model: Path = MODEL) -> None:
+        self.tagger = pos.crf(str(model))
+        self.lexicon = lexicon_of(model)
+
+    def label(self, text: str, sentences: list[list[Token]], by_rules: dict[int, str],
+              quoted: set[int]) -> list[tuple[list[str], list[float]]]:
+        out = []
+        for tokens in sentences:
+            tags = self.tagger.tag(features(tokens, by_rules, quoted, self.lexicon))
+            out.append((tags, [self.tagger.marginal(tag, i) for i, tag in enumerate(tags)]))
+        return out
 
 
 WORD = re.compile(r"\w")
