@@ -143,7 +143,11 @@ def train(args) -> None:
     best, best_state, started = -1.0, None, time.perf_counter()
     model.train()
     for epoch in range(args.epochs):
+        out_of_time = False
         for batch in tqdm(batches(train_data, args.batch_pieces, rng), desc=f"epoch {epoch + 1}", file=sys.stderr):
+            if out_of_time := bool(args.minutes) and time.perf_counter() - started > 60 * args.minutes:
+                print(f"stopped after {args.minutes} minutes, in epoch {epoch + 1}", file=sys.stderr)
+                break
             ids, mask, labels = tensors(batch, torch)
             loss = model(input_ids=ids, attention_mask=mask, labels=labels).loss
             loss.backward()
@@ -156,6 +160,8 @@ def train(args) -> None:
         if sum(scores.values()) > best:
             best = sum(scores.values())
             best_state = {k: v.clone() for k, v in model.state_dict().items()}
+        if out_of_time:
+            break
     model.load_state_dict(best_state)
     export(model, folder, args.out, torch)
 
@@ -196,6 +202,7 @@ def main() -> None:
     parser.add_argument("--freeze", type=int, default=0, help="keep the embeddings and this many lower layers")
     parser.add_argument("--limit", type=int, help="train on the first N articles only")
     parser.add_argument("--dev-limit", type=int, help="check each epoch on the first N dev articles only")
+    parser.add_argument("--minutes", type=float, help="stop training after this long (then check and export)")
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--seed", type=int, default=13)
     train(parser.parse_args())

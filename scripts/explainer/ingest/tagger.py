@@ -1,11 +1,13 @@
-"""A sequence tagger for attributions: a CRF (python-crfsuite) that labels each token of a sentence
-as part of a source, a cue or a content, trained on PolNeAR's train split.
+"""A sequence tagger for attributions: it labels each token of a sentence as part of a source, a cue
+or a content, and its spans are grouped around their cue into the same `Attribution` records as the
+rules', speakers resolved the same way.
 
-It reads the same sentences as the rules (`attribution.py`) and takes the rules' own findings and
-parts of speech (`pos.py`) as features, so it learns where the rules go wrong; spans it labels are
-then grouped around their cue and turned into the same `Attribution` records, speakers resolved the
-same way. The model file and the cue words learned with it ship in the package
-(`models/attribution.crfsuite`, `models/attribution.cues`); `scripts/train_tagger.py` makes them again.
+Two labellers: a CRF (python-crfsuite, `Crf` below) whose features are the words, the rules' own
+findings and parts of speech (`pos.py`), so it learns where the rules go wrong; and, where installed,
+the fine-tuned encoder (`encoder.py`), which reads the whole sentence. Both read the same sentences
+as the rules and were trained on PolNeAR's train split. The CRF's model file and the cue words learned
+with it ship in the package (`models/attribution.crfsuite`, `models/attribution.cues`);
+`scripts/train_tagger.py` and `scripts/train_encoder.py` make the models again.
 """
 
 from __future__ import annotations
