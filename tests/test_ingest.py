@@ -700,6 +700,18 @@ def test_a_role_is_a_noun_phrase(apposition, role):
     assert found.speaker.title == role
 
 
+@pytest.mark.parametrize("sentence", [
+    "The talks failed, Kora Lumi, the foreign minister, told reporters on Tuesday.",
+    "The talks had failed, Kora Lumi told the Daily Courier.",
+    "The budget will not balance, Kora Lumi told Parliament yesterday.",
+])
+def test_who_heard_it_is_not_who_said_it(sentence):
+    """After "told", the words name who heard it: the speaker is before the cue, never the listener."""
+    [found] = extract(sentence)
+    assert (found.speaker.name, found.cue.of(sentence), found.content.of(sentence).rstrip(",")) == (
+        "Kora Lumi", "told", sentence.split(",")[0])
+
+
 def test_a_clause_after_the_name_that_is_no_office_gives_no_role():
     [found] = extract("“It is over,” said Tom Ray, who argued that the talks had failed.")
     assert found.speaker.title is None

@@ -647,8 +647,12 @@ def _verb_and_mark_at_end(words: str) -> bool:
 
 # reported speech: (pattern, reason, a quick test the words pass wherever the pattern can match)
 # the verbs that come before their speaker ("…, said the minister"; not "…, has praised the squad")
+# ("told" is not one: "…, told reporters" names who heard it)
 INVERTIBLE = r"(?:said|says|added|adds|wrote|writes|asked|asks|replied|continued|explained|noted|warned|insisted|" \
-             r"argued|recalled|remarked|concluded|observed|stated|declared|told|tells)"
+             r"argued|recalled|remarked|concluded|observed|stated|declared)"
+# who heard it and when, after a cue that ends the sentence: "…, Ann Lee told reporters on Tuesday"
+HEARD = r"(?:\s+(?:reporters|journalists|the\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2}|[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2}))?" \
+        r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight))?"
 REPORTED = [
     (r"^(?P<content>[^,]{3}.*?,\s*(?P<cue>according to)\s+(?P<src>[^,]{1,80}),\s*\w.+)$",
      "according to, inside the content", None),  # "The claim, according to Podolyak, may be a sign …"
@@ -657,8 +661,8 @@ REPORTED = [
     (r"^(?P<content>.+?),\s*(?P<cue>according to)\s+(?P<src>[^,]{1,80})$", "according to, last", None),
     (rf"^(?P<content>[^,]{{3}}.*?,\s*(?P<src>{SOURCE_WORDS}){ADJUNCT}\s+(?P<cue>{CUE}),\s*\w.+)$",
      "source and cue inside the content", _cue_before_comma),
-    (rf"^(?P<content>.+),\s*(?P<src>{SOURCE_WORDS}){ADJUNCT}\s+(?P<cue>{CUE})$", "content, then source and cue",
-     _cue_at_end),
+    (rf"^(?P<content>.+),\s*(?P<src>{SOURCE_WORDS}){ADJUNCT}\s+(?P<cue>{CUE}){HEARD}$", "content, then source and cue",
+     _cue_near_end),
     (rf"^(?P<content>.+),\s*(?P<cue>{INVERTIBLE})\s+(?P<src>[^,]{{1,80}})$", "content, then cue and source", None),
     (rf"^(?P<src>{SOURCE_WORDS}){ADJUNCT}\s+(?P<cue>{CUE})(?:\s*,|\s*:)?\s+(?P<content>.+)$",
      "source and cue, then content", None),
