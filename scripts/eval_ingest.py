@@ -235,18 +235,19 @@ NEWSROOM = ROOT / "tests" / "cases" / "newsroom"
 TITLES = re.compile(r"^(?:the|mr|mrs|ms|dr|sir|dame|lord|lady|prof|professor)\.?\s+", re.I)
 
 
-def newsroom(folder: Path = NEWSROOM, split: str = "dev") -> dict:
-    """Our own made-up articles in six outlets' styles (`labels.yml`: every quotation and its speaker),
+def newsroom(folder: Path = NEWSROOM, split: str = "dev", model: Path | None = None) -> dict:
+    """Our own made-up articles in many outlets' styles (`labels.yml`: every quotation and its speaker),
     drafted as `explainer ingest` drafts them: quotations found verbatim (in a claim or in the draft's list of
     those without a speaker), the right speaker (a named one in a claim by them; an unnamed one listed, not
-    given to anybody), claims and actors the labels do not hold, and the days claims were said."""
+    given to anybody), claims and actors the labels do not hold, and the days claims were said; drafted with
+    the tagger's `model` (by default the one installed)."""
     labels = yaml.safe_load((folder / "labels.yml").read_text(encoding="utf-8"))["articles"]
     chosen = [a for a in labels if split == "all" or a["split"] == split]
     figures = collections.Counter()
     strays: list[str] = []
     for article in chosen:
         text = (folder / article["file"]).read_text(encoding="utf-8")
-        made = draft(text, Path(article["file"]).stem)
+        made = draft(text, Path(article["file"]).stem, model=model)
         _score_article(article, made, figures, strays)
     quotes = figures["quotations"]
     return {"split": split, "articles": len(chosen), "counts": dict(figures), "strays": strays,
@@ -359,7 +360,7 @@ def main() -> None:
     args = parser.parse_args()
     result = evaluate(args.corpus, args.split, args.limit, args.method, args.model)
     result["default_story"] = default_story()
-    result["newsroom"] = newsroom(NEWSROOM, args.own)
+    result["newsroom"] = newsroom(NEWSROOM, args.own, args.model)
     args.out.write_text(json.dumps(result, indent=2) + "\n")
     print(table(result))
     print("\n" + newsroom_table(result["newsroom"]))

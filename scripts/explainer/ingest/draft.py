@@ -90,8 +90,10 @@ class ArticleInfo:
     date: dt.date | None = None
 
 
-def draft(text: str, source_id: str, story: Story | None = None, info: ArticleInfo = ArticleInfo()) -> Draft:
-    """The draft records for one article; `story` is what the data folder already holds."""
+def draft(text: str, source_id: str, story: Story | None = None, info: ArticleInfo = ArticleInfo(),
+          model: Path | None = None) -> Draft:
+    """The draft records for one article; `story` is what the data folder already holds; `model` the
+    tagger's (by default the one installed: `tagger.default_model`)."""
     out = Draft(source_id, text, double_marked(text), taken=set(story.by_id) if story else set())
     actors = _Actors(story, out)
     info = _article_info(text, info)
@@ -106,7 +108,7 @@ def draft(text: str, source_id: str, story: Story | None = None, info: ArticleIn
     out.add("sources", source, first=True)
     # the headline says again, in few words, what the article reports: no claim of its own
     headline = _line_span(text, info.title)
-    out.attributions = [a for a in find_attributions(out.marked) if not (headline and _within(a.cue, headline))]
+    out.attributions = [a for a in find_attributions(out.marked, model) if not (headline and _within(a.cue, headline))]
     known = {(c.claimant, normalise(q.text)) for c in story.claims for q in c.quotes} if story else set()
     known |= {(c.claimant, normalise(c.summary)) for c in story.claims} if story else set()
     for attribution in out.attributions:
@@ -214,9 +216,9 @@ def without_controls(text: str) -> tuple[str, list[str]]:
     return CONTROL.sub(lambda m: " " if m.group() in "\u2028\u2029" else "", text), found
 
 
-def find_attributions(text: str) -> list[Attribution]:
+def find_attributions(text: str, model: Path | None = None) -> list[Attribution]:
     """The trained tagger's attributions when its model is installed, else the rules' alone."""
-    return tagger.extract(text) if tagger.available() else extract(text)
+    return tagger.extract(text, model) if tagger.available(model) else extract(text)
 
 
 def _claim(out: Draft, found: Attribution, actors: "_Actors", known: set) -> None:
