@@ -651,8 +651,9 @@ def _verb_and_mark_at_end(words: str) -> bool:
 INVERTIBLE = r"(?:said|says|added|adds|wrote|writes|asked|asks|replied|continued|explained|noted|warned|insisted|" \
              r"argued|recalled|remarked|concluded|observed|stated|declared)"
 # who heard it and when, after a cue that ends the sentence: "…, Ann Lee told reporters on Tuesday"
+WHEN = r"(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight)"
 HEARD = r"(?:\s+(?:reporters|journalists|the\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2}|[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2}))?" \
-        r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight))?"
+        rf"(?:\s+{WHEN})?"
 REPORTED = [
     (r"^(?P<content>[^,]{3}.*?,\s*(?P<cue>according to)\s+(?P<src>[^,]{1,80}),\s*\w.+)$",
      "according to, inside the content", None),  # "The claim, according to Podolyak, may be a sign …"
@@ -699,7 +700,6 @@ def _reported(text: str, sentence: Span, quotes: list[Span]) -> Attribution | No
     return None
 
 
-WHEN = r"(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight)"
 BEFORE_THAT = re.compile(rf"^(?:(?P<when>{WHEN})|[A-Z][^,;“”\"]{{0,60}}?|(?:in|on|at|to|during|after|before|with|"
                          rf"from)\s[^,;“”\"]{{1,60}}?|(?:reporters|journalists|him|her|them|us|me)\b[^,;“”\"]{{0,40}}?)"
                          rf"\s+(?=that\s)")
