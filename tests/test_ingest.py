@@ -712,6 +712,27 @@ def test_who_heard_it_is_not_who_said_it(sentence):
         "Kora Lumi", "told", sentence.split(",")[0])
 
 
+@pytest.mark.parametrize("text, name", [
+    ("Mining group Vela Azul Resources halted work on Monday. Vela Azul said in a statement that a valve failed.",
+     "Vela Azul Resources"),
+    ("KerbWise Solutions issued the fines. KerbWise said its cameras were checked every month.", "KerbWise Solutions"),
+    ("The Department for Rural Transport rejected that account. A spokeswoman said the timetable was fair.",
+     "Department for Rural Transport"),
+    ("The University of Dunmere closed the lab. “We had no choice,” the university said.", "University of Dunmere"),
+])
+def test_an_organisation_named_again_in_short_is_the_one_named_in_full(text, name):
+    """A company's name without the word that says what it is, or an organisation's name with "of" or "for"
+    in it, is the organisation named before in full, and an organisation."""
+    speakers = [(a.speaker.name, a.speaker.kind) for a in extract(text)]
+    assert speakers == [(name, "organization")]
+
+
+def test_a_name_that_is_an_organisations_is_not_a_short_one():
+    """"The Kremlin said" after "the Kremlin Senate": the Kremlin's own name, not a short form of another."""
+    text = "A drone hit the dome of the Kremlin Senate. The Kremlin said it was an attack on the president."
+    assert [a.speaker.name for a in extract(text)] == ["Kremlin"]
+
+
 def test_a_clause_after_the_name_that_is_no_office_gives_no_role():
     [found] = extract("“It is over,” said Tom Ray, who argued that the talks had failed.")
     assert found.speaker.title is None

@@ -125,6 +125,9 @@ ORG_HEADS = r"(?:Ministry|Department|Bank|University|Office|Board|Institute|Coun
             r"Chamber|Authority|Trust|Foundation|Secretary|League|Order|Academy|Party|Coalition|Alliance|Centre|Center)"
 ORG_NAME = re.compile(rf"(?:[A-Z][\w’'-]*\s+)*{ORG_HEADS}\s+(?:of|for|on)\s+(?:the\s+)?[A-Z][\w’'-]*"
                       rf"(?:\s+(?:and\s+)?[A-Z][\w’'-]*)*")
+# a name in the text: an organisation's with "of" or "for" in it whole ("the Department for Housing"), or a run
+# of capitalised words
+NAME_OR_ORG = re.compile(rf"{ORG_NAME.pattern}|{NAME_RE.pattern}")
 # common nouns that name an organisation: "the company said" is an organisation speaking, and a name with one
 # ("Harbour Trust") is an organisation's
 ORG_NOUNS = frozenset(("company", "firm", "operator", "group", "airline", "bank", "business", "charity", "trust",
@@ -137,7 +140,8 @@ ORG_HINTS = ORG_NOUNS | frozenset(("office", "house", "kremlin", "news", "times"
     "pentagon", "ferries", "airlines", "airways", "holdings", "industries", "motors", "systems", "services", "foods",
     "partners", "labs", "ltd", "plc", "inc", "corp", "railways", "trains", "buses", "energy", "homes", "hotels",
     "studios", "records", "bakery", "brewery", "foundation", "institute", "association", "society",
-    "federation", "forum"))
+    "federation", "forum", "resources", "solutions", "mining", "logistics", "technologies", "capital", "ventures",
+    "enterprises", "pharmaceuticals", "construction", "developments", "properties", "insurance", "llc", "gmbh", "ag"))
 # words of a news outlet's name: an outlet is drafted as `media`, and is never a person
 MEDIA_WORDS = frozenset(("news", "times", "post", "courier", "herald", "gazette", "tribune", "journal", "telegraph",
     "guardian", "chronicle", "daily", "radio", "tv", "television", "broadcasting", "broadcaster", "agency", "press",
@@ -776,7 +780,7 @@ def _mention(phrase: str) -> Mention:
     title = _role(apposition) or None
     if not runs:  # "the spokesman", "sources", "a senior official", "the EU's trade chief"
         # "a spokesman for the Harbour Board": the organisation speaks, through its spokesman
-        if (spoke := SPOKESMAN_FOR.search(head)) and (named := NAME_RE.match(head, spoke.end())):
+        if (spoke := SPOKESMAN_FOR.search(head)) and (named := NAME_OR_ORG.match(head, spoke.end())):
             return Mention(_clean_name(named.group(0)), kind="organization")
         return Mention(None, title=_bare(head), kind=_kind(head), pronoun=True)
     run = runs[-1]
@@ -1004,6 +1008,7 @@ def resolve(text: str, found: list[Attribution]) -> None:
             before_it = bisect.bisect_left(positions, at)
             earlier = named.same_surname(speaker.name, before_it) or \
                 seen.same_surname(speaker.name, len(seen.mentions)) or \
+                _shortened(names, speaker.name, before_it) or \
                 (_first_named(names, speaker.name, before_it) if speaker.kind == "person" else None)
             full = Mention(earlier.name, speaker.title or earlier.title, earlier.kind) if earlier else speaker
             if full is not speaker:
@@ -1091,7 +1096,7 @@ NOT_NAME_OPENERS = {*OPENERS, *PREPOSITIONS, "when", "if", "because", "since", *
 def _names(text: str) -> list[tuple[int, Mention]]:
     """Every full name (two words or more) in the text, where it stands, with the title before it."""
     found = []
-    for run in NAME_RE.finditer(text):
+    for run in NAME_OR_ORG.finditer(text):
         words = re.split(r"(?<=\w{3})\.\s+", run.group(0))[-1].split()  # "Monday. Polls" is not a name
         words = words if _looks_like_org(run.group(0)) else _after_titles(words)
         while len(words) > 1 and (_leading_title(words) or words[0].lower() in NOT_NAME_OPENERS):
@@ -1111,6 +1116,20 @@ def _first_named(names: list[tuple[int, Mention]], name: str, before: int) -> Me
     return next((m for _, m in reversed(names[:before]) if m.name.split()[0] == name and " " in m.name), None)
 
 
+def _shortened(names: list[tuple[int, Mention]], name: str, before: int) -> Mention | None:
+    """The nearest full name before that `name` is without its last words, where those say it is an
+    organisation ("Cerro Azul said" after "Cerro Azul Resources", "ParkRight" after "ParkRight Solutions"). A
+    name that says so itself is its own ("the Kremlin" is no short "Kremlin Senate")."""
+    if _looks_like_org(name):
+        return None
+    words = name.split()
+    for _, mention in reversed(names[:before]):
+        full = mention.name.split()
+        if len(full) > len(words) and full[:len(words)] == words and _org_word(" ".join(full[len(words):])):
+            return Mention(mention.name, mention.title, "organization")
+    return None
+
+
 def _subjects(text: str, names: list[tuple[int, Mention]]) -> list[tuple[int, Mention]]:
     """Who each sentence of the writer's own words is about, where it stands: the person or organisation
     named first in it, after nothing but a few words that describe them ("Mr Snow, the new coach, has
@@ -1125,7 +1144,7 @@ def _subjects(text: str, names: list[tuple[int, Mention]]) -> list[tuple[int, Me
         for sentence in sentences(text, paragraph, quotes):
             start = sentence.start + _lead_end(text[sentence.start:sentence.end])
             start = LEADING_WORDS.match(text, start, sentence.end).end()
-            for run in NAME_RE.finditer(text, start, min(sentence.end, start + 80)):
+            for run in NAME_OR_ORG.finditer(text, start, min(sentence.end, start + 80)):
                 before = bisect.bisect_right(starts, run.start())
                 if not _describes(text[start:run.start()]) or (before and quotes[before - 1].end > run.start()):
                     break  # words before that say more than who it is, or a name inside a quotation
