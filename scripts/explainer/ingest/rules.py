@@ -91,7 +91,7 @@ TITLE_WORDS = {"president", "prime", "minister", "foreign", "defense", "defence"
                "councillor", "commissioner", "chair", "chairwoman", "sheriff", "bishop", "archbishop", "rabbi",
                "lawyer", "barrister", "solicitor", "coach", "manager", "head", "founder", "owner", "organiser",
                "organizer", "executive", "councilman", "councilwoman", "councilmember", "alderman", "presenter",
-               "correspondent", "editor", "reporter", "officer", "constable"}
+               "correspondent", "editor", "reporter", "officer", "constable", "prosecutor", "coroner", "magistrate"}
 NATIONALITY = re.compile(r"^(?:[A-Z][a-z]+(?:ian|ean|ese|ish|can|ern)|Russian|American|Ukrainian|Israeli|Iraqi|"
                          r"Pakistani|Saudi|Thai|Swiss|French|Dutch|Greek|Polish|Turkish|Czech)$")
 # words that open a sentence capitalised before its speaker, no part of a name ("Later Ann Lee added")
@@ -875,7 +875,10 @@ DESCRIPTORS = {
     "businesswoman", "star", "actor", "actress", "singer", "presenter", "comedian", "author", "artist", "designer",
     "player", "striker", "midfielder", "defender", "goalkeeper", "keeper", "winger", "forward", "skipper", "boss",
     "veteran", "rookie", "champion", "proud", "lucky", "tearful", "heartbroken", "delighted", "devastated", "furious",
-    "brave", "plucky", "grieving", "retired", "former", "local", "young", "elderly", "fellow", "rival", "independent"}
+    "brave", "plucky", "grieving", "retired", "former", "local", "young", "elderly", "fellow", "rival", "independent",
+    "husband", "hubby", "wife", "partner", "fiance", "fiancé", "fiancee", "fiancée", "girlfriend", "boyfriend",
+    "binman", "postman", "postwoman", "milkman", "fireman", "firefighter", "paramedic", "cleaner", "carer",
+    "shopkeeper", "publican", "hairdresser", "plumber", "electrician", "mechanic", "gardener", "allotmenteer"}
 DESCRIPTOR_SHAPE = re.compile(r"(?:[a-z]+-of-[a-z]+|(?:co|ex|vice|deputy|acting|self)-[a-z]+|\d+-year-old)")
 
 
