@@ -553,6 +553,9 @@ SPEAKERS = [
     ("“It was in a bin bag,” said Hubby Tom Brierley.", "Tom Brierley", "Hubby"),
     ("Postman Dev Okoro said the dog had bitten him twice.", "Dev Okoro", "Postman"),
     ("Prosecutor Ines Varga told the jury: “He lied to you.”", "Ines Varga", "Prosecutor"),
+    # "in what X called": the words are X's
+    ("The mill will close, with 90 jobs lost, in what the Weavers' Guild has called “a betrayal of the valley”.",
+     "Weavers' Guild", None),
     ("Former minister Tom Ray said the plan would fail badly.", "Tom Ray", "Former minister"),
     ("Outside court, defence barrister Julian Ash said his client would appeal.", "Julian Ash", "defence barrister"),
     ("Hassan al-Amiri spoke first. “We will ration water,” al-Amiri said.", "Hassan al-Amiri", None),

@@ -104,7 +104,8 @@ LEADING_WORDS = re.compile(rf"(?:(?:{'|'.join(sorted(OPENERS))})\s+)*", re.I)
 # one line; never across a full stop (below)
 NAME_RE = re.compile(rf"(?:(?<![\w-]){PARTICLE}-)?[A-Z][\w’'\-.]*(?:[ \t]+{NAME_WORD})*")
 POSSESSIVE = re.compile(r"[’']s?$")  # "the EU's", "Mr Kok’s", "the Jones'"
-LEADING = re.compile(r"^(?:as\s+(?=[A-Z]))?(?:(?:to|at|after|upon) which\s+|"  # "To which she said"
+# (and "in what": "…, in what the union called “…”" is the union's)
+LEADING = re.compile(r"^(?:as\s+(?=[A-Z]))?(?:in\s+what\s+|(?:to|at|after|upon) which\s+|"  # "To which she said"
                      r"(?:but|and|however|meanwhile|still|yet|so|also|then|now|moreover|instead|"
                      r"on\s[^,]{1,40}|in\s[^,]{1,80}|at\s[^,]{1,40}|based on\s[^,]{1,60}|after\s[^,]{1,60}|"
                      r"during\s[^,]{1,60}|earlier[^,]{0,30}|later[^,]{0,30}|on the contrary|immediately[^,]{0,40}|"
