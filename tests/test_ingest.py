@@ -19,7 +19,7 @@ import yaml
 from conftest import BIN, ROOT, make_site, mkdocs_build
 from explainer.ingest import pos
 from explainer.ingest import tagger
-from explainer.ingest.rules import Span, extract, quotations
+from explainer.ingest.rules import Span, double_marked, extract, quotations
 from explainer.ingest.rules import extract as rules_extract
 from explainer.story.graph import load_story
 from explainer.story.relations import relation
@@ -737,6 +737,18 @@ def test_a_name_that_is_an_organisations_is_not_a_short_one():
     """"The Kremlin said" after "the Kremlin Senate": the Kremlin's own name, not a short form of another."""
     text = "A drone hit the dome of the Kremlin Senate. The Kremlin said it was an attack on the president."
     assert [a.speaker.name for a in extract(text)] == ["Kremlin"]
+
+
+@pytest.mark.parametrize("sentence, name, title", [
+    ("The figures were challenged by Priya Varma, the shadow minister, who called them “selective”.", "Priya Varma",
+     "shadow minister"),
+    ("The plan was opposed by Tom Ray, who has described it as ‘a fantasy’.", "Tom Ray", None),
+    ("Residents, who called the plan “a disgrace”, marched to the town hall on Monday.", None, None),
+])
+def test_a_name_then_who_said_it(sentence, name, title):
+    """"X, who called it “…”": the words are X's; a group ("Residents, who …") is nobody named."""
+    found = extract(double_marked(sentence))
+    assert [(a.speaker.name, a.speaker.title) for a in found] == ([(name, title)] if name else [])
 
 
 def test_a_clause_after_the_name_that_is_no_office_gives_no_role():

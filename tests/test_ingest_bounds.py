@@ -231,7 +231,8 @@ def test_the_quick_tests_pass_wherever_their_patterns_match():
     """A pattern is skipped when its quick test fails: that must never skip a match."""
     vocabulary = ["said", "told", "added", "has learned", "put it", "is quoted as saying", "pointed out", "also",
                   "on Monday", "according to", "Peskov", "he", "the spokesman", "claimed", "continued", "echoes",
-                  ",", ", ", ":", ";", " ", "  ", "\t", "\n", "\u00a0", "a", "ed", "“", "”", '"', "x" * 45, "."]
+                  ",", ", ", ":", ";", " ", "  ", "\t", "\n", "\u00a0", "a", "ed", "“", "”", '"', "x" * 45, ".",
+                  "who", "Ann Lee"]
     rnd = random.Random(5)
     matched = dict.fromkeys([reason for _, reason, possible in rules.REPORTED if possible] +
                             ["before", "verb before"], 0)
@@ -239,7 +240,8 @@ def test_the_quick_tests_pass_wherever_their_patterns_match():
         words = "".join(rnd.choice(vocabulary) for _ in range(rnd.randint(1, 14)))
         if rnd.random() < 0.5:  # near what the patterns look for: "…, Peskov (also) said, …"
             words = rnd.choice(["The drone", "abc", "Yes"]) + words[:rnd.randint(0, 20)] + ", " + \
-                rnd.choice(["Peskov", "he", "the spokesman", "a, b"]) + rnd.choice([" ", " also ", " on Monday "]) + \
+                rnd.choice(["Peskov", "he", "the spokesman", "a, b", "Ann Lee,\twho", "Tom Ray, who"]) + \
+                rnd.choice([" ", " also ", " on Monday "]) + \
                 rnd.choice(["said", "has learned", "claimed", "continued"]) + words[rnd.randint(0, len(words)):]
         for pattern, reason, possible in rules.REPORTED:
             if possible and re.match(pattern, words, re.S):

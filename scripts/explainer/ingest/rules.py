@@ -650,6 +650,7 @@ def _verb_and_mark_at_end(words: str) -> bool:
     return words[-1:] in (",", ":") and bool(re.search(r"[a-z](?:ed|es)$", words[:-1].rstrip()))
 
 
+WHO_CLAUSE = re.compile(r",\s+who\s")
 # reported speech: (pattern, reason, a quick test the words pass wherever the pattern can match)
 # the verbs that come before their speaker ("…, said the minister"; not "…, has praised the squad")
 # ("told" is not one: "…, told reporters" names who heard it)
@@ -674,6 +675,11 @@ REPORTED = [
      "source and cue, then content", None),
     (rf"^(?P<src>{SOURCE_WORDS})\s+{ANY_VERB}\b[^“”\"]*?,\s+(?P<cue>{PARTICIPLE_CUES})\s+(?P<content>.+)$",
      "a participle after what the subject did", None),
+    # "…, challenged by Priya Lal, the shadow minister, who called them “selective”": the name (two words or
+    # more: "Residents, who …" is no one) the clause is about
+    (rf"^(?P<lead>.*?)(?P<src>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)+(?:,\s+[^,;:“”\"]{{1,80}})?),\s+who\s+"
+     rf"(?:has\s+|had\s+|have\s+)?(?P<cue>{CUE})\s+(?P<content>.+)$", "a name, then who said it",
+     lambda words: bool(WHO_CLAUSE.search(words))),
 ]
 
 
@@ -693,7 +699,9 @@ def _reported(text: str, sentence: Span, quotes: list[Span]) -> Attribution | No
         src_text = match.group("src")
         if reason == "source and cue, then content":
             src_text = _strip_leading(src_text)
-        if not _plausible_source(src_text) or len(match.group("content").split()) < 3:
+        # a short content only where it quotes ("who called them “selective”")
+        if not _plausible_source(src_text) or (len(match.group("content").split()) < 3 and
+                                               not re.search(r"[“\"]", match.group("content"))):
             continue
         src = _lead_trimmed(text, _span(sentence.start, match, "src", text))
         cue = _span(sentence.start, match, "cue", text)
