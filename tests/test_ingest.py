@@ -532,7 +532,7 @@ SPEAKERS = [
     ("Bashar al-Assad said the army would stay.", "Bashar al-Assad", None),
     # a possessive says whose the speaker is
     ("The EU's trade chief said the deal was close.", None, "EU's trade chief"),
-    ("“We are not finished,” Mr Kok’s spokesman said.", None, "Mr Kok’s spokesman"),
+    ("“We are not finished,” Mr Kok’s spokesman said.", "Kok", "Mr"),  # his spokesman speaks for him
     # a leading clause is not the speaker, nor is a name after a preposition
     ("Welcoming the verdict, Ruth Cole, director of Open Courts, said: “Justice was done today.”", "Ruth Cole",
      "director of Open Courts"),
@@ -733,6 +733,18 @@ def test_an_organisation_named_again_in_short_is_the_one_named_in_full(text, nam
     assert speakers == [(name, "organization")]
 
 
+@pytest.mark.parametrize("text, name", [
+    ("A Tidewell spokesman said the outage was over.", "Tidewell"),
+    ("Northgate University's press office described the birds as “feathered commuters”.", "Northgate University"),
+    ("KerbWise Solutions issued the fines. A KerbWise spokeswoman said the cameras were checked.", "KerbWise Solutions"),
+    # an epithet naming what kind of organisation: the one named before whose name says so, spoken or not
+    ("The Parking Appeals Panel heard her case. The panel said the evidence was “plainly unreliable”.",
+     "Parking Appeals Panel"),
+])
+def test_whose_spokesman_speaks_and_the_panel_is_the_panel_named(text, name):
+    assert [(a.speaker.name, a.speaker.kind) for a in extract(text)] == [(name, "organization")]
+
+
 def test_a_name_that_is_an_organisations_is_not_a_short_one():
     """"The Kremlin said" after "the Kremlin Senate": the Kremlin's own name, not a short form of another."""
     text = "A drone hit the dome of the Kremlin Senate. The Kremlin said it was an attack on the president."
@@ -872,7 +884,9 @@ def test_words_of_doing_make_no_claim(sentence):
 def test_an_organisations_epithet_is_no_person():
     made = draft("Fares row\n\n“We will hold fares,” said Denise Whitfield, head of the Transit Authority.\n\n"
                  "The authority proposed a fairness fare for night workers.\n", "fares")
-    assert [c["claimant"] for c in made.records["claims"]] == ["denise-whitfield"]
+    # "the authority" is the Transit Authority her role names, never her
+    assert [c["claimant"] for c in made.records["claims"]] == ["denise-whitfield", "transit-authority"]
+    assert [a["kind"] for a in made.records["actors"]] == ["person", "organization"]
 
 
 def test_our_own_articles_are_labelled_verbatim_and_scored():

@@ -134,8 +134,9 @@ NAME_OR_ORG = re.compile(rf"{ORG_NAME.pattern}|{NAME_RE.pattern}")
 ORG_NOUNS = frozenset(("company", "firm", "operator", "group", "airline", "bank", "business", "charity", "trust",
     "council", "board", "ministry", "department", "agency", "club", "union", "party", "retailer", "insurer", "maker",
     "manufacturer", "supermarket", "chain", "broadcaster", "network", "university", "school", "hospital", "museum",
-    "organisation", "organization", "authority", "government", "body", "regulator"))
-ORG_HINTS = ORG_NOUNS | frozenset(("office", "house", "kremlin", "news", "times", "post", "press", "committee",
+    "organisation", "organization", "authority", "government", "body", "regulator", "panel", "tribunal", "committee",
+    "commission", "inquiry", "watchdog"))
+ORG_HINTS = ORG_NOUNS | frozenset(("office", "house", "kremlin", "news", "times", "post", "press",
     "reuters", "associated", "cnn", "bbc", "ria", "tass", "nations", "army", "forces", "service", "campaign", "court",
     "police", "states", "russia", "ukraine", "washington", "moscow", "kiev", "kyiv", "china", "congress", "senate",
     "pentagon", "ferries", "airlines", "airways", "holdings", "industries", "motors", "systems", "services", "foods",
@@ -791,6 +792,13 @@ def _mention(phrase: str) -> Mention:
         # "a spokesman for the Harbour Board": the organisation speaks, through its spokesman
         if (spoke := SPOKESMAN_FOR.search(head)) and (named := NAME_OR_ORG.match(head, spoke.end())):
             return Mention(_clean_name(named.group(0)), kind="organization")
+        if owner := SPOKESMAN_OF.match(head.strip()):
+            words = owner.group("owner").split()
+            if _looks_like_org(owner.group("owner")) or not _leading_title(words):
+                # an organisation's, or a person's named before ("a Trump spokesman": "Trump" is resolved later)
+                return Mention(_clean_name(" ".join(words)), kind="organization")
+            name = _after_titles(words)
+            return Mention(_clean_name(" ".join(name)), " ".join(words[:len(words) - len(name)]), "person")
         return Mention(None, title=_bare(head), kind=_kind(head), pronoun=True)
     run = runs[-1]
     name_words = run.group(0).split() if _looks_like_org(run.group(0)) else _after_titles(run.group(0).split())
@@ -843,6 +851,10 @@ def _speaker_runs(words: str) -> list[re.Match]:
 SPOKESMAN_FOR = re.compile(r"\b(?:spokes(?:man|woman|person)|representative|press office|statement|"
                            r"press release|(?:analysts|economists|researchers|officials|scientists|staff)\s+at)"
                            r"\s+(?:for|of|from)?\s*(?:the\s+)?(?=[A-Z])", re.I)
+# "a ParkRight spokesman", "Northgate University's press office": whose they are speaks
+SPOKESMAN_OF = re.compile(r"(?:(?i:an?|the)\s+)?(?!(?:A|An|The)\s)(?P<owner>[A-Z][\w&.-]*(?:\s+(?:of\s+|for\s+)?[A-Z][\w&.-]*)*)"
+                          r"(?:[’']s)?"
+                          r"\s+(?:[a-z]+\s+)?(?:spokes(?:man|woman|person|people)|press\s+(?:office|officer|team))\b")
 AFFILIATED = re.compile(r"\b(?:of|at|for|from|with|in|on|to|by)\s+(?:the\s+)?$", re.I)
 
 
@@ -1031,6 +1043,11 @@ def resolve(text: str, found: list[Attribution]) -> None:
             attribution.confidence = 0.9 if attribution.direct else 0.75 if speech else 0.6
             if not speech:
                 reasons.append(f"'{attribution.cue.of(text)}' is not a plain speech verb")
+        elif named_org := _org_named_for(speaker, names, bisect.bisect_left(positions, at)):
+            attribution.speaker = named_org
+            reasons.append(f"'{word}' taken to be {named_org.name}, the organisation named before whose name says it is one")
+            attribution.confidence = 0.7
+            seen.add(named_org)
         else:
             candidates = [c for c in seen.fitting(speaker, 6) if genders.fit(c, word)][:3]  # the nearest three
             if candidates:
@@ -1128,6 +1145,16 @@ def _first_named(names: list[tuple[int, Mention]], name: str, before: int) -> Me
     return next((m for _, m in reversed(names[:before]) if m.name.split()[0] == name and " " in m.name), None)
 
 
+def _org_named_for(speaker: Mention, names: list[tuple[int, Mention]], before: int) -> Mention | None:
+    """For "the panel" or "the university", the nearest organisation named before (of the last 50 names) whose
+    name holds the word ("the Parking Appeals Panel"): it need not have spoken yet."""
+    nouns = _asked_title_words(speaker) & ORG_NOUNS if speaker.title and not speaker.name else set()
+    if not nouns:
+        return None
+    return next((Mention(m.name, None, "organization") for _, m in reversed(names[max(0, before - 50):before])
+                 if nouns <= set(_words(m.name))), None)
+
+
 def _shortened(names: list[tuple[int, Mention]], name: str, before: int) -> Mention | None:
     """The nearest full name before that `name` is without its last words, where those say it is an
     organisation ("Cerro Azul said" after "Cerro Azul Resources", "ParkRight" after "ParkRight Solutions"). A
@@ -1150,6 +1177,7 @@ def _subjects(text: str, names: list[tuple[int, Mention]]) -> list[tuple[int, Me
     spoken"). Not a name inside a quotation, nor one after a preposition ("The director of the Museum")."""
     found = []
     surnames = {m.name.split()[-1] for _, m in names}
+    positions = [position for position, _ in names]
     for paragraph in paragraphs(text):
         quotes = [q for q in quotations(text, paragraph) if q.of(text).split()]  # in order, none in another
         starts = [q.start for q in quotes]
@@ -1161,6 +1189,7 @@ def _subjects(text: str, names: list[tuple[int, Mention]]) -> list[tuple[int, Me
                 if not _describes(text[start:run.start()]) or (before and quotes[before - 1].end > run.start()):
                     break  # words before that say more than who it is, or a name inside a quotation
                 if (subject := _subject(run, surnames, text[run.end():run.end() + 1] == ",")) is not None:
+                    subject = _shortened(names, subject.name, bisect.bisect_left(positions, run.start())) or subject
                     found.append((run.start(), subject))
                     break
     return found
