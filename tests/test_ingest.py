@@ -553,6 +553,10 @@ SPEAKERS = [
     ("“It was in a bin bag,” said Hubby Tom Brierley.", "Tom Brierley", "Hubby"),
     ("Postman Dev Okoro said the dog had bitten him twice.", "Dev Okoro", "Postman"),
     ("Prosecutor Ines Varga told the jury: “He lied to you.”", "Ines Varga", "Prosecutor"),
+    ("Stunned dad Vik Arora, 38, who was at the back of the hall, said: “Nobody could believe it.”", "Vik Arora",
+     "Stunned dad"),
+    ("Cross-examining Dr Ines Varga, counsel Tom Ray suggested the logs had been “chaotic” for years.", "Tom Ray",
+     "counsel"),
     # "in what X called": the words are X's
     ("The mill will close, with 90 jobs lost, in what the Weavers' Guild has called “a betrayal of the valley”.",
      "Weavers' Guild", None),
@@ -743,6 +747,13 @@ def test_an_organisation_named_again_in_short_is_the_one_named_in_full(text, nam
 ])
 def test_whose_spokesman_speaks_and_the_panel_is_the_panel_named(text, name):
     assert [(a.speaker.name, a.speaker.kind) for a in extract(text)] == [(name, "organization")]
+
+
+def test_the_company_is_no_union():
+    """"The company" is the last organisation named that can be one, spoken or not: not the union after it."""
+    text = ("Harbour Ferries Lines cut two sailings. The Seafarers' Union said talks had failed. "
+            "On Friday, the company said it was “ready to talk at any hour”.")
+    assert [a.speaker.name for a in extract(text)] == ["Seafarers' Union", "Harbour Ferries Lines"]
 
 
 def test_a_name_that_is_an_organisations_is_not_a_short_one():

@@ -104,6 +104,12 @@ LEADING_WORDS = re.compile(rf"(?:(?:{'|'.join(sorted(OPENERS))})\s+)*", re.I)
 # one line; never across a full stop (below)
 NAME_RE = re.compile(rf"(?:(?<![\w-]){PARTICLE}-)?[A-Z][\w’'\-.]*(?:[ \t]+{NAME_WORD})*")
 POSSESSIVE = re.compile(r"[’']s?$")  # "the EU's", "Mr Kok’s", "the Jones'"
+# words in -ed and -ing that describe a person before their name ("Shocked mum Tracey Bell"), not a participle
+# clause opening the sentence ("Welcoming the verdict,")
+DESCRIBING = frozenset(("shocked", "stunned", "horrified", "relieved", "thrilled", "overjoyed", "distraught",
+    "worried", "terrified", "baffled", "bemused", "gutted", "delighted", "devastated", "retired", "grieving",
+    "smiling", "beaming", "fuming", "talented", "celebrated", "disgraced", "jailed", "convicted", "injured",
+    "wounded", "bereaved", "embattled", "beleaguered", "veteran"))
 # (and "in what": "…, in what the union called “…”" is the union's)
 LEADING = re.compile(r"^(?:as\s+(?=[A-Z]))?(?:in\s+what\s+|(?:to|at|after|upon) which\s+|"  # "To which she said"
                      r"(?:but|and|however|meanwhile|still|yet|so|also|then|now|moreover|instead|"
@@ -112,7 +118,9 @@ LEADING = re.compile(r"^(?:as\s+(?=[A-Z]))?(?:in\s+what\s+|(?:to|at|after|upon) 
                      r"(?:outside|inside|following|despite|amid|within|near|across|behind|under|over|without|"
                      r"before|from|with)\s[^,]{1,60}|"
                      # a participle clause: "Welcoming the verdict,", "Asked about the fire," (not "Sterling Brown,")
-                     r"(?!according\b)[a-z]+(?:ing|ed)\s+(?-i:[a-z])[^,]{0,80}),"
+                     rf"(?!(?:according|{'|'.join(sorted(DESCRIBING))})\b)[a-z]+(?:ing|ed)\s+(?-i:[a-z])[^,]{{0,80}}|"
+                     # a hyphenated one is none whatever follows: "Cross-examining Dr Lee,"
+                     r"[a-z]+-[a-z]+(?:ing|ed)\s[^,]{1,80}),"
                      r"\s+)+", re.I)
 ADJUNCT = r"(?:\s+(?:on|in|at|late|early|last|this)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|" \
           r"the\s+\w+|\w+day|\w+\s+\d+|[A-Z]\w+)|\s+(?:also|earlier|later|previously|then|again|separately|" \
@@ -143,7 +151,8 @@ ORG_HINTS = ORG_NOUNS | frozenset(("office", "house", "kremlin", "news", "times"
     "partners", "labs", "ltd", "plc", "inc", "corp", "railways", "trains", "buses", "energy", "homes", "hotels",
     "studios", "records", "bakery", "brewery", "foundation", "institute", "association", "society",
     "federation", "forum", "resources", "solutions", "mining", "logistics", "technologies", "capital", "ventures",
-    "enterprises", "pharmaceuticals", "construction", "developments", "properties", "insurance", "llc", "gmbh", "ag"))
+    "enterprises", "pharmaceuticals", "construction", "developments", "properties", "insurance", "llc", "gmbh", "ag",
+    "lines", "shipping", "freight", "utilities", "telecom", "pharma", "retail", "stores"))
 # words of a news outlet's name: an outlet is drafted as `media`, and is never a person
 MEDIA_WORDS = frozenset(("news", "times", "post", "courier", "herald", "gazette", "tribune", "journal", "telegraph",
     "guardian", "chronicle", "daily", "radio", "tv", "television", "broadcasting", "broadcaster", "agency", "press",
@@ -826,8 +835,9 @@ def _role(apposition: str) -> str:
                       r"(?P<rest>.+)", words, re.I)
     if clause is None:
         return words
-    if clause.group("be"):
-        return _bare(clause.group("rest"))
+    if clause.group("be"):  # "who is the mayor"; not "who was in the front row", a place, no role
+        rest = _bare(clause.group("rest"))
+        return "" if rest.split()[0].lower() in PREPOSITIONS else rest
     office = OFFICES.get(clause.group("verb").lower())
     return f"{office} of {clause.group('rest')}" if office else ""
 
@@ -899,7 +909,8 @@ DESCRIPTORS = {
     "brave", "plucky", "grieving", "retired", "former", "local", "young", "elderly", "fellow", "rival", "independent",
     "husband", "hubby", "wife", "partner", "fiance", "fiancé", "fiancee", "fiancée", "girlfriend", "boyfriend",
     "binman", "postman", "postwoman", "milkman", "fireman", "firefighter", "paramedic", "cleaner", "carer",
-    "shopkeeper", "publican", "hairdresser", "plumber", "electrician", "mechanic", "gardener", "allotmenteer"}
+    "shopkeeper", "publican", "hairdresser", "plumber", "electrician", "mechanic", "gardener", "allotmenteer",
+    "angry", "upset", "emotional", "livid", *DESCRIBING}
 DESCRIPTOR_SHAPE = re.compile(r"(?:[a-z]+-of-[a-z]+|(?:co|ex|vice|deputy|acting|self)-[a-z]+|\d+-year-old)")
 
 
@@ -975,7 +986,8 @@ def _plausible_source(phrase: str) -> bool:
                  r"could|will|can|may|might|must|not|do|does|did|it)\b", lowered) \
             and not re.search(r"\bincluding\b", lowered):
         return False
-    if pos.has_finite_verb(words):  # "Trump attacked Clinton for her support of …" is a clause, not who
+    # "Trump attacked Clinton for her support of …" is a clause, not who; "Shocked mum Tracey Bell" is who
+    if pos.has_finite_verb(" ".join(_after_titles(words.split()))):
         return False
     has_name = bool(re.search(r"\b[A-Z]", words))
     generic = re.search(r"\b(?:sources?|officials?|spokes\w+|analysts?|experts?|aides?|agency|ministry|"
@@ -1045,7 +1057,7 @@ def resolve(text: str, found: list[Attribution]) -> None:
                 reasons.append(f"'{attribution.cue.of(text)}' is not a plain speech verb")
         elif named_org := _org_named_for(speaker, names, bisect.bisect_left(positions, at)):
             attribution.speaker = named_org
-            reasons.append(f"'{word}' taken to be {named_org.name}, the organisation named before whose name says it is one")
+            reasons.append(f"'{word}' taken to be {named_org.name}, the nearest organisation named before that it can mean")
             attribution.confidence = 0.7
             seen.add(named_org)
         else:
@@ -1146,13 +1158,23 @@ def _first_named(names: list[tuple[int, Mention]], name: str, before: int) -> Me
 
 
 def _org_named_for(speaker: Mention, names: list[tuple[int, Mention]], before: int) -> Mention | None:
-    """For "the panel" or "the university", the nearest organisation named before (of the last 50 names) whose
-    name holds the word ("the Parking Appeals Panel"): it need not have spoken yet."""
+    """For "the panel", "the university" or "the company", the nearest organisation named before (of the last 50
+    names) that the words can mean (`_called`): it need not have spoken yet."""
     nouns = _asked_title_words(speaker) & ORG_NOUNS if speaker.title and not speaker.name else set()
     if not nouns:
         return None
     return next((Mention(m.name, None, "organization") for _, m in reversed(names[max(0, before - 50):before])
-                 if nouns <= set(_words(m.name))), None)
+                 if _called(nouns, m.name)), None)
+
+
+def _called(nouns: set[str], name: str) -> bool:
+    """Whether an organisation so named can be called "the <nouns>": a company, whose name says it is an
+    organisation and no union, council or ministry ("Harbour Ferries Lines"); anything else, when its name
+    holds the word ("the panel": "the Parking Appeals Panel")."""
+    words = set(_words(name))
+    if nouns & COMPANY_NOUNS:
+        return _org_word(name) and NOT_A_COMPANY.isdisjoint(words)
+    return nouns <= words
 
 
 def _shortened(names: list[tuple[int, Mention]], name: str, before: int) -> Mention | None:
@@ -1224,10 +1246,19 @@ def _refers_to(speaker: Mention, subject: Mention, words: str) -> bool:
         return speaker.kind == subject.kind or (speaker.kind == "any" and subject.kind == "organization")
     if re.match(r"(?:a|an|the)\s+spokes(?:man|woman|person)\b", lowered):  # speaks for the organisation just named
         return subject.kind == "organization"
-    return lowered.startswith("the ") and subject.kind == ("organization" if ORG_EPITHET.search(lowered) else
-                                                           "person") and not GROUPS.search(lowered)
+    if ORG_EPITHET.search(lowered):  # "the operator": an organisation it can be called so ("the company" no union)
+        nouns = set(_words(lowered)) & ORG_NOUNS
+        return lowered.startswith("the ") and subject.kind == "organization" and \
+            (not nouns & COMPANY_NOUNS or _called(nouns, subject.name))
+    return lowered.startswith("the ") and subject.kind == "person" and not GROUPS.search(lowered)
 
 
+COMPANY_NOUNS = frozenset(("company", "firm", "operator", "business", "airline", "retailer", "insurer", "maker",
+                           "manufacturer", "supermarket", "chain"))
+NOT_A_COMPANY = frozenset(("union", "council", "ministry", "department", "party", "committee", "commission",
+    "university", "school", "hospital", "museum", "government", "authority", "police", "court", "panel", "tribunal",
+    "inquiry", "charity", "association", "society", "federation", "foundation", "institute", "club", "congress",
+    "senate", "regulator", "watchdog"))
 ORG_EPITHET = re.compile(rf"\b(?:{'|'.join(sorted(ORG_NOUNS))})\b")
 
 
@@ -1304,7 +1335,10 @@ class _Mentions:
             pool = range(len(self.mentions)) if speaker.kind == "any" else self.by_kind.get(speaker.kind, [])
             return [self.mentions[i] for i in reversed(pool[-limit:])]
         if ORG_EPITHET.search(" ".join(words)):  # "the company": the organisations that spoke, whatever their titles
-            return [self.mentions[i] for i in reversed(self.by_kind.get("organization", [])[-limit:])]
+            organisations = [self.mentions[i] for i in reversed(self.by_kind.get("organization", [])[-50:])]
+            if words & COMPANY_NOUNS:  # but a company is no union, council or ministry
+                organisations = [m for m in organisations if NOT_A_COMPANY.isdisjoint(_words(m.name))]
+            return organisations[:limit]
         # an earlier title holding all the words: among those holding one of them, read once per title
         key = frozenset(words)
         word, read, fit = self.fits.get(key) or (min(words, key=lambda w: len(self.by_title_word[w])), 0, [])
