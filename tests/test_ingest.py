@@ -557,6 +557,15 @@ SPEAKERS = [
      "Stunned dad"),
     ("Cross-examining Dr Ines Varga, counsel Tom Ray suggested the logs had been “chaotic” for years.", "Tom Ray",
      "counsel"),
+    # an introduction ending in a colon after what the speaker did, or "…, but said:"
+    ("Port chief Ola Dunn defended the new rota in a phone-in on Monday: “Nobody loses a break.”", "Ola Dunn",
+     "Port chief"),
+    ("Winger Kofi Asare, the club captain, was more measured: “We lost our shape after the break.”", "Kofi Asare",
+     "club captain"),
+    ("Dr Ines Varga took the stand. She conceded that some files were lost, but said: “No patient was harmed.”",
+     "Ines Varga", "Dr"),
+    ("Its founder, third-year student Moira Kell, said: “We started with six plots and a kettle.”", "Moira Kell",
+     "founder"),
     # "in what X called": the words are X's
     ("The mill will close, with 90 jobs lost, in what the Weavers' Guild has called “a betrayal of the valley”.",
      "Weavers' Guild", None),

@@ -232,17 +232,17 @@ def test_the_quick_tests_pass_wherever_their_patterns_match():
     vocabulary = ["said", "told", "added", "has learned", "put it", "is quoted as saying", "pointed out", "also",
                   "on Monday", "according to", "Peskov", "he", "the spokesman", "claimed", "continued", "echoes",
                   ",", ", ", ":", ";", " ", "  ", "\t", "\n", "\u00a0", "a", "ed", "“", "”", '"', "x" * 45, ".",
-                  "who", "Ann Lee"]
+                  "who", "Ann Lee", "but", "was more"]
     rnd = random.Random(5)
     matched = dict.fromkeys([reason for _, reason, possible in rules.REPORTED if possible] +
-                            ["before", "verb before"], 0)
-    for _ in range(4000):
+                            ["before", "verb before", "did before", "but said"], 0)
+    for _ in range(5000):
         words = "".join(rnd.choice(vocabulary) for _ in range(rnd.randint(1, 14)))
         if rnd.random() < 0.5:  # near what the patterns look for: "…, Peskov (also) said, …"
             words = rnd.choice(["The drone", "abc", "Yes"]) + words[:rnd.randint(0, 20)] + ", " + \
                 rnd.choice(["Peskov", "he", "the spokesman", "a, b", "Ann Lee,\twho", "Tom Ray, who"]) + \
                 rnd.choice([" ", " also ", " on Monday "]) + \
-                rnd.choice(["said", "has learned", "claimed", "continued"]) + words[rnd.randint(0, len(words)):]
+                rnd.choice(["said", "has learned", "claimed", "continued", "claimed it, but said"]) + words[rnd.randint(0, len(words)):]
         for pattern, reason, possible in rules.REPORTED:
             if possible and re.match(pattern, words, re.S):
                 matched[reason] += 1
@@ -253,4 +253,10 @@ def test_the_quick_tests_pass_wherever_their_patterns_match():
         if rules.SPEAKER_VERB_BEFORE.search(words):
             matched["verb before"] += 1
             assert rules._verb_and_mark_at_end(words), words
+        if rules.SPEAKER_DID_BEFORE.search(words):
+            matched["did before"] += 1
+            assert words.rstrip().endswith(":"), words
+        if rules.DID_BUT_SAID.search(words):
+            matched["but said"] += 1
+            assert rules._cue_near_end(words), words
     assert min(matched.values()) >= 20, matched  # each pattern did match, often

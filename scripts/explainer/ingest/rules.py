@@ -553,6 +553,8 @@ def _direct(text: str, sentence: Span, quotes: list[Span]) -> Attribution | None
     before = text[sentence.start:first.start]
     candidates = (SPEAKER_BEFORE.search(before) if _cue_near_end(before) else None,
                   SPEAKER_VERB_BEFORE.search(before) if _verb_and_mark_at_end(before) else None,
+                  SPEAKER_DID_BEFORE.search(before) if before.rstrip().endswith(":") else None,
+                  DID_BUT_SAID.search(before) if _cue_near_end(before) else None,
                   DID_SAYING.match(before, _lead_end(before)),  # "Trump attacked Clinton for …, saying, “…”"
                   INVERTED.match(before))  # "Said Ellis: “…”"
     match = next((m for m in candidates if m and _plausible_source(_strip_leading(m.group("src")))), None)
@@ -602,6 +604,11 @@ SPEAKER_BEFORE = re.compile(rf"(?P<src>{SOURCE_WORDS}){ADJUNCT}\s+(?P<cue>{CUE})
 SPEAKER_VERB_BEFORE = re.compile(rf"(?P<src>{SOURCE_WORDS}){ADJUNCT}\s+(?P<cue>{ANY_VERB})\s*[,:]\s*$")
 INVERTED = re.compile(r"\s*(?P<cue>(?:[Ss]aid|[Ss]ays|[Aa]dded|[Aa]dds|[Ww]rote|[Ww]rites|[Aa]sked|[Aa]sks))\s+"
                       rf"(?P<src>{SOURCE_WORDS})\s*[,:]\s*$")
+# "X defended the changes on Thursday: “…”", "X, the captain, was more measured: “…”": who did it speaks next
+SPEAKER_DID_BEFORE = re.compile(rf"(?P<src>{SOURCE_WORDS}){ADJUNCT}\s+(?P<cue>(?:was|were|is|are)\s+(?:(?:more|less|far|"
+                                rf"rather|equally|even|very|most)\s+)?[a-z]+|{ANY_VERB}\b[^“”\":;]{{0,80}})\s*:\s*$")
+# "She accepted that …, but said: “…”"
+DID_BUT_SAID = re.compile(rf"(?P<src>{SOURCE_WORDS})\s+{ANY_VERB}\b[^“”\"]*?,?\s+(?:but|and)\s+(?P<cue>{CUE})\s*[,:]?\s*$")
 DID_SAYING = re.compile(rf"(?P<src>{SOURCE_WORDS})\s+{ANY_VERB}\b[^“”\"]*,\s+(?P<cue>{PARTICIPLE_CUES})\s*[,:]?\s*$")
 
 
@@ -972,8 +979,16 @@ def _determiner_and_word(words: str) -> bool:
 
 def _plausible_source(phrase: str) -> bool:
     """Whether words can be who speaks: a name, a pronoun or a noun like "officials"; an apposition after
-    a comma ("Samuel Bendett, a senior fellow at …") may say more and is not judged."""
+    a comma ("Samuel Bendett, a senior fellow at …") may say more and is not judged, unless the words before it
+    name nobody and it does ("Its organiser, third-year cellist Mei Lin Hartley,")."""
     head, _, apposition = phrase.strip().partition(",")
+    if _plausible_words(phrase, head, apposition):
+        return True
+    return bool(re.match(r"\s*(?:[a-z-]+\s+){0,2}[A-Z]", apposition)) and \
+        _plausible_words(apposition, apposition.partition(",")[0], "")
+
+
+def _plausible_words(phrase: str, head: str, apposition: str) -> bool:
     words = phrase.strip() if apposition.strip().lower().startswith(("including", "such as", "like")) else head
     if not words or len(words.split()) > 14 or len(phrase.split()) > 40:
         return False
