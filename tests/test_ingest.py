@@ -564,8 +564,8 @@ SPEAKERS = [
      "club captain"),
     ("Dr Ines Varga took the stand. She conceded that some files were lost, but said: “No patient was harmed.”",
      "Ines Varga", "Dr"),
-    ("Its founder, third-year student Moira Kell, said: “We started with six plots and a kettle.”", "Moira Kell",
-     "founder"),
+    ("Its organiser, third-year student Moira Kell, said: “We started with six plots and a kettle.”", "Moira Kell",
+     "organiser"),
     # "in what X called": the words are X's
     ("The mill will close, with 90 jobs lost, in what the Weavers' Guild has called “a betrayal of the valley”.",
      "Weavers' Guild", None),
