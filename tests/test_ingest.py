@@ -765,6 +765,17 @@ def test_the_company_is_no_union():
     assert [a.speaker.name for a in extract(text)] == ["Seafarers' Union", "Harbour Ferries Lines"]
 
 
+def test_a_first_name_alone_is_who_the_sentence_is_about():
+    """"Ryan took it in his stride. He told …": Ryan is the Ryan named in full before; a club's first word is no
+    one's first name ("Kelsey Rovers", then "Kelsey" alone)."""
+    text = ("“It was a shambles,” said Ryan Kestrel, who plays the Dame. Ann Lee laughed. Ryan took it in his stride. "
+            "He told the Globe: “I have had worse reviews.”")
+    assert [a.speaker.name for a in extract(text)] == ["Ryan Kestrel", "Ryan Kestrel"]
+    club = ("Kelsey Rovers won 3-2. “We never gave up,” said Rovers manager Bo Kowal. Kelsey had trailed at the break. "
+            "He added that the striker had been “unplayable”.")
+    assert [(a.speaker.name, a.speaker.kind) for a in extract(club)] == [("Bo Kowal", "person")] * 2
+
+
 def test_a_name_that_is_an_organisations_is_not_a_short_one():
     """"The Kremlin said" after "the Kremlin Senate": the Kremlin's own name, not a short form of another."""
     text = "A drone hit the dome of the Kremlin Senate. The Kremlin said it was an attack on the president."

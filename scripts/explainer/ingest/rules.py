@@ -152,7 +152,8 @@ ORG_HINTS = ORG_NOUNS | frozenset(("office", "house", "kremlin", "news", "times"
     "studios", "records", "bakery", "brewery", "foundation", "institute", "association", "society",
     "federation", "forum", "resources", "solutions", "mining", "logistics", "technologies", "capital", "ventures",
     "enterprises", "pharmaceuticals", "construction", "developments", "properties", "insurance", "llc", "gmbh", "ag",
-    "lines", "shipping", "freight", "utilities", "telecom", "pharma", "retail", "stores"))
+    "lines", "shipping", "freight", "utilities", "telecom", "pharma", "retail", "stores", "rovers", "united",
+    "athletic", "wanderers", "fc", "albion", "rangers", "harriers", "city", "town"))
 # words of a news outlet's name: an outlet is drafted as `media`, and is never a person
 MEDIA_WORDS = frozenset(("news", "times", "post", "courier", "herald", "gazette", "tribune", "journal", "telegraph",
     "guardian", "chronicle", "daily", "radio", "tv", "television", "broadcasting", "broadcaster", "agency", "press",
@@ -958,12 +959,21 @@ def is_outlet(name: str) -> bool:
 
 
 def _kind(words: str) -> str:
-    lowered = words.lower()
-    people = ("spokesman", "spokeswoman", "president", "minister", "adviser", "advisor", "official", "fellow",
-              "analyst", "senator", "secretary", "leader", "mayor", "governor", "chief", "director", "he ", "she ")
-    if any(p in lowered for p in people):
+    """A person where the words give a person's office or say who someone is ("Rovers manager Brendan Kowalczyk",
+    "officials"), else an organisation where they name one, else a person."""
+    found = set(_words(words))
+    if not PEOPLE_WORDS.isdisjoint(found | {w[:-1] for w in found if w.endswith("s")}):
         return "person"
     return "organization" if _org_word(words) else "person"
+
+
+PEOPLE_WORDS = frozenset(("spokesman", "spokeswoman", "spokesperson", "president", "minister", "adviser", "advisor",
+    "official", "fellow", "analyst", "senator", "secretary", "leader", "mayor", "governor", "chief", "director", "he",
+    "she", "manager", "coach", "captain", "boss", "chairman", "chairwoman", "executive", "founder", "counsel",
+    "lawyer", "judge", "officer", "inspector", "professor", "dr", "mr", "mrs", "ms",
+    # the nouns of the words that say who someone is ("mum", "striker"), not the adjectives ("local", "proud")
+    *DESCRIPTORS - DESCRIBING - {"proud", "lucky", "tearful", "heartbroken", "brave", "plucky", "former", "local",
+                                 "young", "elderly", "rival", "independent", "angry", "upset", "emotional", "livid"}))
 
 
 def _clean_name(name: str) -> str:
@@ -1213,7 +1223,9 @@ def _subjects(text: str, names: list[tuple[int, Mention]]) -> list[tuple[int, Me
     Ferries has cancelled …"); a surname alone when the text gave the full name before ("Osei has just
     spoken"). Not a name inside a quotation, nor one after a preposition ("The director of the Museum")."""
     found = []
-    surnames = {m.name.split()[-1] for _, m in names}
+    # a surname or first name alone, when the text gave the full name before ("Osei has just spoken", "Ryan took it")
+    alone = {m.name.split()[-1] for _, m in names} | \
+        {m.name.split()[0] for _, m in names if not _looks_like_org(m.name)}  # "Kelsey Rovers" names no Kelsey
     positions = [position for position, _ in names]
     for paragraph in paragraphs(text):
         quotes = [q for q in quotations(text, paragraph) if q.of(text).split()]  # in order, none in another
@@ -1225,14 +1237,16 @@ def _subjects(text: str, names: list[tuple[int, Mention]]) -> list[tuple[int, Me
                 before = bisect.bisect_right(starts, run.start())
                 if not _describes(text[start:run.start()]) or (before and quotes[before - 1].end > run.start()):
                     break  # words before that say more than who it is, or a name inside a quotation
-                if (subject := _subject(run, surnames, text[run.end():run.end() + 1] == ",")) is not None:
-                    subject = _shortened(names, subject.name, bisect.bisect_left(positions, run.start())) or subject
+                if (subject := _subject(run, alone, text[run.end():run.end() + 1] == ",")) is not None:
+                    here = bisect.bisect_left(positions, run.start())
+                    subject = _shortened(names, subject.name, here) or \
+                        (subject.kind == "person" and _first_named(names, subject.name, here)) or subject
                     found.append((run.start(), subject))
                     break
     return found
 
 
-def _subject(run: re.Match, surnames: set[str], apposition: bool) -> Mention | None:
+def _subject(run: re.Match, alone: set[str], apposition: bool) -> Mention | None:
     """The person or organisation a run of capitalised words opening a sentence names, if it is a name:
     "Ann Lee", "Mr Snow", "Osei" (named in full before), "Dev," (an apposition), "Caldmouth Ferries"."""
     if run.group(0).lower() in DETERMINERS or POSSESSIVE.search(run.group(0)) or GROUPS.fullmatch(run.group(0).lower()):
@@ -1246,7 +1260,7 @@ def _subject(run: re.Match, surnames: set[str], apposition: bool) -> Mention | N
     name = " ".join(words[len(titles):])
     if not name:
         return None
-    if " " in name or titles or name in surnames or apposition:
+    if " " in name or titles or name in alone or apposition:
         return Mention(_clean_name(name), " ".join(titles) or None, "person")
     return None
 
