@@ -695,6 +695,19 @@ def test_a_claim_gets_the_day_its_speaker_spoke_not_the_day_spoken_of():
         "tom-reid": "Mayor", "ann-lee": "chair of the transport committee"}
 
 
+def test_words_without_a_day_take_the_day_of_the_same_speakers_words_before():
+    """One interview, one day: the day given once ("told the programme on Sunday") holds for the speaker's next
+    words until a day of their own; another speaker's words take nothing from it; the comment says so."""
+    made = draft("Tax row\n\nFriday, November 27, 2026\n\nThe minister, Ann Lee, told the programme on Sunday: "
+                 "“Bills will rise for every family.”\n\n“Nobody likes it,” she said.\n\n“It is a disgrace,” said Tom Ray.\n\n"
+                 "Ann Lee said on Wednesday that the rise would be smaller.\n\n“It will be fair,” she added.\n", "tax")
+    days = [(c["claimant"], c.get("date")) for c in made.records["claims"]]
+    sunday, wednesday = dt.date(2026, 11, 22), dt.date(2026, 11, 25)
+    assert days == [("ann-lee", sunday), ("ann-lee", sunday), ("tom-ray", None), ("ann-lee", wednesday),
+                    ("ann-lee", wednesday)]
+    assert "the day of Ann Lee's words before (check)" in made.comments[made.records["claims"][1]["id"]]
+
+
 @pytest.mark.parametrize("line, date", [
     ("Published: Nov. 27, 2026", FRIDAY), ("27 November 2026", FRIDAY), ("Friday, November 27, 2026 10:14 GMT", FRIDAY),
     ("Updated on 2026-11-27", FRIDAY), ("Sept. 27, 2026", dt.date(2026, 9, 27)),

@@ -37,7 +37,11 @@ def target_file(story: Story, data_dir: Path, kind: Kind) -> Path:
 
 class _Representer(RoundTripRepresenter):
     """ruamel.yaml writes YAML 1.2, where `no` and `on` are words; the story is read as YAML 1.1,
-    where they are false and true. Text that YAML 1.1 would read as anything but text is quoted."""
+    where they are false and true. Text that YAML 1.1 would read as anything but text is quoted.
+    A value written twice (one date for two claims) is written out twice: story data allows no aliases."""
+
+    def ignore_aliases(self, data) -> bool:
+        return True
 
 
 _LOADER_RESOLVER = pyyaml.resolver.Resolver()

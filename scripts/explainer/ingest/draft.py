@@ -63,6 +63,7 @@ class Draft:
     taken: set[str] = field(default_factory=set)  # ids in use, in the story or in this draft
     published: dt.date | None = None  # the article's date, which "on Thursday" is read against
     found: dict[str, Attribution] = field(default_factory=dict)  # claim id -> the attribution it was made from
+    days: dict[str, dt.date] = field(default_factory=dict)  # actor id -> the day their last dated claim was said
 
     def add(self, section: str, record: dict[str, Any], first: bool = False) -> None:
         self.records[section].insert(0 if first else len(self.records[section]), record)
@@ -236,7 +237,11 @@ def _claim(out: Draft, found: Attribution, actors: "_Actors", known: set) -> Non
     claim_id = slug(f"{who} {' '.join(summary.split()[:6])}", out.taken, "claim")
     claim: dict[str, Any] = {"id": claim_id, "claimant": claimant}
     said = when_said(_own_words(text, found), out.published)
+    if said is None and claimant in out.days:  # no day of its own: most often the same occasion as before
+        said = When(out.days[claimant], None, f"said {out.days[claimant].isoformat()}: no day given, the day of "
+                                              f"{found.speaker.name}'s words before (check)")
     if isinstance(said, When):
+        out.days[claimant] = said.date
         claim["date"] = said.date
         if said.time:
             claim["time"] = said.time
