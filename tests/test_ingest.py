@@ -566,6 +566,10 @@ SPEAKERS = [
      "Ines Varga", "Dr"),
     ("Its organiser, third-year student Moira Kell, said: “We started with six plots and a kettle.”", "Moira Kell",
      "organiser"),
+    # a title opening the sentence, the name in the apposition after it
+    ("Counsel to the inquiry, Ruth Obi KC, asked whether anyone had answered her letters.", "Ruth Obi",
+     "Counsel to the inquiry"),
+    ("The local MP, Dev Patel-Hume, said he would raise the closure in parliament.", "Dev Patel-Hume", "local MP"),
     # "in what X called": the words are X's
     ("The mill will close, with 90 jobs lost, in what the Weavers' Guild has called “a betrayal of the valley”.",
      "Weavers' Guild", None),

@@ -91,7 +91,8 @@ TITLE_WORDS = {"president", "prime", "minister", "foreign", "defense", "defence"
                "councillor", "commissioner", "chair", "chairwoman", "sheriff", "bishop", "archbishop", "rabbi",
                "lawyer", "barrister", "solicitor", "coach", "manager", "head", "founder", "owner", "organiser",
                "organizer", "executive", "councilman", "councilwoman", "councilmember", "alderman", "presenter",
-               "correspondent", "editor", "reporter", "officer", "constable", "prosecutor", "coroner", "magistrate"}
+               "correspondent", "editor", "reporter", "officer", "constable", "prosecutor", "coroner", "magistrate",
+               "counsel", "mp", "mep", "msp", "mla", "td"}
 NATIONALITY = re.compile(r"^(?:[A-Z][a-z]+(?:ian|ean|ese|ish|can|ern)|Russian|American|Ukrainian|Israeli|Iraqi|"
                          r"Pakistani|Saudi|Thai|Swiss|French|Dutch|Greek|Polish|Turkish|Czech)$")
 # words that open a sentence capitalised before its speaker, no part of a name ("Later Ann Lee added")
@@ -801,7 +802,9 @@ def _mention(phrase: str) -> Mention:
             not AFFILIATED.search(head[:organisation.start()]):
         return Mention(_clean_name(organisation.group(0)), title=_role(apposition) or None, kind="organization")
     runs = _speaker_runs(head)
-    if not runs and _speaker_runs(apposition):  # "the mayor, Ann Lee"; "the chairman of Harbour Watch, Sir Tom Reid"
+    titles_only = all(len(run.group(0).split()) == 1 and _title_word(run.group(0)) for run in runs)
+    # "the mayor, Ann Lee"; "the chairman of Harbour Watch, Sir Tom Reid"; "The local MP, Naveen Rao,"
+    if titles_only and _speaker_runs(apposition):
         head, apposition = apposition, head
         runs = _speaker_runs(head)
     title = _role(apposition) or None
