@@ -30,7 +30,10 @@ from explainer.ingest import rules, tagger
 from explainer.ingest.rules import Mention, Span
 
 SECONDS = 10  # each case below takes well under a second here
-MEMORY = 512 * 2**20  # address space of the child; the cases need under 100 MB
+MEMORY = 512 * 2**20  # address space of the child; the rules' cases need under 100 MB
+# the encoder's runtime reserves address space for its threads: about 600 MB of it (160 MB resident) on an
+# article; a gigabyte still stops the 1.2 GB the tagger's features once took on run-on text
+MEMORY_TAGGER = 2**30
 
 RUN_ON = "the minister said that the drone was shot down and officials added "
 
@@ -43,10 +46,12 @@ EXTRACTORS = {"rules": "rules.extract", "tagger": "tagger.extract",
 
 def bounded(cases: dict[str, str], how: str = "rules") -> dict[str, int]:
     """Each text (Python expressions) given to `rules.extract` or `tagger.extract` in a child process
-    limited to `SECONDS` of wall time and `MEMORY` of address space; the number of attributions of each."""
+    limited to `SECONDS` of wall time and `MEMORY` (`MEMORY_TAGGER`) of address space; the number of attributions
+    of each."""
+    limit = MEMORY_TAGGER if how == "tagger" else MEMORY
     code = textwrap.dedent(f"""
         import json, resource, sys
-        resource.setrlimit(resource.RLIMIT_AS, ({MEMORY}, {MEMORY}))
+        resource.setrlimit(resource.RLIMIT_AS, ({limit}, {limit}))
         from explainer.ingest import rules, tagger
         extract = {EXTRACTORS[how]}
         cases = {{{", ".join(f"{name!r}: {expression}" for name, expression in cases.items())}}}
