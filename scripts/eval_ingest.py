@@ -353,17 +353,19 @@ def main() -> None:
     parser.add_argument("--model", type=Path,
                         help="the tagger's model: a CRF (.crfsuite, train_tagger.py) or an encoder (.onnx, "
                              "train_encoder.py); by default the encoder shipped where it is installed, else the CRF")
-    parser.add_argument("--own", choices=["dev", "held-out", "all"], default="dev",
+    parser.add_argument("--own", choices=["dev", "held-out", "all", "none"], default="dev",
                         help="which of our own articles (tests/cases/newsroom) to score beside PolNeAR: dev, or "
-                             "held-out (scored once, at the end of a piece of work)")
+                             "held-out (scored once, at the end of a piece of work), or none")
     parser.add_argument("--out", type=Path, default=Path("eval.json"))
     args = parser.parse_args()
     result = evaluate(args.corpus, args.split, args.limit, args.method, args.model)
     result["default_story"] = default_story()
-    result["newsroom"] = newsroom(NEWSROOM, args.own, args.model)
+    if args.own != "none":
+        result["newsroom"] = newsroom(NEWSROOM, args.own, args.model)
     args.out.write_text(json.dumps(result, indent=2) + "\n")
     print(table(result))
-    print("\n" + newsroom_table(result["newsroom"]))
+    if "newsroom" in result:
+        print("\n" + newsroom_table(result["newsroom"]))
     story = result["default_story"]
     print(f"\nDefault story: {story['quotes_found']}/{story['quotes']} quotes found, {story['right_speaker']} with "
           f"the right speaker; relays: {', '.join(story['relays_found']) or 'none'}")
