@@ -308,12 +308,15 @@ def _same_words(gold: str, found: str) -> bool:
 
 
 def _same_name(found: str, gold: str) -> bool:
-    """The same speaker: the same name once titles are set aside, or a surname of the full name."""
+    """The same speaker: the same name once titles are set aside, a surname of the full name, or the full name
+    with a middle name the other leaves out ("Beatrix Adanna Oduya", "Beatrix Oduya")."""
     a, b = (TITLES.sub("", n.lower().replace("’", "'")).strip() for n in (found, gold))
     if a == b:
         return True
     shorter, longer = sorted((a.split(), b.split()), key=len)
-    return len(shorter) == 1 and bool(longer) and shorter[0] == longer[-1]
+    if len(shorter) == 1:
+        return bool(longer) and shorter[0] == longer[-1]
+    return shorter[0] == longer[0] and shorter[-1] == longer[-1]
 
 
 def _share(part: int, whole: int) -> float:

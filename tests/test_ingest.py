@@ -570,6 +570,10 @@ SPEAKERS = [
     ("Counsel to the inquiry, Ruth Obi KC, asked whether anyone had answered her letters.", "Ruth Obi",
      "Counsel to the inquiry"),
     ("The local MP, Dev Patel-Hume, said he would raise the closure in parliament.", "Dev Patel-Hume", "local MP"),
+    # titles other countries' papers give
+    ("Premier Jo Kettering said: “The water will get there.”", "Jo Kettering", "Premier"),
+    ("Shri Mohan Lal Verma said the plan was the fourth in ten years.", "Mohan Lal Verma", "Shri"),
+    ("Cllr Dee Marsh said the charges were unfair on market towns.", "Dee Marsh", "Cllr"),
     # "in what X called": the words are X's
     ("The mill will close, with 90 jobs lost, in what the Weavers' Guild has called “a betrayal of the valley”.",
      "Weavers' Guild", None),
@@ -945,7 +949,7 @@ def test_our_own_articles_are_labelled_verbatim_and_scored():
     sys.modules["eval_ingest"] = evaluation
     spec.loader.exec_module(evaluation)
     labels = yaml.safe_load((evaluation.NEWSROOM / "labels.yml").read_text(encoding="utf-8"))["articles"]
-    assert [a["split"] for a in labels].count("held-out") == 12 and len(labels) == 48
+    assert {a["split"] for a in labels} <= {"dev", "held-out"} and len(labels) == 48
     for article in labels:
         text = (evaluation.NEWSROOM / article["file"]).read_text(encoding="utf-8")
         assert all(q["words"] in text for q in article["quotations"]), article["file"]
