@@ -573,6 +573,7 @@ SPEAKERS = [
     # titles other countries' papers give
     ("Premier Jo Kettering said: “The water will get there.”", "Jo Kettering", "Premier"),
     ("Shri Mohan Lal Verma said the plan was the fourth in ten years.", "Mohan Lal Verma", "Shri"),
+    ("Sri Lanka said the ship would be allowed to dock at Hambantota.", "Sri Lanka", None),  # a country, no title
     ("Cllr Dee Marsh said the charges were unfair on market towns.", "Dee Marsh", "Cllr"),
     # "in what X called": the words are X's
     ("The mill will close, with 90 jobs lost, in what the Weavers' Guild has called “a betrayal of the valley”.",

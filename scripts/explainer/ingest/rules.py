@@ -92,7 +92,7 @@ TITLE_WORDS = {"president", "prime", "minister", "foreign", "defense", "defence"
                "lawyer", "barrister", "solicitor", "coach", "manager", "head", "founder", "owner", "organiser",
                "organizer", "executive", "councilman", "councilwoman", "councilmember", "alderman", "presenter",
                "correspondent", "editor", "reporter", "officer", "constable", "prosecutor", "coroner", "magistrate",
-               "counsel", "mp", "mep", "msp", "mla", "td", "premier", "cllr", "councilor", "shri", "smt", "sri",
+               "counsel", "mp", "mep", "msp", "mla", "td", "premier", "cllr", "councilor", "shri", "smt",
                "shrimati", "kumari", "hon", "honourable", "honorable", "rt"}
 NATIONALITY = re.compile(r"^(?:[A-Z][a-z]+(?:ian|ean|ese|ish|can|ern)|Russian|American|Ukrainian|Israeli|Iraqi|"
                          r"Pakistani|Saudi|Thai|Swiss|French|Dutch|Greek|Polish|Turkish|Czech)$")
