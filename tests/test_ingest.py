@@ -798,6 +798,22 @@ def test_a_first_name_alone_is_who_the_sentence_is_about():
     assert [(a.speaker.name, a.speaker.kind) for a in extract(club)] == [("Bo Kowal", "person")] * 2
 
 
+@pytest.mark.parametrize("text, speaker", [
+    # a phrase of where or when before the pronoun: the pronoun speaks
+    ("Ola Dunn took over in May. At her first board meeting on Jan. 14 she promised to put “the hands back”.",
+     ("Ola Dunn", "person")),
+    ("When contacted, the Harbour Development Authority, which owns the land, said it would “cooperate fully”.",
+     ("Harbour Development Authority", "organization")),
+    # somebody unnamed; the name after the preposition says where they work
+    ("A senior nurse on a general ICU in Leeds, who asked not to be named, said agency spend had been frozen.",
+     (None, "person")),
+    # what follows a name says whose it is, not what it is
+    ("Ann Lee of the Lisbon Forum said the vote was fair and free.", ("Ann Lee", "person")),
+])
+def test_who_speaks_after_a_phrase_of_place_or_time(text, speaker):
+    assert [(a.speaker.name, a.speaker.kind) for a in extract(double_marked(text))][-1] == speaker
+
+
 def test_a_name_that_is_an_organisations_is_not_a_short_one():
     """"The Kremlin said" after "the Kremlin Senate": the Kremlin's own name, not a short form of another."""
     text = "A drone hit the dome of the Kremlin Senate. The Kremlin said it was an attack on the president."

@@ -117,6 +117,7 @@ LEADING = re.compile(r"^(?:as\s+(?=[A-Z]))?(?:in\s+what\s+|(?:to|at|after|upon) 
                      r"(?:but|and|however|meanwhile|still|yet|so|also|then|now|moreover|instead|"
                      r"on\s[^,]{1,40}|in\s[^,]{1,80}|at\s[^,]{1,40}|based on\s[^,]{1,60}|after\s[^,]{1,60}|"
                      r"during\s[^,]{1,60}|earlier[^,]{0,30}|later[^,]{0,30}|on the contrary|immediately[^,]{0,40}|"
+                     r"(?:when|while|once|if|asked)\s[^,]{1,60}|"
                      r"(?:outside|inside|following|despite|amid|within|near|across|behind|under|over|without|"
                      r"before|from|with)\s[^,]{1,60}|"
                      # a participle clause: "Welcoming the verdict,", "Asked about the fire," (not "Sterling Brown,")
@@ -795,6 +796,9 @@ def _mention(phrase: str) -> Mention:
     lowered = words.lower()
     if lowered in PRONOUNS:
         return Mention(None, kind=PRONOUNS[lowered], pronoun=True)
+    # "At her first board meeting on Jan. 14 she": a phrase of where or when, then who
+    if (last := lowered.split()[-1]) in PRONOUNS and lowered.split()[0] in PREPOSITIONS | {"when", "while", "as"}:
+        return Mention(None, kind=PRONOUNS[last], pronoun=True)
     head, _, apposition = words.partition(",")
     apposition = re.sub(r"^\d{1,3}\b,?", "", apposition.strip()).strip(" ,")  # an age: "Quina Jones, 25"
     if member := re.match(r"(?:including|such as|like)\s+(.+)", apposition, re.I):  # "hardliners, including X"
@@ -828,7 +832,8 @@ def _mention(phrase: str) -> Mention:
         name_words.pop(0)
     name = _clean_name(" ".join(name_words))
     before = _bare(head[:run.start()] + run.group(0)[:len(run.group(0)) - len(" ".join(name_words))])
-    kind = "organization" if not before and _looks_like_org(head) else _kind(head)
+    named = head[:run.end()]  # what follows the name says whose it is ("Ann Lee of the Lisbon Forum"), not what
+    kind = "organization" if not before and _looks_like_org(named) else _kind(named)
     return Mention(name, title=title or before or None, kind=kind)
 
 
@@ -864,12 +869,14 @@ def _speaker_runs(words: str) -> list[re.Match]:
         modifier = POSSESSIVE.search(run.group(0)) or \
             (after and not after.startswith(",") and _title_word(after.split()[0].strip(",")))
         if run.group(0).lower() in DETERMINERS or modifier or AFFILIATED.search(words[:run.start()]) or \
-                GROUPS.fullmatch(run.group(0).lower()):
+                GROUPS.fullmatch(run.group(0).lower()) or INDEFINITE_OF.match(words[:run.start()]):
             continue
         runs.append(run)
     return runs
 
 
+# "A senior sister on a 16-bed general ICU": somebody unnamed, and a name after a preposition says where she is
+INDEFINITE_OF = re.compile(rf"\s*(?:an?|one|another)\s+[^,]*?\b(?:{'|'.join(sorted(PREPOSITIONS))})\s", re.I)
 SPOKESMAN_FOR = re.compile(r"\b(?:spokes(?:man|woman|person)|representative|press office|statement|"
                            r"press release|(?:analysts|economists|researchers|officials|scientists|staff)\s+at)"
                            r"\s+(?:for|of|from)?\s*(?:the\s+)?(?=[A-Z])", re.I)
