@@ -814,6 +814,13 @@ def test_who_speaks_after_a_phrase_of_place_or_time(text, speaker):
     assert [(a.speaker.name, a.speaker.kind) for a in extract(double_marked(text))][-1] == speaker
 
 
+def test_an_acronym_the_article_defines_is_the_organisation():
+    text = ("The Guild of Harbour Pilots and Boatmen (GHPB) wrote to the board on Monday. "
+            "The GHPB said the new rota would start “within days” of the vote.")
+    assert [(a.speaker.name, a.speaker.kind) for a in extract(text)][-1] == (
+        "Guild of Harbour Pilots and Boatmen", "organization")
+
+
 def test_a_name_that_is_an_organisations_is_not_a_short_one():
     """"The Kremlin said" after "the Kremlin Senate": the Kremlin's own name, not a short form of another."""
     text = "A drone hit the dome of the Kremlin Senate. The Kremlin said it was an attack on the president."

@@ -1053,6 +1053,7 @@ def resolve(text: str, found: list[Attribution]) -> None:
     # suffix-minimum end is there (the minima never decrease)
     ends = list(itertools.accumulate((a.content.end for a in reversed(found)), min))[::-1]
     subjects = _subjects(text, names)
+    acronyms = _acronyms(text)
     subject_at = [position for position, _ in subjects]
     genders = _Genders()
     last_end = 0  # where the previous attribution's words end
@@ -1078,7 +1079,7 @@ def resolve(text: str, found: list[Attribution]) -> None:
             at = attribution.source.start if attribution.source else attribution.content.start
             # the nearest full name before it, else the latest speaker, with its surname
             before_it = bisect.bisect_left(positions, at)
-            earlier = named.same_surname(speaker.name, before_it) or \
+            earlier = acronyms.get(speaker.name) or named.same_surname(speaker.name, before_it) or \
                 seen.same_surname(speaker.name, len(seen.mentions)) or \
                 _shortened(names, speaker.name, before_it) or \
                 (_first_named(names, speaker.name, before_it) if speaker.kind == "person" else None)
@@ -1211,6 +1212,17 @@ def _called(nouns: set[str], name: str) -> bool:
     if nouns & COMPANY_NOUNS:
         return _org_word(name) and NOT_A_COMPANY.isdisjoint(words)
     return nouns <= words
+
+
+# (a name of at most nine words, so a run of capitalised words is read in linear time)
+ACRONYM = re.compile(r"(?P<full>[A-Z][\w’'&-]*(?:\s+(?:(?:of|for|and|the|on|in)\s+){0,2}[A-Z][\w’'&-]*){1,8})\s+"
+                     r"\((?P<short>[A-Z][A-Z&]{1,9})\)")
+
+
+def _acronyms(text: str) -> dict[str, Mention]:
+    """The short names an article defines: "the Association of Critical Care Nurses (ACCN)" makes "ACCN" that
+    association, an organisation."""
+    return {m.group("short"): Mention(_clean_name(m.group("full")), None, "organization") for m in ACRONYM.finditer(text)}
 
 
 def _shortened(names: list[tuple[int, Mention]], name: str, before: int) -> Mention | None:
