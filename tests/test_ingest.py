@@ -821,6 +821,12 @@ def test_an_acronym_the_article_defines_is_the_organisation():
         "Guild of Harbour Pilots and Boatmen", "organization")
 
 
+def test_a_document_is_nobody_she_could_be():
+    text = ("“We will vote for it,” said Ann Lee, the housing minister. The Renters Bill abolishes no-fault evictions. "
+            "“It is the biggest change in a generation,” she said.")
+    assert [a.speaker.name for a in extract(text)] == ["Ann Lee", "Ann Lee"]
+
+
 def test_a_name_that_is_an_organisations_is_not_a_short_one():
     """"The Kremlin said" after "the Kremlin Senate": the Kremlin's own name, not a short form of another."""
     text = "A drone hit the dome of the Kremlin Senate. The Kremlin said it was an attack on the president."

@@ -1269,10 +1269,16 @@ def _subjects(text: str, names: list[tuple[int, Mention]]) -> list[tuple[int, Me
     return found
 
 
+DOCUMENTS = frozenset(("bill", "act", "law", "treaty", "agreement", "accord", "report", "plan", "strategy",
+                       "directive", "amendment", "review", "study", "survey", "budget", "charter", "convention"))
+
+
 def _subject(run: re.Match, alone: set[str], apposition: bool) -> Mention | None:
     """The person or organisation a run of capitalised words opening a sentence names, if it is a name:
-    "Ann Lee", "Mr Snow", "Osei" (named in full before), "Dev," (an apposition), "Caldmouth Ferries"."""
-    if run.group(0).lower() in DETERMINERS or POSSESSIVE.search(run.group(0)) or GROUPS.fullmatch(run.group(0).lower()):
+    "Ann Lee", "Mr Snow", "Osei" (named in full before), "Dev," (an apposition), "Caldmouth Ferries"; not a
+    document ("The Renters Bill abolishes …" is about no one that "she" could be)."""
+    if run.group(0).lower() in DETERMINERS or POSSESSIVE.search(run.group(0)) or \
+            GROUPS.fullmatch(run.group(0).lower()) or run.group(0).split()[-1].lower() in DOCUMENTS:
         return None
     if _looks_like_org(run.group(0)) or ORG_NAME.fullmatch(run.group(0)):
         return Mention(_clean_name(run.group(0)), None, "organization")
