@@ -18,7 +18,7 @@ import yaml
 
 from conftest import BIN, ROOT, make_site, mkdocs_build
 from explainer.ingest import pos
-from explainer.ingest import tagger
+from explainer.ingest import rules, tagger
 from explainer.ingest.rules import Span, double_marked, extract, quotations
 from explainer.ingest.rules import extract as rules_extract
 from explainer.story.graph import load_story
@@ -825,6 +825,13 @@ def test_a_document_is_nobody_she_could_be():
     text = ("“We will vote for it,” said Ann Lee, the housing minister. The Renters Bill abolishes no-fault evictions. "
             "“It is the biggest change in a generation,” she said.")
     assert [a.speaker.name for a in extract(text)] == ["Ann Lee", "Ann Lee"]
+
+
+def test_a_source_the_tagger_leaves_empty_names_nobody():
+    """The tagger's source can be nothing once leading words are set aside: nobody named, never a crash."""
+    text = "Officials said the visit was a success."
+    found = rules.attribution_of(text, Span(0, 0), Span(10, 14), Span(15, 39), False, [], ["labelled by the tagger"])
+    assert found.speaker.name is None and found.speaker.pronoun
 
 
 def test_a_name_that_is_an_organisations_is_not_a_short_one():
