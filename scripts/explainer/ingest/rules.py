@@ -797,9 +797,9 @@ def _mention(phrase: str) -> Mention:
     if lowered in PRONOUNS:
         return Mention(None, kind=PRONOUNS[lowered], pronoun=True)
     # "At her first board meeting on Jan. 14 she": a phrase of where or when, then who
-    said = lowered.split()
-    if len(said) > 1 and said[-1] in PRONOUNS and said[0] in PREPOSITIONS | {"when", "while", "as"}:
-        return Mention(None, kind=PRONOUNS[said[-1]], pronoun=True)
+    parts = lowered.split()
+    if len(parts) > 1 and parts[-1] in PRONOUNS and parts[0] in PREPOSITIONS | {"when", "while", "as"}:
+        return Mention(None, kind=PRONOUNS[parts[-1]], pronoun=True)
     head, _, apposition = words.partition(",")
     apposition = re.sub(r"^\d{1,3}\b,?", "", apposition.strip()).strip(" ,")  # an age: "Quina Jones, 25"
     if member := re.match(r"(?:including|such as|like)\s+(.+)", apposition, re.I):  # "hardliners, including X"
