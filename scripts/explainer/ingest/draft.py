@@ -219,7 +219,8 @@ def without_controls(text: str) -> tuple[str, list[str]]:
 
 def find_attributions(text: str, model: Path | None = None) -> list[Attribution]:
     """The trained tagger's attributions when its model is installed, else the rules' alone."""
-    return tagger.extract(text, model) if tagger.available(model) else extract(text)
+    model = model or tagger.default_model()
+    return tagger.extract(text, model) if model.is_file() else extract(text)
 
 
 def _claim(out: Draft, found: Attribution, actors: "_Actors", known: set) -> None:

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .tagger import Token
+    from .tagger import ByRules, Labels, Token
 
 MODEL = Path(__file__).parent / "models" / "attribution-encoder.onnx"
 LABELS = ("O", "B-source", "I-source", "B-cue", "I-cue", "B-content", "I-content")
@@ -82,9 +82,9 @@ class Encoder:
         self.tokenizer.no_padding()
         self.tokenizer.no_truncation()
 
-    def label(self, text: str, sentences: list[list[Token]], *_rules) -> list[tuple[list[str], list[float]]]:
+    def label(self, text: str, sentences: list[list[Token]], by_rules: ByRules) -> Labels:
         """Each sentence's tokens' labels, and how sure the encoder was of each (its probability). What
-        the rules found is no input of it (the CRF's is): it reads the words."""
+        the rules found (`by_rules`) is no input of it, unlike the CRF: it reads the words alone."""
         import numpy as np
         encoded = encode(self.tokenizer, text, sentences)
         out = []

@@ -1202,16 +1202,16 @@ def _org_named_for(speaker: Mention, names: list[tuple[int, Mention]], before: i
     if not nouns:
         return None
     return next((Mention(m.name, None, "organization") for _, m in reversed(names[max(0, before - 50):before])
-                 if _called(nouns, m.name)), None)
+                 if _called(nouns, m)), None)
 
 
-def _called(nouns: set[str], name: str) -> bool:
-    """Whether an organisation so named can be called "the <nouns>": a company, whose name says it is an
-    organisation and no union, council or ministry ("Harbour Ferries Lines"); anything else, when its name
-    holds the word ("the panel": "the Parking Appeals Panel")."""
-    words = set(_words(name))
+def _called(nouns: set[str], mention: Mention) -> bool:
+    """Whether the mention can be called "the <nouns>": a company, when it is an organisation (its name
+    says so, or what was said of it) and no union, council or ministry ("Harbour Ferries Lines"); anything
+    else, when its name holds the word ("the panel": "the Parking Appeals Panel")."""
+    words = set(_words(mention.name))
     if nouns & COMPANY_NOUNS:
-        return _org_word(name) and NOT_A_COMPANY.isdisjoint(words)
+        return (mention.kind == "organization" or _org_word(mention.name)) and NOT_A_COMPANY.isdisjoint(words)
     return nouns <= words
 
 
@@ -1308,7 +1308,7 @@ def _refers_to(speaker: Mention, subject: Mention, words: str) -> bool:
     if ORG_EPITHET.search(lowered):  # "the operator": an organisation it can be called so ("the company" no union)
         nouns = set(_words(lowered)) & ORG_NOUNS
         return lowered.startswith("the ") and subject.kind == "organization" and \
-            (not nouns & COMPANY_NOUNS or _called(nouns, subject.name))
+            (not nouns & COMPANY_NOUNS or _called(nouns, subject))
     return lowered.startswith("the ") and subject.kind == "person" and not GROUPS.search(lowered)
 
 
@@ -1396,7 +1396,7 @@ class _Mentions:
         if ORG_EPITHET.search(" ".join(words)):  # "the company": the organisations that spoke, whatever their titles
             organisations = [self.mentions[i] for i in reversed(self.by_kind.get("organization", [])[-50:])]
             if words & COMPANY_NOUNS:  # but a company is no union, council or ministry
-                organisations = [m for m in organisations if NOT_A_COMPANY.isdisjoint(_words(m.name))]
+                organisations = [m for m in organisations if _called(words & COMPANY_NOUNS, m)]
             return organisations[:limit]
         # an earlier title holding all the words: among those holding one of them, read once per title
         key = frozenset(words)

@@ -19,6 +19,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 from . import encoder
 from . import rules
@@ -33,6 +34,20 @@ class Token:
     start: int
     end: int
     word: str
+
+
+@dataclass(frozen=True)
+class ByRules:
+    """What the rules found in an article, by character: each one's role, and which are quoted."""
+    roles: dict[int, str]
+    quoted: set[int]
+
+
+Labels = list[tuple[list[str], list[float]]]  # per sentence: each token's label, and how sure of it
+
+
+class Labeller(Protocol):
+    def label(self, text: str, sentences: list[list[Token]], by_rules: ByRules) -> Labels: ...
 
 
 def sentences_with_tokens(text: str) -> Iterator[list[Token]]:
@@ -173,16 +188,15 @@ def extract(text: str, model: Path | None = None) -> list[Attribution]:
     theirs alone: a quote's speaker is where a wrong guess costs most. The tagger finds more.)"""
     model = model or default_model()
     by_rules_found = rules.find(text)
-    by_rules = role_of_chars(by_rules_found)
-    quoted = quoted_chars(text)
-    label = encoder.load(model).label if model.suffix == ".onnx" else Crf(model).label
+    by_rules = ByRules(role_of_chars(by_rules_found), quoted_chars(text))
+    labeller: Labeller = encoder.load(model) if model.suffix == ".onnx" else Crf(model)
     found = list(by_rules_found)
     certainty: dict[int, float] = {}
     cues, contents = _Spans(a.cue for a in by_rules_found), _Spans(a.content for a in by_rules_found)
     # no word in a sentence ("* * *", a run of quotation marks): nobody to name, nothing said
     with_words = (tokens for tokens in sentences_with_tokens(text) if any(WORD.match(t.word) for t in tokens))
     for sentences in _chunks(with_words, CHUNK):
-        for tokens, (tags, sure) in zip(sentences, label(text, sentences, by_rules, quoted)):
+        for tokens, (tags, sure) in zip(sentences, labeller.label(text, sentences, by_rules)):
             for extra, how_sure in _group(text, tokens, tags, sure):
                 if not extra.direct and not rules.in_caption(text, extra.content) and \
                         not cues.overlap(extra.cue) and not contents.overlap(extra.content):
@@ -217,11 +231,10 @@ class Crf:
         self.tagger = pos.crf(str(model))
         self.lexicon = lexicon_of(model)
 
-    def label(self, text: str, sentences: list[list[Token]], by_rules: dict[int, str],
-              quoted: set[int]) -> list[tuple[list[str], list[float]]]:
+    def label(self, text: str, sentences: list[list[Token]], by_rules: ByRules) -> Labels:
         out = []
         for tokens in sentences:
-            tags = self.tagger.tag(features(tokens, by_rules, quoted, self.lexicon))
+            tags = self.tagger.tag(features(tokens, by_rules.roles, by_rules.quoted, self.lexicon))
             out.append((tags, [self.tagger.marginal(tag, i) for i, tag in enumerate(tags)]))
         return out
 
