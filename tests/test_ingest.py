@@ -1015,3 +1015,66 @@ def test_a_quotation_left_open_mid_paragraph_goes_on_in_the_next():
 def test_she_is_never_a_man_the_text_called_he(text, name):
     """Who is "he" and who "she" comes from titles ("Ms", "Lord", "a mother of three") and pronouns resolved before."""
     assert extract(text)[-1].speaker.name == name
+
+
+@pytest.mark.parametrize("text, name, title", [
+    ("“We will hear everyone,” Reeve Colleen Ashby said in an interview.", "Colleen Ashby", "Reeve"),
+    ("“The road stays shut,” said Det Insp Rowan Kessler.", "Rowan Kessler", "Det Insp"),
+    ("Gogo Maria Dlamini, 80, said: “We carry the water ourselves.”", "Maria Dlamini", "Gogo"),
+    ("“Nobody asked us,” Union President Jordan Ekwueme said.", "Jordan Ekwueme", "Union President"),
+    ("“We hold the line,” Brig Gen Ama Boateng told reporters.", "Ama Boateng", "Brig Gen"),
+    # two given names, or a first name as common as the next: no title to strip
+    ("“It was my father’s shop,” said Anna Maria Lopez.", "Anna Maria Lopez", None),
+    ("“We open at nine,” said John Paul Okafor.", "John Paul Okafor", None),
+])
+def test_a_title_no_list_holds_is_told_from_the_given_name_after_it(text, name, title):
+    """Titles of any place ("Reeve", "Gogo", "Det Insp"): the name begins at a given name far more common than the
+    words before it, even where an organisation's word stands in the title ("Union President")."""
+    speaker = extract(text)[-1].speaker
+    assert (speaker.name, speaker.title, speaker.kind) == (name, title, "person")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Tom Reid met Ann Lee at the depot on Monday. “It went well,” she said.", "Ann Lee"),
+    ("Grace Okafor chaired the meeting, and Peter Lund took notes. “We agreed nothing,” he said.", "Peter Lund"),
+    ("“We will not sell,” said Colleen Ashby. Martin Vale, her deputy, disagreed. “We must,” he said.", "Martin Vale"),
+])
+def test_he_or_she_is_the_person_named_since_whose_given_name_says_so(text, name):
+    assert extract(text)[-1].speaker.name == name
+
+
+def test_she_is_never_given_to_a_man_by_his_given_name():
+    """No one named since fits "she", and the one the sentence is about is a man: nobody is guessed."""
+    text = "“The vote was fair,” said Colleen Ashby. Peter Lund read the count. “We will appeal,” she said."
+    assert extract(text)[-1].speaker.name == "Colleen Ashby"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Cllr Máire Tuohy (FF), who chairs the committee, said it was “news to all of us”.", "Máire Tuohy"),
+    ("Rep. Dana Price (D-Ore.) said the bill was “dead on arrival”.", "Dana Price"),
+])
+def test_a_party_in_brackets_after_a_name_is_not_the_speaker(text, name):
+    assert extract(double_marked(text))[-1].speaker.name == name
+
+
+@pytest.mark.parametrize("short, full, expected", [
+    ("ACCN", "The Association of Critical Care Nurses", "Association of Critical Care Nurses"),
+    ("UNHCR", "United Nations High Commissioner for Refugees", "United Nations High Commissioner for Refugees"),
+    ("FF", "Cllr Máire Tuohy", None),
+    ("GAA", "the Gaelic Athletic Association", "Gaelic Athletic Association"),
+])
+def test_a_short_name_is_spelled_out_by_the_name_before_it(short, full, expected):
+    assert rules._spelled_out(short, full) == expected
+
+
+def test_an_acronym_is_read_within_one_line():
+    """A headline's words are no part of a name defined on the next line."""
+    text = "Station hours cut\n\nThe Kilbrannagh Residents Group (KRG) met on Monday. The KRG said it was “not consulted”."
+    assert extract(text)[-1].speaker.name == "Kilbrannagh Residents Group"
+
+
+def test_given_names_say_who_bears_them():
+    from explainer.ingest import names
+    assert names.gender("Sinéad") == "f" and names.gender("Kwame") == "m" and names.gender("Jordan") is None
+    assert names.borne("Colleen") > 20 * names.borne("Reeve") and names.borne("Xqzt") == 0
+    assert names.name_starts("Det Insp Rowan Kessler".split()) == 2 and names.name_starts(["Tom", "Reid"]) == 0

@@ -28,7 +28,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from . import pos
+from . import names, pos
 
 CUE_WORDS = (
     "said says say saying told tells tell added adds adding asserted asserts asserting argued argues arguing "
@@ -200,6 +200,21 @@ class Attribution:
     quotes: list[Span] = field(default_factory=list)  # the quoted words inside the content
     confidence: float = 0.5
     reasons: list[str] = field(default_factory=list)
+
+
+class Spans:
+    """Spans, asked whether any overlaps a given one in time logarithmic in how many there are."""
+
+    def __init__(self, spans) -> None:
+        ordered = sorted(spans, key=lambda s: s.start)
+        self.starts = [s.start for s in ordered]
+        self.reach = list(itertools.accumulate((s.end for s in ordered), max))  # the furthest end so far
+
+    def overlap(self, span: Span) -> bool:
+        """Whether one of them overlaps `span`: of those starting before it ends, the one reaching furthest
+        ends after it starts."""
+        before = bisect.bisect_left(self.starts, span.end)
+        return bool(before) and self.reach[before - 1] > span.start
 
 
 def paragraphs(text: str) -> list[Span]:
@@ -793,6 +808,7 @@ def _outlet(words: str) -> str:
 
 def _mention(phrase: str) -> Mention:
     words = _strip_leading(" ".join(phrase.split()))  # "Welcoming the verdict, Marion Steadman, …"
+    words = re.sub(r"\s*\([^()]*\)", "", words)  # "Cllr Máire Tuohy (FF)": a party, an age, never who
     lowered = words.lower()
     if lowered in PRONOUNS:
         return Mention(None, kind=PRONOUNS[lowered], pronoun=True)
@@ -827,7 +843,7 @@ def _mention(phrase: str) -> Mention:
             return Mention(_clean_name(" ".join(name)), " ".join(words[:len(words) - len(name)]), "person")
         return Mention(None, title=_bare(head), kind=_kind(head), pronoun=True)
     run = runs[-1]
-    name_words = run.group(0).split() if _looks_like_org(run.group(0)) else _after_titles(run.group(0).split())
+    name_words = _name_words(run.group(0).split())
     while len(name_words) > 1 and (_leading_title(name_words) or name_words[0].lower() in PREPOSITIONS):
         # "Ukrainian President Volodymyr Zelenskiy"; a byline's "By Fiona Macrae"
         name_words.pop(0)
@@ -911,8 +927,26 @@ def _after_titles(words: list[str]) -> list[str]:
 
 def _leading_title(words: list[str]) -> bool:
     """Whether the first of a name's words is a title: a title word, or a nationality before one ("Ukrainian
-    President …"; "Julian", "Brian" and "Christian" end like nationalities and are names)."""
-    return _title_word(words[0]) or (bool(NATIONALITY.match(words[0])) and len(words) > 2 and _title_word(words[1]))
+    President …"; "Julian", "Brian" and "Christian" end like nationalities and are names), or any word before a
+    given name far more common than it ("Reeve Colleen Ashdown", "Gogo Maria Mthembu": `names.name_starts`)."""
+    return _title_word(words[0]) or (bool(NATIONALITY.match(words[0])) and len(words) > 2 and _title_word(words[1])) \
+        or _person_from(words) > 0
+
+
+def _person_from(words: list[str]) -> int:
+    """Where a given name opens a person's name inside the run (`names.name_starts`), unless what follows is an
+    organisation's ("Royal Victoria Infirmary")."""
+    start = names.name_starts(words)
+    return start if start and not _looks_like_org(" ".join(words[start:])) else 0
+
+
+def _name_words(words: list[str]) -> list[str]:
+    """A run's words from its name on (`_after_titles`); an organisation's all, unless a title and a given name
+    open a person's name inside it ("Union President Jordan Fairweather-Obi")."""
+    if not _looks_like_org(" ".join(words)):
+        return _after_titles(words)
+    start = _person_from(words)
+    return words[start:] if start and any(_title_word(w) for w in words[:start]) else words
 
 
 # what news, tabloids above all, put before a name to say who someone is: roles in a story, trades,
@@ -1057,6 +1091,7 @@ def resolve(text: str, found: list[Attribution]) -> None:
     acronyms = _acronyms(text)
     subject_at = [position for position, _ in subjects]
     genders = _Genders()
+    quoted = Spans(all_quotations(text))
     last_end = 0  # where the previous attribution's words end
     for attribution in found:
         speaker = attribution.speaker
@@ -1067,13 +1102,22 @@ def resolve(text: str, found: list[Attribution]) -> None:
         # attribution is who "he" or "she" most likely is, not the speaker before
         before = bisect.bisect_left(subject_at, at)
         subject = subjects[before - 1][1] if before and subject_at[before - 1] >= last_end else None
-        last_end = max(last_end, attribution.content.end, attribution.source.end if attribution.source else 0)
+        since, last_end = last_end, max(last_end, attribution.content.end, attribution.source.end if attribution.source else 0)
         if subject is not None and speaker.pronoun and _refers_to(speaker, subject, word) and genders.fit(subject, word):
             attribution.speaker = subject
             reasons.append(f"'{word or 'no speaker'}' taken to be {subject.name}, who the sentence before is about")
             attribution.confidence = 0.7
             seen.add(subject)
             genders.note(subject, word)
+            _relayed_by_report(text, attribution, found, ends)
+            continue
+        if speaker.pronoun and not speaker.title and \
+                (other := _named_since(names, positions, since, at, word, genders, quoted)) is not None:
+            attribution.speaker = other
+            reasons.append(f"'{word}' taken to be {other.name}, the nearest {word} named since the last quotation")
+            attribution.confidence = 0.6
+            seen.add(other)
+            genders.note(other, word)
             _relayed_by_report(text, attribution, found, ends)
             continue
         if speaker.name:
@@ -1125,9 +1169,24 @@ def resolve(text: str, found: list[Attribution]) -> None:
         _relayed_by_report(text, attribution, found, ends)
 
 
+def _named_since(names: list[tuple[int, Mention]], positions: list[int], since: int, at: int, word: str,
+                 genders: "_Genders", quoted: Spans) -> Mention | None:
+    """The nearest person named in the writer's own words since the last attribution whom "he" or "she" must
+    mean, as their given name or title says ("Tom Reid met Ann Lee on Monday. “…,” she said.")."""
+    said = _Genders.PRONOUNS.get(word.lower())
+    if said is None:
+        return None
+    for i in range(bisect.bisect_left(positions, at) - 1, bisect.bisect_left(positions, since) - 1, -1):
+        position, mention = names[i]
+        if genders.of(mention) == said and not quoted.overlap(Span(position, position + 1)):
+            return mention
+    return None
+
+
 class _Genders:
     """Who is "he" and who is "she", as the text has said so far: a title (Mr, Ms, Sir, Dame, "the mum-of-two")
-    or a pronoun already taken to mean them. "She said" is never given to a man the text called "he"."""
+    or a pronoun already taken to mean them, else a given name nearly all of whose bearers are women or men.
+    "She said" is never given to a man the text called "he"."""
 
     PRONOUNS = {"he": "m", "she": "f"}
     TITLES = {"m": {"mr", "sir", "lord", "king", "prince", "father", "dad", "grandfather", "grandad", "husband",
@@ -1146,7 +1205,17 @@ class _Genders:
 
     def fit(self, mention: Mention, word: str) -> bool:
         said = self.PRONOUNS.get(word.lower())
-        return said is None or self.known.get(mention.name, said) == said
+        return said is None or (self.of(mention) or said) == said
+
+    def of(self, mention: Mention) -> str | None:
+        """"m", "f" or None (not known) for a mention."""
+        return self.known.get(mention.name) or self._of_title(mention.title or "") or self._of_name(mention)
+
+    @staticmethod
+    def _of_name(mention: Mention) -> str | None:
+        """What a person's given name says, where nearly all who bear it are women or men ("Colleen Ashdown")."""
+        words = (mention.name or "").split()
+        return names.gender(words[0]) if mention.kind == "person" and len(words) > 1 else None
 
     def _of_title(self, title: str) -> str | None:
         words = set(re.findall(r"[a-z]+", title.lower().replace("-of-", " ")))
@@ -1177,12 +1246,13 @@ def _names(text: str) -> list[tuple[int, Mention]]:
     found = []
     for run in NAME_OR_ORG.finditer(text):
         words = re.split(r"(?<=\w{3})\.\s+", run.group(0))[-1].split()  # "Monday. Polls" is not a name
-        words = words if _looks_like_org(run.group(0)) else _after_titles(words)
+        words = _name_words(words)
         while len(words) > 1 and (_leading_title(words) or words[0].lower() in NOT_NAME_OPENERS):
             words.pop(0)
         if len(words) >= 2:
-            before = text[max(0, run.start() - 60):run.start()].split(",")[-1]
-            title = " ".join(w for w in before.split()[-4:] if w.lower() not in DETERMINERS) or None
+            # the title words right before it ("Rovers manager"), not the sentence's ("Tom Reid met")
+            before = text[max(0, run.start() - 60):run.start()].split(",")[-1].split()
+            title = " ".join(list(itertools.takewhile(_title_word, reversed(before)))[:4][::-1]) or None
             found.append((run.start(), Mention(_clean_name(" ".join(words)), title, "person")))
     return found
 
@@ -1216,14 +1286,34 @@ def _called(nouns: set[str], mention: Mention) -> bool:
 
 
 # (a name of at most nine words, so a run of capitalised words is read in linear time)
-ACRONYM = re.compile(r"(?P<full>[A-Z][\w’'&-]*(?:\s+(?:(?:of|for|and|the|on|in)\s+){0,2}[A-Z][\w’'&-]*){1,8})\s+"
-                     r"\((?P<short>[A-Z][A-Z&]{1,9})\)")
+ACRONYM = re.compile(r"(?P<full>[A-Z][\w’'&-]*(?:[ \t]+(?:(?:of|for|and|the|on|in)[ \t]+){0,2}[A-Z][\w’'&-]*){1,8})"
+                     r"[ \t]+\((?P<short>[A-Z][A-Z&]{1,9})\)")
 
 
 def _acronyms(text: str) -> dict[str, Mention]:
     """The short names an article defines: "the Association of Critical Care Nurses (ACCN)" makes "ACCN" that
-    association, an organisation."""
-    return {m.group("short"): Mention(_clean_name(m.group("full")), None, "organization") for m in ACRONYM.finditer(text)}
+    association, an organisation. A short name must be made of the name's letters, its first a word's first
+    ("Cllr Máire Tuohy (FF)" gives her party, not her name)."""
+    found = {}
+    for match in ACRONYM.finditer(text):
+        if full := _spelled_out(match.group("short"), match.group("full")):
+            found[match.group("short")] = Mention(_clean_name(full), None, "organization")
+    return found
+
+
+def _spelled_out(short: str, full: str) -> str | None:
+    """The shortest end of `full` whose letters spell `short` in order, the short name's first letter
+    beginning a word, as Schwartz and Hearst (2003) find abbreviations' long forms; None if none does."""
+    letters = [c.lower() for c in short if c.isalnum()]
+    i = len(full) - 1
+    for n, letter in enumerate(reversed(letters)):
+        first = n == len(letters) - 1
+        while i >= 0 and not (full[i].lower() == letter and (not first or i == 0 or not full[i - 1].isalnum())):
+            i -= 1
+        if i < 0:
+            return None
+        i -= 1
+    return full[i + 1:]
 
 
 def _shortened(names: list[tuple[int, Mention]], name: str, before: int) -> Mention | None:

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import bisect
 import functools
-import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -24,7 +23,7 @@ from typing import Protocol
 from . import encoder
 from . import rules
 from . import pos
-from .rules import Attribution, Span
+from .rules import Attribution, Span, Spans
 
 MODEL = Path(__file__).parent / "models" / "attribution.crfsuite"
 
@@ -192,7 +191,7 @@ def extract(text: str, model: Path | None = None) -> list[Attribution]:
     labeller: Labeller = encoder.load(model) if model.suffix == ".onnx" else Crf(model)
     found = list(by_rules_found)
     certainty: dict[int, float] = {}
-    cues, contents = _Spans(a.cue for a in by_rules_found), _Spans(a.content for a in by_rules_found)
+    cues, contents = Spans(a.cue for a in by_rules_found), Spans(a.content for a in by_rules_found)
     # no word in a sentence ("* * *", a run of quotation marks): nobody to name, nothing said
     with_words = (tokens for tokens in sentences_with_tokens(text) if any(WORD.match(t.word) for t in tokens))
     for sentences in _chunks(with_words, CHUNK):
@@ -240,25 +239,6 @@ class Crf:
 
 
 WORD = re.compile(r"\w")
-
-
-def _overlaps(a: Span, b: Span) -> bool:
-    return a.start < b.end and b.start < a.end
-
-
-class _Spans:
-    """Spans, asked whether any overlaps a given one in time logarithmic in how many there are."""
-
-    def __init__(self, spans) -> None:
-        ordered = sorted(spans, key=lambda s: s.start)
-        self.starts = [s.start for s in ordered]
-        self.reach = list(itertools.accumulate((s.end for s in ordered), max))  # the furthest end so far
-
-    def overlap(self, span: Span) -> bool:
-        """Whether one of them overlaps `span` (`_overlaps`): of those starting before it ends, the one
-        reaching furthest ends after it starts."""
-        before = bisect.bisect_left(self.starts, span.end)
-        return bool(before) and self.reach[before - 1] > span.start
 
 
 def _labelled_spans(tags: list[str]) -> list[tuple[str, int, int]]:
