@@ -1078,3 +1078,14 @@ def test_given_names_say_who_bears_them():
     assert names.gender("Sinéad") == "f" and names.gender("Kwame") == "m" and names.gender("Jordan") is None
     assert names.borne("Colleen") > 20 * names.borne("Reeve") and names.borne("Xqzt") == 0
     assert names.name_starts("Det Insp Rowan Kessler".split()) == 2 and names.name_starts(["Tom", "Reid"]) == 0
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Ruling on the motion, the Speaker, Rt. Hon. Emmanuel Odukwe, directed the clerk to write. "
+     "“This House will not fold its arms,” the Speaker ruled.", "Emmanuel Odukwe"),
+    ("The dean, Prof. Hana Lindqvist, wrote to staff on Friday. Students protested. “We will look again,” the Dean said.",
+     "Hana Lindqvist"),
+])
+def test_an_office_with_a_capital_is_who_was_named_with_it(text, name):
+    """"The Speaker", "the Dean": a title, not a name; the person named with it before."""
+    assert extract(text)[-1].speaker.name == name

@@ -45,7 +45,8 @@ CUE_WORDS = (
     "suspects intends plans threatened threatens demanded demands proposed proposes recommended "
     "chanted chanting yelled yells shouted shouts "
     "dismissed dismisses disputed disputes questioned endorsed endorses refuted rebuffed retorted backed backs "
-    "blamed blames condemned condemns criticised criticises hailed hails slammed slams branded brands"
+    "blamed blames condemned condemns criticised criticises hailed hails slammed slams branded brands "
+    "averred avers ruled"
 ).split()
 MULTI_CUES = ["has learned", "have learned", "put it", "puts it", "pointed out", "points out", "called out",
               "calls out", "called for", "calls for", "called on", "calls on", "went on to say", "is quoted as saying",
@@ -93,7 +94,8 @@ TITLE_WORDS = {"president", "prime", "minister", "foreign", "defense", "defence"
                "organizer", "executive", "councilman", "councilwoman", "councilmember", "alderman", "presenter",
                "correspondent", "editor", "reporter", "officer", "constable", "prosecutor", "coroner", "magistrate",
                "counsel", "mp", "mep", "msp", "mla", "td", "premier", "cllr", "councilor", "shri", "smt",
-               "shrimati", "kumari", "hon", "honourable", "honorable", "rt"}
+               "shrimati", "kumari", "hon", "honourable", "honorable", "rt", "provost", "dean", "registrar", "rector",
+               "principal", "warden", "reeve", "mpp"}
 NATIONALITY = re.compile(r"^(?:[A-Z][a-z]+(?:ian|ean|ese|ish|can|ern)|Russian|American|Ukrainian|Israeli|Iraqi|"
                          r"Pakistani|Saudi|Thai|Swiss|French|Dutch|Greek|Polish|Turkish|Czech)$")
 # words that open a sentence capitalised before its speaker, no part of a name ("Later Ann Lee added")
@@ -829,6 +831,8 @@ def _mention(phrase: str) -> Mention:
     if titles_only and _speaker_runs(apposition):
         head, apposition = apposition, head
         runs = _speaker_runs(head)
+    elif titles_only and re.match(r"(?:the|its|their|our)\s", head, re.I):
+        runs = []  # "the Speaker", "the Provost": an office written with a capital, no name
     title = _role(apposition) or None
     if not runs:  # "the spokesman", "sources", "a senior official", "the EU's trade chief"
         # "a spokesman for the Harbour Board": the organisation speaks, through its spokesman
@@ -1153,6 +1157,11 @@ def resolve(text: str, found: list[Attribution]) -> None:
                 if len(distinct) > 1:
                     reasons.append("uncertain: other earlier speakers fit too (" +
                                    ", ".join(sorted(distinct - {candidates[0].name})) + ")")
+            elif speaker.title and (holder := _titled_before(names, positions, at, speaker)) is not None:
+                # "the Speaker ruled" after "the Speaker, Rt. Hon. Emmanuel Odukwe, directed …"
+                attribution.speaker = holder
+                reasons.append(f"'{word}' taken to be {holder.name}, named before with that title")
+                attribution.confidence = 0.6
             elif before and _refers_to(speaker, subjects[before - 1][1], word) and \
                     genders.fit(subjects[before - 1][1], word):
                 # a tabloid's epithet ("the dad-of-three") that no earlier title holds: who the story was last about
@@ -1167,6 +1176,13 @@ def resolve(text: str, found: list[Attribution]) -> None:
             seen.add(attribution.speaker)
             genders.note(attribution.speaker, word)
         _relayed_by_report(text, attribution, found, ends)
+
+
+def _titled_before(names: list[tuple[int, Mention]], positions: list[int], at: int, speaker: Mention,
+                  reach: int = 30) -> Mention | None:
+    """The nearest of the last `reach` full names before `at` whose title holds a bare title's words."""
+    end = bisect.bisect_left(positions, at)
+    return next((m for _, m in reversed(names[max(0, end - reach):end]) if _title_words(m) and _fits(speaker, m)), None)
 
 
 def _named_since(names: list[tuple[int, Mention]], positions: list[int], since: int, at: int, word: str,
@@ -1250,11 +1266,16 @@ def _names(text: str) -> list[tuple[int, Mention]]:
         while len(words) > 1 and (_leading_title(words) or words[0].lower() in NOT_NAME_OPENERS):
             words.pop(0)
         if len(words) >= 2:
-            # the title words right before it ("Rovers manager"), not the sentence's ("Tom Reid met")
-            before = text[max(0, run.start() - 60):run.start()].split(",")[-1].split()
-            title = " ".join(list(itertools.takewhile(_title_word, reversed(before)))[:4][::-1]) or None
+            # the title words right before it ("Rovers manager", "the Speaker, Rt. Hon."), not the sentence's
+            pieces = text[max(0, run.start() - 80):run.start()].split(",")
+            office = len(pieces) > 1 and re.match(r"\s*(?:the|its|their)\s", pieces[-2].rsplit(".", 1)[-1], re.I)
+            title = " ".join((_titles_at_end(pieces[-2]) if office else []) + _titles_at_end(pieces[-1])) or None
             found.append((run.start(), Mention(_clean_name(" ".join(words)), title, "person")))
     return found
+
+
+def _titles_at_end(words: str) -> list[str]:
+    return list(itertools.takewhile(_title_word, reversed(words.split())))[:4][::-1]
 
 
 def _first_named(names: list[tuple[int, Mention]], name: str, before: int) -> Mention | None:
