@@ -1089,3 +1089,20 @@ def test_given_names_say_who_bears_them():
 def test_an_office_with_a_capital_is_who_was_named_with_it(text, name):
     """"The Speaker", "the Dean": a title, not a name; the person named with it before."""
     assert extract(text)[-1].speaker.name == name
+
+
+@pytest.mark.parametrize("text, name", [
+    # a name its sentence calls "its" is an organisation, and "the company" can mean it
+    ("Brackenridge Aggregates wants to extend its licence north of the quarry. In a written statement, the company "
+     "said the plan would “secure 35 jobs”.", "Brackenridge Aggregates"),
+    # a document speaks for whoever issued it
+    ("In a statement on Thursday, the Siyalinda Local Municipality blamed repeated damage to the pump. “Cables are "
+     "stolen within days,” the statement read.", "Siyalinda Local Municipality"),
+    ("“We will not sell,” said Colleen Ashby. Harbour Ferries declined to comment. “We will wait,” the statement "
+     "added.", "Harbour Ferries"),
+    # a spokesperson with no "for X" speaks for the organisation just named; "I" is nobody's name
+    ("I emailed Pellworth Estates on Monday. A spokesperson replied on Wednesday: “We do not comment.”",
+     "Pellworth Estates"),
+])
+def test_who_issued_a_statement_or_employs_a_spokesperson_speaks(text, name):
+    assert [a.speaker.name for a in extract(text) if a.quotes][-1] == name

@@ -46,7 +46,7 @@ CUE_WORDS = (
     "chanted chanting yelled yells shouted shouts "
     "dismissed dismisses disputed disputes questioned endorsed endorses refuted rebuffed retorted backed backs "
     "blamed blames condemned condemns criticised criticises hailed hails slammed slams branded brands "
-    "averred avers ruled"
+    "averred avers ruled read reads"
 ).split()
 MULTI_CUES = ["has learned", "have learned", "put it", "puts it", "pointed out", "points out", "called out",
               "calls out", "called for", "calls for", "called on", "calls on", "went on to say", "is quoted as saying",
@@ -148,12 +148,12 @@ ORG_NOUNS = frozenset(("company", "firm", "operator", "group", "airline", "bank"
     "council", "board", "ministry", "department", "agency", "club", "union", "party", "retailer", "insurer", "maker",
     "manufacturer", "supermarket", "chain", "broadcaster", "network", "university", "school", "hospital", "museum",
     "organisation", "organization", "authority", "government", "body", "regulator", "panel", "tribunal", "committee",
-    "commission", "inquiry", "watchdog"))
+    "commission", "inquiry", "watchdog", "municipality"))
 ORG_HINTS = ORG_NOUNS | frozenset(("office", "house", "kremlin", "news", "times", "post", "press",
     "reuters", "associated", "cnn", "bbc", "ria", "tass", "nations", "army", "forces", "service", "campaign", "court",
     "police", "states", "russia", "ukraine", "washington", "moscow", "kiev", "kyiv", "china", "congress", "senate",
     "pentagon", "ferries", "airlines", "airways", "holdings", "industries", "motors", "systems", "services", "foods",
-    "partners", "labs", "ltd", "plc", "inc", "corp", "railways", "trains", "buses", "energy", "homes", "hotels",
+    "partners", "labs", "ltd", "plc", "inc", "corp", "railways", "trains", "buses", "energy", "homes", "hotels", "estates",
     "studios", "records", "bakery", "brewery", "foundation", "institute", "association", "society",
     "federation", "forum", "resources", "solutions", "mining", "logistics", "technologies", "capital", "ventures",
     "enterprises", "pharmaceuticals", "construction", "developments", "properties", "insurance", "llc", "gmbh", "ag",
@@ -845,7 +845,7 @@ def _mention(phrase: str) -> Mention:
                 return Mention(_clean_name(" ".join(words)), kind="organization")
             name = _after_titles(words)
             return Mention(_clean_name(" ".join(name)), " ".join(words[:len(words) - len(name)]), "person")
-        return Mention(None, title=_bare(head), kind=_kind(head), pronoun=True)
+        return Mention(None, title=_bare(head), kind="any" if _issued(Mention(None, head)) else _kind(head), pronoun=True)
     run = runs[-1]
     name_words = _name_words(run.group(0).split())
     while len(name_words) > 1 and (_leading_title(name_words) or name_words[0].lower() in PREPOSITIONS):
@@ -983,7 +983,7 @@ def sentence_start(text: str, at: int, reach: int = 300) -> int:
 
 
 def _looks_like_org(words: str) -> bool:
-    return _org_word(words) or words.isupper()
+    return _org_word(words) or (words.isupper() and len(words) > 1)  # "BBC"; "I" is nobody's name
 
 
 def _words(name: str) -> list[str]:
@@ -1290,6 +1290,11 @@ def _org_named_for(speaker: Mention, names: list[tuple[int, Mention]], before: i
     """For "the panel", "the university" or "the company", the nearest organisation named before (of the last 50
     names) that the words can mean (`_called`): it need not have spoken yet."""
     nouns = _asked_title_words(speaker) & ORG_NOUNS if speaker.title and not speaker.name else set()
+    if speaker.title and not speaker.name and re.fullmatch(r"(?:an?\s+|the\s+)?spokes(?:man|woman|person)",
+                                                           speaker.title, re.I):
+        # "I emailed Pellworth Estates. A spokesperson replied": the organisation just named
+        return next((Mention(m.name, None, "organization") for _, m in reversed(names[max(0, before - 2):before])
+                     if _looks_like_org(m.name)), None)
     if not nouns:
         return None
     return next((Mention(m.name, None, "organization") for _, m in reversed(names[max(0, before - 50):before])
@@ -1376,7 +1381,7 @@ def _subjects(text: str, names: list[tuple[int, Mention]]) -> list[tuple[int, Me
                     here = bisect.bisect_left(positions, run.start())
                     subject = _shortened(names, subject.name, here) or \
                         (subject.kind == "person" and _first_named(names, subject.name, here)) or subject
-                    found.append((run.start(), subject))
+                    found.append((run.start(), _its(subject, text[run.end():sentence.end])))
                     break
     return found
 
@@ -1406,6 +1411,15 @@ def _subject(run: re.Match, alone: set[str], apposition: bool) -> Mention | None
     return None
 
 
+def _its(subject: Mention, rest: str) -> Mention:
+    """A name the rest of its sentence calls "its" and never "he" or "she" is an organisation's, whatever its
+    words ("Brackenridge Aggregates wants to extend its licence")."""
+    if subject.kind == "person" and not subject.title and re.search(r"\bits\b", rest) and \
+            not re.search(r"\b(?:he|she|his|her|him)\b", rest, re.I):
+        return Mention(subject.name, None, "organization")
+    return subject
+
+
 def _refers_to(speaker: Mention, subject: Mention, words: str) -> bool:
     """Whether "he", "she", "it", "the company" or "the dad-of-three" can mean who the sentence before is about:
     a person for he or she, or for a definite epithet ("the 34-year-old"); an organisation for it, "the
@@ -1414,6 +1428,8 @@ def _refers_to(speaker: Mention, subject: Mention, words: str) -> bool:
     lowered = words.lower()
     if not speaker.title:
         return speaker.kind == subject.kind or (speaker.kind == "any" and subject.kind == "organization")
+    if _issued(speaker):  # "the statement read": whoever the sentence before says issued it
+        return True
     if re.match(r"(?:a|an|the)\s+spokes(?:man|woman|person)\b", lowered):  # speaks for the organisation just named
         return subject.kind == "organization"
     if ORG_EPITHET.search(lowered):  # "the operator": an organisation it can be called so ("the company" no union)
@@ -1455,8 +1471,19 @@ def _title_words(mention: Mention) -> set[str]:
 
 
 def _asked_title_words(speaker: Mention) -> set[str]:
-    """The words of a bare title that an earlier speaker's title must hold ("the spokesman": spokesman)."""
-    return _title_words(speaker) - DETERMINERS - {"source", "sources"}
+    """The words of a bare title that an earlier speaker's title must hold ("the spokesman": spokesman); none for
+    a document, which any earlier speaker may have issued."""
+    return set() if _issued(speaker) else _title_words(speaker) - DETERMINERS - {"source", "sources"}
+
+
+ISSUED = frozenset(("statement", "letter", "email", "e-mail", "release", "notice", "memo", "post", "tweet", "filing",
+                    "submission", "message"))
+
+
+def _issued(speaker: Mention) -> bool:
+    """Whether a bare speaker is a document someone issued ("the statement added", "the email read")."""
+    return speaker.name is None and bool(re.fullmatch(r"(?:(?:the|that|this|its|their|his|her|a)\s+)?(?:[\w-]+\s+)?"
+                                                       rf"(?:{'|'.join(ISSUED)})", (speaker.title or "").lower()))
 
 
 class _Mentions:
