@@ -1106,3 +1106,14 @@ def test_an_office_with_a_capital_is_who_was_named_with_it(text, name):
 ])
 def test_who_issued_a_statement_or_employs_a_spokesperson_speaks(text, name):
     assert [a.speaker.name for a in extract(text) if a.quotes][-1] == name
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Okerlund repeated the figure at a rally on Monday, telling supporters the numbers were “not up for debate”.",
+     "Okerlund"),
+    ("Across the corridor, Comets coach Deborah Kincaid-Mensah was brighter, describing the last quarter as “the best "
+     "ten minutes we’ve played”.", "Deborah Kincaid-Mensah"),
+    ("Ann Lee left the hearing early, calling the process “a sham from start to finish”.", "Ann Lee"),
+])
+def test_a_participle_after_a_deed_quotes_the_one_who_did_it(text, name):
+    assert [a.speaker.name for a in extract(text) if a.quotes] == [name]

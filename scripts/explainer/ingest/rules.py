@@ -577,6 +577,7 @@ def _direct(text: str, sentence: Span, quotes: list[Span]) -> Attribution | None
                   SPEAKER_DID_BEFORE.search(before) if before.rstrip().endswith(":") else None,
                   DID_BUT_SAID.search(before) if _cue_near_end(before) else None,
                   DID_SAYING.match(before, _lead_end(before)),  # "Trump attacked Clinton for …, saying, “…”"
+                  DID_THEN_QUOTING.match(before, _lead_end(before)),
                   INVERTED.match(before))  # "Said Ellis: “…”"
     match = next((m for m in candidates if m and _plausible_source(_strip_leading(m.group("src")))), None)
     if match:
@@ -631,6 +632,10 @@ SPEAKER_DID_BEFORE = re.compile(rf"(?P<src>{SOURCE_WORDS}){ADJUNCT}\s+(?P<cue>(?
 # "She accepted that …, but said: “…”"
 DID_BUT_SAID = re.compile(rf"(?P<src>{SOURCE_WORDS})\s+{ANY_VERB}\b[^“”\"]*?,?\s+(?:but|and)\s+(?P<cue>{CUE})\s*[,:]?\s*$")
 DID_SAYING = re.compile(rf"(?P<src>{SOURCE_WORDS})\s+{ANY_VERB}\b[^“”\"]*,\s+(?P<cue>{PARTICIPLE_CUES})\s*[,:]?\s*$")
+# "Okerlund repeated the figure, telling supporters the numbers were “…”"; "Lee was brighter, describing it as “…”"
+DID_THEN_QUOTING = re.compile(rf"(?P<src>{SOURCE_WORDS})\s+(?:{ANY_VERB}|was|were|is|are)\b[^“”\".;:]*,\s+"
+                              rf"(?P<cue>{PARTICIPLE_CUES}|telling|describing|calling|citing|branding|dismissing)"
+                              rf"\b[^“”\".;:]*$")
 
 
 def _lead_end(words: str) -> int:
