@@ -633,7 +633,13 @@ SPEAKER_DID_BEFORE = re.compile(rf"(?P<src>{SOURCE_WORDS}){ADJUNCT}\s+(?P<cue>(?
 DID_BUT_SAID = re.compile(rf"(?P<src>{SOURCE_WORDS})\s+{ANY_VERB}\b[^“”\"]*?,?\s+(?:but|and)\s+(?P<cue>{CUE})\s*[,:]?\s*$")
 DID_SAYING = re.compile(rf"(?P<src>{SOURCE_WORDS})\s+{ANY_VERB}\b[^“”\"]*,\s+(?P<cue>{PARTICIPLE_CUES})\s*[,:]?\s*$")
 # "Okerlund repeated the figure, telling supporters the numbers were “…”"; "Lee was brighter, describing it as “…”"
-DID_THEN_QUOTING = re.compile(rf"(?P<src>{SOURCE_WORDS})\s+(?:{ANY_VERB}|was|were|is|are)\b[^“”\".;:]*,\s+"
+# the past tenses of English's common irregular verbs, which ANY_VERB's endings miss
+IRREGULAR_PAST = ("left went came made took gave spoke stood sat met won lost held kept ran rose fell led set put hit "
+                  "cut quit shut sent spent built paid sold thought brought bought fought caught taught began drew grew "
+                  "threw broke chose drove flew sang swore tore wore struck stuck hung shook slept wept felt dealt meant "
+                  "heard found got had did saw knew became").split()
+DID_THEN_QUOTING = re.compile(rf"(?P<src>{SOURCE_WORDS})\s+(?P<did>(?:{ANY_VERB}|was|were|is|are|"
+                              rf"{'|'.join(IRREGULAR_PAST)})\b[^“”\".;:]*),\s+"
                               rf"(?P<cue>{PARTICIPLE_CUES}|telling|describing|calling|citing|branding|dismissing)"
                               rf"\b[^“”\".;:]*$")
 
