@@ -1117,3 +1117,15 @@ def test_who_issued_a_statement_or_employs_a_spokesperson_speaks(text, name):
 ])
 def test_a_participle_after_a_deed_quotes_the_one_who_did_it(text, name):
     assert [a.speaker.name for a in extract(text) if a.quotes] == [name]
+
+
+@pytest.mark.parametrize("text, name, kind", [
+    ("Carys Penhallow, 34, died in the fire. The Penhallow family said in a statement: “Carys was the heart of our "
+     "family.”", "Penhallow family", "organization"),
+    ("The National Assembly said the bill was “dead on arrival”.", "National Assembly", "organization"),
+    ("Tom Reid quickly said it was “over”.", "Tom Reid", "person"),
+])
+def test_a_noun_in_ly_is_no_adverb_and_a_family_speaks_as_one(text, name, kind):
+    """"family said" is no "quickly said": the family speaks, not the one of them named before."""
+    speaker = extract(text)[-1].speaker
+    assert (speaker.name, speaker.kind) == (name, kind)

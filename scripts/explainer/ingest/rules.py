@@ -51,7 +51,10 @@ CUE_WORDS = (
 MULTI_CUES = ["has learned", "have learned", "put it", "puts it", "pointed out", "points out", "called out",
               "calls out", "called for", "calls for", "called on", "calls on", "went on to say", "is quoted as saying",
               "as relayed by", "according to"]
-AUXILIARY = r"(?:has|have|had|also|later|previously|further|often|once|again|then|still|[a-z]{3,}ly|would|will|" \
+# an adverb in -ly ("quickly said"), not a noun ("The Penhallow family said", "the assembly said")
+LY_NOUNS = "family|assembly|rally|ally|supply|monopoly|anomaly|bully|reply|homily|folly|italy|sicily|emily|kelly|molly"
+ADVERB_LY = rf"(?!(?:{LY_NOUNS})\b)[a-z]{{3,}}ly"
+AUXILIARY = rf"(?:has|have|had|also|later|previously|further|often|once|again|then|still|{ADVERB_LY}|would|will|" \
             r"(?:is|was|are|were|did|does|do|has|have|had|would|could|wo|ca)n[’']t|did|does|do|is|was|are|were)"
 CUE_PHRASES = "|".join(sorted({re.escape(w) for w in CUE_WORDS} |
                               {re.escape(m) for m in MULTI_CUES if m not in ("as relayed by", "according to")},
@@ -148,7 +151,7 @@ ORG_NOUNS = frozenset(("company", "firm", "operator", "group", "airline", "bank"
     "council", "board", "ministry", "department", "agency", "club", "union", "party", "retailer", "insurer", "maker",
     "manufacturer", "supermarket", "chain", "broadcaster", "network", "university", "school", "hospital", "museum",
     "organisation", "organization", "authority", "government", "body", "regulator", "panel", "tribunal", "committee",
-    "commission", "inquiry", "watchdog", "municipality"))
+    "commission", "inquiry", "watchdog", "municipality", "assembly", "parliament"))
 ORG_HINTS = ORG_NOUNS | frozenset(("office", "house", "kremlin", "news", "times", "post", "press",
     "reuters", "associated", "cnn", "bbc", "ria", "tass", "nations", "army", "forces", "service", "campaign", "court",
     "police", "states", "russia", "ukraine", "washington", "moscow", "kiev", "kyiv", "china", "congress", "senate",
@@ -833,6 +836,9 @@ def _mention(phrase: str) -> Mention:
     apposition = re.sub(r"^\d{1,3}\b,?", "", apposition.strip()).strip(" ,")  # an age: "Quina Jones, 25"
     if member := re.match(r"(?:including|such as|like)\s+(.+)", apposition, re.I):  # "hardliners, including X"
         head, apposition = member.group(1), ""
+    if family := re.fullmatch(r"(?:the\s+)?(?P<name>[A-Z][\w’'-]+(?:[ -][A-Z][\w’'-]+)?)\s+family", head, re.I):
+        # "The Penhallow family said": the family speaks, not the one of them named before
+        return Mention(f"{family.group('name')} family", None, "organization")
     if (organisation := ORG_NAME.search(head)) and not _speaker_runs(head[:organisation.start()]) and \
             not AFFILIATED.search(head[:organisation.start()]):
         return Mention(_clean_name(organisation.group(0)), title=_role(apposition) or None, kind="organization")
@@ -1586,7 +1592,7 @@ def _source_trimmed(text: str, span: Span) -> Span:
     tail = re.search(rf",\s+(?:in|at|on|during|after|speaking|referring|writing|responding|appearing|addressing|"
                      rf"{PARTICIPLE_CUES}|explaining|citing|"
                      r"\w+ing\s+(?:up|out)\s|\w+ing\s+(?:the|a|an|his|her|their|to|on|about|at|in|of)\b)\b.*$|"
-                     r"\s+(?:then|also|later|again|now|still|previously|earlier|once|[a-z]{3,}ly)$|"
+                     rf"\s+(?:then|also|later|again|now|still|previously|earlier|once|{ADVERB_LY})$|"
                      r"\s+in\s+(?:a|an|his|her|their|the)\s+(?:[\w-]+\s+){0,3}?"  # "Romero in a statement"
                      r"(?:statement|tweet|speech|interview|letter|post|email|release|video|op-ed|column)$",
                      words[start:], re.S)
