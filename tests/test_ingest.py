@@ -1129,3 +1129,18 @@ def test_a_noun_in_ly_is_no_adverb_and_a_family_speaks_as_one(text, name, kind):
     """"family said" is no "quickly said": the family speaks, not the one of them named before."""
     speaker = extract(text)[-1].speaker
     assert (speaker.name, speaker.kind) == (name, kind)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("But in a statement on Monday night, the Ministry of Works averred that the road had “merely been re-scoped”.",
+     "Ministry of Works"),
+    ("And at the hearing, Ann Lee said the plan was “over”.", "Ann Lee"),
+])
+def test_a_conjunction_before_a_leading_adverbial_is_set_aside(text, name):
+    assert [a.speaker.name for a in extract(text)] == [name]
+
+
+def test_a_crosshead_in_capitals_is_no_organisation():
+    text = ("I emailed Pellworth Estates on Monday.\n\nBACK IN TOWN\n\nA spokesperson replied on Wednesday: "
+            "“We do not comment.”")
+    assert [a.speaker.name for a in extract(text)] == ["Pellworth Estates"]

@@ -119,6 +119,8 @@ DESCRIBING = frozenset(("shocked", "stunned", "horrified", "relieved", "thrilled
     "wounded", "bereaved", "embattled", "beleaguered", "veteran"))
 # (and "in what": "…, in what the union called “…”" is the union's)
 LEADING = re.compile(r"^(?:as\s+(?=[A-Z]))?(?:in\s+what\s+|(?:to|at|after|upon) which\s+|"  # "To which she said"
+                     # "But in a statement on Monday night, the ministry …": a conjunction, then the adverbial
+                     r"(?:but|and|yet|so)\s+(?=(?:in|on|at|after|during|when|while|asked|despite|amid)\s)|"
                      r"(?:but|and|however|meanwhile|still|yet|so|also|then|now|moreover|instead|"
                      r"on\s[^,]{1,40}|in\s[^,]{1,80}|at\s[^,]{1,40}|based on\s[^,]{1,60}|after\s[^,]{1,60}|"
                      r"during\s[^,]{1,60}|earlier[^,]{0,30}|later[^,]{0,30}|on the contrary|immediately[^,]{0,40}|"
@@ -1000,7 +1002,8 @@ def sentence_start(text: str, at: int, reach: int = 300) -> int:
 
 
 def _looks_like_org(words: str) -> bool:
-    return _org_word(words) or (words.isupper() and len(words) > 1)  # "BBC"; "I" is nobody's name
+    # "BBC", "AT&T"; not "I", nor a crosshead in capitals ("BACK IN")
+    return _org_word(words) or (words.isupper() and len(words) > 1 and len(words.split()) == 1)
 
 
 def _words(name: str) -> list[str]:
@@ -1278,6 +1281,8 @@ def _names(text: str) -> list[tuple[int, Mention]]:
     """Every full name (two words or more) in the text, where it stands, with the title before it."""
     found = []
     for run in NAME_OR_ORG.finditer(text):
+        if _shouted(run.group(0)):
+            continue
         words = re.split(r"(?<=\w{3})\.\s+", run.group(0))[-1].split()  # "Monday. Polls" is not a name
         words = _name_words(words)
         while len(words) > 1 and (_leading_title(words) or words[0].lower() in NOT_NAME_OPENERS):
@@ -1293,6 +1298,11 @@ def _names(text: str) -> list[tuple[int, Mention]]:
 
 def _titles_at_end(words: str) -> list[str]:
     return list(itertools.takewhile(_title_word, reversed(words.split())))[:4][::-1]
+
+
+def _shouted(words: str) -> bool:
+    """Words all in capitals, more than one: a crosshead ("BACK IN TOWN") or a dateline, nobody's name."""
+    return words.isupper() and len(words.split()) > 1
 
 
 def _first_named(names: list[tuple[int, Mention]], name: str, before: int) -> Mention | None:
@@ -1411,7 +1421,7 @@ def _subject(run: re.Match, alone: set[str], apposition: bool) -> Mention | None
     """The person or organisation a run of capitalised words opening a sentence names, if it is a name:
     "Ann Lee", "Mr Snow", "Osei" (named in full before), "Dev," (an apposition), "Caldmouth Ferries"; not a
     document ("The Renters Bill abolishes …" is about no one that "she" could be)."""
-    if run.group(0).lower() in DETERMINERS or POSSESSIVE.search(run.group(0)) or \
+    if run.group(0).lower() in DETERMINERS or POSSESSIVE.search(run.group(0)) or _shouted(run.group(0)) or \
             GROUPS.fullmatch(run.group(0).lower()) or run.group(0).split()[-1].lower() in DOCUMENTS:
         return None
     if _looks_like_org(run.group(0)) or ORG_NAME.fullmatch(run.group(0)):
