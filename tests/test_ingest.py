@@ -1144,3 +1144,14 @@ def test_a_crosshead_in_capitals_is_no_organisation():
     text = ("I emailed Pellworth Estates on Monday.\n\nBACK IN TOWN\n\nA spokesperson replied on Wednesday: "
             "“We do not comment.”")
     assert [a.speaker.name for a in extract(text)] == ["Pellworth Estates"]
+
+
+@pytest.mark.parametrize("text, name, title", [
+    ("The Medical Director of Ogbaku General Hospital, Dr. Adaeze Nnaji, noted that the ward had lost “four patients”.",
+     "Adaeze Nnaji", "Medical Director of Ogbaku General Hospital"),
+    ("The Chief Executive of Harbour Rail, Tom King, said fares would “rise again”.", "Tom King",
+     "Chief Executive of Harbour Rail"),
+])
+def test_an_office_of_several_capitalised_words_then_the_name(text, name, title):
+    speaker = extract(text)[-1].speaker
+    assert (speaker.name, speaker.title) == (name, title)

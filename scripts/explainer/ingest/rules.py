@@ -845,7 +845,7 @@ def _mention(phrase: str) -> Mention:
             not AFFILIATED.search(head[:organisation.start()]):
         return Mention(_clean_name(organisation.group(0)), title=_role(apposition) or None, kind="organization")
     runs = _speaker_runs(head)
-    titles_only = all(len(run.group(0).split()) == 1 and _title_word(run.group(0)) for run in runs)
+    titles_only = all(_office(run.group(0).split()) for run in runs)
     # "the mayor, Ann Lee"; "the chairman of Harbour Watch, Sir Tom Reid"; "The local MP, Naveen Rao,"
     if titles_only and _speaker_runs(apposition):
         head, apposition = apposition, head
@@ -939,6 +939,12 @@ def _title_word(word: str) -> bool:
     lowered = word.lower().strip(".’'")
     return lowered in TITLE_WORDS or (lowered.endswith("s") and lowered[:-1] in TITLE_WORDS) or \
         lowered in DESCRIPTORS or bool(DESCRIPTOR_SHAPE.fullmatch(lowered))
+
+
+def _office(words: list[str]) -> bool:
+    """Whether capitalised words name an office, not a person: one title word, or words ending in one and
+    opening with no common given name ("Medical Director", "Chief Executive"; not "Tom King")."""
+    return _title_word(words[-1]) and (len(words) == 1 or names.borne(words[0]) < 1000)
 
 
 def _after_titles(words: list[str]) -> list[str]:
