@@ -944,7 +944,15 @@ def _title_word(word: str) -> bool:
 def _office(words: list[str]) -> bool:
     """Whether capitalised words name an office, not a person: one title word, or words ending in one and
     opening with no common given name ("Medical Director", "Chief Executive"; not "Tom King")."""
-    return _title_word(words[-1]) and (len(words) == 1 or names.borne(words[0]) < 1000)
+    if len(words) == 1:
+        return _title_word(words[0])
+    return words[-1].lower().strip(".") in TITLE_WORDS - TITLE_MODIFIERS and names.borne(words[0]) < 1000
+
+
+# title words that only qualify another ("White House", "United States" is no "state"): no office's last word
+TITLE_MODIFIERS = frozenset(("house", "white", "state", "national", "security", "press", "republican", "democratic",
+                             "democrat", "foreign", "defense", "defence", "prime", "former", "vice", "deputy", "senior",
+                             "presidential", "rt", "hon"))
 
 
 def _after_titles(words: list[str]) -> list[str]:
