@@ -1140,22 +1140,21 @@ def resolve(text: str, found: list[Attribution]) -> None:
         # attribution is who "he" or "she" most likely is, not the speaker before
         before = bisect.bisect_left(subject_at, at)
         subject = subjects[before - 1][1] if before and subject_at[before - 1] >= last_end else None
-        since, last_end = last_end, max(last_end, attribution.content.end, attribution.source.end if attribution.source else 0)
-        if subject is not None and speaker.pronoun and _refers_to(speaker, subject, word) and genders.fit(subject, word):
-            attribution.speaker = subject
-            reasons.append(f"'{word or 'no speaker'}' taken to be {subject.name}, who the sentence before is about")
-            attribution.confidence = 0.7
-            seen.add(subject)
-            genders.note(subject, word)
-            _relayed_by_report(text, attribution, found, ends)
-            continue
-        if speaker.pronoun and not speaker.title and \
-                (other := _named_since(names, positions, since, at, word, genders, quoted)) is not None:
-            attribution.speaker = other
-            reasons.append(f"'{word}' taken to be {other.name}, the nearest {word} named since the last quotation")
-            attribution.confidence = 0.6
-            seen.add(other)
-            genders.note(other, word)
+        since = last_end
+        last_end = max(last_end, attribution.content.end, attribution.source.end if attribution.source else 0)
+        about = subject if subject is not None and speaker.pronoun and _refers_to(speaker, subject, word) and \
+            genders.fit(subject, word) else None
+        # else "he" or "she": the nearest person named since whose given name or title says so
+        named_since = None if about or not speaker.pronoun or speaker.title else \
+            _named_since(names, positions, since, at, word, genders, quoted)
+        if (taken := about or named_since) is not None:
+            attribution.speaker = taken
+            reasons.append(f"'{word or 'no speaker'}' taken to be {taken.name}, " +
+                           ("who the sentence before is about" if about else f"the nearest {word} named since the last "
+                                                                              "quotation"))
+            attribution.confidence = 0.7 if about else 0.6
+            seen.add(taken)
+            genders.note(taken, word)
             _relayed_by_report(text, attribution, found, ends)
             continue
         if speaker.name:
