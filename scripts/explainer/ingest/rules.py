@@ -28,7 +28,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from . import names, pos
+from . import names as given_names, pos  # `names` is the usual name of a list of names here
 
 CUE_WORDS = (
     "said says say saying told tells tell added adds adding asserted asserts asserting argued argues arguing "
@@ -158,8 +158,8 @@ ORG_HINTS = ORG_NOUNS | frozenset(("office", "house", "kremlin", "news", "times"
     "reuters", "associated", "cnn", "bbc", "ria", "tass", "nations", "army", "forces", "service", "campaign", "court",
     "police", "states", "russia", "ukraine", "washington", "moscow", "kiev", "kyiv", "china", "congress", "senate",
     "pentagon", "ferries", "airlines", "airways", "holdings", "industries", "motors", "systems", "services", "foods",
-    "partners", "labs", "ltd", "plc", "inc", "corp", "railways", "trains", "buses", "energy", "homes", "hotels", "estates",
-    "studios", "records", "bakery", "brewery", "foundation", "institute", "association", "society",
+    "partners", "labs", "ltd", "plc", "inc", "corp", "railways", "trains", "buses", "energy", "homes", "hotels",
+    "estates", "studios", "records", "bakery", "brewery", "foundation", "institute", "association", "society",
     "federation", "forum", "resources", "solutions", "mining", "logistics", "technologies", "capital", "ventures",
     "enterprises", "pharmaceuticals", "construction", "developments", "properties", "insurance", "llc", "gmbh", "ag",
     "lines", "shipping", "freight", "utilities", "telecom", "pharma", "retail", "stores", "rovers", "united",
@@ -864,7 +864,7 @@ def _mention(phrase: str) -> Mention:
                 return Mention(_clean_name(" ".join(words)), kind="organization")
             name = _after_titles(words)
             return Mention(_clean_name(" ".join(name)), " ".join(words[:len(words) - len(name)]), "person")
-        return Mention(None, title=_bare(head), kind="any" if _issued(Mention(None, head)) else _kind(head), pronoun=True)
+        return Mention(None, title=_bare(head), kind="any" if _issued(_bare(head)) else _kind(head), pronoun=True)
     run = runs[-1]
     name_words = _name_words(run.group(0).split())
     while len(name_words) > 1 and (_leading_title(name_words) or name_words[0].lower() in PREPOSITIONS):
@@ -946,7 +946,7 @@ def _office(words: list[str]) -> bool:
     opening with no common given name ("Medical Director", "Chief Executive"; not "Tom King")."""
     if len(words) == 1:
         return _title_word(words[0])
-    return words[-1].lower().strip(".") in TITLE_WORDS - TITLE_MODIFIERS and names.borne(words[0]) < 1000
+    return words[-1].lower().strip(".") in TITLE_WORDS - TITLE_MODIFIERS and given_names.borne(words[0]) < 1000
 
 
 # title words that only qualify another ("White House", "United States" is no "state"): no office's last word
@@ -973,7 +973,7 @@ def _leading_title(words: list[str]) -> bool:
 def _person_from(words: list[str]) -> int:
     """Where a given name opens a person's name inside the run (`names.name_starts`), unless what follows is an
     organisation's ("Royal Victoria Infirmary")."""
-    start = names.name_starts(words)
+    start = given_names.name_starts(words)
     return start if start and not _looks_like_org(" ".join(words[start:])) else 0
 
 
@@ -1264,7 +1264,7 @@ class _Genders:
     def _of_name(mention: Mention) -> str | None:
         """What a person's given name says, where nearly all who bear it are women or men ("Colleen Ashdown")."""
         words = (mention.name or "").split()
-        return names.gender(words[0]) if mention.kind == "person" and len(words) > 1 else None
+        return given_names.gender(words[0]) if mention.kind == "person" and len(words) > 1 else None
 
     def _of_title(self, title: str) -> str | None:
         words = set(re.findall(r"[a-z]+", title.lower().replace("-of-", " ")))
@@ -1468,7 +1468,7 @@ def _refers_to(speaker: Mention, subject: Mention, words: str) -> bool:
     lowered = words.lower()
     if not speaker.title:
         return speaker.kind == subject.kind or (speaker.kind == "any" and subject.kind == "organization")
-    if _issued(speaker):  # "the statement read": whoever the sentence before says issued it
+    if _issued(speaker.title):  # "the statement read": whoever the sentence before says issued it
         return True
     if re.match(r"(?:a|an|the)\s+spokes(?:man|woman|person)\b", lowered):  # speaks for the organisation just named
         return subject.kind == "organization"
@@ -1513,17 +1513,17 @@ def _title_words(mention: Mention) -> set[str]:
 def _asked_title_words(speaker: Mention) -> set[str]:
     """The words of a bare title that an earlier speaker's title must hold ("the spokesman": spokesman); none for
     a document, which any earlier speaker may have issued."""
-    return set() if _issued(speaker) else _title_words(speaker) - DETERMINERS - {"source", "sources"}
+    return set() if _issued(speaker.title) else _title_words(speaker) - DETERMINERS - {"source", "sources"}
 
 
 ISSUED = frozenset(("statement", "letter", "email", "e-mail", "release", "notice", "memo", "post", "tweet", "filing",
                     "submission", "message"))
 
 
-def _issued(speaker: Mention) -> bool:
-    """Whether a bare speaker is a document someone issued ("the statement added", "the email read")."""
-    return speaker.name is None and bool(re.fullmatch(r"(?:(?:the|that|this|its|their|his|her|a)\s+)?(?:[\w-]+\s+)?"
-                                                       rf"(?:{'|'.join(ISSUED)})", (speaker.title or "").lower()))
+def _issued(title: str | None) -> bool:
+    """Whether a bare speaker's words are a document someone issued ("the statement added", "the email read")."""
+    return bool(re.fullmatch(rf"(?:(?:the|that|this|its|their|his|her|a)\s+)?(?:[\w-]+\s+)?(?:{'|'.join(ISSUED)})",
+                             (title or "").lower()))
 
 
 class _Mentions:
