@@ -256,7 +256,8 @@ def newsroom(folder: Path = NEWSROOM, split: str = "dev", model: Path | None = N
             "dropped_silently": figures["dropped"], "spurious_claims_per_article": round(
                 figures["spurious"] / max(1, len(chosen)), 2),
             "actors_not_speakers": figures["stray_actors"], "actors": figures["actors"],
-            "date_right": _share(figures["date_right"], figures["dated"])}
+            "date_right": _share(figures["date_right"], figures["dated"]),
+            "date_wrong": _share(figures["date_wrong"], figures["dated"])}
 
 
 def _score_article(article: dict, made, figures: collections.Counter, strays: list[str]) -> None:
@@ -280,9 +281,8 @@ def _score_article(article: dict, made, figures: collections.Counter, strays: li
         speaker = gold.get("speaker")
         right = [c for c in holders if speaker and _same_name(names.get(c["claimant"], c["claimant"]), speaker)]
         figures["right"] += bool(right) if speaker else (in_list and not holders)
-        if gold.get("said") and right:
-            figures["dated"] += 1
-            figures["date_right"] += str(right[0].get("date")) == str(gold["said"])
+        if right:
+            _score_day(gold.get("said"), right[0].get("date"), figures)
     for claim, quotes in claims:
         claimant = names.get(claim["claimant"], claim["claimant"])
         if claim["id"] not in matched_claims and (quotes or not any(_same_name(claimant, s) for s in speakers)):
@@ -295,6 +295,17 @@ def _score_article(article: dict, made, figures: collections.Counter, strays: li
             if not any(_same_name(actor["name"], s) for s in speakers):
                 figures["stray_actors"] += 1
                 strays.append(f"{article['file']}: actor {actor['name']!r} is no speaker the labels name")
+
+
+def _score_day(said, drafted, figures: collections.Counter) -> None:
+    """The day a rightly given quotation was said: right, wrong, missing, or drafted where the article does not
+    say it (the labels give no day)."""
+    if said:
+        figures["dated"] += 1
+        figures["date_right"] += str(drafted) == str(said)
+        figures["date_wrong"] += drafted is not None and str(drafted) != str(said)
+    else:
+        figures["date_unsaid"] += drafted is not None
 
 
 def _inside(quoted: str) -> str:
@@ -334,7 +345,9 @@ def newsroom_table(result: dict) -> str:
         f"| quotations dropped without a word | {result['dropped_silently']} |",
         f"| claims the labels do not hold, per article | {result['spurious_claims_per_article']} |",
         f"| drafted speakers the labels do not name | {result['actors_not_speakers']} of {result['actors']} |",
-        f"| the day said, right (of {c.get('dated', 0)} labelled) | {result['date_right']:.1%} |"])
+        f"| the day said, right (of {c.get('dated', 0)} labelled) | {result['date_right']:.1%} |",
+        f"| the day said, wrong (of those labelled) | {result['date_wrong']:.1%} |",
+        f"| a day drafted where the article gives none | {c.get('date_unsaid', 0)} |"])
 
 
 def table(result: dict) -> str:

@@ -35,10 +35,12 @@ from ..editing.records import round_trip_yaml, with_sections
 from ..text import sentence, slug
 
 DATE = r"(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4}|\d{4}-\d{2}-\d{2})\b"
-# a line of its own: "Published: Nov. 27, 2026", "Last updated 09:12 IST, 27 Nov 2026", "Friday 27 November 2026"
-DATE_LINE = re.compile(r"^(?:(?:Published|Updated|Last\s+[Uu]pdated|Posted|Date)(?:\s+on)?:?\s*"
-                       r"(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4}\b)?,?\s*)?)?"
-                       rf"(?:[A-Z][a-z]+day,?\s+)?{DATE}[^\n]{{0,40}}$", re.M)
+# the article's date: the first whole date on a line of its head that is no sentence, however the outlet dresses
+# it ("Published: Nov. 27, 2026", "Westminster, Thursday 12 March 2026", "By Ann Lee | The Gazette | Posted
+# September 3, 2026", "Sat 21 Mar 2026 07.00 GMT"); a sentence's date ("… signed on 3 March 2026.") is news
+HEAD_LINES = 8
+HEAD_WORDS = 30
+DATE_ANYWHERE = re.compile(rf"(?<![\w-]){DATE}")
 # or a dateline opening the first paragraph: "FAIRMONT, W.Va. (March 3, 2026) —", "PUNE, 27 Nov 2026 (Wire) -"
 DATELINE = re.compile(rf"^[A-Z][A-Z.'’ -]+,(?:\s+[A-Z][\w.]*)*\s*[(,]?\s*{DATE}\s*\)?\s*(?:\([^)\n]{{1,30}}\)\s*)?"
                       r"[—–:-]", re.M)
@@ -270,8 +272,10 @@ def _own_words(text: str, found: Attribution) -> str:
     end = max(found.cue.end, found.source.end if found.source else 0)
     stop = re.search(r"[.!?][”\"’)]*\s+(?=[“\"A-Z])|\n", text[end:end + 160])
     end += stop.start() if stop else min(160, len(text) - end)
-    blanked = {*range(found.content.start, found.content.end),
-               *(i for quote in found.quotes for i in range(quote.start, quote.end))}
+    # a quotation's own marks bound what it reports; its content runs over the cue when the cue stands between two
+    # ("“…,” Ann Lee said on Wednesday. “…”")
+    spans = found.quotes or [found.content]
+    blanked = {i for span in spans for i in range(span.start, span.end)}
     return "".join(" " if i in blanked else text[i] for i in range(start, end))
 
 
@@ -393,10 +397,16 @@ def _article_info(text: str, given: ArticleInfo) -> ArticleInfo:
     if author is None and title in lines:
         after = lines[lines.index(title) + 1:lines.index(title) + 3]
         author = next((m.group("name") for line in after if (m := BYLINE.match(line))), None)
-    date = given.date
-    if date is None and (match := DATE_LINE.search(head) or DATELINE.search(head)):
-        date = _date(match.group("date"))
-    return ArticleInfo(title, author, given.publisher, date)
+    return ArticleInfo(title, author, given.publisher, given.date or _published(lines))
+
+
+def _published(lines: list[str]) -> dt.date | None:
+    """The article's date, from its head's lines or the dateline that opens its text."""
+    heads = [line for line in lines[:HEAD_LINES] if len(line.split()) <= HEAD_WORDS and
+             not re.search(r"(?:(?<![ap]\.m)\.|[!?])[”\"’']*$", line)]  # "1:05 a.m." ends no sentence
+    found = [m.group("date") for line in heads for m in DATE_ANYWHERE.finditer(line)]
+    found += [m.group("date") for m in DATELINE.finditer("\n".join(lines[:HEAD_LINES]))]
+    return next((date for written in found if (date := _date(written))), None)
 
 
 def _date(written: str) -> dt.date | None:
