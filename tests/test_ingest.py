@@ -717,6 +717,29 @@ def test_words_without_a_day_take_the_day_of_the_same_speakers_words_before():
     assert "the day of Ann Lee's words before (check)" in made.comments[made.records["claims"][1]["id"]]
 
 
+OCCASION = "Ferry row\n\nPublished: Nov. 27, 2026\n\n{}\n"
+
+
+@pytest.mark.parametrize("paragraphs, date, comment", [
+    # the paragraph names the occasion, then quotes: the words were said that day, to be checked
+    (["The harbour board voted the plan down on Wednesday night. “It is a sad day,” said Tom Reid."],
+     dt.date(2026, 11, 25), "the day the paragraph named before ('on Wednesday night'"),
+    (["Fishermen blocked the quay yesterday. Their leader, Ann Lee, said: “We will stay until they listen.”"],
+     dt.date(2026, 11, 26), "('yesterday'"),
+    # a day in a paragraph before is only a hint: the story may have moved on
+    (["The harbour board voted the plan down on Wednesday night.", "“It is a sad day,” said Tom Reid."],
+     None, "the story named 'on Wednesday night' (2026-11-25) in a paragraph before; not set (check)"),
+    # a day ahead is when something will happen; a time named since is another occasion
+    (["Results will be declared on Thursday. “It is a sad day,” said Tom Reid."], None, None),
+    (["The bridge closed on Monday. In a 2019 interview, Tom Reid said: “It is a sad day.”"], None, None),
+])
+def test_words_without_a_day_take_the_day_of_the_occasion_their_paragraph_named(paragraphs, date, comment):
+    made = draft(OCCASION.format("\n\n".join(paragraphs)), "ferry")
+    [claim] = made.records["claims"]
+    assert claim.get("date") == date
+    assert (comment or "no day given") in made.comments[claim["id"]] or comment is None
+
+
 @pytest.mark.parametrize("line, date", [
     ("Published: Nov. 27, 2026", FRIDAY), ("27 November 2026", FRIDAY), ("Friday, November 27, 2026 10:14 GMT", FRIDAY),
     ("Updated on 2026-11-27", FRIDAY), ("Sept. 27, 2026", dt.date(2026, 9, 27)),

@@ -7,6 +7,14 @@ times). Only the attribution's own words are read (who spoke, the cue, and what 
 them up to the end of the sentence), never the words reported: in "Ann Lee said on Monday that the
 talks would resume on Friday", Monday is when she spoke, Friday what she spoke of. Nothing is resolved
 without the article's date; every date found says why.
+
+Words that name no day of their own were most often said on the occasion the story reports, which news
+names before it quotes ("The council voted on Monday night. “…,” the mayor said."): the last day the
+article's own narrative named before them in their paragraph (a weekday or "yesterday", not a date in a
+month, which is background; not a day ahead, "results will be declared on Thursday"; not when another time
+is named since, "In a 1994 interview, she said"), marked for checking. A day named in an earlier paragraph
+is only a hint in the comment: a story moves on between paragraphs (the neighbour's words are not the
+police update's "last night"), and a wrong date is worse than none.
 """
 
 from __future__ import annotations
@@ -92,3 +100,37 @@ def _clock(match: re.Match) -> str | None:
     elif match.group("minute") is None:
         return None  # "at 3" is no time of day
     return f"{hour:02d}:{minute:02d}" if hour < 24 and minute < 60 else None
+
+
+# a sentence looking ahead: its day is when something will happen, not when anybody spoke
+AHEAD = re.compile(r"(?:\b(?:will|would|shall|next|until|(?:is|are|was|were)\s+(?:due|expected|scheduled|set|to)|"
+                   r"(?:plans?|planned|hopes?|intends?)\s+to)|['’]ll)\b", re.I)
+
+
+# another time named after that day: the words are of another occasion ("In a 1994 interview, she said …")
+ANOTHER_TIME = re.compile(rf"\b(?:1[89]\d\d|20\d\d|(?-i:{MONTH})|last\s+(?:week|month|year)|ago|earlier|previously|then|"
+                          r"once|in\s+the\s+past)\b", re.I)
+
+
+def occasion(narrative: str, before: int, published: dt.date | None) -> When | str | None:
+    """The day of the occasion the article last named before character `before` of `narrative` (its own words,
+    the quotations blanked out): its last weekday or relative day outside a sentence that looks ahead, unless
+    another time is named after it. Named in the same paragraph, it is the date; named in one before, only a
+    hint for the editor, since a story moves on between paragraphs."""
+    if published is None:
+        return None
+    paragraph = narrative.rfind("\n\n", 0, before)
+    for day in reversed(list(DAY.finditer(narrative, 0, before))):
+        if ANOTHER_TIME.search(narrative, day.end(), before):
+            return None
+        if day.group("weekday") is None and day.group("weekday_alone") is None and day.group("relative") is None:
+            continue
+        start = max(narrative.rfind(stop, 0, day.start()) for stop in (". ", "\n", "? ", "! "))
+        if AHEAD.search(narrative, start + 1, day.start()):
+            continue
+        date, named = _resolve(day, published), " ".join(day.group(0).split())
+        if day.start() < paragraph:
+            return f"no day given: the story named '{named}' ({date.isoformat()}) in a paragraph before; not set (check)"
+        return When(date, None, f"said {date.isoformat()}: no day given, the day the paragraph named before ('{named}', "
+                                f"in an article of {published.strftime('%A')} {published.isoformat()}) (check)")
+    return None

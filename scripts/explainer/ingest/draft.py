@@ -22,7 +22,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from . import pos
 from . import tagger
-from .dates import When, when_said
+from .dates import When, occasion, when_said
 from .rules import (Attribution, Mention, Span, all_quotations, double_marked, extract, is_outlet, sentence_start,
                     speaks)
 from ..story.graph import Story
@@ -66,6 +66,7 @@ class Draft:
     published: dt.date | None = None  # the article's date, which "on Thursday" is read against
     found: dict[str, Attribution] = field(default_factory=dict)  # claim id -> the attribution it was made from
     days: dict[str, dt.date] = field(default_factory=dict)  # actor id -> the day their last dated claim was said
+    narrative: str = ""  # the article's body in its own words: its head and its quotations blanked out
 
     def add(self, section: str, record: dict[str, Any], first: bool = False) -> None:
         self.records[section].insert(0 if first else len(self.records[section]), record)
@@ -107,6 +108,7 @@ def draft(text: str, source_id: str, story: Story | None = None, info: ArticleIn
         source["author"] = actors.id_for(Mention(info.author, "author of the article", "person"))
     if info.date:
         source["date"] = out.published = info.date
+    out.narrative = _narrative(out.marked)
     source["text_file"] = f"texts/{source_id}.txt"
     out.add("sources", source, first=True)
     # the headline says again, in few words, what the article reports: no claim of its own
@@ -239,10 +241,7 @@ def _claim(out: Draft, found: Attribution, actors: "_Actors", known: set) -> Non
     who = found.speaker.name.split()[-1] if found.speaker.kind == "person" else found.speaker.name
     claim_id = slug(f"{who} {' '.join(summary.split()[:6])}", out.taken, "claim")
     claim: dict[str, Any] = {"id": claim_id, "claimant": claimant}
-    said = when_said(_own_words(text, found), out.published)
-    if said is None and claimant in out.days:  # no day of its own: most often the same occasion as before
-        said = When(out.days[claimant], None, f"said {out.days[claimant].isoformat()}: no day given, the day of "
-                                              f"{found.speaker.name}'s words before (check)")
+    said = _when(out, found, claimant)
     if isinstance(said, When):
         out.days[claimant] = said.date
         claim["date"] = said.date
@@ -261,6 +260,45 @@ def _claim(out: Draft, found: Attribution, actors: "_Actors", known: set) -> Non
     out.comments[claim_id] = (f"confidence {found.confidence:.2f}: {'; '.join(found.reasons)}. Cue '{cue}'; "
                               f"words at characters {found.content.start}-{found.content.end} of the article." +
                               (f" {said.reason if isinstance(said, When) else said}." if said else ""))
+
+
+def _when(out: Draft, found: Attribution, claimant: str) -> When | str | None:
+    """When the words were said: the day their attribution names; else the day their paragraph named before
+    them; else the day of the same speaker's words before (most often the same occasion); else a hint."""
+    own = when_said(_own_words(out.marked, found), out.published)
+    if own is not None:
+        return own
+    named = occasion(out.narrative, _start(found), out.published)
+    if isinstance(named, When):
+        return named
+    if claimant in out.days:
+        return When(out.days[claimant], None, f"said {out.days[claimant].isoformat()}: no day given, the day of "
+                                              f"{found.speaker.name}'s words before (check)")
+    return named
+
+
+def _narrative(text: str) -> str:
+    """The article in its own words, offsets kept: the head (headline, byline, date line) and every quotation
+    blanked out, so the days it names are those of what it reports."""
+    body = _body_start(text)
+    blanked = {i for quote in all_quotations(text) for i in range(quote.start, quote.end)}
+    return "".join(" " if i < body or i in blanked else char for i, char in enumerate(text))
+
+
+def _body_start(text: str) -> int:
+    """Where the article's first sentence starts: the first line, after the headline, that ends as a sentence ends
+    or runs past a head line's length."""
+    offset = 0
+    for number, line in enumerate(text.splitlines(keepends=True)):
+        words = line.split()
+        if number and words and (len(words) > HEAD_WORDS or re.search(r"(?:(?<![ap]\.m)\.|[!?])[”\"’']*\s*$", line)):
+            return offset
+        offset += len(line)
+    return 0
+
+
+def _start(found: Attribution) -> int:
+    return min(span.start for span in (found.source, found.cue, found.content, *found.quotes) if span)
 
 
 def _own_words(text: str, found: Attribution) -> str:
