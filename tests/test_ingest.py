@@ -717,6 +717,35 @@ def test_words_without_a_day_take_the_day_of_the_same_speakers_words_before():
     assert "the day of Ann Lee's words before (check)" in made.comments[made.records["claims"][1]["id"]]
 
 
+@pytest.mark.parametrize("text, said_by", [
+    ("Kerry Vance took the cup. A source close to the club said: “The dressing room is split.”", "A source close to the club"),
+    ("Kerry Vance took the cup. One shopper, who did not want to be named, said: “Prices are a joke.”",
+     "One shopper, who did not want to be named"),
+    ("Kerry Vance took the cup. “Nobody saw it coming,” said a steward.", "a steward"),
+    ("Kerry Vance took the cup. An aide, speaking on condition of anonymity, said the deal was “dead”.", "An aide"),
+    # the one kept anonymous before, not the last named speaker
+    ("“We won,” Kerry Vance said. A senior official of the league, requesting anonymity, said the final was "
+     "“rushed”. “Nobody checked the clock,” said the official.", "the official: A senior official of the league"),
+    ("“We won,” Kerry Vance said. One of the fans, a nurse who asked us not to use her name, stood by the gate. "
+     "“I cried all the way home,” she said.", "she: One of the fans"),
+])
+def test_somebody_the_article_does_not_name_is_nobody_named_before(text, said_by):
+    """An indefinite phrase ("a source", "one shopper") or one kept anonymous introduces somebody new: their
+    words are listed as said by them, never given to the last person named."""
+    made = draft(text, "cup")
+    assert [c["claimant"] for c in made.records["claims"] if c["claimant"] != "kerry-vance"] == []
+    assert said_by in [u.said_by for u in made.unattributed]
+
+
+@pytest.mark.parametrize("text, claimant", [
+    ("Tidewell Ferries cut the route. A spokeswoman said: “It no longer pays.”", "tidewell-ferries"),
+    ("Tidewell Ferries cut the route. A Tidewell spokeswoman said: “It no longer pays.”", "tidewell-ferries"),
+])
+def test_an_unnamed_spokesperson_still_speaks_for_the_organisation(text, claimant):
+    made = draft(text, "ferries")
+    assert [c["claimant"] for c in made.records["claims"]] == [claimant]
+
+
 OCCASION = "Ferry row\n\nPublished: Nov. 27, 2026\n\n{}\n"
 
 

@@ -172,6 +172,8 @@ def _list_unattributed(out: Draft) -> None:
         if claim is not None or said.again(normalise(_quote_text(quote.of(out.marked)))):
             continue
         said_by = holder.source.of(out.marked) if holder is not None and holder.source else None
+        if said_by and holder.speaker.unnamed and holder.speaker.title and holder.speaker.title not in said_by:
+            said_by = f"{said_by}: {holder.speaker.title}"  # "she: One of the regulars"
         out.unattributed.append(Unattributed(quote, quote.of(out.text), said_by))
 
 

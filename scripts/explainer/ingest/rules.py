@@ -193,6 +193,7 @@ class Mention:
     title: str | None = None
     kind: str = "person"  # person or organization, guessed from the words
     pronoun: bool = False
+    unnamed: bool = False  # somebody the article does not name: "a source", "one resident", "the official, who asked …"
 
 
 @dataclass
@@ -864,6 +865,8 @@ def _mention(phrase: str) -> Mention:
                 return Mention(_clean_name(" ".join(words)), kind="organization")
             name = _after_titles(words)
             return Mention(_clean_name(" ".join(name)), " ".join(words[:len(words) - len(name)]), "person")
+        if _unnamed(head, apposition):
+            return Mention(None, title=" ".join(head.split()), kind=_kind(head), unnamed=True)
         return Mention(None, title=_bare(head), kind="any" if _issued(_bare(head)) else _kind(head), pronoun=True)
     run = runs[-1]
     name_words = _name_words(run.group(0).split())
@@ -875,6 +878,23 @@ def _mention(phrase: str) -> Mention:
     named = head[:run.end()]  # what follows the name says whose it is ("Ann Lee of the Lisbon Forum"), not what
     kind = "organization" if not before and _looks_like_org(named) else _kind(named)
     return Mention(name, title=title or before or None, kind=kind)
+
+
+# somebody new the article does not name: an indefinite phrase ("a source at the show", "one resident", "One, who
+# …") or one kept anonymous; not a spokesperson, a document or "an official at the ministry", through which an
+# organisation speaks
+INDEFINITE = re.compile(r"(?:an?|one|another|some)\b", re.I)
+ANONYMOUS = re.compile(r"\b(?:anonymity|anonymously|not\s+(?:want\s+|wish\s+)?to\s+be\s+(?:named|identified)|(?:declined|refused)\s+to\s+be\s+"
+                       r"(?:named|identified)|not\s+to\s+(?:use|give|print|publish)\s+(?:his|her|their)\s+(?:full\s+)?name)\b",
+                       re.I)
+SPEAKS_FOR = re.compile(r"\b(?:spokes\w*|representative|press\s+(?:office|officer|team))\b", re.I)
+
+
+def _unnamed(head: str, apposition: str) -> bool:
+    words = _bare(head)
+    if SPEAKS_FOR.search(head) or _issued(words) or not ORG_NOUNS.isdisjoint(_words(head)):
+        return False
+    return bool(INDEFINITE.match(head.strip()) or ANONYMOUS.search(f"{head}, {apposition}"))
 
 
 # "who chairs the committee": the office a relative clause gives, as a noun ("chair of the committee")
@@ -1082,6 +1102,9 @@ def _plausible_source(phrase: str) -> bool:
         _plausible_words(apposition, apposition.partition(",")[0], "")
 
 
+CLOSE_TO = re.compile(r"\b(?:close|closest|near|loyal|linked|allied|attached)\s+to\b")
+
+
 def _plausible_words(phrase: str, head: str, apposition: str) -> bool:
     words = phrase.strip() if apposition.strip().lower().startswith(("including", "such as", "like")) else head
     if not words or len(words.split()) > 14 or len(phrase.split()) > 40:
@@ -1091,8 +1114,9 @@ def _plausible_words(phrase: str, head: str, apposition: str) -> bool:
         return True
     if re.search(r"\b(?:and|or|but|in|of|the|to|a|an|for|with)$", lowered):
         return False
+    # a clause, not who; but "a source close to the club", "sources loyal to the minister" are who
     if re.search(r"\b(?:that|which|if|because|when|while|whether|what|who|to|is|was|were|are|be|should|would|"
-                 r"could|will|can|may|might|must|not|do|does|did|it)\b", lowered) \
+                 r"could|will|can|may|might|must|not|do|does|did|it)\b", CLOSE_TO.sub(" ", lowered)) \
             and not re.search(r"\bincluding\b", lowered):
         return False
     # "Trump attacked Clinton for her support of …" is a clause, not who; "Shocked mum Tracey Bell" is who
@@ -1136,17 +1160,31 @@ def resolve(text: str, found: list[Attribution]) -> None:
         reasons = attribution.reasons
         at = attribution.source.start if attribution.source else attribution.content.start
         word = attribution.source.of(text) if attribution.source else ""
+        if speaker.unnamed:  # nobody to look for: the quotation is listed, said by somebody unnamed
+            reasons.append(f"'{' '.join(word.split())}' is somebody the article does not name")
+            attribution.confidence = 0.7
+            seen.add(speaker)
+            last_end = max(last_end, attribution.content.end, attribution.source.end if attribution.source else 0)
+            continue
         # "Mr Snow … has praised the squad. “…,” he said.": a person who opened a sentence since the last
         # attribution is who "he" or "she" most likely is, not the speaker before
         before = bisect.bisect_left(subject_at, at)
         subject = subjects[before - 1][1] if before and subject_at[before - 1] >= last_end else None
         since = last_end
-        last_end = max(last_end, attribution.content.end, attribution.source.end if attribution.source else 0)
+        if attribution.quotes or word.lower() not in RELATIVE:  # "…, who asked me not to …": within its sentence
+            last_end = max(last_end, attribution.content.end, attribution.source.end if attribution.source else 0)
         about = subject if subject is not None and speaker.pronoun and _refers_to(speaker, subject, word) and \
             genders.fit(subject, word) else None
         # else "he" or "she": the nearest person named since whose given name or title says so
         named_since = None if about or not speaker.pronoun or speaker.title else \
             _named_since(names, positions, since, at, word, genders, quoted)
+        if about is not None and about.unnamed:
+            attribution.speaker = about
+            reasons.append(f"'{word}' taken to be '{about.title}', whom the sentence before is about and the "
+                           "article does not name")
+            attribution.confidence = 0.6
+            seen.add(about)
+            continue
         if (taken := about or named_since) is not None:
             attribution.speaker = taken
             reasons.append(f"'{word or 'no speaker'}' taken to be {taken.name}, " +
@@ -1181,9 +1219,13 @@ def resolve(text: str, found: list[Attribution]) -> None:
             seen.add(named_org)
         else:
             candidates = [c for c in seen.fitting(speaker, 6) if genders.fit(c, word)][:3]  # the nearest three
-            if candidates:
+            if candidates and candidates[0].unnamed:  # "said the official": the one the article did not name
+                attribution.speaker = candidates[0]
+                reasons.append(f"'{word}' taken to be '{candidates[0].title}' before, whom the article does not name")
+                attribution.confidence = 0.6
+            elif candidates:
                 attribution.speaker = Mention(candidates[0].name, candidates[0].title, candidates[0].kind)
-                distinct = {c.name for c in candidates[:3]}
+                distinct = {c.name or f"the unnamed {c.title}" for c in candidates[:3]}
                 reasons.append(f"'{word or 'no speaker in the sentence'}' taken to be {candidates[0].name}, the "
                                "nearest earlier speaker that fits")
                 attribution.confidence = 0.7 if len(distinct) == 1 else 0.45
@@ -1412,6 +1454,9 @@ def _subjects(text: str, names: list[tuple[int, Mention]]) -> list[tuple[int, Me
         starts = [q.start for q in quotes]
         for sentence in sentences(text, paragraph, quotes):
             start = sentence.start + _lead_end(text[sentence.start:sentence.end])
+            if unnamed := _unnamed_subject(text[start:sentence.end]):
+                found.append((start, unnamed))
+                continue
             start = LEADING_WORDS.match(text, start, sentence.end).end()
             for run in NAME_OR_ORG.finditer(text, start, min(sentence.end, start + 80)):
                 before = bisect.bisect_right(starts, run.start())
@@ -1424,6 +1469,18 @@ def _subjects(text: str, names: list[tuple[int, Mention]]) -> list[tuple[int, Me
                     found.append((run.start(), _its(subject, text[run.end():sentence.end])))
                     break
     return found
+
+
+RELATIVE = frozenset(("who", "which", "that", "whom"))
+
+
+def _unnamed_subject(sentence: str) -> Mention | None:
+    """Somebody a sentence is about and keeps anonymous ("One of the regulars, a retired teacher who asked me not
+    to use her name, was browsing …"), whom a "she said" after it means."""
+    if not INDEFINITE.match(sentence) or not (anonymous := ANONYMOUS.search(sentence, 0, 200)):
+        return None
+    head = " ".join(sentence[:anonymous.start()].split(",")[0].split())
+    return Mention(None, title=head, kind="person", unnamed=True) if not SPEAKS_FOR.search(head) else None
 
 
 DOCUMENTS = frozenset(("bill", "act", "law", "treaty", "agreement", "accord", "report", "plan", "strategy",
