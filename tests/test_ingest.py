@@ -1110,6 +1110,26 @@ def test_he_or_she_is_the_person_named_since_whose_given_name_says_so(text, name
     assert extract(text)[-1].speaker.name == name
 
 
+@pytest.mark.parametrize("text, name, kind", [
+    # an office papers name in the masculine whoever holds it: her given name says "she"
+    ("“We lost,” said Tom Reid. Parish council chairman Cllr Maureen Ashby opened the meeting. “We will fight this,” "
+     "she said.", "Maureen Ashby", "person"),
+    ("“We lost,” said Ann Lee. Union spokesman Deirdre Walsh said the vote was rigged. “Nobody was consulted,” she "
+     "said.",
+     "Deirdre Walsh", "person"),
+    # a title naming a town or a club is no organisation's name: the person after it speaks
+    ("“We lost,” said Ann Lee. Town clerk Gareth Linwood reminded residents that the consultation closes on Friday. “Put it "
+     "in writing,” he said.", "Gareth Linwood", "person"),
+    ("“We lost,” said Ann Lee. Harbour Ferries thanked Tom Reid for his work. “We will miss him,” it said.",
+     "Harbour Ferries", "organization"),
+])
+def test_who_a_sentence_names_after_an_office_is_who_he_or_she_is(text, name, kind):
+    made = draft(text, "meeting")
+    actors = {a["id"]: a for a in made.records["actors"]}
+    last = actors[made.records["claims"][-1]["claimant"]]
+    assert (last["name"], last["kind"]) == (name, kind)
+
+
 def test_she_is_never_given_to_a_man_by_his_given_name():
     """No one named since fits "she", and the one the sentence is about is a man: nobody is guessed."""
     text = "“The vote was fair,” said Colleen Ashby. Peter Lund read the count. “We will appeal,” she said."

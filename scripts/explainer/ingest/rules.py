@@ -98,7 +98,7 @@ TITLE_WORDS = {"president", "prime", "minister", "foreign", "defense", "defence"
                "correspondent", "editor", "reporter", "officer", "constable", "prosecutor", "coroner", "magistrate",
                "counsel", "mp", "mep", "msp", "mla", "td", "premier", "cllr", "councilor", "shri", "smt",
                "shrimati", "kumari", "hon", "honourable", "honorable", "rt", "provost", "dean", "registrar", "rector",
-               "principal", "warden", "reeve", "mpp"}
+               "principal", "warden", "reeve", "mpp", "clerk", "treasurer"}
 NATIONALITY = re.compile(r"^(?:[A-Z][a-z]+(?:ian|ean|ese|ish|can|ern)|Russian|American|Ukrainian|Israeli|Iraqi|"
                          r"Pakistani|Saudi|Thai|Swiss|French|Dutch|Greek|Polish|Turkish|Czech)$")
 # words that open a sentence capitalised before its speaker, no part of a name ("Later Ann Lee added")
@@ -877,7 +877,16 @@ def _mention(phrase: str) -> Mention:
     before = _bare(head[:run.start()] + run.group(0)[:len(run.group(0)) - len(" ".join(name_words))])
     named = head[:run.end()]  # what follows the name says whose it is ("Ann Lee of the Lisbon Forum"), not what
     kind = "organization" if not before and _looks_like_org(named) else _kind(named)
+    if kind == "organization" and _person_named(name):  # "Town clerk Gareth Linwood": the town's word is the title's
+        kind = "person"
     return Mention(name, title=title or before or None, kind=kind)
+
+
+def _person_named(name: str) -> bool:
+    """A person's name by its look: a given name nearly all of whose bearers are women or men, then a surname, and
+    no word of an organisation's ("Gareth Linwood"; not "Victoria Station", "Royal Harbour Board")."""
+    words = name.split()
+    return len(words) > 1 and given_names.gender(words[0]) is not None and not _org_word(name)
 
 
 # somebody new the article does not name: an indefinite phrase ("a source at the show", "one resident", "One, who
@@ -1281,16 +1290,19 @@ class _Genders:
 
     PRONOUNS = {"he": "m", "she": "f"}
     TITLES = {"m": {"mr", "sir", "lord", "king", "prince", "father", "dad", "grandfather", "grandad", "husband",
-                    "son", "brother", "man", "businessman", "chairman", "spokesman", "councilman", "widower"},
+                    "son", "brother", "man", "widower"},
               "f": {"ms", "mrs", "miss", "dame", "lady", "queen", "princess", "mother", "mum", "grandmother", "gran",
-                    "wife", "daughter", "sister", "woman", "businesswoman", "chairwoman", "spokeswoman",
-                    "councilwoman", "widow", "actress"}}
+                    "wife", "daughter", "sister", "woman", "widow", "actress"}}
+    # offices many papers name in the masculine whoever holds them ("Town council chairman Cllr Bernadette …"):
+    # weaker than a given name
+    OFFICES = {"m": {"businessman", "chairman", "spokesman", "councilman", "alderman", "headmaster"},
+               "f": {"businesswoman", "chairwoman", "spokeswoman", "councilwoman", "headmistress"}}
 
     def __init__(self) -> None:
         self.known: dict[str, str] = {}
 
     def note(self, mention: Mention, word: str) -> None:
-        said = self.PRONOUNS.get(word.lower()) or self._of_title(mention.title or "")
+        said = self.PRONOUNS.get(word.lower()) or self._of_title(mention.title or "", self.TITLES)
         if said and mention.name:
             self.known.setdefault(mention.name, said)
 
@@ -1300,7 +1312,8 @@ class _Genders:
 
     def of(self, mention: Mention) -> str | None:
         """"m", "f" or None (not known) for a mention."""
-        return self.known.get(mention.name) or self._of_title(mention.title or "") or self._of_name(mention)
+        return self.known.get(mention.name) or self._of_title(mention.title or "", self.TITLES) or \
+            self._of_name(mention) or self._of_title(mention.title or "", self.OFFICES)
 
     @staticmethod
     def _of_name(mention: Mention) -> str | None:
@@ -1308,9 +1321,10 @@ class _Genders:
         words = (mention.name or "").split()
         return given_names.gender(words[0]) if mention.kind == "person" and len(words) > 1 else None
 
-    def _of_title(self, title: str) -> str | None:
+    @staticmethod
+    def _of_title(title: str, kinds: dict[str, set[str]]) -> str | None:
         words = set(re.findall(r"[a-z]+", title.lower().replace("-of-", " ")))
-        return next((gender for gender, titles in self.TITLES.items() if words & titles), None)
+        return next((gender for gender, titles in kinds.items() if words & titles), None)
 
 
 def _relayed_by_report(text: str, attribution: Attribution, found: list[Attribution], ends: list[int]) -> None:
@@ -1462,6 +1476,8 @@ def _subjects(text: str, names: list[tuple[int, Mention]]) -> list[tuple[int, Me
                 before = bisect.bisect_right(starts, run.start())
                 if not _describes(text[start:run.start()]) or (before and quotes[before - 1].end > run.start()):
                     break  # words before that say more than who it is, or a name inside a quotation
+                if _title_before_name(text[run.end():run.end() + 80]):
+                    continue  # "Town clerk Gareth Linwood": a word of the title, the name after it
                 if (subject := _subject(run, alone, text[run.end():run.end() + 1] == ",")) is not None:
                     here = bisect.bisect_left(positions, run.start())
                     subject = _shortened(names, subject.name, here) or \
@@ -1485,6 +1501,17 @@ def _unnamed_subject(sentence: str) -> Mention | None:
 
 DOCUMENTS = frozenset(("bill", "act", "law", "treaty", "agreement", "accord", "report", "plan", "strategy",
                        "directive", "amendment", "review", "study", "survey", "budget", "charter", "convention"))
+
+
+TITLE_THEN_NAME = re.compile(r"\s+(?P<title>(?:[a-z][\w-]*\s+){1,3})(?P<next>(?:[A-Z][\w’'.-]*\s+){0,4}[A-Z][\w’'-]*)")
+
+
+def _title_before_name(rest: str) -> bool:
+    """Whether the words after a capitalised word are the rest of a title and then a person's name ("[Town] clerk
+    Gareth Linwood", "[Town] council chairman Cllr Bernadette Olusanya"; not "[Harbour Ferries] told Ann Lee")."""
+    following = TITLE_THEN_NAME.match(rest)
+    return bool(following) and all(_title_word(word) or word in ORG_NOUNS for word in following.group("title").split()) \
+        and _person_named(" ".join(_after_titles(following.group("next").split())))
 
 
 def _subject(run: re.Match, alone: set[str], apposition: bool) -> Mention | None:
