@@ -746,6 +746,13 @@ def test_an_unnamed_spokesperson_still_speaks_for_the_organisation(text, claiman
     assert [c["claimant"] for c in made.records["claims"]] == [claimant]
 
 
+@pytest.mark.parametrize("where", ["shortly after 10 p.m.", "at 9.30 a.m.", "in the U.S.", "at the U.N."])
+def test_a_quotation_after_an_abbreviation_ending_the_sentence_is_the_same_speakers(where):
+    made = draft(f"“I heard you,” Ann Lee told supporters {where} “Now the easy part is over.”", "count")
+    assert [(c["claimant"], c["quotes"]) for c in made.records["claims"]] == [
+        ("ann-lee", ["I heard you", "Now the easy part is over."])]
+
+
 OCCASION = "Ferry row\n\nPublished: Nov. 27, 2026\n\n{}\n"
 
 

@@ -339,7 +339,8 @@ def sentences(text: str, within: Span, quotes: list[Span]) -> list[Span]:
         cut = match.start(2)
         # inside a quotation: one that opens before the cut (the last of those reaching furthest) ends after it
         before = bisect.bisect_left(starts, cut)
-        if (before and ends[before - 1] > cut) or _abbreviation(text, match.start()):
+        if (before and ends[before - 1] > cut) or (_abbreviation(text, match.start()) and not
+                                                  _ends_before_quotation(text, match.start(), match.end())):
             continue
         speaker = match.group(1) and SPEAKER_NEXT.match(text, cut, within.end)
         # “Is that all?” Trump said. (but after “… change.” a speaker opening a quotation of their own,
@@ -1725,6 +1726,19 @@ def _weekday(word: str) -> bool:
 def _opens_straight(text: str, i: int) -> bool:
     """A straight quotation mark opens a quotation when it follows a space or starts the text."""
     return i == 0 or text[i - 1] in " \t\n(—–-"
+
+
+TITLE_ABBREVIATIONS = frozenset(("mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "st", "prof",
+                                 "rev"))
+
+
+def _ends_before_quotation(text: str, dot: int, after: int) -> bool:
+    """An abbreviation that still ends its sentence: "… shortly after 10 p.m. “Now the easy part is over.”", "… in
+    the U.S. “We …”" (a quotation opens next, and no title such as "Mr." stands before a name)."""
+    start = dot
+    while start > 0 and (text[start - 1].isalpha() or text[start - 1] == "."):
+        start -= 1
+    return bool(OPENS_QUOTE.match(text, after)) and text[start:dot].lower() not in TITLE_ABBREVIATIONS
 
 
 def _abbreviation(text: str, dot: int) -> bool:
