@@ -753,6 +753,38 @@ def test_a_quotation_after_an_abbreviation_ending_the_sentence_is_the_same_speak
         ("ann-lee", ["I heard you", "Now the easy part is over."])]
 
 
+@pytest.mark.parametrize("text, claimant", [
+    # "it" is the document named just before: whoever issued it speaks
+    ("Mo showed me the letter from his landlord, Harrowgate Properties. It says the rent reflects “the market”.",
+     "harrowgate-properties"),
+    ("The county published a review by the Fenwick Institute on Monday. It warns that “no bridge is safe”.",
+     "fenwick-institute"),
+    # a spokesperson for the organisation named in full before, then by its first word
+    ("The lease is held by Harrowgate Properties. I emailed Harrowgate to ask why. A spokesperson replied: "
+     "“We do not discuss tenancies.”", "harrowgate-properties"),
+])
+def test_a_document_or_spokesperson_speaks_for_whoever_the_text_named_with_it(text, claimant):
+    made = draft(text, "rent")
+    assert [c["claimant"] for c in made.records["claims"] if c.get("quotes")] == [claimant]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Others said the repairs could not wait.",
+    "Anyone with information is asked to call police, officers said.",
+    "Arable farmers said months of rain had ruined the crop.",
+    "Q: Conservators will say handling damages textiles.",
+])
+def test_a_common_word_opening_a_sentence_is_no_speakers_name(sentence):
+    made = draft(f"Ann Lee runs the depot.\n\n{sentence}\n", "depot")
+    assert {a["name"] for a in made.records["actors"]} <= {"Ann Lee"}
+
+
+def test_a_date_line_is_nobody_a_sentence_is_about():
+    made = draft("Gravel pit vote\n\nSaturday, March 14, 2026\n\nTHORNBURY — The reeve of the township says she will "
+                 "cast the deciding vote.\n", "gravel")
+    assert "Saturday" not in {a["name"] for a in made.records["actors"]}
+
+
 OCCASION = "Ferry row\n\nPublished: Nov. 27, 2026\n\n{}\n"
 
 

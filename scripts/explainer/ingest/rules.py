@@ -1093,7 +1093,13 @@ PEOPLE_WORDS = frozenset(("spokesman", "spokeswoman", "spokesperson", "president
 def _clean_name(name: str) -> str:
     name = re.sub(r"^(?:The|A|An)\s+", "", name).strip(" .’'")
     name = re.sub(r"(?:\s+(?:KC|QC|MP|MEP|MSP|MBE|OBE|CBE|DBE|KBE|PhD|MD|Jr|Sr|III|II))+\.?$", "", name)  # "Ash KC"
-    return re.sub(r"\s+news agency$", "", name)
+    name = re.sub(r"\s+news agency$", "", name)
+    return WHEN_AFTER_NAME.sub("", name)  # "the Hallam Institute on Monday": a day is no part of a name
+
+
+WEEKDAY_OR_MONTH = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|August|" \
+                   r"September|October|November|December"
+WHEN_AFTER_NAME = re.compile(rf"\s+(?:on|in|at|by|from|since|until|last|this|next)\s+(?:{WEEKDAY_OR_MONTH})\b.*$")
 
 
 def _determiner_and_word(words: str) -> bool:
@@ -1214,6 +1220,11 @@ def resolve(text: str, found: list[Attribution]) -> None:
                 _shortened(names, speaker.name, before_it) or \
                 (_first_named(names, speaker.name, before_it) if speaker.kind == "person" else None)
             full = Mention(earlier.name, speaker.title or earlier.title, earlier.kind) if earlier else speaker
+            if full is speaker and _common_word(text, attribution.source, speaker.name):
+                # "Others said …", "Anyone with information is asked to call …": a word a sentence opens with
+                attribution.speaker = Mention(None, speaker.name, speaker.kind, unnamed=True)
+                reasons.append(f"'{speaker.name}' opens the sentence and names nobody")
+                continue
             if full is not speaker:
                 reasons.append(f"'{speaker.name}' is '{full.name}' named earlier")
                 attribution.speaker = full
@@ -1222,6 +1233,12 @@ def resolve(text: str, found: list[Attribution]) -> None:
             attribution.confidence = 0.9 if attribution.direct else 0.75 if speech else 0.6
             if not speech:
                 reasons.append(f"'{attribution.cue.of(text)}' is not a plain speech verb")
+        elif word.lower() == "it" and (issuer := _issuer(text, at, names, positions)):
+            # "Hettie showed me the letter from the landlord, Pellworth Estates. It says …": whoever issued it
+            attribution.speaker = issuer
+            reasons.append(f"'it' taken to be the document {issuer.name} issued, named just before")
+            attribution.confidence = 0.6
+            seen.add(issuer)
         elif named_org := _org_named_for(speaker, names, bisect.bisect_left(positions, at)):
             attribution.speaker = named_org
             reasons.append(f"'{word}' taken to be {named_org.name}, the nearest organisation named before that it can mean")
@@ -1353,17 +1370,29 @@ def _names(text: str) -> list[tuple[int, Mention]]:
     for run in NAME_OR_ORG.finditer(text):
         if _shouted(run.group(0)):
             continue
-        words = re.split(r"(?<=\w{3})\.\s+", run.group(0))[-1].split()  # "Monday. Polls" is not a name
-        words = _name_words(words)
-        while len(words) > 1 and (_leading_title(words) or words[0].lower() in NOT_NAME_OPENERS):
-            words.pop(0)
-        if len(words) >= 2:
-            # the title words right before it ("Rovers manager", "the Speaker, Rt. Hon."), not the sentence's
-            pieces = text[max(0, run.start() - 80):run.start()].split(",")
-            office = len(pieces) > 1 and re.match(r"\s*(?:the|its|their)\s", pieces[-2].rsplit(".", 1)[-1], re.I)
-            title = " ".join((_titles_at_end(pieces[-2]) if office else []) + _titles_at_end(pieces[-1])) or None
-            found.append((run.start(), Mention(_clean_name(" ".join(words)), title, "person")))
+        start = run.start()
+        for piece in SENTENCE_END.split(run.group(0)):  # "Pellworth Estates. It", "Monday. Polls": two runs
+            start = text.index(piece, start)
+            if name := _full_name(text, start, piece):
+                found.append((start, name))
+            start += len(piece)
     return found
+
+
+SENTENCE_END = re.compile(r"(?<=\w{3})\.\s+")
+
+
+def _full_name(text: str, start: int, run: str) -> Mention | None:
+    words = _name_words(run.split())
+    while len(words) > 1 and (_leading_title(words) or words[0].lower() in NOT_NAME_OPENERS):
+        words.pop(0)
+    if len(words) < 2:
+        return None
+    # the title words right before it ("Rovers manager", "the Speaker, Rt. Hon."), not the sentence's
+    pieces = text[max(0, start - 80):start].split(",")
+    office = len(pieces) > 1 and re.match(r"\s*(?:the|its|their)\s", pieces[-2].rsplit(".", 1)[-1], re.I)
+    title = " ".join((_titles_at_end(pieces[-2]) if office else []) + _titles_at_end(pieces[-1])) or None
+    return Mention(_clean_name(" ".join(words)), title, "person")
 
 
 def _titles_at_end(words: str) -> list[str]:
@@ -1389,9 +1418,14 @@ def _org_named_for(speaker: Mention, names: list[tuple[int, Mention]], before: i
     nouns = _asked_title_words(speaker) & ORG_NOUNS if speaker.title and not speaker.name else set()
     if speaker.title and not speaker.name and re.fullmatch(r"(?:an?\s+|the\s+)?spokes(?:man|woman|person)",
                                                            speaker.title, re.I):
-        # "I emailed Pellworth Estates. A spokesperson replied": the organisation just named
-        return next((Mention(m.name, None, "organization") for _, m in reversed(names[max(0, before - 2):before])
-                     if _looks_like_org(m.name)), None)
+        # "I emailed Pellworth Estates. A spokesperson replied": the organisation just named, or named in full before
+        # ("the landlord, Pellworth Estates … I emailed Pellworth")
+        for i in range(before - 1, max(0, before - 2) - 1, -1):
+            name = names[i][1].name
+            if organisation := (Mention(name, None, "organization") if _looks_like_org(name) else
+                                _shortened(names, name, i)):
+                return organisation
+        return None
     if not nouns:
         return None
     return next((Mention(m.name, None, "organization") for _, m in reversed(names[max(0, before - 50):before])
@@ -1507,6 +1541,28 @@ DOCUMENTS = frozenset(("bill", "act", "law", "treaty", "agreement", "accord", "r
 TITLE_THEN_NAME = re.compile(r"\s+(?P<title>(?:[a-z][\w-]*\s+){1,3})(?P<next>(?:[A-Z][\w’'.-]*\s+){0,4}[A-Z][\w’'-]*)")
 
 
+# tags of a word that opens a sentence and is no name ("Others", "Anyone", "Have", "Arable"); not RB, which the
+# tagger gives some surnames it has not seen
+NOT_NAME_TAGS = frozenset(("NN", "NNS", "JJ", "JJR", "JJS", "VB", "VBP", "VBZ", "VBD", "VBG", "VBN", "MD", "DT", "PRP",
+                           "IN", "CD", "WP", "WDT", "EX", "PDT"))
+
+
+def _common_word(text: str, source: Span | None, name: str) -> bool:
+    """Whether a one-word speaker is a common word capitalised only because it opens the sentence: a day or a
+    month, or a word the tagger reads as no proper noun there."""
+    if source is None or " " in name or _looks_like_org(name) or given_names.borne(name) >= given_names.COMMON or \
+            re.search(r"[a-z][A-Z]|\d", name):  # "Dev", a given name; "ByteWire", a brand
+        return False
+    start = sentence_start(text, source.start)
+    opening = re.sub(r"^\s*[A-Z]{1,2}:", "", text[start:source.start])  # a transcript's "Q:" opens it too
+    if opening.strip(" “\"‘'(—–-") or not source.of(text).startswith(name):
+        return False  # capitalised inside a sentence ("A Tidewell spokesman"): a name
+    if re.fullmatch(WEEKDAY_OR_MONTH, name):
+        return True
+    words = pos.TOKEN.findall(text[source.start:source.start + 200])[:40]
+    return bool(words) and pos.tag(words)[0] in NOT_NAME_TAGS
+
+
 def _title_before_name(rest: str) -> bool:
     """Whether the words after a capitalised word are the rest of a title and then a person's name ("[Town] clerk
     Gareth Linwood", "[Town] council chairman Cllr Bernadette Olusanya"; not "[Harbour Ferries] told Ann Lee")."""
@@ -1520,7 +1576,8 @@ def _subject(run: re.Match, alone: set[str], apposition: bool) -> Mention | None
     "Ann Lee", "Mr Snow", "Osei" (named in full before), "Dev," (an apposition), "Caldmouth Ferries"; not a
     document ("The Renters Bill abolishes …" is about no one that "she" could be)."""
     if run.group(0).lower() in DETERMINERS or POSSESSIVE.search(run.group(0)) or _shouted(run.group(0)) or \
-            GROUPS.fullmatch(run.group(0).lower()) or run.group(0).split()[-1].lower() in DOCUMENTS:
+            GROUPS.fullmatch(run.group(0).lower()) or run.group(0).split()[-1].lower() in DOCUMENTS or \
+            re.fullmatch(WEEKDAY_OR_MONTH, run.group(0)):  # "Saturday, March 14, 2026": a date line, nobody
         return None
     if _looks_like_org(run.group(0)) or ORG_NAME.fullmatch(run.group(0)):
         return Mention(_clean_name(run.group(0)), None, "organization")
@@ -1609,6 +1666,23 @@ def _issued(title: str | None) -> bool:
     """Whether a bare speaker's words are a document someone issued ("the statement added", "the email read")."""
     return bool(re.fullmatch(rf"(?:(?:the|that|this|its|their|his|her|a)\s+)?(?:[\w-]+\s+)?(?:{'|'.join(ISSUED)})",
                              (title or "").lower()))
+
+
+ISSUED_BY = re.compile(rf"\b(?:{'|'.join(sorted(ISSUED | DOCUMENTS))}|ruling|judgment|guidance|findings)\s+"
+                       r"(?:(?:issued|sent|published|written|signed)\s+)?(?:from|by|of)\s+(?:(?:the|its|their)\s+)?"
+                       r"(?:[a-z]+\s+){0,3}(?:[a-z]+,\s+)?(?=[A-Z])")
+
+
+def _issuer(text: str, at: int, names: list[tuple[int, Mention]], positions: list[int]) -> Mention | None:
+    """Who issued the document named since the last attribution that "it" is ("the letter from the landlord,
+    Pellworth Estates. It says …"): the name after "from", "by" or "of", in full as named before."""
+    issued = list(ISSUED_BY.finditer(text, sentence_start(text, max(0, sentence_start(text, at) - 2)), at))
+    if not issued or not (run := NAME_OR_ORG.match(text, issued[-1].end())):
+        return None
+    name = _clean_name(" ".join(_name_words(run.group(0).split(". ")[0].split())))
+    here = bisect.bisect_left(positions, run.start())
+    full = _shortened(names, name, here)
+    return Mention(full.name if full else name, None, "organization") if full or _looks_like_org(name) else None
 
 
 class _Mentions:
