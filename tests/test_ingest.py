@@ -785,6 +785,38 @@ def test_a_date_line_is_nobody_a_sentence_is_about():
     assert "Saturday" not in {a["name"] for a in made.records["actors"]}
 
 
+@pytest.mark.parametrize("text, name", [
+    ("Rain fell all week, according to the Coastal Weather and Marine Service, which warned of “more to come”.",
+     "Coastal Weather and Marine Service"),
+    ("The Northern Bridge and Tunnel Authority (NBTA) wrote to drivers to say the tolls were “unavoidable”.",
+     "Northern Bridge and Tunnel Authority"),
+    ("In a statement, the Diocese of Carrowmere described the shelter as “a work of mercy”.", "Diocese of Carrowmere"),
+    ("Following the debate, the Department of Upland Roads said the report would be “published soon”.",
+     "Department of Upland Roads"),
+    # two who speak together are two, not one name
+    ("Tom Reid and Harbour Ferries said the route was “dead”.", "Harbour Ferries"),
+])
+def test_an_organisation_is_named_whole_with_its_and_or_of(text, name):
+    made = draft(text, "names")
+    assert [a["name"] for a in made.records["actors"]] == [name]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Minister of State for the Environment Low Hui Ling said the centre was “showing its age”.", "Low Hui Ling"),
+    ("Madam Ng Siew Lan, 71, said she was “relieved but tired”.", "Ng Siew Lan"),
+    ("Reeve Colleen Ashdown said the pit was “a done deal”.", "Colleen Ashdown"),  # a title before a given name
+])
+def test_a_family_name_written_first_is_part_of_the_name(text, name):
+    made = draft(text, "names")
+    assert [a["name"] for a in made.records["actors"]] == [name]
+
+
+def test_a_deed_then_a_participle_quoting_is_one_claim():
+    """"Ann Lee announced the plans on Tuesday, saying the centre “…”": the quotation is the participle's, once."""
+    made = draft("Ann Lee announced the plans on Tuesday, saying the centre “has served us well”.", "plans")
+    assert [c["quotes"] for c in made.records["claims"] if c.get("quotes")] == [["has served us well"]]
+
+
 OCCASION = "Ferry row\n\nPublished: Nov. 27, 2026\n\n{}\n"
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 TABLE = Path(__file__).parent / "models" / "given-names.tsv"
 SURE = 0.95  # the share of a name's bearers who are women (or men) for "she" (or "he") to be read from it
 COMMON = 1000  # bearers a name needs before its share is trusted
+SYLLABLE = 10000  # fewer bearers than a Western given name has ("Rowan"), as a syllable of an East Asian one ("Hui")
 
 
 @functools.cache
@@ -49,6 +50,13 @@ def name_starts(words: list[str]) -> int:
     for i, word in enumerate(words[:-1]):
         count = borne(word)
         if i and count >= 100 and count > 20 * strongest_before:
-            return i
+            return i - 1 if _family_name_first(words[i - 1:]) else i
         strongest_before = max(strongest_before, count)
     return 0
+
+
+def _family_name_first(words: list[str]) -> bool:
+    """A short family name before two given-name syllables, as Chinese, Korean and Vietnamese names are written
+    ("Low Hui Ling", "Ng Siew Lan"), not a title before a Western given name ("Reeve Colleen Ashdown")."""
+    return len(words) == 3 and len(words[0]) <= 5 and borne(words[0]) < 100 and gender(words[1]) is None and \
+        borne(words[1]) < SYLLABLE and borne(words[2]) >= 100

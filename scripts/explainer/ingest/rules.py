@@ -141,7 +141,8 @@ DETERMINERS = {"a", "an", "the", "another", "one", "two", "several", "some", "ma
 # an organisation named with "of" or "for": "Ministry of Coastal Affairs", "Department for Housing"
 ORG_HEADS = r"(?:Ministry|Department|Bank|University|Office|Board|Institute|Council|Court|Museum|Society|Union|" \
             r"Association|Federation|Commission|Committee|Agency|Bureau|College|Church|Republic|Kingdom|Friends|" \
-            r"Chamber|Authority|Trust|Foundation|Secretary|League|Order|Academy|Party|Coalition|Alliance|Centre|Center)"
+            r"Chamber|Authority|Trust|Foundation|Secretary|League|Order|Academy|Party|Coalition|Alliance|Centre|Center|" \
+            r"Diocese|Archdiocese|Parish|Synod)"
 ORG_NAME = re.compile(rf"(?:[A-Z][\w’'-]*\s+)*{ORG_HEADS}\s+(?:of|for|on)\s+(?:the\s+)?[A-Z][\w’'-]*"
                       rf"(?:\s+(?:and\s+)?[A-Z][\w’'-]*)*")
 # a name in the text: an organisation's with "of" or "for" in it whole ("the Department for Housing"), or a run
@@ -163,7 +164,8 @@ ORG_HINTS = ORG_NOUNS | frozenset(("office", "house", "kremlin", "news", "times"
     "federation", "forum", "resources", "solutions", "mining", "logistics", "technologies", "capital", "ventures",
     "enterprises", "pharmaceuticals", "construction", "developments", "properties", "insurance", "llc", "gmbh", "ag",
     "lines", "shipping", "freight", "utilities", "telecom", "pharma", "retail", "stores", "rovers", "united",
-    "athletic", "wanderers", "fc", "albion", "rangers", "harriers", "city", "town"))
+    "athletic", "wanderers", "fc", "albion", "rangers", "harriers", "city", "town", "diocese", "archdiocese", "parish",
+    "synod", "church", "mosque", "synagogue", "temple"))
 # words of a news outlet's name: an outlet is drafted as `media`, and is never a person
 MEDIA_WORDS = frozenset(("news", "times", "post", "courier", "herald", "gazette", "tribune", "journal", "telegraph",
     "guardian", "chronicle", "daily", "radio", "tv", "television", "broadcasting", "broadcaster", "agency", "press",
@@ -468,13 +470,13 @@ def _in_sentence(text: str, sentence: Span, quotes: list[Span]) -> list[Attribut
     if quotes and (sum(len(q.of(text).split()) for q in quotes) >= 4 or quotes[0].start == body.start):
         direct = _direct(text, body, quotes)
         if direct:
-            return [direct, *_participle(text, direct, body, quotes)]
+            return _with_participle(text, direct, body, quotes)
     found: list[Attribution] = []
     clauses = _clauses(text, body, quotes)  # "Russia has said …, and hardliners have said …"
     for clause in clauses:
         attribution = _reported(text, clause, quotes) or _subjectless(text, clause, clauses[0], found, quotes)
         if attribution:
-            found += [attribution, *_participle(text, attribution, clause, quotes)]
+            found += _with_participle(text, attribution, clause, quotes)
     return found
 
 
@@ -514,21 +516,26 @@ def _participle_after(text: str, start: int, sentence: Span) -> re.Match | None:
     return PARTICIPLE.search(text, start, end)
 
 
-def _participle(text: str, first: Attribution, sentence: Span, quotes: list[Span]) -> list[Attribution]:
-    """"…, Kirby said, adding that …": a second attribution by the same speaker; the first one's content
-    then ends where the participle begins."""
+def _with_participle(text: str, first: Attribution, sentence: Span, quotes: list[Span]) -> list[Attribution]:
+    """"…, Kirby said, adding that …": a second attribution by the same speaker after the first, whose content
+    then ends where the participle begins; where nothing of the first's words comes before it ("Ann Lee
+    announced the plans on Tuesday, saying the centre “…”"), the participle's alone."""
     start = max(first.cue.end, first.content.end if first.direct else first.cue.end)
     match = _participle_after(text, start, sentence)
     if not match:
-        return []
-    if first.content.end > match.start():
-        first.content = _trim(text, Span(first.content.start, match.start()))
+        return [first]
     cue = Span(match.start("cue"), match.end("cue"))
     content = _trim(text, Span(match.start("content"), match.end("content")))
     inside = [q for q in quotes if content.start <= q.start and q.end <= content.end + 1]
     direct = sum(q.end - q.start for q in inside) >= 0.6 * (content.end - content.start)
-    return [_attribution(text, first.source, cue, content, direct, inside, ["participle after an attribution"],
-                         tail=Span(cue.end, content.start))]
+    second = _attribution(text, first.source, cue, content, direct, inside, ["participle after an attribution"],
+                          tail=Span(cue.end, content.start))
+    if first.content.start >= match.start():
+        return [second]
+    if first.content.end > match.start():
+        first.content = _trim(text, Span(first.content.start, match.start()))
+        first.quotes = [q for q in first.quotes if q.end <= first.content.end + 1]
+    return [first, second]
 
 
 def _clauses(text: str, sentence: Span, quotes: list[Span]) -> list[Span]:
@@ -938,7 +945,10 @@ def _speaker_runs(words: str) -> list[re.Match]:
         after = words[run.end():].strip()
         modifier = POSSESSIVE.search(run.group(0)) or \
             (after and not after.startswith(",") and _title_word(after.split()[0].strip(",")))
-        if run.group(0).lower() in DETERMINERS or modifier or AFFILIATED.search(words[:run.start()]) or \
+        # after "of" or "for" a run says where the speaker is, unless a given name opens a person's name in it
+        # ("Minister of State for the Environment Low Hui Ling")
+        affiliated = AFFILIATED.search(words[:run.start()]) and not _person_from(run.group(0).split())
+        if run.group(0).lower() in DETERMINERS or modifier or affiliated or \
                 GROUPS.fullmatch(run.group(0).lower()) or INDEFINITE_OF.match(words[:run.start()]):
             continue
         runs.append(run)
@@ -1278,6 +1288,41 @@ def resolve(text: str, found: list[Attribution]) -> None:
             seen.add(attribution.speaker)
             genders.note(attribution.speaker, word)
         _relayed_by_report(text, attribution, found, ends)
+    _name_organisations_whole(text, found)
+
+
+def _name_organisations_whole(text: str, found: list[Attribution]) -> None:
+    """An organisation's name cut at its "and" or "of" is given whole, as the text writes it somewhere ("Climate
+    Service" is the "National Weather and Climate Service", "Diocese" the "Diocese of Hollinbury")."""
+    wholes: dict[str, str] = {}
+    for attribution in found:
+        name = attribution.speaker.name
+        if attribution.speaker.kind != "organization" or not name:
+            continue
+        if name not in wholes:
+            wholes[name] = max((_whole(text, m.start(), m.end()) for m in re.finditer(rf"\b{re.escape(name)}\b", text)),
+                               key=len, default=name)
+        if wholes[name] != name:
+            attribution.reasons.append(f"'{name}' is '{wholes[name]}', as the text writes it in full")
+            attribution.speaker = Mention(wholes[name], attribution.speaker.title, "organization")
+
+
+CAPITALISED_RUN = r"[A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*)*"
+JOINED_BEFORE = re.compile(rf"(?P<run>{CAPITALISED_RUN})\s+(?:and|&)\s+$")
+OF_AFTER = re.compile(rf"\s+(?:of|for)\s+(?:the\s+)?{CAPITALISED_RUN}")
+
+
+def _whole(text: str, start: int, end: int) -> str:
+    """The organisation's name around text[start:end]: a run of capitals joined to it by "and" before it (not a
+    person's name: "Tom Reid and Harbour Ferries" are two), "of" or "for" and a name after it."""
+    name = text[start:end]
+    if (before := JOINED_BEFORE.search(text, max(0, start - 60), start)) and \
+            not _person_named(" ".join(_after_titles(before.group("run").split()))):
+        run = before.group("run").split()
+        name = " ".join(run[1:] if run[0] in ("The", "A", "An") else run) + text[before.end("run"):end]
+    if (after := OF_AFTER.match(text, end)) and not WHEN_AFTER_NAME.match(after.group(0)):
+        name += after.group(0)
+    return _clean_name(" ".join(name.split()))
 
 
 def _titled_before(names: list[tuple[int, Mention]], positions: list[int], at: int, speaker: Mention,
