@@ -817,6 +817,29 @@ def test_a_deed_then_a_participle_quoting_is_one_claim():
     assert [c["quotes"] for c in made.records["claims"] if c.get("quotes")] == [["has served us well"]]
 
 
+@pytest.mark.parametrize("text, claimant", [
+    # a deed, however long, that ends in the document it quotes; an irregular verb's past
+    ("Singer Mara Lind shared photos of the ring on Instagram on Thursday, with a caption that read: “Yes, a thousand "
+     "times yes.”", "mara-lind"),
+    ("Bank chief Ola Brandt sought to calm savers in a post on Monday: “Deposits are safe. Nothing has changed.”",
+     "ola-brandt"),
+    ("Ann Lee thanked the volunteers. She had one request for residents: “Keep coming back.”", "ann-lee"),
+    # a report its issuer published, named in the sentence before
+    ("The Rail Accident Board published its interim report on Wednesday. The report states that the driver “did not "
+     "see the signal”.", "rail-accident-board"),
+    ("Sheikh Omar Haddad, imam of the town's mosque, opened the shelter. “We cook together,” the imam said.",
+     "omar-haddad"),
+])
+def test_who_did_it_speaks_through_what_they_issued_or_did(text, claimant):
+    made = draft(f"News in brief\n\n{text}\n", "issued")
+    assert [c["claimant"] for c in made.records["claims"] if c.get("quotes")] == [claimant]
+
+
+def test_a_new_study_is_nobody_named_before():
+    made = draft("By Ann Lee\n\nShort walks help, according to a new study. “It surprised us,” said Tom Reid.", "walks")
+    assert "ann-lee" not in {c["claimant"] for c in made.records["claims"]}
+
+
 OCCASION = "Ferry row\n\nPublished: Nov. 27, 2026\n\n{}\n"
 
 

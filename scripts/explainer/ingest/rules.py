@@ -98,7 +98,8 @@ TITLE_WORDS = {"president", "prime", "minister", "foreign", "defense", "defence"
                "correspondent", "editor", "reporter", "officer", "constable", "prosecutor", "coroner", "magistrate",
                "counsel", "mp", "mep", "msp", "mla", "td", "premier", "cllr", "councilor", "shri", "smt",
                "shrimati", "kumari", "hon", "honourable", "honorable", "rt", "provost", "dean", "registrar", "rector",
-               "principal", "warden", "reeve", "mpp", "clerk", "treasurer"}
+               "principal", "warden", "reeve", "mpp", "clerk", "treasurer", "sheikh", "imam", "mzee", "pastor",
+               "reverend", "pandit", "swami", "elder"}
 NATIONALITY = re.compile(r"^(?:[A-Z][a-z]+(?:ian|ean|ese|ish|can|ern)|Russian|American|Ukrainian|Israeli|Iraqi|"
                          r"Pakistani|Saudi|Thai|Swiss|French|Dutch|Greek|Polish|Turkish|Czech)$")
 # words that open a sentence capitalised before its speaker, no part of a name ("Later Ann Lee added")
@@ -467,7 +468,9 @@ def _in_sentence(text: str, sentence: Span, quotes: list[Span]) -> list[Attribut
     body = _trim(text, Span(sentence.start, sentence.end))
     # a word or two in quotation marks inside a sentence is reported speech ("Russia “knew” it …"),
     # but a sentence may begin with a short quotation (“Well, we’ll see,” said Pence.)
-    if quotes and (sum(len(q.of(text).split()) for q in quotes) >= 4 or quotes[0].start == body.start):
+    # (or one a colon introduces: "She had one request: “Keep coming back.”")
+    if quotes and (sum(len(q.of(text).split()) for q in quotes) >= 4 or quotes[0].start == body.start or
+                   text[body.start:quotes[0].start].rstrip().endswith(":")):
         direct = _direct(text, body, quotes)
         if direct:
             return _with_participle(text, direct, body, quotes)
@@ -635,23 +638,29 @@ def _only_quotations(text: str, sentence: Span, quotes: list[Span]) -> bool:
         not any(re.search(r"\w", gap) for gap in between)
 
 
+# the past tenses of English's common irregular verbs, which ANY_VERB's endings miss
+IRREGULAR_PAST = ("left went came made took gave spoke stood sat met won lost held kept ran rose fell led set put hit "
+                  "cut quit shut sent spent built paid sold thought brought bought fought caught taught began drew grew "
+                  "threw broke chose drove flew sang swore tore wore struck stuck hung shook slept wept felt dealt meant "
+                  "heard found got had did saw knew became sought read lit fed fled bled lent bent swept crept leapt knelt "
+                  "bore forgot forgave withdrew undertook overcame upheld withheld understood strove rode rang sank swam "
+                  "sprang spun dug clung flung swung ground wound bound hid slid bit lay laid shone shot woke froze stole "
+                  "arose beat forbade foresaw misled overheard overtook oversaw rebuilt rewrote underwent").split()
 # who speaks, then the quotation: "Peskov said (on Friday): “…”", "Cruz continued: “…”"
 SPEAKER_BEFORE = re.compile(rf"(?P<src>{SOURCE_WORDS}){ADJUNCT}\s+(?P<cue>{CUE})\b[^“\"]{{0,40}}?[,:]?\s*$")
 SPEAKER_VERB_BEFORE = re.compile(rf"(?P<src>{SOURCE_WORDS}){ADJUNCT}\s+(?P<cue>{ANY_VERB})\s*[,:]\s*$")
 INVERTED = re.compile(r"\s*(?P<cue>(?:[Ss]aid|[Ss]ays|[Aa]dded|[Aa]dds|[Ww]rote|[Ww]rites|[Aa]sked|[Aa]sks))\s+"
                       rf"(?P<src>{SOURCE_WORDS})\s*[,:]\s*$")
 # "X defended the changes on Thursday: “…”", "X, the captain, was more measured: “…”": who did it speaks next
+# (the deed may be long where it ends in the document quoted: "… shared photos on Instagram, with a caption that read:")
+DEED = rf"(?:{ANY_VERB}|{'|'.join(IRREGULAR_PAST)})\b"
 SPEAKER_DID_BEFORE = re.compile(rf"(?P<src>{SOURCE_WORDS}){ADJUNCT}\s+(?P<cue>(?:was|were|is|are)\s+(?:(?:more|less|far|"
-                                rf"rather|equally|even|very|most)\s+)?[a-z]+|{ANY_VERB}\b[^“”\":;]{{0,80}})\s*:\s*$")
+                                rf"rather|equally|even|very|most)\s+)?[a-z]+|{DEED}[^“”\":;]{{0,80}}|"
+                                rf"{DEED}[^“”\":;]{{0,160}}?\b(?:that|which)\s+(?:read|reads|said|says|stated))\s*:\s*$")
 # "She accepted that …, but said: “…”"
 DID_BUT_SAID = re.compile(rf"(?P<src>{SOURCE_WORDS})\s+{ANY_VERB}\b[^“”\"]*?,?\s+(?:but|and)\s+(?P<cue>{CUE})\s*[,:]?\s*$")
 DID_SAYING = re.compile(rf"(?P<src>{SOURCE_WORDS})\s+{ANY_VERB}\b[^“”\"]*,\s+(?P<cue>{PARTICIPLE_CUES})\s*[,:]?\s*$")
 # "Okerlund repeated the figure, telling supporters the numbers were “…”"; "Lee was brighter, describing it as “…”"
-# the past tenses of English's common irregular verbs, which ANY_VERB's endings miss
-IRREGULAR_PAST = ("left went came made took gave spoke stood sat met won lost held kept ran rose fell led set put hit "
-                  "cut quit shut sent spent built paid sold thought brought bought fought caught taught began drew grew "
-                  "threw broke chose drove flew sang swore tore wore struck stuck hung shook slept wept felt dealt meant "
-                  "heard found got had did saw knew became").split()
 DID_THEN_QUOTING = re.compile(rf"(?P<src>{SOURCE_WORDS})\s+(?P<did>(?:{ANY_VERB}|was|were|is|are|"
                               rf"{'|'.join(IRREGULAR_PAST)})\b[^“”\".;:]*),\s+"
                               rf"(?P<cue>{PARTICIPLE_CUES}|telling|describing|calling|citing|branding|dismissing)"
@@ -909,7 +918,8 @@ SPEAKS_FOR = re.compile(r"\b(?:spokes\w*|representative|press\s+(?:office|office
 
 def _unnamed(head: str, apposition: str) -> bool:
     words = _bare(head)
-    if SPEAKS_FOR.search(head) or _issued(words) or not ORG_NOUNS.isdisjoint(_words(head)):
+    if SPEAKS_FOR.search(head) or (_issued(words) and words.split()[-1].lower() not in REPORTS) or \
+            not ORG_NOUNS.isdisjoint(_words(head)):
         return False
     return bool(INDEFINITE.match(head.strip()) or ANONYMOUS.search(f"{head}, {apposition}"))
 
@@ -1703,8 +1713,11 @@ def _asked_title_words(speaker: Mention) -> set[str]:
     return set() if _issued(speaker.title) else _title_words(speaker) - DETERMINERS - {"source", "sources"}
 
 
+# what an organisation or person issues and a text then quotes: a message, which "a statement said" after "The
+# ministry rejected it" is the ministry's; or a report, which "a new study" names before anyone who made it
+REPORTS = frozenset(("report", "study", "review", "survey", "audit", "ruling", "judgment", "findings"))
 ISSUED = frozenset(("statement", "letter", "email", "e-mail", "release", "notice", "memo", "post", "tweet", "filing",
-                    "submission", "message"))
+                    "submission", "message", "caption")) | REPORTS
 
 
 def _issued(title: str | None) -> bool:
