@@ -835,6 +835,14 @@ def test_who_did_it_speaks_through_what_they_issued_or_did(text, claimant):
     assert [c["claimant"] for c in made.records["claims"] if c.get("quotes")] == [claimant]
 
 
+def test_an_office_is_nobodys_name_and_the_member_for_a_seat_is_the_name_after_it():
+    made = draft("Grid row\n\nProvincial Minister for Energy Karim Baig visited the station on Monday.\n\n“We are fixing it "
+                 "feeder by feeder,” the minister said.\n\nThe Member for Eastmere, Mr Gordon Hale, called across the "
+                 "chamber: “Where has the money gone, Minister?”\n", "grid")
+    assert "Provincial Minister" not in {a["name"] for a in made.records["actors"]}
+    assert [c["claimant"] for c in made.records["claims"] if c.get("quotes")][-1] == "gordon-hale"
+
+
 def test_a_new_study_is_nobody_named_before():
     made = draft("By Ann Lee\n\nShort walks help, according to a new study. “It surprised us,” said Tom Reid.", "walks")
     assert "ann-lee" not in {c["claimant"] for c in made.records["claims"]}

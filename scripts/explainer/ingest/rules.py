@@ -99,7 +99,7 @@ TITLE_WORDS = {"president", "prime", "minister", "foreign", "defense", "defence"
                "counsel", "mp", "mep", "msp", "mla", "td", "premier", "cllr", "councilor", "shri", "smt",
                "shrimati", "kumari", "hon", "honourable", "honorable", "rt", "provost", "dean", "registrar", "rector",
                "principal", "warden", "reeve", "mpp", "clerk", "treasurer", "sheikh", "imam", "mzee", "pastor",
-               "reverend", "pandit", "swami", "elder"}
+               "reverend", "pandit", "swami", "elder", "member"}
 NATIONALITY = re.compile(r"^(?:[A-Z][a-z]+(?:ian|ean|ese|ish|can|ern)|Russian|American|Ukrainian|Israeli|Iraqi|"
                          r"Pakistani|Saudi|Thai|Swiss|French|Dutch|Greek|Polish|Turkish|Czech)$")
 # words that open a sentence capitalised before its speaker, no part of a name ("Later Ann Lee added")
@@ -1441,7 +1441,7 @@ def _full_name(text: str, start: int, run: str) -> Mention | None:
     words = _name_words(run.split())
     while len(words) > 1 and (_leading_title(words) or words[0].lower() in NOT_NAME_OPENERS):
         words.pop(0)
-    if len(words) < 2:
+    if len(words) < 2 or _office(words):  # "Provincial Minister" is an office, nobody's name
         return None
     # the title words right before it ("Rovers manager", "the Speaker, Rt. Hon."), not the sentence's
     pieces = text[max(0, start - 80):start].split(",")
@@ -1641,7 +1641,7 @@ def _subject(run: re.Match, alone: set[str], apposition: bool) -> Mention | None
     while len(words) - len(titles) > 1 and _leading_title(words[len(titles):]):
         titles.append(words[len(titles)])
     name = " ".join(words[len(titles):])
-    if not name:
+    if not name or _office(name.split()):  # "Provincial Minister …": an office, the name comes after
         return None
     if " " in name or titles or name in alone or apposition:
         return Mention(_clean_name(name), " ".join(titles) or None, "person")
