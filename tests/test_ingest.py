@@ -728,6 +728,8 @@ def test_words_without_a_day_take_the_day_of_the_same_speakers_words_before():
      "“rushed”. “Nobody checked the clock,” said the official.", "the official: A senior official of the league"),
     ("“We won,” Kerry Vance said. One of the fans, a nurse who asked us not to use her name, stood by the gate. "
      "“I cried all the way home,” she said.", "she: One of the fans"),
+    ("“We won,” Kerry Vance said. One trader, who said he had lost money, was less sanguine. “I am not sleeping,” he "
+     "said.", "he: One trader"),
 ])
 def test_somebody_the_article_does_not_name_is_nobody_named_before(text, said_by):
     """An indefinite phrase ("a source", "one shopper") or one kept anonymous introduces somebody new: their
@@ -841,6 +843,13 @@ def test_an_office_is_nobodys_name_and_the_member_for_a_seat_is_the_name_after_i
                  "chamber: “Where has the money gone, Minister?”\n", "grid")
     assert "Provincial Minister" not in {a["name"] for a in made.records["actors"]}
     assert [c["claimant"] for c in made.records["claims"] if c.get("quotes")][-1] == "gordon-hale"
+
+
+def test_the_report_is_whoever_published_it():
+    made = draft("Crash inquiry\n\nThe Rail Accident Board (RAB) published its interim report on Wednesday.\n\n"
+                 "The lead inspector, Ann Lee, said it was early. She added: “We have made two recommendations.”\n\n"
+                 "The report says the driver “did not see the signal”.\n", "crash")
+    assert [c["claimant"] for c in made.records["claims"] if c.get("quotes")] == ["ann-lee", "rail-accident-board"]
 
 
 def test_a_new_study_is_nobody_named_before():

@@ -1253,10 +1253,11 @@ def resolve(text: str, found: list[Attribution]) -> None:
             attribution.confidence = 0.9 if attribution.direct else 0.75 if speech else 0.6
             if not speech:
                 reasons.append(f"'{attribution.cue.of(text)}' is not a plain speech verb")
-        elif word.lower() == "it" and (issuer := _issuer(text, at, names, positions)):
+        elif (word.lower() == "it" or _a_report(speaker)) and (issuer := _issuer(text, at, names, positions,
+                                                                                 whole=_a_report(speaker))):
             # "Hettie showed me the letter from the landlord, Pellworth Estates. It says …": whoever issued it
             attribution.speaker = issuer
-            reasons.append(f"'it' taken to be the document {issuer.name} issued, named just before")
+            reasons.append(f"'{word}' taken to be the document {issuer.name} issued, named before")
             attribution.confidence = 0.6
             seen.add(issuer)
         elif named_org := _org_named_for(speaker, names, bisect.bisect_left(positions, at)):
@@ -1578,15 +1579,22 @@ def _subjects(text: str, names: list[tuple[int, Mention]]) -> list[tuple[int, Me
 
 
 RELATIVE = frozenset(("who", "which", "that", "whom"))
+# a person, when an indefinite phrase names one ("One trader", "A woman walking her dog", "Another neighbour")
+PERSON_NOUNS = frozenset(("man", "woman", "person", "trader", "investor", "worker", "customer", "user", "local", "voter",
+                          "official", "source", "witness", "member", "parent", "nurse", "doctor", "teacher", "student",
+                          "resident", "neighbour", "neighbor", "fan", "shopper", "passenger", "driver", "farmer",
+                          "supporter", "protester", "volunteer", "employee", "officer", "owner", "tenant", "patient"))
 
 
 def _unnamed_subject(sentence: str) -> Mention | None:
     """Somebody a sentence is about and keeps anonymous ("One of the regulars, a retired teacher who asked me not
     to use her name, was browsing …"), whom a "she said" after it means."""
-    if not INDEFINITE.match(sentence) or not (anonymous := ANONYMOUS.search(sentence, 0, 200)):
+    if not INDEFINITE.match(sentence):
         return None
-    head = " ".join(sentence[:anonymous.start()].split(",")[0].split())
-    return Mention(None, title=head, kind="person", unnamed=True) if not SPEAKS_FOR.search(head) else None
+    head = " ".join(re.split(r",|\s(?:who|was|were|is|are|has|had|said|says)\s", sentence[:200])[0].split())
+    somebody = ANONYMOUS.search(sentence, 0, 200) or (
+        not re.search(r"\s[A-Z]", head) and not PERSON_NOUNS.isdisjoint(_words(head)))  # "One trader, who …,"
+    return Mention(None, title=head, kind="person", unnamed=True) if somebody and not SPEAKS_FOR.search(head) else None
 
 
 DOCUMENTS = frozenset(("bill", "act", "law", "treaty", "agreement", "accord", "report", "plan", "strategy",
@@ -1731,14 +1739,31 @@ ISSUED_BY = re.compile(rf"\b(?:{'|'.join(sorted(ISSUED | DOCUMENTS))}|ruling|jud
                        r"(?:[a-z]+\s+){0,3}(?:[a-z]+,\s+)?(?=[A-Z])")
 
 
-def _issuer(text: str, at: int, names: list[tuple[int, Mention]], positions: list[int]) -> Mention | None:
-    """Who issued the document named since the last attribution that "it" is ("the letter from the landlord,
-    Pellworth Estates. It says …"): the name after "from", "by" or "of", in full as named before."""
-    issued = list(ISSUED_BY.finditer(text, sentence_start(text, max(0, sentence_start(text, at) - 2)), at))
-    if not issued or not (run := NAME_OR_ORG.match(text, issued[-1].end())):
+PUBLISHED = re.compile(rf"(?P<run>{CAPITALISED_RUN})\s+(?:\([A-Z]{{2,}}\)\s+)?(?:has\s+|have\s+)?(?:published|released|"
+                       rf"issued|produced|commissioned)\s+(?:its|their|a|an|the)\s+(?:[\w-]+\s+){{0,3}}?"
+                       rf"(?:{'|'.join(sorted(REPORTS))})\b")
+
+
+def _a_report(speaker: Mention) -> bool:
+    """"The report", "the study": a report named before, by whoever published it."""
+    return not speaker.name and bool(speaker.title) and speaker.title.lower().split()[-1] in REPORTS and \
+        not INDEFINITE.match(speaker.title)
+
+
+def _issuer(text: str, at: int, names: list[tuple[int, Mention]], positions: list[int],
+            whole: bool = False) -> Mention | None:
+    """Who issued the document that "it" is, named in the sentence before ("the letter from the landlord, Pellworth
+    Estates. It says …"), or, `whole`, that "the report" is, anywhere before ("The Board published its interim
+    report …"): the name after "from", "by" or "of", or before "published", in full as named before."""
+    start = 0 if whole else sentence_start(text, max(0, sentence_start(text, at) - 2))
+    found = [(m.start("run"), m.group("run")) for m in PUBLISHED.finditer(text, start, at)] if whole else []
+    found += [(run.start(), run.group(0)) for m in ISSUED_BY.finditer(text, start, at)
+              if (run := NAME_OR_ORG.match(text, m.end()))]
+    if not found:
         return None
-    name = _clean_name(" ".join(_name_words(run.group(0).split(". ")[0].split())))
-    here = bisect.bisect_left(positions, run.start())
+    position, run = max(found)
+    name = _clean_name(" ".join(_name_words(run.split(". ")[0].split())))
+    here = bisect.bisect_left(positions, position)
     full = _shortened(names, name, here)
     return Mention(full.name if full else name, None, "organization") if full or _looks_like_org(name) else None
 
