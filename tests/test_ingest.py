@@ -797,6 +797,9 @@ def test_a_date_line_is_nobody_a_sentence_is_about():
      "Department of Upland Roads"),
     # two who speak together are two, not one name
     ("Tom Reid and Harbour Ferries said the route was “dead”.", "Harbour Ferries"),
+    # a short name the article defined is the name it stands for
+    ("The rules came from the Harbour Standards Board (HSB). The HSB defended them. A spokesperson said: “They are "
+     "fair to everyone.”", "Harbour Standards Board"),
 ])
 def test_an_organisation_is_named_whole_with_its_and_or_of(text, name):
     made = draft(text, "names")

@@ -1299,22 +1299,25 @@ def resolve(text: str, found: list[Attribution]) -> None:
             seen.add(attribution.speaker)
             genders.note(attribution.speaker, word)
         _relayed_by_report(text, attribution, found, ends)
-    _name_organisations_whole(text, found)
+    _name_organisations_whole(text, found, acronyms)
 
 
-def _name_organisations_whole(text: str, found: list[Attribution]) -> None:
+def _name_organisations_whole(text: str, found: list[Attribution], acronyms: dict[str, Mention]) -> None:
     """An organisation's name cut at its "and" or "of" is given whole, as the text writes it somewhere ("Climate
-    Service" is the "National Weather and Climate Service", "Diocese" the "Diocese of Hollinbury")."""
+    Service" is the "National Weather and Climate Service", "Diocese" the "Diocese of Hollinbury"), and a short
+    name the article defined as the name it stands for ("NCSB")."""
     wholes: dict[str, str] = {}
     for attribution in found:
         name = attribution.speaker.name
         if attribution.speaker.kind != "organization" or not name:
             continue
-        if name not in wholes:
+        if name in acronyms:
+            wholes[name] = acronyms[name].name
+        elif name not in wholes:
             wholes[name] = max((_whole(text, m.start(), m.end()) for m in re.finditer(rf"\b{re.escape(name)}\b", text)),
                                key=len, default=name)
         if wholes[name] != name:
-            attribution.reasons.append(f"'{name}' is '{wholes[name]}', as the text writes it in full")
+            attribution.reasons.append(f"'{name}' is '{wholes[name]}', as the text names it in full")
             attribution.speaker = Mention(wholes[name], attribution.speaker.title, "organization")
 
 
