@@ -855,6 +855,15 @@ def test_the_report_is_whoever_published_it():
     assert [c["claimant"] for c in made.records["claims"] if c.get("quotes")] == ["ann-lee", "rail-accident-board"]
 
 
+@pytest.mark.parametrize("marked", ["the so-called “night rota”", "what the firm has dubbed “Project Dawn”",
+                                    "the phrase “managed decline”"])
+def test_a_term_in_quotation_marks_is_listed_as_a_term_not_quoted_in_a_claim(marked):
+    made = draft(f"Care row\n\nTom Reid said staff were stretched under {marked} last winter.\n", "care")
+    assert all(not c.get("quotes") for c in made.records["claims"])
+    [listed] = made.unattributed
+    assert listed.said_by.startswith("nobody: a term (")
+
+
 def test_a_new_study_is_nobody_named_before():
     made = draft("By Ann Lee\n\nShort walks help, according to a new study. “It surprised us,” said Tom Reid.", "walks")
     assert "ann-lee" not in {c["claimant"] for c in made.records["claims"]}

@@ -169,12 +169,26 @@ def _list_unattributed(out: Draft) -> None:
     held_by_claim, held = _holders(quotations, claimed), _holders(quotations, out.attributions)
     said = _Said(normalise(_quote_text(q.of(out.marked))) for a in claimed for q in a.quotes)
     for quote, claim, holder in zip(quotations, held_by_claim, held):
+        if term := _term(out.marked, quote):  # listed, so that none is lost, as what it is
+            out.unattributed.append(Unattributed(quote, quote.of(out.text), f"nobody: a term ('{term}')"))
+            continue
         if claim is not None or said.again(normalise(_quote_text(quote.of(out.marked)))):
             continue
         said_by = holder.source.of(out.marked) if holder is not None and holder.source else None
         if said_by and holder.speaker.unnamed and holder.speaker.title and holder.speaker.title not in said_by:
             said_by = f"{said_by}: {holder.speaker.title}"  # "she: One of the regulars"
         out.unattributed.append(Unattributed(quote, quote.of(out.text), said_by))
+
+
+# words in quotation marks that name something ("the so-called “night rota”"), nobody's statement
+TERM_BEFORE = re.compile(r"\b(?P<term>so-called|dubbed|branded|billed\s+as|known\s+as|nicknamed|termed|the\s+(?:term|phrase|"
+                         r"word|label|slogan))\s*$", re.I)
+
+
+def _term(text: str, quote: Span) -> str | None:
+    """What marks a quotation as a term: "so-called", "dubbed", "the phrase" right before it."""
+    before = TERM_BEFORE.search(text, max(0, quote.start - 40), quote.start)
+    return " ".join(before.group("term").split()).lower() if before else None
 
 
 def _holders(quotations: list[Span], attributions: list[Attribution]) -> list[Attribution | None]:
@@ -232,7 +246,7 @@ def find_attributions(text: str, model: Path | None = None) -> list[Attribution]
 def _claim(out: Draft, found: Attribution, actors: "_Actors", known: set) -> None:
     text = out.marked
     claimant = actors.id_for(found.speaker)
-    quotes = [q for q in (_quote_text(span.of(text)) for span in found.quotes) if q]
+    quotes = [q for q in (_quote_text(span.of(text)) for span in found.quotes if not _term(text, span)) if q]
     # the quotations' words, or reported words as they stand after the cue, without its "that"
     words = _quoted_words(text, found.quotes) if found.direct else re.sub(r"^that\s+", "", _reported_words(text, found))
     # a summary is required; the draft's is the words themselves, for the editor to put plainly
