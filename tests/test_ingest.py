@@ -864,6 +864,23 @@ def test_a_term_in_quotation_marks_is_listed_as_a_term_not_quoted_in_a_claim(mar
     assert listed.said_by.startswith("nobody: a term (")
 
 
+@pytest.mark.parametrize("text, quotes", [
+    # a quotation a colon introduced is not the next sentence's speaker's
+    ("Harbour Care Ltd said in a statement: “We accept the verdict.” The company rejected claims that logs were "
+     "altered, calling them “entirely unfounded”.", {"harbour-care-ltd": 2}),
+    # a document says what whoever made it says
+    ("A petition organised by the Lower Fenn Residents’ Association described the cracks as “getting worse”.",
+     {"lower-fenn-residents-association": 1}),
+    # an office before a name is no clause to strip; a participle of writing quotes its writer
+    ("Outgoing mayor Frank Osei, who did not run again, congratulated her online, writing that the city was “in good "
+     "hands.”", {"frank-osei": 1}),
+])
+def test_who_said_it_through_a_statement_a_petition_or_a_post(text, quotes):
+    made = draft(f"News in brief\n\n{text}\n", "brief")
+    counted = collections.Counter(c["claimant"] for c in made.records["claims"] for _ in c.get("quotes", []))
+    assert dict(counted) == quotes
+
+
 def test_a_new_study_is_nobody_named_before():
     made = draft("By Ann Lee\n\nShort walks help, according to a new study. “It surprised us,” said Tom Reid.", "walks")
     assert "ann-lee" not in {c["claimant"] for c in made.records["claims"]}

@@ -116,7 +116,8 @@ POSSESSIVE = re.compile(r"[’']s?$")  # "the EU's", "Mr Kok’s", "the Jones'"
 # clause opening the sentence ("Welcoming the verdict,")
 DESCRIBING = frozenset(("shocked", "stunned", "horrified", "relieved", "thrilled", "overjoyed", "distraught",
     "worried", "terrified", "baffled", "bemused", "gutted", "delighted", "devastated", "retired", "grieving",
-    "smiling", "beaming", "fuming", "talented", "celebrated", "disgraced", "jailed", "convicted", "injured",
+    "smiling", "beaming", "outgoing", "incoming", "acting", "founding", "leading", "visiting", "ruling", "sitting",
+    "serving", "reigning", "fuming", "talented", "celebrated", "disgraced", "jailed", "convicted", "injured",
     "wounded", "bereaved", "embattled", "beleaguered", "veteran"))
 # (and "in what": "…, in what the union called “…”" is the union's)
 LEADING = re.compile(r"^(?:as\s+(?=[A-Z]))?(?:in\s+what\s+|(?:to|at|after|upon) which\s+|"  # "To which she said"
@@ -347,13 +348,21 @@ def sentences(text: str, within: Span, quotes: list[Span]) -> list[Span]:
             continue
         speaker = match.group(1) and SPEAKER_NEXT.match(text, cut, within.end)
         # “Is that all?” Trump said. (but after “… change.” a speaker opening a quotation of their own,
-        # She adds, “…”, starts a sentence)
-        if speaker and not (text[match.start()] == "." and OPENS_QUOTE.match(text, speaker.end(), within.end)):
+        # She adds, “…”, starts a sentence; and so does one after a quotation a colon introduced: "X said in a
+        # statement: “We accept the verdict.” The company rejected …")
+        if speaker and not (text[match.start()] == "." and (OPENS_QUOTE.match(text, speaker.end(), within.end) or
+                                                            _introduced(text, quotes, match.start()))):
             continue
         spans.append(Span(start, cut))
         start = match.end()
     spans.append(Span(start, within.end))
     return [piece for s in spans if s.end > s.start for piece in _pieces(text, s)]
+
+
+def _introduced(text: str, quotes: list[Span], at: int) -> bool:
+    """Whether the quotation that ends at `at` follows a colon ("… said in a statement: “…”")."""
+    quote = next((q for q in quotes if q.start < at < q.end + 1), None)
+    return quote is not None and text[max(0, quote.start - 3):quote.start].rstrip().endswith(":")
 
 
 def _pieces(text: str, sentence: Span) -> list[Span]:
@@ -468,9 +477,11 @@ def _in_sentence(text: str, sentence: Span, quotes: list[Span]) -> list[Attribut
     body = _trim(text, Span(sentence.start, sentence.end))
     # a word or two in quotation marks inside a sentence is reported speech ("Russia “knew” it …"),
     # but a sentence may begin with a short quotation (“Well, we’ll see,” said Pence.)
-    # (or one a colon introduces: "She had one request: “Keep coming back.”")
+    # (or one a colon introduces: "She had one request: “Keep coming back.”"; or a participle of saying: "…,
+    # writing that the city was “in good hands.”")
     if quotes and (sum(len(q.of(text).split()) for q in quotes) >= 4 or quotes[0].start == body.start or
-                   text[body.start:quotes[0].start].rstrip().endswith(":")):
+                   text[body.start:quotes[0].start].rstrip().endswith(":") or
+                   PARTICIPLE_BEFORE.search(text, body.start, quotes[0].start)):
         direct = _direct(text, body, quotes)
         if direct:
             return _with_participle(text, direct, body, quotes)
@@ -505,7 +516,10 @@ def _subjectless(text: str, clause: Span, first: Span, found: list[Attribution],
                         tail=Span(cue.end, clause.end))
 
 
-PARTICIPLE_CUES = r"(?:adding|saying|noting|arguing|insisting|explaining|warning|claiming|asserting|stressing)"
+PARTICIPLE_CUES = (r"(?:adding|saying|noting|arguing|insisting|explaining|warning|claiming|asserting|stressing|writing|"
+                   r"stating|declaring|promising|vowing|suggesting|acknowledging|admitting|conceding|predicting|urging|"
+                   r"recalling|complaining|pointing\s+out)")
+PARTICIPLE_BEFORE = re.compile(rf",\s+{PARTICIPLE_CUES}\b[^“”\".;:]*$")
 # after a comma or a quotation's end ("…,” adding that …"; "…,” she said, adding, “…”)
 PARTICIPLE = re.compile(rf"(?:,|(?<=[”\"]))\s+(?P<cue>{PARTICIPLE_CUES}|telling\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*|"
                         r"telling\s+\w+)\s*,?\s+(?P<content>[^,\s].{8,})$", re.S)
@@ -969,7 +983,11 @@ def _speaker_runs(words: str) -> list[re.Match]:
 INDEFINITE_OF = re.compile(rf"\s*(?:an?|one|another)\s+[^,]*?\b(?:{'|'.join(sorted(PREPOSITIONS))})\s", re.I)
 SPOKESMAN_FOR = re.compile(r"\b(?:spokes(?:man|woman|person)|representative|press office|statement|"
                            r"press release|(?:analysts|economists|researchers|officials|scientists|staff)\s+at)"
-                           r"\s+(?:for|of|from)?\s*(?:the\s+)?(?=[A-Z])", re.I)
+                           r"\s+(?:for|of|from)?\s*(?:the\s+)?(?=[A-Z])|"
+                           # "a 2024 petition organised by the Residents' Association": whoever made it
+                           r"\b(?:petition|letter|report|submission|study|survey|review|complaint|motion|leaflet)\s+"
+                           r"(?:(?:organi[sz]ed|written|signed|issued|published|sent|released|commissioned)\s+)?"
+                           r"(?:by|from)\s+(?:the\s+)?(?=[A-Z])", re.I)
 # "a ParkRight spokesman", "Northgate University's press office": whose they are speaks
 SPOKESMAN_OF = re.compile(r"(?:(?i:an?|the)\s+)?(?!(?:A|An|The)\s)(?P<owner>[A-Z][\w&.-]*(?:\s+(?:of\s+|for\s+)?[A-Z][\w&.-]*)*)"
                           r"(?:[’']s)?"
