@@ -871,6 +871,8 @@ def test_a_term_in_quotation_marks_is_listed_as_a_term_not_quoted_in_a_claim(mar
     # a document says what whoever made it says
     ("A petition organised by the Lower Fenn Residents’ Association described the cracks as “getting worse”.",
      {"lower-fenn-residents-association": 1}),
+    ("Harrowgate Properties bought the block in May. Harrowgate’s planning application promises a “lifestyle "
+     "destination” for the street.", {"harrowgate-properties": 1}),
     # an office before a name is no clause to strip; a participle of writing quotes its writer
     ("Outgoing mayor Frank Osei, who did not run again, congratulated her online, writing that the city was “in good "
      "hands.”", {"frank-osei": 1}),

@@ -991,7 +991,10 @@ SPOKESMAN_FOR = re.compile(r"\b(?:spokes(?:man|woman|person)|representative|pres
 # "a ParkRight spokesman", "Northgate University's press office": whose they are speaks
 SPOKESMAN_OF = re.compile(r"(?:(?i:an?|the)\s+)?(?!(?:A|An|The)\s)(?P<owner>[A-Z][\w&.-]*(?:\s+(?:of\s+|for\s+)?[A-Z][\w&.-]*)*)"
                           r"(?:[’']s)?"
-                          r"\s+(?:[a-z]+\s+)?(?:spokes(?:man|woman|person|people)|press\s+(?:office|officer|team))\b")
+                          r"\s+(?:[a-z]+\s+)?(?:spokes(?:man|woman|person|people)|press\s+(?:office|officer|team)|"
+                          # "Pellworth's planning application promises …": what it issued speaks for it
+                          r"(?<=[’']s\s)(?:[a-z-]+\s+)?(?:statement|letter|application|website|report|filing|"
+                          r"submission|post|leaflet|brochure|manifesto))\b")
 AFFILIATED = re.compile(r"\b(?:of|at|for|from|with|in|on|to|by)\s+(?:the\s+)?$", re.I)
 
 
