@@ -10,11 +10,12 @@ without the article's date; every date found says why.
 
 Words that name no day of their own were most often said on the occasion the story reports, which news
 names before it quotes ("The council voted on Monday night. “…,” the mayor said."): the last day the
-article's own narrative named before them in their paragraph (a weekday or "yesterday", not a date in a
-month, which is background; not a day ahead, "results will be declared on Thursday"; not when another time
-is named since, "In a 1994 interview, she said"), marked for checking. A day named in an earlier paragraph
-is only a hint in the comment: a story moves on between paragraphs (the neighbour's words are not the
-police update's "last night"), and a wrong date is worse than none.
+article's own narrative named before them in their paragraph or in its first paragraph, which gives the
+story's news (a weekday or "yesterday", not a date in a month, which is background; not a day ahead,
+"results will be declared on Thursday"; not when another time is named since, "In a 1994 interview, she
+said"), marked for checking. A day named in another paragraph before is only a hint in the comment: a story
+moves on between paragraphs (the neighbour's words are not the police update's "last night"), and a wrong
+date is worse than none.
 """
 
 from __future__ import annotations
@@ -115,8 +116,8 @@ ANOTHER_TIME = re.compile(rf"\b(?:1[89]\d\d|20\d\d|(?-i:{MONTH})|last\s+(?:week|
 def occasion(narrative: str, before: int, published: dt.date | None) -> When | str | None:
     """The day of the occasion the article last named before character `before` of `narrative` (its own words,
     the quotations blanked out): its last weekday or relative day outside a sentence that looks ahead, unless
-    another time is named after it. Named in the same paragraph, it is the date; named in one before, only a
-    hint for the editor, since a story moves on between paragraphs."""
+    another time is named after it. Named in the same paragraph or the story's first, it is the date; named in
+    another before, only a hint for the editor, since a story moves on between paragraphs."""
     if published is None:
         return None
     paragraph = narrative.rfind("\n\n", 0, before)
@@ -129,8 +130,17 @@ def occasion(narrative: str, before: int, published: dt.date | None) -> When | s
         if AHEAD.search(narrative, start + 1, day.start()):
             continue
         date, named = _resolve(day, published), " ".join(day.group(0).split())
-        if day.start() < paragraph:
+        where = "the paragraph" if day.start() > paragraph else "the story's first paragraph" if \
+            _in_lead(narrative, day.start()) else None
+        if where is None:
             return f"no day given: the story named '{named}' ({date.isoformat()}) in a paragraph before; not set (check)"
-        return When(date, None, f"said {date.isoformat()}: no day given, the day the paragraph named before ('{named}', "
+        return When(date, None, f"said {date.isoformat()}: no day given, the day {where} named before ('{named}', "
                                 f"in an article of {published.strftime('%A')} {published.isoformat()}) (check)")
     return None
+
+
+def _in_lead(narrative: str, at: int) -> bool:
+    """Whether `at` is in the story's first paragraph, whose day (its news) is the occasion of what follows."""
+    body = len(narrative) - len(narrative.lstrip())
+    end = narrative.find("\n\n", body)
+    return end < 0 or at < end

@@ -108,12 +108,12 @@ def draft(text: str, source_id: str, story: Story | None = None, info: ArticleIn
         source["author"] = actors.id_for(Mention(info.author, "author of the article", "person"))
     if info.date:
         source["date"] = out.published = info.date
-    out.narrative = _narrative(out.marked)
     source["text_file"] = f"texts/{source_id}.txt"
     out.add("sources", source, first=True)
     # the headline says again, in few words, what the article reports: no claim of its own
     headline = _line_span(text, info.title)
     out.attributions = [a for a in find_attributions(out.marked, model) if not (headline and _within(a.cue, headline))]
+    out.narrative = _narrative(out.marked, out.attributions)
     known = {(c.claimant, normalise(q.text)) for c in story.claims for q in c.quotes} if story else set()
     known |= {(c.claimant, normalise(c.summary)) for c in story.claims} if story else set()
     for attribution in out.attributions:
@@ -293,11 +293,15 @@ def _when(out: Draft, found: Attribution, claimant: str) -> When | str | None:
     return named
 
 
-def _narrative(text: str) -> str:
-    """The article in its own words, offsets kept: the head (headline, byline, date line) and every quotation
-    blanked out, so the days it names are those of what it reports."""
+def _narrative(text: str, attributions: list[Attribution]) -> str:
+    """The article in its own words, offsets kept: the head (headline, byline, date line), every quotation and
+    every named speaker's introduction to one blanked out, so the days it names are those of what it reports, not
+    of when one speaker spoke ("Ann Lee told the programme on Sunday: …" dates her words, not the next one's)."""
     body = _body_start(text)
-    blanked = {i for quote in all_quotations(text) for i in range(quote.start, quote.end)}
+    # (an introduction before a quotation: "The minister, Ann Lee, told the programme on Sunday: “…”")
+    spans = [*all_quotations(text), *(Span(_start(a), a.quotes[0].start) for a in attributions
+                                      if a.speaker.name and a.quotes and _start(a) < a.quotes[0].start)]
+    blanked = {i for span in spans for i in range(span.start, span.end)}
     return "".join(" " if i < body or i in blanked else char for i, char in enumerate(text))
 
 
