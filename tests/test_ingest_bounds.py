@@ -154,12 +154,13 @@ def _sentences_by_scan(text: str, within: Span, quotes: list[Span]) -> list[Span
     inside = [(q.start, q.end) for q in quotes]
     spans, start = [], within.start
     for match in re.finditer(r"[.!?](''|[”\"’)])?(\s+)(?=''|[“\"‘(A-Z0-9])", text[within.start:within.end]):
-        cut = within.start + match.start(2)
-        if any(a < cut < b for a, b in inside) or rules._abbreviation(text, within.start + match.start()):
+        cut, dot = within.start + match.start(2), within.start + match.start()
+        if any(a < cut < b for a, b in inside) or (rules._abbreviation(text, dot) and
+                                                   not rules._ends_before_quotation(text, dot, within.start + match.end())):
             continue
         speaker = match.group(1) and rules.SPEAKER_NEXT.match(text, cut, within.end)
-        if speaker and not (text[within.start + match.start()] == "." and
-                            re.match(r"\s*(?:[“\"]|'')", text[speaker.end():within.end])):
+        if speaker and not (text[dot] == "." and (re.match(r"\s*(?:[“\"]|'')", text[speaker.end():within.end]) or
+                                                  rules._introduced(text, quotes, dot))):
             continue
         spans.append(Span(start, cut))
         start = within.start + match.end()

@@ -1222,6 +1222,7 @@ def resolve(text: str, found: list[Attribution]) -> None:
             attribution.confidence = 0.7
             seen.add(speaker)
             last_end = max(last_end, attribution.content.end, attribution.source.end if attribution.source else 0)
+            _relayed_by_report(text, attribution, found, ends)
             continue
         # "Mr Snow … has praised the squad. “…,” he said.": a person who opened a sentence since the last
         # attribution is who "he" or "she" most likely is, not the speaker before
