@@ -883,6 +883,17 @@ def test_who_said_it_through_a_statement_a_petition_or_a_post(text, quotes):
     assert dict(counted) == quotes
 
 
+@pytest.mark.parametrize("text, quoted", [
+    ("Nurse Olwen Price said: 'On a bad night, \"four hours\" becomes the whole shift.'",
+     'On a bad night, "four hours" becomes the whole shift.'),
+    ("‘When the Bishop rang me, he said, “Let’s do it.” So here we are,’ the imam, Omar Haddad, said.",
+     "When the Bishop rang me, he said, “Let’s do it.” So here we are"),
+])
+def test_a_quotation_inside_one_in_single_marks_is_held_whole_and_verbatim(text, quoted):
+    made = draft(f"Ward row\n\n{text}\n", "ward")
+    assert [c["quotes"] for c in made.records["claims"]] == [[quoted]] and made.unattributed == []
+
+
 def test_a_new_study_is_nobody_named_before():
     made = draft("By Ann Lee\n\nShort walks help, according to a new study. “It surprised us,” said Tom Reid.", "walks")
     assert "ann-lee" not in {c["claimant"] for c in made.records["claims"]}

@@ -55,6 +55,7 @@ class Draft:
     source_id: str
     text: str  # the article as written, kept beside the data
     marked: str = ""  # the same, quotations in single marks marked with double ones (offsets the same): read
+    verbatim: str = ""  # `marked` with the words inside quotations as written (quoted from, never read)
     records: dict[str, list[dict[str, Any]]] = field(default_factory=lambda: {"sources": [], "actors": [],
                                                                                "claims": []})
     comments: dict[str, str] = field(default_factory=dict)  # record id -> comment written above it
@@ -98,7 +99,8 @@ def draft(text: str, source_id: str, story: Story | None = None, info: ArticleIn
           model: Path | None = None) -> Draft:
     """The draft records for one article; `story` is what the data folder already holds; `model` the
     tagger's (by default the one installed: `tagger.default_model`)."""
-    out = Draft(source_id, text, double_marked(text), taken=set(story.by_id) if story else set())
+    marked = double_marked(text)
+    out = Draft(source_id, text, marked, _verbatim(text, marked), taken=set(story.by_id) if story else set())
     actors = _Actors(story, out)
     info = _article_info(text, info)
     source: dict[str, Any] = {"id": source_id, "kind": "article", "title": info.title or source_id}
@@ -167,12 +169,12 @@ def _list_unattributed(out: Draft) -> None:
     out.quotations = len(quotations)
     claimed = [a for a in out.attributions if a.speaker.name]
     held_by_claim, held = _holders(quotations, claimed), _holders(quotations, out.attributions)
-    said = _Said(normalise(_quote_text(q.of(out.marked))) for a in claimed for q in a.quotes)
+    said = _Said(normalise(_quote_text(q.of(out.verbatim))) for a in claimed for q in a.quotes)
     for quote, claim, holder in zip(quotations, held_by_claim, held):
         if term := _term(out.marked, quote):  # listed, so that none is lost, as what it is
             out.unattributed.append(Unattributed(quote, quote.of(out.text), f"nobody: a term ('{term}')"))
             continue
-        if claim is not None or said.again(normalise(_quote_text(quote.of(out.marked)))):
+        if claim is not None or said.again(normalise(_quote_text(quote.of(out.verbatim)))):
             continue
         said_by = holder.source.of(out.marked) if holder is not None and holder.source else None
         if said_by and holder.speaker.unnamed and holder.speaker.title and holder.speaker.title not in said_by:
@@ -246,9 +248,9 @@ def find_attributions(text: str, model: Path | None = None) -> list[Attribution]
 def _claim(out: Draft, found: Attribution, actors: "_Actors", known: set) -> None:
     text = out.marked
     claimant = actors.id_for(found.speaker)
-    quotes = [q for q in (_quote_text(span.of(text)) for span in found.quotes if not _term(text, span)) if q]
+    quotes = [q for q in (_quote_text(span.of(out.verbatim)) for span in found.quotes if not _term(text, span)) if q]
     # the quotations' words, or reported words as they stand after the cue, without its "that"
-    words = _quoted_words(text, found.quotes) if found.direct else re.sub(r"^that\s+", "", _reported_words(text, found))
+    words = _quoted_words(out.verbatim, found.quotes) if found.direct else re.sub(r"^that\s+", "", _reported_words(text, found))
     # a summary is required; the draft's is the words themselves, for the editor to put plainly
     summary = _sentence(words if found.direct else _with_cue(found.cue.of(text), words))
     if (claimant, normalise(words)) in known or (claimant, normalise(summary)) in known:
@@ -476,6 +478,12 @@ def _date(written: str) -> dt.date | None:
         except ValueError:
             continue
     return None
+
+
+def _verbatim(text: str, marked: str) -> str:
+    """`marked` with the marks of a quotation inside one as the article wrote them: double_marked turns
+    '… "four hours" …' into “… 'four hours' …” to read it, and a claim quotes it as written."""
+    return "".join(written if read in "‘’'" and written in "“”\"" else read for read, written in zip(marked, text))
 
 
 def _quote_text(quoted: str) -> str:

@@ -242,10 +242,14 @@ SINGLE_OPEN = re.compile(r"(?<![^\s(\[—–-])[‘'](?=[^\s'’])")  # a word's
 SINGLE_CLOSE = {"‘": re.compile(r"(?<=\S)’(?![\w’])"), "'": re.compile(r"(?<=\S)'(?![\w'])")}
 
 
+INNER_MARKS = {"“": "‘", "”": "’", '"': "'"}
+
+
 def double_marked(text: str) -> str:
     """The text with quotations in single marks (‘…’ as British papers print them, '…' as tabloids type
-    them) in double ones (“…”), one character for one so that every offset stays the same. Apostrophes
-    stay (don’t, O’Rourke: a letter follows), and so do single marks inside a double-marked quotation."""
+    them) in double ones (“…”), one character for one so that every offset stays the same; double marks inside
+    them ('On a bad night, "four hours" becomes …') in single ones. Apostrophes stay (don’t, O’Rourke: a letter
+    follows), and so do single marks inside a double-marked quotation."""
     chars = list(text)
     for paragraph in paragraphs(text):
         inside = quotations(text, paragraph)  # in order, none inside another
@@ -259,6 +263,8 @@ def double_marked(text: str) -> str:
             closing = _single_close(text, opening, paragraph)
             if closing is not None:
                 chars[opening.start()], chars[closing.start()] = "“", "”"
+                for i in range(opening.end(), closing.start()):  # a quotation inside it, in double marks, in single
+                    chars[i] = INNER_MARKS.get(chars[i], chars[i])
                 at = closing.end()
             elif opening.start() == paragraph.start or text[opening.end():opening.end() + 1].isupper():
                 chars[opening.start()] = "“"  # a quotation going on in the next paragraph ('90s and 'em are none)
