@@ -67,7 +67,7 @@ class Draft:
     published: dt.date | None = None  # the article's date, which "on Thursday" is read against
     found: dict[str, Attribution] = field(default_factory=dict)  # claim id -> the attribution it was made from
     days: dict[str, dt.date] = field(default_factory=dict)  # actor id -> the day their last dated claim was said
-    narrative: str = ""  # the article's body in its own words: its head and its quotations blanked out
+    narrative: str = ""  # the article's body in its own words (`_narrative`), which occasions' days are read from
 
     def add(self, section: str, record: dict[str, Any], first: bool = False) -> None:
         self.records[section].insert(0 if first else len(self.records[section]), record)
@@ -250,7 +250,8 @@ def _claim(out: Draft, found: Attribution, actors: "_Actors", known: set) -> Non
     claimant = actors.id_for(found.speaker)
     quotes = [q for q in (_quote_text(span.of(out.verbatim)) for span in found.quotes if not _term(text, span)) if q]
     # the quotations' words, or reported words as they stand after the cue, without its "that"
-    words = _quoted_words(out.verbatim, found.quotes) if found.direct else re.sub(r"^that\s+", "", _reported_words(text, found))
+    words = _quoted_words(out.verbatim, found.quotes) if found.direct else \
+        re.sub(r"^that\s+", "", _reported_words(text, found))
     # a summary is required; the draft's is the words themselves, for the editor to put plainly
     summary = _sentence(words if found.direct else _with_cue(found.cue.of(text), words))
     if (claimant, normalise(words)) in known or (claimant, normalise(summary)) in known:
@@ -281,8 +282,9 @@ def _claim(out: Draft, found: Attribution, actors: "_Actors", known: set) -> Non
 
 
 def _when(out: Draft, found: Attribution, claimant: str) -> When | str | None:
-    """When the words were said: the day their attribution names; else the day their paragraph named before
-    them; else the day of the same speaker's words before (most often the same occasion); else a hint."""
+    """When the words were said: the day their attribution names; else the day their paragraph, or the story's
+    first, named before them (`dates.occasion`); else the day of the same speaker's words before (most often the
+    same occasion); else a hint, or nothing."""
     own = when_said(_own_words(out.marked, found), out.published)
     if own is not None:
         return own

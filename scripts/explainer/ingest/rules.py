@@ -29,6 +29,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from . import names as given_names, pos  # `names` is the usual name of a list of names here
+from .dates import MONTHS, WEEKDAYS
 
 CUE_WORDS = (
     "said says say saying told tells tell added adds adding asserted asserts asserting argued argues arguing "
@@ -1144,8 +1145,7 @@ def _clean_name(name: str) -> str:
     return WHEN_AFTER_NAME.sub("", name)  # "the Hallam Institute on Monday": a day is no part of a name
 
 
-WEEKDAY_OR_MONTH = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|August|" \
-                   r"September|October|November|December"
+WEEKDAY_OR_MONTH = "|".join(word.capitalize() for word in (*WEEKDAYS, *MONTHS))
 WHEN_AFTER_NAME = re.compile(rf"\s+(?:on|in|at|by|from|since|until|last|this|next)\s+(?:{WEEKDAY_OR_MONTH})\b.*$")
 
 
@@ -1923,15 +1923,17 @@ TITLE_ABBREVIATIONS = frozenset(("mr", "mrs", "ms", "dr", "sen", "rep", "gov", "
 def _ends_before_quotation(text: str, dot: int, after: int) -> bool:
     """An abbreviation that still ends its sentence: "… shortly after 10 p.m. “Now the easy part is over.”", "… in
     the U.S. “We …”" (a quotation opens next, and no title such as "Mr." stands before a name)."""
+    return bool(OPENS_QUOTE.match(text, after)) and _word_before(text, dot).lower() not in TITLE_ABBREVIATIONS
+
+
+def _word_before(text: str, dot: int) -> str:
+    """The letters and dots before a full stop ("p.m", "U.S", "Mr")."""
     start = dot
     while start > 0 and (text[start - 1].isalpha() or text[start - 1] == "."):
         start -= 1
-    return bool(OPENS_QUOTE.match(text, after)) and text[start:dot].lower() not in TITLE_ABBREVIATIONS
+    return text[start:dot]
 
 
 def _abbreviation(text: str, dot: int) -> bool:
-    start = dot
-    while start > 0 and (text[start - 1].isalpha() or text[start - 1] == "."):
-        start -= 1
-    word = text[start:dot]
+    word = _word_before(text, dot)
     return word.lower() in ABBREVIATIONS or bool(re.fullmatch(r"(?:[A-Z]\.)*[A-Z]", word))  # "G.K. Butterfield"
