@@ -894,6 +894,14 @@ def test_a_quotation_inside_one_in_single_marks_is_held_whole_and_verbatim(text,
     assert [c["quotes"] for c in made.records["claims"]] == [[quoted]] and made.unattributed == []
 
 
+def test_the_minister_is_who_an_apposition_named_with_that_office():
+    made = draft("Question Time\n\nThe Member for Leith, Mr Ewan Kerr, asked the Minister for Roads and Ferries, Ms Ines "
+                 "Vidal, for a date.\n\n“Will the Minister answer?” Mr Kerr asked.\n\nThe Minister replied that the pier "
+                 "showed “serious section loss”.\n", "questions")
+    assert [c["claimant"] for c in made.records["claims"] if c.get("quotes")] == ["ewan-kerr", "ines-vidal"]
+    assert {a["id"]: a.get("role") for a in made.records["actors"]}["ines-vidal"] == "Minister for Roads and Ferries"
+
+
 def test_a_new_study_is_nobody_named_before():
     made = draft("By Ann Lee\n\nShort walks help, according to a new study. “It surprised us,” said Tom Reid.", "walks")
     assert "ann-lee" not in {c["claimant"] for c in made.records["claims"]}

@@ -1469,15 +1469,22 @@ def _names(text: str) -> list[tuple[int, Mention]]:
 SENTENCE_END = re.compile(r"(?<=\w{3})\.\s+")
 
 
+OFFICE_BEFORE = re.compile(r"\bthe\s+(?P<office>(?-i:[A-Z][a-z]+)(?:\s+(?:for|of|and|the|(?-i:[A-Z][\w-]*)))*)\s*$")
+
+
 def _full_name(text: str, start: int, run: str) -> Mention | None:
     words = _name_words(run.split())
     while len(words) > 1 and (_leading_title(words) or words[0].lower() in NOT_NAME_OPENERS):
         words.pop(0)
     if len(words) < 2 or _office(words):  # "Provincial Minister" is an office, nobody's name
         return None
-    # the title words right before it ("Rovers manager", "the Speaker, Rt. Hon."), not the sentence's
-    pieces = text[max(0, start - 80):start].split(",")
+    # the title words right before it ("Rovers manager", "the Speaker, Rt. Hon."), not the sentence's, or the
+    # office an apposition names ("asked the Minister for Roads and Transport, Ms Fiona Tallis-Grant,")
+    pieces = text[max(0, start - 120):start].split(",")
     office = len(pieces) > 1 and re.match(r"\s*(?:the|its|their)\s", pieces[-2].rsplit(".", 1)[-1], re.I)
+    named_office = OFFICE_BEFORE.search(pieces[-2]) if len(pieces) > 1 and not office else None
+    if named_office:
+        return Mention(_clean_name(" ".join(words)), named_office.group("office"), "person")
     title = " ".join((_titles_at_end(pieces[-2]) if office else []) + _titles_at_end(pieces[-1])) or None
     return Mention(_clean_name(" ".join(words)), title, "person")
 
