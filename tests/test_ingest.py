@@ -797,13 +797,18 @@ def test_a_date_line_is_nobody_a_sentence_is_about():
      "Department of Upland Roads"),
     # two who speak together are two, not one name
     ("Tom Reid and Harbour Ferries said the route was “dead”.", "Harbour Ferries"),
+    # an organisation's head and "of" before its name; a short name ends the whole one named before
+    ("Ann Lee said design work had begun at Upland Roads.\n\nAfter the debate, the Department of Upland Roads said the "
+     "report would be “tabled soon”.", "Department of Upland Roads"),
+    ("The Kelbridge Evening Post broke the story. The Evening Post said the sale was “a disgrace”.",
+     "Kelbridge Evening Post"),
     # a short name the article defined is the name it stands for
     ("The rules came from the Harbour Standards Board (HSB). The HSB defended them. A spokesperson said: “They are "
      "fair to everyone.”", "Harbour Standards Board"),
 ])
 def test_an_organisation_is_named_whole_with_its_and_or_of(text, name):
     made = draft(text, "names")
-    assert [a["name"] for a in made.records["actors"]] == [name]
+    assert [a["name"] for a in made.records["actors"] if a["name"] != "Ann Lee"] == [name]
 
 
 @pytest.mark.parametrize("text, name", [

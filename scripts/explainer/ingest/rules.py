@@ -1263,8 +1263,12 @@ def resolve(text: str, found: list[Attribution]) -> None:
             at = attribution.source.start if attribution.source else attribution.content.start
             # the nearest full name before it, else the latest speaker, with its surname
             before_it = bisect.bisect_left(positions, at)
-            earlier = acronyms.get(speaker.name) or named.same_surname(speaker.name, before_it) or \
-                seen.same_surname(speaker.name, len(seen.mentions)) or \
+            # a surname is a person's; an organisation's short name ends its whole one ("the Evening Post" is the
+            # "Kelbridge Evening Post"; the "Department of Regional Roads" is no "Regional Roads")
+            person = speaker.kind != "organization"
+            earlier = acronyms.get(speaker.name) or (person and named.same_surname(speaker.name, before_it)) or \
+                (person and seen.same_surname(speaker.name, len(seen.mentions))) or \
+                (not person and _ending(names, speaker.name, before_it)) or \
                 _shortened(names, speaker.name, before_it) or \
                 (_first_named(names, speaker.name, before_it) if speaker.kind == "person" else None)
             full = Mention(earlier.name, speaker.title or earlier.title, earlier.kind) if earlier else speaker
@@ -1350,18 +1354,21 @@ def _name_organisations_whole(text: str, found: list[Attribution], acronyms: dic
 
 
 CAPITALISED_RUN = r"[A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*)*"
-JOINED_BEFORE = re.compile(rf"(?P<run>{CAPITALISED_RUN})\s+(?:and|&)\s+$")
+JOINED_BEFORE = re.compile(rf"(?P<run>{CAPITALISED_RUN})\s+(?:and|&)\s+$|"
+                           rf"(?P<head>(?:[A-Z][\w’'&.-]*\s+)*?{ORG_HEADS})\s+(?:of|for)\s+(?:the\s+)?$")
 OF_AFTER = re.compile(rf"\s+(?:of|for)\s+(?:the\s+)?{CAPITALISED_RUN}")
 
 
 def _whole(text: str, start: int, end: int) -> str:
     """The organisation's name around text[start:end]: a run of capitals joined to it by "and" before it (not a
-    person's name: "Tom Reid and Harbour Ferries" are two), "of" or "for" and a name after it."""
+    person's name: "Tom Reid and Harbour Ferries" are two) or an organisation's head and "of" ("Department of
+    [Regional Roads]"), and "of" or "for" and a name after it."""
     name = text[start:end]
     if (before := JOINED_BEFORE.search(text, max(0, start - 60), start)) and \
-            not _person_named(" ".join(_after_titles(before.group("run").split()))):
-        run = before.group("run").split()
-        name = " ".join(run[1:] if run[0] in ("The", "A", "An") else run) + text[before.end("run"):end]
+            not _person_named(" ".join(_after_titles((before.group("run") or before.group("head")).split()))):
+        group = "run" if before.group("run") else "head"
+        run = before.group(group).split()
+        name = " ".join(run[1:] if run[0] in ("The", "A", "An") else run) + text[before.end(group):end]
     if (after := OF_AFTER.match(text, end)) and not WHEN_AFTER_NAME.match(after.group(0)):
         name += after.group(0)
     return _clean_name(" ".join(name.split()))
@@ -1565,6 +1572,13 @@ def _spelled_out(short: str, full: str) -> str | None:
             return None
         i -= 1
     return full[i + 1:]
+
+
+def _ending(names: list[tuple[int, Mention]], name: str, before: int) -> Mention | None:
+    """The nearest longer name before that ends with all of `name`'s words ("Kelbridge Evening Post")."""
+    words = name.split()
+    return next((m for _, m in reversed(names[:before])
+                 if len(m.name.split()) > len(words) and m.name.split()[-len(words):] == words), None)
 
 
 def _shortened(names: list[tuple[int, Mention]], name: str, before: int) -> Mention | None:
@@ -1915,7 +1929,7 @@ def _lead_trimmed(text: str, span: Span) -> Span:
 
 
 def _weekday(word: str) -> bool:
-    return word.split()[0] in ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+    return word.split()[0].lower() in WEEKDAYS and word[:1].isupper()
 
 
 def _opens_straight(text: str, i: int) -> bool:
