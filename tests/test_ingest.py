@@ -907,14 +907,6 @@ def test_the_minister_is_who_an_apposition_named_with_that_office():
     assert {a["id"]: a.get("role") for a in made.records["actors"]}["ines-vidal"] == "Minister for Roads and Ferries"
 
 
-def test_the_spokesman_again_speaks_for_the_organisation_he_spoke_for():
-    made = draft("Power cuts\n\nA Harbour Grid spokesman said the outages were caused by “massive power theft”.\n\n"
-                 "Minister Tariq Baig visited the station. “We are fixing it,” he said.\n\n“The schedule is fair,” the "
-                 "spokesman said.\n", "power")
-    assert [c["claimant"] for c in made.records["claims"] if c.get("quotes")] == ["harbour-grid", "tariq-baig",
-                                                                                   "harbour-grid"]
-
-
 def test_a_new_study_is_nobody_named_before():
     made = draft("By Ann Lee\n\nShort walks help, according to a new study. “It surprised us,” said Tom Reid.", "walks")
     assert "ann-lee" not in {c["claimant"] for c in made.records["claims"]}

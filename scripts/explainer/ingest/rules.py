@@ -1218,7 +1218,6 @@ def resolve(text: str, found: list[Attribution]) -> None:
     genders = _Genders()
     quoted = Spans(all_quotations(text))
     last_end = 0  # where the previous attribution's words end
-    spoke_through: Mention | None = None  # the last organisation that spoke through a spokesperson
     for attribution in found:
         speaker = attribution.speaker
         reasons = attribution.reasons
@@ -1293,11 +1292,6 @@ def resolve(text: str, found: list[Attribution]) -> None:
             reasons.append(f"'{word}' taken to be the document {issuer.name} issued, named before")
             attribution.confidence = 0.6
             seen.add(issuer)
-        elif spoke_through is not None and re.fullmatch(r"(?:the\s+)?spokes\w+", speaker.title or "", re.I):
-            # "A SHESCO spokesman said … “…,” the spokesman said.": the same spokesman, the same organisation
-            attribution.speaker = spoke_through
-            reasons.append(f"'{word}' taken to be {spoke_through.name}'s, who spoke through a spokesperson before")
-            attribution.confidence = 0.7
         elif named_org := _org_named_for(speaker, names, bisect.bisect_left(positions, at)):
             attribution.speaker = named_org
             reasons.append(f"'{word}' taken to be {named_org.name}, the nearest organisation named before that it can mean")
@@ -1336,8 +1330,6 @@ def resolve(text: str, found: list[Attribution]) -> None:
         if attribution.speaker.name:
             seen.add(attribution.speaker)
             genders.note(attribution.speaker, word)
-            if attribution.speaker.kind == "organization" and SPEAKS_FOR.search(word):
-                spoke_through = attribution.speaker
         _relayed_by_report(text, attribution, found, ends)
     _name_organisations_whole(text, found, acronyms)
 
