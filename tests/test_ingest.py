@@ -755,6 +755,11 @@ def test_a_quotation_after_an_abbreviation_ending_the_sentence_is_the_same_speak
         ("ann-lee", ["I heard you", "Now the easy part is over."])]
 
 
+def quoted_claimants(made) -> list[str]:
+    """Who the draft's claims with quotations are by, in order."""
+    return [c["claimant"] for c in made.records["claims"] if c.get("quotes")]
+
+
 @pytest.mark.parametrize("text, claimant", [
     # "it" is the document named just before: whoever issued it speaks
     ("Mo showed me the letter from his landlord, Harrowgate Properties. It says the rent reflects “the market”.",
@@ -767,7 +772,7 @@ def test_a_quotation_after_an_abbreviation_ending_the_sentence_is_the_same_speak
 ])
 def test_a_document_or_spokesperson_speaks_for_whoever_the_text_named_with_it(text, claimant):
     made = draft(text, "rent")
-    assert [c["claimant"] for c in made.records["claims"] if c.get("quotes")] == [claimant]
+    assert quoted_claimants(made) == [claimant]
 
 
 @pytest.mark.parametrize("sentence", [
@@ -842,7 +847,7 @@ def test_a_deed_then_a_participle_quoting_is_one_claim():
 ])
 def test_who_did_it_speaks_through_what_they_issued_or_did(text, claimant):
     made = draft(f"News in brief\n\n{text}\n", "issued")
-    assert [c["claimant"] for c in made.records["claims"] if c.get("quotes")] == [claimant]
+    assert quoted_claimants(made) == [claimant]
 
 
 def test_an_office_is_nobodys_name_and_the_member_for_a_seat_is_the_name_after_it():
@@ -850,14 +855,14 @@ def test_an_office_is_nobodys_name_and_the_member_for_a_seat_is_the_name_after_i
                  "feeder by feeder,” the minister said.\n\nThe Member for Eastmere, Mr Gordon Hale, called across the "
                  "chamber: “Where has the money gone, Minister?”\n", "grid")
     assert "Provincial Minister" not in {a["name"] for a in made.records["actors"]}
-    assert [c["claimant"] for c in made.records["claims"] if c.get("quotes")][-1] == "gordon-hale"
+    assert quoted_claimants(made)[-1] == "gordon-hale"
 
 
 def test_the_report_is_whoever_published_it():
     made = draft("Crash inquiry\n\nThe Rail Accident Board (RAB) published its interim report on Wednesday.\n\n"
                  "The lead inspector, Ann Lee, said it was early. She added: “We have made two recommendations.”\n\n"
                  "The report says the driver “did not see the signal”.\n", "crash")
-    assert [c["claimant"] for c in made.records["claims"] if c.get("quotes")] == ["ann-lee", "rail-accident-board"]
+    assert quoted_claimants(made) == ["ann-lee", "rail-accident-board"]
 
 
 @pytest.mark.parametrize("marked", ["the so-called “night rota”", "what the firm has dubbed “Project Dawn”",
@@ -903,7 +908,7 @@ def test_the_minister_is_who_an_apposition_named_with_that_office():
     made = draft("Question Time\n\nThe Member for Leith, Mr Ewan Kerr, asked the Minister for Roads and Ferries, Ms Ines "
                  "Vidal, for a date.\n\n“Will the Minister answer?” Mr Kerr asked.\n\nThe Minister replied that the pier "
                  "showed “serious section loss”.\n", "questions")
-    assert [c["claimant"] for c in made.records["claims"] if c.get("quotes")] == ["ewan-kerr", "ines-vidal"]
+    assert quoted_claimants(made) == ["ewan-kerr", "ines-vidal"]
     assert {a["id"]: a.get("role") for a in made.records["actors"]}["ines-vidal"] == "Minister for Roads and Ferries"
 
 

@@ -682,8 +682,7 @@ SPEAKER_DID_BEFORE = re.compile(rf"(?P<src>{SOURCE_WORDS}){ADJUNCT}\s+(?P<cue>(?
 DID_BUT_SAID = re.compile(rf"(?P<src>{SOURCE_WORDS})\s+{ANY_VERB}\b[^“”\"]*?,?\s+(?:but|and)\s+(?P<cue>{CUE})\s*[,:]?\s*$")
 DID_SAYING = re.compile(rf"(?P<src>{SOURCE_WORDS})\s+{ANY_VERB}\b[^“”\"]*,\s+(?P<cue>{PARTICIPLE_CUES})\s*[,:]?\s*$")
 # "Okerlund repeated the figure, telling supporters the numbers were “…”"; "Lee was brighter, describing it as “…”"
-DID_THEN_QUOTING = re.compile(rf"(?P<src>{SOURCE_WORDS})\s+(?P<did>(?:{ANY_VERB}|was|were|is|are|"
-                              rf"{'|'.join(IRREGULAR_PAST)})\b[^“”\".;:]*),\s+"
+DID_THEN_QUOTING = re.compile(rf"(?P<src>{SOURCE_WORDS})\s+(?P<did>(?:{DEED}|(?:was|were|is|are)\b)[^“”\".;:]*),\s+"
                               rf"(?P<cue>{PARTICIPLE_CUES}|telling|describing|calling|citing|branding|dismissing)"
                               rf"\b[^“”\".;:]*$")
 
@@ -931,9 +930,9 @@ def _person_named(name: str) -> bool:
 # …") or one kept anonymous; not a spokesperson, a document or "an official at the ministry", through which an
 # organisation speaks
 INDEFINITE = re.compile(r"(?:an?|one|another|some)\b", re.I)
-ANONYMOUS = re.compile(r"\b(?:anonymity|anonymously|not\s+(?:want\s+|wish\s+)?to\s+be\s+(?:named|identified)|(?:declined|refused)\s+to\s+be\s+"
-                       r"(?:named|identified)|not\s+to\s+(?:use|give|print|publish)\s+(?:his|her|their)\s+(?:full\s+)?name)\b",
-                       re.I)
+ANONYMOUS = re.compile(r"\b(?:anonymity|anonymously|not\s+(?:want\s+|wish\s+)?to\s+be\s+(?:named|identified)|"
+                       r"(?:declined|refused)\s+to\s+be\s+(?:named|identified)|"
+                       r"not\s+to\s+(?:use|give|print|publish)\s+(?:his|her|their)\s+(?:full\s+)?name)\b", re.I)
 SPEAKS_FOR = re.compile(r"\b(?:spokes\w*|representative|press\s+(?:office|officer|team))\b", re.I)
 
 
@@ -1366,9 +1365,7 @@ def _whole(text: str, start: int, end: int) -> str:
     name = text[start:end]
     if (before := JOINED_BEFORE.search(text, max(0, start - 60), start)) and \
             not _person_named(" ".join(_after_titles((before.group("run") or before.group("head")).split()))):
-        group = "run" if before.group("run") else "head"
-        run = before.group(group).split()
-        name = " ".join(run[1:] if run[0] in ("The", "A", "An") else run) + text[before.end(group):end]
+        name = text[before.start("run" if before.group("run") else "head"):end]  # _clean_name drops a "The"
     if (after := OF_AFTER.match(text, end)) and not WHEN_AFTER_NAME.match(after.group(0)):
         name += after.group(0)
     return _clean_name(" ".join(name.split()))
@@ -1490,9 +1487,8 @@ def _full_name(text: str, start: int, run: str) -> Mention | None:
     pieces = text[max(0, start - 120):start].split(",")
     office = len(pieces) > 1 and re.match(r"\s*(?:the|its|their)\s", pieces[-2].rsplit(".", 1)[-1], re.I)
     named_office = OFFICE_BEFORE.search(pieces[-2]) if len(pieces) > 1 and not office else None
-    if named_office:
-        return Mention(_clean_name(" ".join(words)), named_office.group("office"), "person")
-    title = " ".join((_titles_at_end(pieces[-2]) if office else []) + _titles_at_end(pieces[-1])) or None
+    title = named_office.group("office") if named_office else \
+        " ".join((_titles_at_end(pieces[-2]) if office else []) + _titles_at_end(pieces[-1])) or None
     return Mention(_clean_name(" ".join(words)), title, "person")
 
 
