@@ -1416,3 +1416,64 @@ def test_a_crosshead_in_capitals_is_no_organisation():
 def test_an_office_of_several_capitalised_words_then_the_name(text, name, title):
     speaker = extract(text)[-1].speaker
     assert (speaker.name, speaker.title) == (name, title)
+
+
+@pytest.mark.parametrize("text, name", [
+    # a name opening with initials, after the cue, then a participle of saying
+    ("“Nobody listens until we come to the road,” said K. Rajalakshmi, secretary of the association, on Wednesday, "
+     "adding that four people had died.", "K. Rajalakshmi"),
+    ("“We will appeal,” said J. R. Okafor, the union’s lawyer, noting that the ruling was “plainly wrong”.",
+     "J. R. Okafor"),
+    # "termed", and a clause that names its speaker after "when" or "after"
+    ("The issue had figured in the Assembly on Tuesday, when Kovalur MLA P. Arumugam termed the delay “a shame for "
+     "the entire district” and urged the Minister to intervene.", "P. Arumugam"),
+    ("The row began in May, after councillor Ann Lee described the plan as “reckless”.", "Ann Lee"),
+    # a company after "of" is where the speaker works, whatever its first word
+    ("R. Mohan Kumar of Sree Venkata Infra said the firm had “not been paid for eight months”.", "R. Mohan Kumar"),
+])
+def test_initials_termed_and_when_clauses(text, name):
+    assert {a.speaker.name for a in extract(text) if a.quotes} == {name}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("District Collector Deepa Nandakumar held talks with the protesters.\n\nR. Mohan Kumar said the firm had not "
+     "been paid.\n\nThe Collector said: “I have asked the contractor to submit a schedule.”", "Deepa Nandakumar"),
+    ("County Surveyor Ruth Ames closed the bridge at noon. Lorries queued on the bypass.\n\n“No vehicle will "
+     "cross tonight,” the Surveyor said.", "Ruth Ames"),
+])
+def test_an_office_no_list_holds_is_who_it_was_written_before(text, name):
+    """"The Collector" after "District Collector Deepa Nandakumar": the office, not a person called Collector."""
+    assert extract(text)[-1].speaker.name == name
+
+
+@pytest.mark.parametrize("text, name", [
+    # a headline in title case and a byline are nobody the story is about
+    ("Traders Count Losses As Fire Razes Idumoja Central Market\n\nBy Chinedu Okafor, Idumoja\n\nThe Chairman of the "
+     "Idumoja Market Traders Association, Alhaji Musibau Adeyemo, put the losses at over N800m.\n\nHe said, “We were "
+     "called by the night guards around midnight.”", "Musibau Adeyemo"),
+    ("Sekgwaneng’s taps run dry\n\nLerato Dube\n\nThe township has had no water for three weeks.\n\n“We are asking "
+     "for water so our children can bath,” she said.", None),
+    # an apposition says what a name is: "the board" can mean it
+    ("Bophelo Bulk Water, the regional water board, cut the supply in December. Bophelo Bulk Water rejects that "
+     "version. In a statement on Wednesday, the board said: “The reduction is a technical measure.”",
+     "Bophelo Bulk Water"),
+    # but a council is no company the story named otherwise
+    ("Harbour Ferries cut two sailings. “We had no choice,” said Harbour Ferries. The council said it expected "
+     "“a full timetable” by May.", None),
+    # somebody unnamed after "But" or a long phrase of where and when
+    ("Ann Lee chairs the board. But one senior Bophelo official, who asked not to be named, was less diplomatic. "
+     "“Mosele has not paid a full invoice in two years,” the official said.", None),
+    ("Naledi Sithole said both were true. At a tanker on Kgosi Street on Wednesday morning, a woman carrying two "
+     "drums shook her head. “They come at 11, sometimes at three,” she said.", None),
+])
+def test_who_a_pronoun_or_office_means_after_a_head_an_apposition_or_somebody_unnamed(text, name):
+    assert extract(text)[-1].speaker.name == name
+
+
+def test_a_day_named_the_paragraph_before_about_the_speaker_dates_their_words():
+    made = draft(OCCASION.format("The harbour board met in Leith.\n\nIts chairman, Tom Reid, who spoke to reporters "
+                                 "on Wednesday, put the losses at £2m.\n\nHe said: “It is a sad day for us all.”"),
+                 "ferry")
+    [claim] = [c for c in made.records["claims"] if c.get("quotes")]
+    assert claim.get("date") == dt.date(2026, 11, 25)
+    assert "the paragraph before, of Tom Reid," in made.comments[claim["id"]]

@@ -113,11 +113,13 @@ ANOTHER_TIME = re.compile(rf"\b(?:1[89]\d\d|20\d\d|(?-i:{MONTH})|last\s+(?:week|
                           r"once|in\s+the\s+past)\b", re.I)
 
 
-def occasion(narrative: str, before: int, published: dt.date | None) -> When | str | None:
+def occasion(narrative: str, before: int, published: dt.date | None, speaker: str | None = None) -> When | str | None:
     """The day of the occasion the article last named before character `before` of `narrative` (its own words,
     the quotations blanked out): its last weekday or relative day outside a sentence that looks ahead, unless
-    another time is named after it. Named in the same paragraph or the story's first, it is the date; named in
-    another before, only a hint for the editor, since a story moves on between paragraphs."""
+    another time is named after it. Named in the same paragraph or the story's first, or in the paragraph just
+    before in a sentence naming the `speaker` ("Adeyemo, who spoke with our correspondent on Monday, put the losses
+    at …" then "He said, “…”"), it is the date; named in another before, only a hint for the editor, since a story
+    moves on between paragraphs."""
     if published is None:
         return None
     paragraph = narrative.rfind("\n\n", 0, before)
@@ -131,12 +133,22 @@ def occasion(narrative: str, before: int, published: dt.date | None) -> When | s
             continue
         date, named = _resolve(day, published), " ".join(day.group(0).split())
         where = "the paragraph" if day.start() > paragraph else "the story's first paragraph" if \
-            _in_lead(narrative, day.start()) else None
+            _in_lead(narrative, day.start()) else f"the paragraph before, of {speaker}," if \
+            _about(narrative, start + 1, day.start(), paragraph, speaker) else None
         if where is None:
             return f"no day given: the story named '{named}' ({date.isoformat()}) in a paragraph before; not set (check)"
         return When(date, None, f"said {date.isoformat()}: no day given, the day {where} named before ('{named}', "
                                 f"in an article of {published.strftime('%A')} {published.isoformat()}) (check)")
     return None
+
+
+def _about(narrative: str, start: int, at: int, paragraph: int, speaker: str | None) -> bool:
+    """Whether the sentence from `start` holding the day at `at` names the speaker (by surname) and lies in the
+    paragraph just before the one that starts at `paragraph`."""
+    if not speaker or narrative.rfind("\n\n", 0, paragraph) > at:
+        return False
+    end = min((i for i in (narrative.find(stop, at) for stop in (". ", "\n")) if i >= 0), default=len(narrative))
+    return re.search(rf"\b{re.escape(speaker.split()[-1])}\b", narrative[start:end]) is not None
 
 
 def _in_lead(narrative: str, at: int) -> bool:

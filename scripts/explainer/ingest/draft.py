@@ -23,8 +23,8 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from . import pos
 from . import tagger
 from .dates import When, occasion, when_said
-from .rules import (Attribution, Mention, Span, all_quotations, double_marked, extract, is_outlet, sentence_start,
-                    speaks)
+from .rules import (HEAD_WORDS, Attribution, Mention, Span, all_quotations, body_start, double_marked, extract,
+                    is_outlet, sentence_start, speaks)
 from ..story.graph import Story
 from ..story.model import CONTROL
 from ..story.relations import RELATIONS
@@ -39,7 +39,6 @@ DATE = r"(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,
 # it ("Published: Nov. 27, 2026", "Westminster, Thursday 12 March 2026", "By Ann Lee | The Gazette | Posted
 # September 3, 2026", "Sat 21 Mar 2026 07.00 GMT"); a sentence's date ("… signed on 3 March 2026.") is news
 HEAD_LINES = 8
-HEAD_WORDS = 30
 DATE_ANYWHERE = re.compile(rf"(?<![\w-]){DATE}")
 # or a dateline opening the first paragraph: "FAIRMONT, W.Va. (March 3, 2026) —", "PUNE, 27 Nov 2026 (Wire) -"
 DATELINE = re.compile(rf"^[A-Z][A-Z.'’ -]+,(?:\s+[A-Z][\w.]*)*\s*[(,]?\s*{DATE}\s*\)?\s*(?:\([^)\n]{{1,30}}\)\s*)?"
@@ -288,7 +287,7 @@ def _when(out: Draft, found: Attribution, claimant: str) -> When | str | None:
     own = when_said(_own_words(out.marked, found), out.published)
     if own is not None:
         return own
-    named = occasion(out.narrative, _start(found), out.published)
+    named = occasion(out.narrative, _start(found), out.published, found.speaker.name)
     if isinstance(named, When):
         return named
     if claimant in out.days:
@@ -301,24 +300,12 @@ def _narrative(text: str, attributions: list[Attribution]) -> str:
     """The article in its own words, offsets kept: the head (headline, byline, date line), every quotation and
     every named speaker's introduction to one blanked out, so the days it names are those of what it reports, not
     of when one speaker spoke ("Ann Lee told the programme on Sunday: …" dates her words, not the next one's)."""
-    body = _body_start(text)
+    body = body_start(text)
     # (an introduction before a quotation: "The minister, Ann Lee, told the programme on Sunday: “…”")
     spans = [*all_quotations(text), *(Span(_start(a), a.quotes[0].start) for a in attributions
                                       if a.speaker.name and a.quotes and _start(a) < a.quotes[0].start)]
     blanked = {i for span in spans for i in range(span.start, span.end)}
     return "".join(" " if i < body or i in blanked else char for i, char in enumerate(text))
-
-
-def _body_start(text: str) -> int:
-    """Where the article's first sentence starts: the first line, after the headline, that ends as a sentence ends
-    or runs past a head line's length."""
-    offset = 0
-    for number, line in enumerate(text.splitlines(keepends=True)):
-        words = line.split()
-        if number and words and (len(words) > HEAD_WORDS or re.search(r"(?:(?<![ap]\.m)\.|[!?])[”\"’']*\s*$", line)):
-            return offset
-        offset += len(line)
-    return 0
 
 
 def _start(found: Attribution) -> int:

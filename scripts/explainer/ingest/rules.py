@@ -47,7 +47,7 @@ CUE_WORDS = (
     "chanted chanting yelled yells shouted shouts "
     "dismissed dismisses disputed disputes questioned endorsed endorses refuted rebuffed retorted backed backs "
     "blamed blames condemned condemns criticised criticises hailed hails slammed slams branded brands "
-    "averred avers ruled read reads"
+    "averred avers ruled read reads termed terms"
 ).split()
 MULTI_CUES = ["has learned", "have learned", "put it", "puts it", "pointed out", "points out", "called out",
               "calls out", "called for", "calls for", "called on", "calls on", "went on to say", "is quoted as saying",
@@ -100,7 +100,8 @@ TITLE_WORDS = {"president", "prime", "minister", "foreign", "defense", "defence"
                "counsel", "mp", "mep", "msp", "mla", "td", "premier", "cllr", "councilor", "shri", "smt",
                "shrimati", "kumari", "hon", "honourable", "honorable", "rt", "provost", "dean", "registrar", "rector",
                "principal", "warden", "reeve", "mpp", "clerk", "treasurer", "sheikh", "imam", "mzee", "pastor",
-               "reverend", "pandit", "swami", "elder", "member"}
+               "reverend", "pandit", "swami", "elder", "member", "alhaji", "alhaja", "hajia", "mallam", "malam",
+               "otunba", "engr", "barr", "comrade"}
 NATIONALITY = re.compile(r"^(?:[A-Z][a-z]+(?:ian|ean|ese|ish|can|ern)|Russian|American|Ukrainian|Israeli|Iraqi|"
                          r"Pakistani|Saudi|Thai|Swiss|French|Dutch|Greek|Polish|Turkish|Czech)$")
 # words that open a sentence capitalised before its speaker, no part of a name ("Later Ann Lee added")
@@ -125,7 +126,7 @@ LEADING = re.compile(r"^(?:as\s+(?=[A-Z]))?(?:in\s+what\s+|(?:to|at|after|upon) 
                      # "But in a statement on Monday night, the ministry …": a conjunction, then the adverbial
                      r"(?:but|and|yet|so)\s+(?=(?:in|on|at|after|during|when|while|asked|despite|amid)\s)|"
                      r"(?:but|and|however|meanwhile|still|yet|so|also|then|now|moreover|instead|"
-                     r"on\s[^,]{1,40}|in\s[^,]{1,80}|at\s[^,]{1,40}|based on\s[^,]{1,60}|after\s[^,]{1,60}|"
+                     r"on\s[^,]{1,60}|in\s[^,]{1,80}|at\s[^,]{1,60}|based on\s[^,]{1,60}|after\s[^,]{1,60}|"
                      r"during\s[^,]{1,60}|earlier[^,]{0,30}|later[^,]{0,30}|on the contrary|immediately[^,]{0,40}|"
                      r"(?:when|while|once|if|asked)\s[^,]{1,60}|"
                      r"(?:outside|inside|following|despite|amid|within|near|across|behind|under|over|without|"
@@ -228,6 +229,22 @@ class Spans:
         ends after it starts."""
         before = bisect.bisect_left(self.starts, span.end)
         return bool(before) and self.reach[before - 1] > span.start
+
+
+# a line of the article's head (headline, standfirst, byline, date line) is no longer than this
+HEAD_WORDS = 30
+
+
+def body_start(text: str) -> int:
+    """Where the article's first sentence starts: the first line, after the headline, that ends as a sentence ends
+    or runs past a head line's length."""
+    offset = 0
+    for number, line in enumerate(text.splitlines(keepends=True)):
+        words = line.split()
+        if number and words and (len(words) > HEAD_WORDS or re.search(r"(?:(?<![ap]\.m)\.|[!?])[”\"’']*\s*$", line)):
+            return offset
+        offset += len(line)
+    return 0
 
 
 def paragraphs(text: str) -> list[Span]:
@@ -564,7 +581,9 @@ def _with_participle(text: str, first: Attribution, sentence: Span, quotes: list
 
 def _clauses(text: str, sentence: Span, quotes: list[Span]) -> list[Span]:
     cuts = [m for m in re.finditer(rf",\s+and\s+|;\s+|\s+(?:[—–]|--)\s+and\s+|\s+and\s+(?={CUE}\s)|"
-                                   rf",\s+(?:though|although|but|while)\s+(?=(?:he|she|they|it)\s+(?:\w+\s+)?{CUE}\s)",
+                                   rf",\s+(?:though|although|but|while)\s+(?=(?:he|she|they|it)\s+(?:\w+\s+)?{CUE}\s)|"
+                                   # "…on Tuesday, when Kovalur MLA P. Arumugam termed the delay “…”"
+                                   rf",\s+(?:when|where|after|until)\s+(?=(?:[a-z]+\s+){{0,2}}[A-Z][^,;“”\"]{{0,80}}?\s{CUE}\s)",
                                    text[sentence.start:sentence.end])
             if not any(q.start < sentence.start + m.start() < q.end for q in quotes)]
     spans, start = [], sentence.start
@@ -583,9 +602,11 @@ def _direct(text: str, sentence: Span, quotes: list[Span]) -> Attribution | None
     # ("…,” he said, “…”); after a quotation any verb can be the cue ("…,” Cruz continued.)
     for quote in quotes:
         after = text[quote.end:sentence.end]
-        match = re.match(rf"\s*,?\s*(?P<src>{SOURCE_WORDS}){ADJUNCT}\s+(?P<cue>{CUE}|{ANY_VERB})\b", after) or \
+        # (a speaker never begins with the cue: in "…,” said K. Rajalakshmi, …, adding that …" the cue is "said")
+        match = re.match(rf"\s*,?\s*(?![\s,]|(?:{CUE_PHRASES})\b)(?P<src>{SOURCE_WORDS}){ADJUNCT}\s+(?P<cue>{CUE}|{ANY_VERB})\b",
+                         after) or \
             re.match(rf"\s*,?\s*(?P<cue>{CUE})\s+(?P<src>[^,;“”\"]{{1,90}}?(?:,\s+[^“”\"]{{1,240}}?)?)"
-                     rf"(?=[.,]?\s*$|,\s*(?:[“\"]|'')|{CLAUSE_AFTER_SPEAKER})", after)
+                     rf"(?=[.,]?\s*$|,\s*(?:[“\"]|'')|{CLAUSE_AFTER_SPEAKER}|,\s+{PARTICIPLE_CUES}\b)", after)
         if match and _plausible_source(match.group("src")) and _name_or_pronoun(match.group("src")):
             src = _span(quote.end, match, "src", text)
             # "said Kamin, who emphasized that …": a relative clause that reports speech is no part of the speaker
@@ -976,8 +997,10 @@ def _speaker_runs(words: str) -> list[re.Match]:
         modifier = POSSESSIVE.search(run.group(0)) or \
             (after and not after.startswith(",") and _title_word(after.split()[0].strip(",")))
         # after "of" or "for" a run says where the speaker is, unless a given name opens a person's name in it
-        # ("Minister of State for the Environment Low Hui Ling")
-        affiliated = AFFILIATED.search(words[:run.start()]) and not _person_from(run.group(0).split())
+        # ("Minister of State for the Environment Low Hui Ling"), where no name came before ("Mohan Kumar of Sree
+        # Venkata Infra": a company, whatever its first word)
+        affiliated = AFFILIATED.search(words[:run.start()]) and (
+            not _person_from(run.group(0).split()) or any(not _office(r.group(0).split()) for r in runs))
         if run.group(0).lower() in DETERMINERS or modifier or affiliated or \
                 GROUPS.fullmatch(run.group(0).lower()) or INDEFINITE_OF.match(words[:run.start()]):
             continue
@@ -1204,7 +1227,8 @@ def _plausible_words(phrase: str, head: str, apposition: str) -> bool:
 def resolve(text: str, found: list[Attribution]) -> None:
     """Give each pronoun or bare title who the sentence before is about, or else the nearest earlier speaker
     that fits; a surname or first name alone the full name given before; score every attribution."""
-    seen = _Mentions()  # the speakers so far
+    described = _described_as_organisations(text)
+    seen = _Mentions(described=described)  # the speakers so far
     names = _names(text)
     positions = [position for position, _ in names]
     named = _Mentions(m for _, m in names)  # the full names in the text, where they stand
@@ -1236,7 +1260,7 @@ def resolve(text: str, found: list[Attribution]) -> None:
         since = last_end
         if attribution.quotes or word.lower() not in RELATIVE:  # "…, who asked me not to …": within its sentence
             last_end = max(last_end, attribution.content.end, attribution.source.end if attribution.source else 0)
-        about = subject if subject is not None and speaker.pronoun and _refers_to(speaker, subject, word) and \
+        about = subject if subject is not None and speaker.pronoun and _refers_to(speaker, subject, word, described) and \
             genders.fit(subject, word) else None
         # else "he" or "she": the nearest person named since whose given name or title says so
         named_since = None if about or not speaker.pronoun or speaker.title else \
@@ -1269,6 +1293,7 @@ def resolve(text: str, found: list[Attribution]) -> None:
                 (person and seen.same_surname(speaker.name, len(seen.mentions))) or \
                 (not person and _ending(names, speaker.name, before_it)) or \
                 _shortened(names, speaker.name, before_it) or \
+                (_by_office(text, names, speaker.name, before_it) if re.match(r"the\s", word, re.I) else None) or \
                 (_first_named(names, speaker.name, before_it) if speaker.kind == "person" else None)
             full = Mention(earlier.name, speaker.title or earlier.title, earlier.kind) if earlier else speaker
             if full is speaker and _common_word(text, attribution.source, speaker.name):
@@ -1316,7 +1341,7 @@ def resolve(text: str, found: list[Attribution]) -> None:
                 attribution.speaker = holder
                 reasons.append(f"'{word}' taken to be {holder.name}, named before with that title")
                 attribution.confidence = 0.6
-            elif before and _refers_to(speaker, subjects[before - 1][1], word) and \
+            elif before and _refers_to(speaker, subjects[before - 1][1], word, described) and \
                     genders.fit(subjects[before - 1][1], word):
                 # a tabloid's epithet ("the dad-of-three") that no earlier title holds: who the story was last about
                 attribution.speaker = subjects[before - 1][1]
@@ -1459,7 +1484,7 @@ def _names(text: str) -> list[tuple[int, Mention]]:
     """Every full name (two words or more) in the text, where it stands, with the title before it."""
     found = []
     for run in NAME_OR_ORG.finditer(text):
-        if _shouted(run.group(0)):
+        if _shouted(run.group(0)) or _headline(text, run):
             continue
         start = run.start()
         for piece in SENTENCE_END.split(run.group(0)):  # "Pellworth Estates. It", "Monday. Polls": two runs
@@ -1471,6 +1496,15 @@ def _names(text: str) -> list[tuple[int, Mention]]:
 
 
 SENTENCE_END = re.compile(r"(?<=\w{3})\.\s+")
+
+
+def _headline(text: str, run: re.Match) -> bool:
+    """A line of five or more capitalised words and nothing else: a headline in title case ("Traders Count Losses
+    As Fire Razes Idumoja Central Market"), nobody's name."""
+    line_start = text.rfind("\n", 0, run.start()) + 1
+    line_end = text.find("\n", run.end())
+    line = text[line_start:len(text) if line_end < 0 else line_end]
+    return len(run.group(0).split()) >= 5 and line.strip() == run.group(0).strip()
 
 
 OFFICE_BEFORE = re.compile(r"\bthe\s+(?P<office>(?-i:[A-Z][a-z]+)(?:\s+(?:for|of|and|the|(?-i:[A-Z][\w-]*)))*)\s*$")
@@ -1501,6 +1535,17 @@ def _shouted(words: str) -> bool:
     return words.isupper() and len(words.split()) > 1
 
 
+def _by_office(text: str, names: list[tuple[int, Mention]], office: str, before: int) -> Mention | None:
+    """For "The Collector said", the nearest person of the last 50 named who had that office, in capitals, written
+    before their name ("District Collector Deepa Nandakumar"): an office no list of titles can hold in full."""
+    for position, mention in reversed(names[max(0, before - 50):before]):
+        if mention.kind == "person" and " " in (mention.name or "") and re.match(
+                rf"(?:[A-Z][\w.’'-]*\s+){{0,4}}{re.escape(office)}\s+(?:[A-Z][\w.’'-]*\s+){{0,3}}{re.escape(mention.name)}\b",
+                text[position:position + 200]):
+            return mention
+    return None
+
+
 def _first_named(names: list[tuple[int, Mention]], name: str, before: int) -> Mention | None:
     """The nearest full name before that begins with `name`, a first name alone ("Sir Malcolm", "Shona, 34,
     said" after "Shona McBride"), as British papers and tabloids name people again."""
@@ -1527,6 +1572,16 @@ def _org_named_for(speaker: Mention, names: list[tuple[int, Mention]], before: i
         return None
     return next((Mention(m.name, None, "organization") for _, m in reversed(names[max(0, before - 50):before])
                  if _called(nouns, m)), None)
+
+
+def _can_be_called(nouns: set[str], mention: Mention, described: dict[str, set[str]]) -> bool:
+    """Whether "the <nouns>" can mean the organisation: "the company" one that is no union, council or ministry;
+    "the board" one whose name holds the word or that the text described so ("Bophelo Bulk Water, the regional water
+    board"); "the group" or "the body" any."""
+    if nouns & COMPANY_NOUNS:
+        return _called(nouns & COMPANY_NOUNS, mention)
+    specific = nouns - GENERIC_ORG_NOUNS
+    return not specific or _called(specific, mention) or specific <= described.get(mention.name, set())
 
 
 def _called(nouns: set[str], mention: Mention) -> bool:
@@ -1602,18 +1657,26 @@ def _subjects(text: str, names: list[tuple[int, Mention]]) -> list[tuple[int, Me
     alone = {m.name.split()[-1] for _, m in names} | \
         {m.name.split()[0] for _, m in names if not _looks_like_org(m.name)}  # "Kelsey Rovers" names no Kelsey
     positions = [position for position, _ in names]
+    described = _described_as_organisations(text)
+    body = body_start(text)
     for paragraph in paragraphs(text):
+        if paragraph.end <= body and not re.search(r"[.!?][”\"’']*\s*$", paragraph.of(text)):
+            continue  # the head: a headline's or a byline's names are nobody a sentence of the story is about
         quotes = [q for q in quotations(text, paragraph) if q.of(text).split()]  # in order, none in another
         starts = [q.start for q in quotes]
         for sentence in sentences(text, paragraph, quotes):
             start = sentence.start + _lead_end(text[sentence.start:sentence.end])
+            start = LEADING_WORDS.match(text, start, sentence.end).end()  # "But one senior official, who …"
             if unnamed := _unnamed_subject(text[start:sentence.end]):
                 found.append((start, unnamed))
                 continue
-            start = LEADING_WORDS.match(text, start, sentence.end).end()
+            if (office := OFFICE_FIRST.match(text, start, sentence.end)) and \
+                    any(_title_word(w) for w in re.split(r"\s(?:of|for|at)\s", office.group("office"))[0].split()):
+                start = office.end()  # "The Chairman of the Traders Association, Alhaji Musibau Adeyemo, …, put"
             for run in NAME_OR_ORG.finditer(text, start, min(sentence.end, start + 80)):
                 before = bisect.bisect_right(starts, run.start())
-                if not _describes(text[start:run.start()]) or (before and quotes[before - 1].end > run.start()):
+                if not _describes(text[start:run.start()]) or (before and quotes[before - 1].end > run.start()) or \
+                        _headline(text, run):
                     break  # words before that say more than who it is, or a name inside a quotation
                 if _title_before_name(text[run.end():run.end() + 80]):
                     continue  # "Town clerk Gareth Linwood": a word of the title, the name after it
@@ -1621,11 +1684,28 @@ def _subjects(text: str, names: list[tuple[int, Mention]]) -> list[tuple[int, Me
                     here = bisect.bisect_left(positions, run.start())
                     subject = _shortened(names, subject.name, here) or \
                         (subject.kind == "person" and _first_named(names, subject.name, here)) or subject
+                    if subject.name in described and subject.kind != "organization":
+                        subject = Mention(subject.name, subject.title, "organization")
                     found.append((run.start(), _its(subject, text[run.end():sentence.end])))
                     break
     return found
 
 
+# "Bophelo Bulk Water, the regional water board that …": an apposition saying what a name is
+DESCRIBED_AS_ORG = re.compile(rf"(?P<name>{NAME_RE.pattern}),\s+(?:the|an?)\s+(?:[a-z][\w-]*\s+){{0,3}}"
+                              rf"(?:{'|'.join(sorted(ORG_NOUNS))})\b")
+
+
+def _described_as_organisations(text: str) -> dict[str, set[str]]:
+    """The names the text describes as an organisation in an apposition, whatever their words, with what it calls
+    them ("board")."""
+    described: dict[str, set[str]] = defaultdict(set)
+    for match in DESCRIBED_AS_ORG.finditer(text):
+        described[_clean_name(match.group("name"))].add(_words(match.group(0))[-1])
+    return described
+
+
+OFFICE_FIRST = re.compile(r"(?i:the|its|their|our)\s+(?P<office>[A-Za-z][^,;“”\"]{1,80}),\s+(?=[A-Z])")
 RELATIVE = frozenset(("who", "which", "that", "whom"))
 # a person, when an indefinite phrase names one ("One trader", "A woman walking her dog", "Another neighbour")
 PERSON_NOUNS = frozenset(("man", "woman", "person", "trader", "investor", "worker", "customer", "user", "local", "voter",
@@ -1713,7 +1793,7 @@ def _its(subject: Mention, rest: str) -> Mention:
     return subject
 
 
-def _refers_to(speaker: Mention, subject: Mention, words: str) -> bool:
+def _refers_to(speaker: Mention, subject: Mention, words: str, described: dict[str, set[str]]) -> bool:
     """Whether "he", "she", "it", "the company" or "the dad-of-three" can mean who the sentence before is about:
     a person for he or she, or for a definite epithet ("the 34-year-old"); an organisation for it, "the
     operator", "the firm", or its spokesperson ("The ministry rejected that. A spokesperson said …"). Any
@@ -1726,12 +1806,12 @@ def _refers_to(speaker: Mention, subject: Mention, words: str) -> bool:
     if re.match(r"(?:a|an|the)\s+spokes(?:man|woman|person)\b", lowered):  # speaks for the organisation just named
         return subject.kind == "organization"
     if ORG_EPITHET.search(lowered):  # "the operator": an organisation it can be called so ("the company" no union)
-        nouns = set(_words(lowered)) & ORG_NOUNS
         return lowered.startswith("the ") and subject.kind == "organization" and \
-            (not nouns & COMPANY_NOUNS or _called(nouns, subject))
+            _can_be_called(set(_words(lowered)) & ORG_NOUNS, subject, described)
     return lowered.startswith("the ") and subject.kind == "person" and not GROUPS.search(lowered)
 
 
+GENERIC_ORG_NOUNS = frozenset(("group", "organisation", "organization", "body", "government"))
 COMPANY_NOUNS = frozenset(("company", "firm", "operator", "business", "airline", "retailer", "insurer", "maker",
                            "manufacturer", "supermarket", "chain"))
 NOT_A_COMPANY = frozenset(("union", "council", "ministry", "department", "party", "committee", "commission",
@@ -1821,7 +1901,8 @@ class _Mentions:
     ones that fit a pronoun or bare title, are found without reading them all again for each
     attribution (which made `resolve` quadratic in the attributions of a long text)."""
 
-    def __init__(self, mentions=()) -> None:
+    def __init__(self, mentions=(), described: dict[str, set[str]] | None = None) -> None:
+        self.described = described or {}  # what the text calls an organisation (`_described_as_organisations`)
         self.mentions: list[Mention] = []
         self.by_surname: dict[str, list[int]] = defaultdict(list)  # surname -> positions in `mentions`
         self.other_name: list[int] = []  # per mention: the last one before it of its surname, another name (-1)
@@ -1863,9 +1944,8 @@ class _Mentions:
             return [self.mentions[i] for i in reversed(pool[-limit:])]
         if ORG_EPITHET.search(" ".join(words)):  # "the company": the organisations that spoke, whatever their titles
             organisations = [self.mentions[i] for i in reversed(self.by_kind.get("organization", [])[-50:])]
-            if words & COMPANY_NOUNS:  # but a company is no union, council or ministry
-                organisations = [m for m in organisations if _called(words & COMPANY_NOUNS, m)]
-            return organisations[:limit]
+            nouns = words & ORG_NOUNS
+            return [m for m in organisations if _can_be_called(nouns, m, self.described)][:limit]
         # an earlier title holding all the words: among those holding one of them, read once per title
         key = frozenset(words)
         word, read, fit = self.fits.get(key) or (min(words, key=lambda w: len(self.by_title_word[w])), 0, [])
