@@ -1477,3 +1477,46 @@ def test_a_day_named_the_paragraph_before_about_the_speaker_dates_their_words():
     [claim] = [c for c in made.records["claims"] if c.get("quotes")]
     assert claim.get("date") == dt.date(2026, 11, 25)
     assert "the paragraph before, of Tom Reid," in made.comments[claim["id"]]
+
+
+@pytest.mark.parametrize("text, name", [
+    # a quote sheet: the name, what they spoke of, a colon
+    ("POSTGAME QUOTES\n\nHead coach Tina Marquez, on Okonjo: “She’s 18 years old and she played like a senior.”",
+     "Tina Marquez"),
+    ("Amara Okonjo, on the third-quarter run: “Coach told us at the timeout to get one stop at a time.”",
+     "Amara Okonjo"),
+    ("Dr Ian Faulds: “We saw nothing like it in thirty years of sampling the ice.”", "Ian Faulds"),
+    # a phrase with no name before the colon is nobody's name
+    ("The verdict: “Guilty on all counts, and no appeal will be heard.”", None),
+])
+def test_a_quote_sheets_name_and_colon_is_the_speaker(text, name):
+    assert [a.speaker.name for a in extract(text) if a.quotes][:1] == ([name] if name else [])
+
+
+@pytest.mark.parametrize("text, name, kind", [
+    # a place after "of" and a few words describing it is where the people are, not who speaks
+    ("Residents of the small western NSW town of Wattle Creek say they are “devastated”.", None, "person"),
+    # "Local" inside an organisation's name is no title before a person's
+    ("In a statement, the Western Plains Local Health District said it was “actively exploring” a virtual clinic.",
+     "Western Plains Local Health District", "organization"),
+    # an office that is no organisation's word, then a person ("District Collector"); initials and a surname
+    ("District Collector Deepa Nandakumar held talks. “Work will resume on Monday,” she told reporters.",
+     "Deepa Nandakumar", "person"),
+    ("The protesters gathered early. Association president M. Selvaraj spoke first. “We will intensify the "
+     "agitation,” he said.", "M. Selvaraj", "person"),
+])
+def test_who_speaks_among_places_offices_and_initials(text, name, kind):
+    speaker = [a.speaker for a in extract(text) if a.quotes][-1]
+    assert (speaker.name, speaker.kind) == (name, kind)
+
+
+def test_a_time_in_a_sentence_of_background_is_no_other_occasion():
+    """"Its stock fell in April 2025" says nothing of when the judge wrote; "In a 2019 interview" would."""
+    story = ("Judge Marisol Ortega on Wednesday dismissed the suit against Skyreach, whose stock fell 38% in April 2025. "
+             "“No reasonable investor would have read these statements so,” the judge wrote.")
+    made = draft(OCCASION.format(story), "suit")
+    [claim] = [c for c in made.records["claims"] if c.get("quotes")]
+    assert claim.get("date") == dt.date(2026, 11, 25)
+    other = draft(OCCASION.format("The bridge closed on Monday.\n\nIn an interview in April 2019, Tom Reid said: “It "
+                                  "is a sad day.”"), "bridge")
+    assert [c.get("date") for c in other.records["claims"] if c.get("quotes")] == [None]

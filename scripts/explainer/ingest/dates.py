@@ -113,18 +113,22 @@ ANOTHER_TIME = re.compile(rf"\b(?:1[89]\d\d|20\d\d|(?-i:{MONTH})|last\s+(?:week|
                           r"once|in\s+the\s+past)\b", re.I)
 
 
-def occasion(narrative: str, before: int, published: dt.date | None, speaker: str | None = None) -> When | str | None:
+def occasion(narrative: str, before: int, published: dt.date | None, speaker: str | None = None,
+             speech: re.Pattern | None = None) -> When | str | None:
     """The day of the occasion the article last named before character `before` of `narrative` (its own words,
     the quotations blanked out): its last weekday or relative day outside a sentence that looks ahead, unless
     another time is named after it. Named in the same paragraph or the story's first, or in the paragraph just
     before in a sentence naming the `speaker` ("Adeyemo, who spoke with our correspondent on Monday, put the losses
     at …" then "He said, “…”"), it is the date; named in another before, only a hint for the editor, since a story
-    moves on between paragraphs."""
+    moves on between paragraphs. Another time named after the day, in the words' own paragraph or in a sentence of
+    saying (`speech`: "In a 2019 interview, she said …"), is another occasion: no day; one in a sentence of
+    background ("its stock fell 38% in April 2025") is none."""
     if published is None:
         return None
     paragraph = narrative.rfind("\n\n", 0, before)
     for day in reversed(list(DAY.finditer(narrative, 0, before))):
-        if ANOTHER_TIME.search(narrative, day.end(), before):
+        if any(time.start() > paragraph or speech is None or speech.search(_sentence(narrative, time.start()))
+               for time in ANOTHER_TIME.finditer(narrative, day.end(), before)):
             return None
         if day.group("weekday") is None and day.group("weekday_alone") is None and day.group("relative") is None:
             continue
@@ -140,6 +144,12 @@ def occasion(narrative: str, before: int, published: dt.date | None, speaker: st
         return When(date, None, f"said {date.isoformat()}: no day given, the day {where} named before ('{named}', "
                                 f"in an article of {published.strftime('%A')} {published.isoformat()}) (check)")
     return None
+
+
+def _sentence(narrative: str, at: int) -> str:
+    start = max(narrative.rfind(stop, 0, at) for stop in (". ", "\n", "? ", "! "))
+    ends = [i for i in (narrative.find(stop, at) for stop in (". ", "\n", "? ", "! ")) if i >= 0]
+    return narrative[start + 1:min(ends, default=len(narrative))]
 
 
 def _about(narrative: str, start: int, at: int, paragraph: int, speaker: str | None) -> bool:

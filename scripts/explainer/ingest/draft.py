@@ -23,7 +23,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from . import pos
 from . import tagger
 from .dates import When, occasion, when_said
-from .rules import (HEAD_WORDS, Attribution, Mention, Span, all_quotations, body_start, double_marked, extract,
+from .rules import (CUE_WORD, HEAD_WORDS, Attribution, Mention, Span, all_quotations, body_start, double_marked, extract,
                     is_outlet, sentence_start, speaks)
 from ..story.graph import Story
 from ..story.model import CONTROL
@@ -287,7 +287,7 @@ def _when(out: Draft, found: Attribution, claimant: str) -> When | str | None:
     own = when_said(_own_words(out.marked, found), out.published)
     if own is not None:
         return own
-    named = occasion(out.narrative, _start(found), out.published, found.speaker.name)
+    named = occasion(out.narrative, _start(found), out.published, found.speaker.name, CUE_WORD)
     if isinstance(named, When):
         return named
     if claimant in out.days:

@@ -164,7 +164,7 @@ ORG_HINTS = ORG_NOUNS | frozenset(("office", "house", "kremlin", "news", "times"
     "police", "states", "russia", "ukraine", "washington", "moscow", "kiev", "kyiv", "china", "congress", "senate",
     "pentagon", "ferries", "airlines", "airways", "holdings", "industries", "motors", "systems", "services", "foods",
     "partners", "labs", "ltd", "plc", "inc", "corp", "railways", "trains", "buses", "energy", "homes", "hotels",
-    "estates", "studios", "records", "bakery", "brewery", "foundation", "institute", "association", "society",
+    "estates", "studios", "records", "bakery", "brewery", "foundation", "institute", "association", "society", "district",
     "federation", "forum", "resources", "solutions", "mining", "logistics", "technologies", "capital", "ventures",
     "enterprises", "pharmaceuticals", "construction", "developments", "properties", "insurance", "llc", "gmbh", "ag",
     "lines", "shipping", "freight", "utilities", "telecom", "pharma", "retail", "stores", "rovers", "united",
@@ -637,7 +637,8 @@ def _direct(text: str, sentence: Span, quotes: list[Span]) -> Attribution | None
                   DID_BUT_SAID.search(before) if _cue_near_end(before) else None,
                   DID_SAYING.match(before, _lead_end(before)),  # "Trump attacked Clinton for …, saying, “…”"
                   DID_THEN_QUOTING.match(before, _lead_end(before)),
-                  INVERTED.match(before))  # "Said Ellis: “…”"
+                  INVERTED.match(before),  # "Said Ellis: “…”"
+                  _named_then_colon(before))
     match = next((m for m in candidates if m and _plausible_source(_strip_leading(m.group("src")))), None)
     if match:
         src = _span(sentence.start, match, "src", text)
@@ -673,6 +674,13 @@ CLAUSE_AFTER_SPEAKER = r",\s+(?:(?:as|where|when|while|after|before|because|but|
                        r"(?:who|whose|which)\b[^“”\"]*[“\"])"
 
 
+def _named_then_colon(before: str) -> re.Match | None:
+    """A quote sheet's "Tina Marquez, on Okonjo:" before a quotation: a name and nothing that does or says."""
+    match = NAMED_THEN_COLON.match(before)
+    return match if match and _name_or_pronoun(match.group("src")) and not CUE_WORD.search(f" {match.group('src')}") \
+        else None
+
+
 def _only_quotations(text: str, sentence: Span, quotes: list[Span]) -> bool:
     """Whether the sentence is quotations and nothing else (“…” “…”): none of the writer's words between."""
     between = [text[a.end:b.start] for a, b in zip(quotes, quotes[1:])]
@@ -693,6 +701,10 @@ SPEAKER_BEFORE = re.compile(rf"(?P<src>{SOURCE_WORDS}){ADJUNCT}\s+(?P<cue>{CUE})
 SPEAKER_VERB_BEFORE = re.compile(rf"(?P<src>{SOURCE_WORDS}){ADJUNCT}\s+(?P<cue>{ANY_VERB})\s*[,:]\s*$")
 INVERTED = re.compile(r"\s*(?P<cue>(?:[Ss]aid|[Ss]ays|[Aa]dded|[Aa]dds|[Ww]rote|[Ww]rites|[Aa]sked|[Aa]sks))\s+"
                       rf"(?P<src>{SOURCE_WORDS})\s*[,:]\s*$")
+# a quote sheet's line: a name (a title before it), what they spoke of, a colon ("Head coach Tina Marquez, on Okonjo:
+# “…”", "Amara Okonjo: “…”"), the colon standing for the cue
+NAMED_THEN_COLON = re.compile(r"\s*(?P<src>[A-Z][^,:;“”\"]{0,60}?[A-Z][\w’'-]*)(?:,\s+(?:on|about)\s+[^:“”\"]{1,80})?"
+                              r"\s*(?P<cue>:)\s*$")
 # "X defended the changes on Thursday: “…”", "X, the captain, was more measured: “…”": who did it speaks next
 # (the deed may be long where it ends in the document quoted: "… shared photos on Instagram, with a caption that read:")
 DEED = rf"(?:{ANY_VERB}|{'|'.join(IRREGULAR_PAST)})\b"
@@ -941,9 +953,12 @@ def _mention(phrase: str) -> Mention:
 
 
 def _person_named(name: str) -> bool:
-    """A person's name by its look: a given name nearly all of whose bearers are women or men, then a surname, and
-    no word of an organisation's ("Gareth Linwood"; not "Victoria Station", "Royal Harbour Board")."""
+    """A person's name by its look: initials then a surname, or a given name nearly all of whose bearers are women or
+    men, then a surname, and no word of an organisation's ("M. Selvaraj", "Gareth Linwood"; not "Victoria Station",
+    "Royal Harbour Board")."""
     words = name.split()
+    if re.fullmatch(r"(?:[A-Z]\.\s*){1,3}[A-Z][\w’'-]+", name):  # initials, then a surname: "M. Selvaraj"
+        return True
     return len(words) > 1 and given_names.gender(words[0]) is not None and not _org_word(name)
 
 
@@ -1024,7 +1039,9 @@ SPOKESMAN_OF = re.compile(r"(?:(?i:an?|the)\s+)?(?!(?:A|An|The)\s)(?P<owner>[A-Z
                           # "Pellworth's planning application promises …": what it issued speaks for it
                           r"(?<=[’']s\s)(?:[a-z-]+\s+)?(?:statement|letter|application|website|report|filing|"
                           r"submission|post|leaflet|brochure|manifesto))\b")
-AFFILIATED = re.compile(r"\b(?:of|at|for|from|with|in|on|to|by)\s+(?:the\s+)?$", re.I)
+# (with the words that describe the place between: "Residents of the small western NSW town")
+AFFILIATED = re.compile(r"\b(?:of|at|for|from|with|in|on|to|by)\s+(?:the\s+|an?\s+)?(?:(?-i:[a-z])[\w-]*\s+){0,3}$",
+                        re.I)
 
 
 def _bare(words: str) -> str:
@@ -1078,12 +1095,14 @@ def _person_from(words: list[str]) -> int:
 
 
 def _name_words(words: list[str]) -> list[str]:
-    """A run's words from its name on (`_after_titles`); an organisation's all, unless a title and a given name
-    open a person's name inside it ("Union President Jordan Fairweather-Obi")."""
+    """A run's words from its name on (`_after_titles`); an organisation's all, unless a title, or an office that
+    is no organisation's word, and a given name open a person's name inside it ("Union President Jordan
+    Fairweather-Obi", "District Collector Deepa Nandakumar")."""
     if not _looks_like_org(" ".join(words)):
         return _after_titles(words)
     start = _person_from(words)
-    return words[start:] if start and any(_title_word(w) for w in words[:start]) else words
+    return words[start:] if start and (any(_title_word(w) for w in words[:start]) or not _org_word(words[start - 1])) \
+        else words
 
 
 # what news, tabloids above all, put before a name to say who someone is: roles in a story, trades,
@@ -1771,7 +1790,11 @@ def _subject(run: re.Match, alone: set[str], apposition: bool) -> Mention | None
             re.fullmatch(WEEKDAY_OR_MONTH, run.group(0)):  # "Saturday, March 14, 2026": a date line, nobody
         return None
     if _looks_like_org(run.group(0)) or ORG_NAME.fullmatch(run.group(0)):
-        return Mention(_clean_name(run.group(0)), None, "organization")
+        whole = run.group(0).split()
+        person = _name_words(whole)  # "District Collector Deepa Nandakumar": an office, then the person
+        if len(person) == len(whole) or _looks_like_org(" ".join(person)):
+            return Mention(_clean_name(run.group(0)), None, "organization")
+        return Mention(_clean_name(" ".join(person)), " ".join(whole[:len(whole) - len(person)]), "person")
     words = list(itertools.dropwhile(lambda w: w.lower() in PREPOSITIONS, run.group(0).split()))  # "By Fiona Macrae"
     titles = []
     while len(words) - len(titles) > 1 and _leading_title(words[len(titles):]):
