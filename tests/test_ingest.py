@@ -1502,6 +1502,9 @@ def test_a_quote_sheets_name_and_colon_is_the_speaker(text, name):
     # an office that is no organisation's word, then a person ("District Collector"); initials and a surname
     ("District Collector Deepa Nandakumar held talks. “Work will resume on Monday,” she told reporters.",
      "Deepa Nandakumar", "person"),
+    # a fund is an organisation "the fund" can mean
+    ("The suit was led by the Pinecrest Teachers' Retirement Fund. The fund had alleged that the leadership “knew or "
+     "recklessly disregarded” the reports.", "Pinecrest Teachers' Retirement Fund", "organization"),
     ("The protesters gathered early. Association president M. Selvaraj spoke first. “We will intensify the "
      "agitation,” he said.", "M. Selvaraj", "person"),
 ])
@@ -1517,6 +1520,10 @@ def test_a_time_in_a_sentence_of_background_is_no_other_occasion():
     made = draft(OCCASION.format(story), "suit")
     [claim] = [c for c in made.records["claims"] if c.get("quotes")]
     assert claim.get("date") == dt.date(2026, 11, 25)
+    claimed = draft(OCCASION.format("Judge Marisol Ortega on Wednesday dismissed the suit led by the Pinecrest Fund, "
+                                    "which claimed the company hid battery failures before its stock fell in April "
+                                    "2025. “The amended complaint does not plead facts,” the judge wrote."), "suit")
+    assert [c.get("date") for c in claimed.records["claims"] if c.get("quotes")] == [dt.date(2026, 11, 25)]
     other = draft(OCCASION.format("The bridge closed on Monday.\n\nIn an interview in April 2019, Tom Reid said: “It "
                                   "is a sad day.”"), "bridge")
     assert [c.get("date") for c in other.records["claims"] if c.get("quotes")] == [None]

@@ -127,7 +127,7 @@ def occasion(narrative: str, before: int, published: dt.date | None, speaker: st
         return None
     paragraph = narrative.rfind("\n\n", 0, before)
     for day in reversed(list(DAY.finditer(narrative, 0, before))):
-        if any(time.start() > paragraph or speech is None or speech.search(_sentence(narrative, time.start()))
+        if any(time.start() > paragraph or speech is None or _of_speaking(narrative, time.start(), speech)
                for time in ANOTHER_TIME.finditer(narrative, day.end(), before)):
             return None
         if day.group("weekday") is None and day.group("weekday_alone") is None and day.group("relative") is None:
@@ -146,10 +146,17 @@ def occasion(narrative: str, before: int, published: dt.date | None, speaker: st
     return None
 
 
-def _sentence(narrative: str, at: int) -> str:
-    start = max(narrative.rfind(stop, 0, at) for stop in (". ", "\n", "? ", "! "))
+def _of_speaking(narrative: str, at: int, speech: re.Pattern) -> bool:
+    """Whether the time at `at` is when somebody spoke: its sentence has a cue of saying, after the time or at most a
+    few words before it ("In a 2019 interview, she said", "she told the BBC in 2019 that"), not one whose reported
+    words name it ("…, which claimed the company hid failures before its stock fell in April 2025")."""
+    start = max(narrative.rfind(stop, 0, at) for stop in (". ", "\n", "? ", "! ")) + 1
     ends = [i for i in (narrative.find(stop, at) for stop in (". ", "\n", "? ", "! ")) if i >= 0]
-    return narrative[start + 1:min(ends, default=len(narrative))]
+    cue = speech.search(narrative, start, min(ends, default=len(narrative)))
+    return cue is not None and at < cue.end() + SPOKE_WITHIN
+
+
+SPOKE_WITHIN = 40  # characters after a cue within which a time is when the speaker spoke ("told the BBC in 2019")
 
 
 def _about(narrative: str, start: int, at: int, paragraph: int, speaker: str | None) -> bool:
