@@ -1527,3 +1527,17 @@ def test_a_time_in_a_sentence_of_background_is_no_other_occasion():
     other = draft(OCCASION.format("The bridge closed on Monday.\n\nIn an interview in April 2019, Tom Reid said: “It "
                                   "is a sad day.”"), "bridge")
     assert [c.get("date") for c in other.records["claims"] if c.get("quotes")] == [None]
+
+
+@pytest.mark.parametrize("text, name", [
+    # a relative clause that reports speech is the words of the name before it, the passive's subject says nothing
+    ("Plans for a wind farm near Kilcorrig have been refused by Mayo County Council, which found the development "
+     "would have an “unacceptable visual impact” on the route.", "Mayo County Council"),
+    ("The scheme was backed by Ann Lee, who said it was “long overdue” for the town.", "Ann Lee"),
+    ("The merger was cleared by the Harbour Competition Authority, which concluded that prices would “barely move”.",
+     "Harbour Competition Authority"),
+    # an aside before the sentence's own cue, or a request, is no speech of its own
+    ("Tom Reid, who has argued for years that the pier is unsafe, said it was “a matter of time”.", "Tom Reid"),
+])
+def test_a_relative_clause_of_saying_speaks_for_the_name_before_it(text, name):
+    assert {a.speaker.name for a in extract(text) if a.quotes} == {name}

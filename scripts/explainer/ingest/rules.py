@@ -512,10 +512,43 @@ def _in_sentence(text: str, sentence: Span, quotes: list[Span]) -> list[Attribut
     found: list[Attribution] = []
     clauses = _clauses(text, body, quotes)  # "Russia has said …, and hardliners have said …"
     for clause in clauses:
-        attribution = _reported(text, clause, quotes) or _subjectless(text, clause, clauses[0], found, quotes)
+        attribution = _relative(text, clause, clauses, quotes) or _reported(text, clause, quotes) or \
+            _subjectless(text, clause, clauses[0], found, quotes)
         if attribution:
             found += _with_participle(text, attribution, clause, quotes)
     return found
+
+
+RELATIVE_CUE = re.compile(rf"(?:who|which)\s+(?P<cue>{CUE})\s+(?P<content>\S.{{8,}})$", re.S)
+# who or what a relative clause is of: the name ending the clause before ("… by Mayo County Council", "… by Priya
+# Lal, the shadow justice secretary"), or "the council"
+ANTECEDENT = re.compile(rf"(?:{NAME_OR_ORG.pattern})(?:,\s+(?:the|an?|its|their)\s+[^,“”\"]{{1,60}})?$|"
+                        r"(?:the|its|their)\s+[a-z]+(?:\s+[a-z]+){0,2}$")
+
+
+def _relative(text: str, clause: Span, clauses: list[Span], quotes: list[Span]) -> Attribution | None:
+    """A relative clause that reports speech: its speaker is the name the clause before ends with ("The plan was
+    refused by Mayo County Council, which found it would have an “unacceptable visual impact”")."""
+    match = RELATIVE_CUE.match(text[clause.start:clause.end].rstrip(" .!?\n"))
+    at = clauses.index(clause)
+    if not match or not at:
+        return None
+    before = clauses[at - 1]
+    before = Span(max(before.start, before.end - 200), before.end)  # (a name's run, at most: the search stays linear)
+    words = text[before.start:before.end].rstrip(" ,")
+    antecedent = ANTECEDENT.search(words)
+    # not a place after a preposition ("a nurse in Leeds, who asked …"; but "refused by the council, which …"), a
+    # group ("Residents, who called …"), nor a request ("who asked not to be named")
+    if not antecedent or not _plausible_source(antecedent.group(0)) or \
+            GROUPS.fullmatch(antecedent.group(0).lower()) or re.match(r"(?:not\s+)?to\s", match.group("content")) or \
+            re.search(rf"\b(?!by\b)(?:{'|'.join(sorted(PREPOSITIONS))})\s+$", words[:antecedent.start()]):
+        return None
+    src = _trim(text, Span(before.start + antecedent.start(), before.start + antecedent.end()))
+    cue = _span(clause.start, match, "cue", text)
+    cue, content = _before_that(text, cue, _trim(text, _span(clause.start, match, "content", text)))
+    inner = [q for q in quotes if content.start <= q.start and q.end <= content.end + 1]
+    return _attribution(text, src, cue, content, False, inner, ["a relative clause reports the words of the name "
+                                                                "before it"], tail=Span(cue.end, clause.end))
 
 
 def _subjectless(text: str, clause: Span, first: Span, found: list[Attribution],
@@ -583,7 +616,10 @@ def _clauses(text: str, sentence: Span, quotes: list[Span]) -> list[Span]:
     cuts = [m for m in re.finditer(rf",\s+and\s+|;\s+|\s+(?:[—–]|--)\s+and\s+|\s+and\s+(?={CUE}\s)|"
                                    rf",\s+(?:though|although|but|while)\s+(?=(?:he|she|they|it)\s+(?:\w+\s+)?{CUE}\s)|"
                                    # "…on Tuesday, when Kovalur MLA P. Arumugam termed the delay “…”"
-                                   rf",\s+(?:when|where|after|until)\s+(?=(?:[a-z]+\s+){{0,2}}[A-Z][^,;“”\"]{{0,80}}?\s{CUE}\s)",
+                                   rf",\s+(?:when|where|after|until)\s+(?=(?:[a-z]+\s+){{0,2}}[A-Z][^,;“”\"]{{0,80}}?\s{CUE}\s)|"
+                                   # "… refused by Mayo County Council, which found it would have “…”" (not an
+                                   # aside before the sentence's own cue: "X, who asked not to be named, said")
+                                   rf",\s+(?=(?:who|which)\s+{CUE}\s+(?!(?:not\s+)?to\s)(?![^“”\"]*,\s+{CUE}\b))",
                                    text[sentence.start:sentence.end])
             if not any(q.start < sentence.start + m.start() < q.end for q in quotes)]
     spans, start = [], sentence.start
@@ -821,6 +857,9 @@ def _reported(text: str, sentence: Span, quotes: list[Span]) -> Attribution | No
         match = re.match(pattern, s[:end], re.S)
         if not match:
             continue
+        if re.match(r"(?:is|was|are|were|been|being|be)\s", match.group("cue")) and \
+                re.match(r"by\s", match.group("content")):
+            continue  # "The plan was backed by Ann Lee": a passive, whose subject says nothing
         src_text = match.group("src")
         if reason == "source and cue, then content":
             src_text = _strip_leading(src_text)
@@ -1711,16 +1750,18 @@ def _subjects(text: str, names: list[tuple[int, Mention]]) -> list[tuple[int, Me
 
 
 # "Bophelo Bulk Water, the regional water board that …": an apposition saying what a name is
-DESCRIBED_AS_ORG = re.compile(rf"(?P<name>{NAME_RE.pattern}),\s+(?:the|an?)\s+(?:[a-z][\w-]*\s+){{0,3}}"
-                              rf"(?:{'|'.join(sorted(ORG_NOUNS))})\b")
+DESCRIBED_AS_ORG = re.compile(rf",\s+(?:the|an?)\s+(?:[a-z][\w-]*\s+){{0,3}}(?P<noun>{'|'.join(sorted(ORG_NOUNS))})\b")
+NAME_AT_END = re.compile(rf"{NAME_RE.pattern}$")
 
 
 def _described_as_organisations(text: str) -> dict[str, set[str]]:
     """The names the text describes as an organisation in an apposition, whatever their words, with what it calls
-    them ("board")."""
+    them ("board"). (The apposition is found first, then the name in the 100 characters before it: a name searched
+    for first would be read again from each of its words.)"""
     described: dict[str, set[str]] = defaultdict(set)
     for match in DESCRIBED_AS_ORG.finditer(text):
-        described[_clean_name(match.group("name"))].add(_words(match.group(0))[-1])
+        if name := NAME_AT_END.search(text, max(0, match.start() - 100), match.start()):
+            described[_clean_name(name.group(0))].add(match.group("noun"))
     return described
 
 
