@@ -1541,3 +1541,15 @@ def test_a_time_in_a_sentence_of_background_is_no_other_occasion():
 ])
 def test_a_relative_clause_of_saying_speaks_for_the_name_before_it(text, name):
     assert {a.speaker.name for a in extract(text) if a.quotes} == {name}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Aldermoor University will end round-the-clock opening at the library, Provost Dr. Miriam Achebe-Lowell announced "
+     "in an email to students on Monday.\n\n“I know how much the library means to many of you,” the email read.",
+     "Miriam Achebe-Lowell"),
+    ("The ferry will not run in January, Harbour Ferries said in a statement. The council had asked for a winter "
+     "timetable. “Crews need the rest,” the statement added.", "Harbour Ferries"),
+])
+def test_a_document_speaks_for_whoever_sent_it_in_the_sentence_before(text, name):
+    """"the email read" after "X announced in an email": X, not the organisation the sentence opened with."""
+    assert [a.speaker.name for a in extract(text) if a.quotes] == [name]

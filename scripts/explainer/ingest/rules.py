@@ -575,7 +575,7 @@ def _subjectless(text: str, clause: Span, first: Span, found: list[Attribution],
 
 PARTICIPLE_CUES = (r"(?:adding|saying|noting|arguing|insisting|explaining|warning|claiming|asserting|stressing|writing|"
                    r"stating|declaring|promising|vowing|suggesting|acknowledging|admitting|conceding|predicting|urging|"
-                   r"recalling|complaining|pointing\s+out)")
+                   r"recalling|complaining|citing|pointing\s+out)")
 PARTICIPLE_BEFORE = re.compile(rf",\s+{PARTICIPLE_CUES}\b[^“”\".;:]*$")
 # after a comma or a quotation's end ("…,” adding that …"; "…,” she said, adding, “…”)
 PARTICIPLE = re.compile(rf"(?:,|(?<=[”\"]))\s+(?P<cue>{PARTICIPLE_CUES}|telling\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*|"
@@ -819,8 +819,17 @@ INVERTIBLE = r"(?:said|says|added|adds|wrote|writes|asked|asks|replied|continued
              r"argued|recalled|remarked|concluded|observed|stated|declared)"
 # who heard it and when, after a cue that ends the sentence: "…, Ann Lee told reporters on Tuesday"
 WHEN = r"(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight)"
+# what an organisation or person issues and a text then quotes: a message, which "a statement said" after "The
+# ministry rejected it" is the ministry's; or a report, which "a new study" names before anyone who made it
+REPORTS = frozenset(("report", "study", "review", "survey", "audit", "ruling", "judgment", "findings"))
+ISSUED = frozenset(("statement", "letter", "email", "e-mail", "release", "notice", "memo", "post", "tweet", "filing",
+                    "submission", "message", "caption")) | REPORTS
+
+
+# after a cue: whom they told, what in ("said in a statement", "told reporters in a briefing"), when
 HEARD = r"(?:\s+(?:reporters|journalists|the\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2}|[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2}))?" \
-        rf"(?:\s+{WHEN})?"
+        rf"(?:\s+in\s+(?:an?|her|his|its|their|the)\s+(?:[\w-]+\s+){{0,2}}?(?:{'|'.join(sorted(ISSUED))}|interview|" \
+        rf"briefing|speech))?(?:\s+{WHEN})?"
 REPORTED = [
     (r"^(?P<content>[^,]{3}.*?,\s*(?P<cue>according to)\s+(?P<src>[^,]{1,80}),\s*\w.+)$",
      "according to, inside the content", None),  # "The claim, according to Podolyak, may be a sign …"
@@ -1310,6 +1319,14 @@ def resolve(text: str, found: list[Attribution]) -> None:
             seen.add(speaker)
             last_end = max(last_end, attribution.content.end, attribution.source.end if attribution.source else 0)
             _relayed_by_report(text, attribution, found, ends)
+            continue
+        if speaker.pronoun and _issued(speaker.title) and (sender := _sender(text, at, speaker.title)):
+            # "Dr Miriam Lowell announced in an email to students … “…,” the email read.": who sent it
+            attribution.speaker = sender
+            reasons.append(f"'{word}' taken to be the {_issued_noun(speaker.title)} {sender.name} sent, named before")
+            attribution.confidence = 0.7
+            seen.add(sender)
+            last_end = max(last_end, attribution.content.end, attribution.source.end)
             continue
         # "Mr Snow … has praised the squad. “…,” he said.": a person who opened a sentence since the last
         # attribution is who "he" or "she" most likely is, not the speaker before
@@ -1913,13 +1930,6 @@ def _asked_title_words(speaker: Mention) -> set[str]:
     return set() if _issued(speaker.title) else _title_words(speaker) - DETERMINERS - {"source", "sources"}
 
 
-# what an organisation or person issues and a text then quotes: a message, which "a statement said" after "The
-# ministry rejected it" is the ministry's; or a report, which "a new study" names before anyone who made it
-REPORTS = frozenset(("report", "study", "review", "survey", "audit", "ruling", "judgment", "findings"))
-ISSUED = frozenset(("statement", "letter", "email", "e-mail", "release", "notice", "memo", "post", "tweet", "filing",
-                    "submission", "message", "caption")) | REPORTS
-
-
 def _issued(title: str | None) -> bool:
     """Whether a bare speaker's words are a document someone issued ("the statement added", "the email read")."""
     return bool(re.fullmatch(rf"(?:(?:the|that|this|its|their|his|her|a)\s+)?(?:[\w-]+\s+)?(?:{'|'.join(ISSUED)})",
@@ -1958,6 +1968,25 @@ def _issuer(text: str, at: int, names: list[tuple[int, Mention]], positions: lis
     here = bisect.bisect_left(positions, position)
     full = _shortened(names, name, here)
     return Mention(full.name if full else name, None, "organization") if full or _looks_like_org(name) else None
+
+
+SENT_IN = re.compile(rf"(?P<run>{CAPITALISED_RUN})(?:,[^,“”\"]{{1,80}},)?\s+(?:{AUXILIARY}\s+)?(?:{CUE_PHRASES})\s+in\s+"
+                     rf"(?:an?|her|his|its|their|the)\s+(?:[\w-]+\s+){{0,2}}?(?P<doc>{'|'.join(sorted(ISSUED))})\b")
+
+
+def _issued_noun(title: str) -> str:
+    return title.split()[-1].lower()
+
+
+def _sender(text: str, at: int, title: str) -> Mention | None:
+    """Who sent the document a bare title means ("the email read"), as the sentence before or this one says: the
+    name before "announced in an email", "said in a statement", "wrote in a letter"."""
+    start = sentence_start(text, max(0, sentence_start(text, at) - 2))
+    sent = [m for m in SENT_IN.finditer(text, start, at) if m.group("doc") == _issued_noun(title)]
+    if not sent:
+        return None
+    speaker = _mention(sent[-1].group("run"))
+    return speaker if speaker.name else None
 
 
 class _Mentions:
