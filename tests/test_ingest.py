@@ -1553,3 +1553,17 @@ def test_a_relative_clause_of_saying_speaks_for_the_name_before_it(text, name):
 def test_a_document_speaks_for_whoever_sent_it_in_the_sentence_before(text, name):
     """"the email read" after "X announced in an email": X, not the organisation the sentence opened with."""
     assert [a.speaker.name for a in extract(text) if a.quotes] == [name]
+
+
+@pytest.mark.parametrize("text, name, title", [
+    # an official who would not be named speaks off the record, not for the department
+    ("A senior official of the Highways Department, who did not wish to be identified, said: “The soil was bad.”",
+     None, "A senior official of the Highways Department"),
+    # both names of an office after "for" are where it is ("for Water and Irrigation"), not who speaks
+    ("Contacted for comment, the County Executive Committee Member for Water and Irrigation, Ms Rose Mueni Katuku, "
+     "blamed the delay on “a losing bidder”.", "Rose Mueni Katuku",
+     "County Executive Committee Member for Water and Irrigation"),
+])
+def test_offices_and_off_the_record_officials(text, name, title):
+    speaker = [a.speaker for a in extract(text) if a.quotes][-1]
+    assert (speaker.name, speaker.title) == (name, title)

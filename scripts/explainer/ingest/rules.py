@@ -1022,10 +1022,11 @@ SPEAKS_FOR = re.compile(r"\b(?:spokes\w*|representative|press\s+(?:office|office
 
 def _unnamed(head: str, apposition: str) -> bool:
     words = _bare(head)
-    if SPEAKS_FOR.search(head) or (_issued(words) and words.split()[-1].lower() not in REPORTS) or \
-            not ORG_NOUNS.isdisjoint(_words(head)):
+    if SPEAKS_FOR.search(head) or (_issued(words) and words.split()[-1].lower() not in REPORTS):
         return False
-    return bool(INDEFINITE.match(head.strip()) or ANONYMOUS.search(f"{head}, {apposition}"))
+    if ANONYMOUS.search(f"{head}, {apposition}"):  # an official of the department who would not be named: off record
+        return True
+    return ORG_NOUNS.isdisjoint(_words(head)) and bool(INDEFINITE.match(head.strip()))
 
 
 # "who chairs the committee": the office a relative clause gives, as a noun ("chair of the committee")
@@ -1055,6 +1056,7 @@ def _speaker_runs(words: str) -> list[re.Match]:
     a name after a preposition ("Ann Lee of the Lisbon Forum", "the chairman of Harbour Watch"), not one that
     only says whose or which the speaker is ("the EU's trade chief", "the Tory leader")."""
     runs = []
+    skipped_end = -1  # where the last run set aside ends: "for Water and Irrigation" sets both aside
     for run in NAME_RE.finditer(words):
         after = words[run.end():].strip()
         modifier = POSSESSIVE.search(run.group(0)) or \
@@ -1062,10 +1064,12 @@ def _speaker_runs(words: str) -> list[re.Match]:
         # after "of" or "for" a run says where the speaker is, unless a given name opens a person's name in it
         # ("Minister of State for the Environment Low Hui Ling"), where no name came before ("Mohan Kumar of Sree
         # Venkata Infra": a company, whatever its first word)
-        affiliated = AFFILIATED.search(words[:run.start()]) and (
-            not _person_from(run.group(0).split()) or any(not _office(r.group(0).split()) for r in runs))
+        affiliated = (AFFILIATED.search(words[:run.start()]) and (
+            not _person_from(run.group(0).split()) or any(not _office(r.group(0).split()) for r in runs))) or \
+            re.fullmatch(r"\s+(?:and|&)\s+", words[skipped_end:run.start()]) is not None
         if run.group(0).lower() in DETERMINERS or modifier or affiliated or \
                 GROUPS.fullmatch(run.group(0).lower()) or INDEFINITE_OF.match(words[:run.start()]):
+            skipped_end = run.end()
             continue
         runs.append(run)
     return runs
