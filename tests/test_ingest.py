@@ -1567,3 +1567,14 @@ def test_a_document_speaks_for_whoever_sent_it_in_the_sentence_before(text, name
 def test_offices_and_off_the_record_officials(text, name, title):
     speaker = [a.speaker for a in extract(text) if a.quotes][-1]
     assert (speaker.name, speaker.title) == (name, title)
+
+
+@pytest.mark.parametrize("text, name", [
+    # a dateline's place in capitals is nobody; "Mining company X" is the company X
+    ("Copper miner suspends site\n\nVALDORA, Sept 29, 2026 (Continental Press) — Mining company Cerro Azul Resources "
+     "suspended operations at its copper site on Tuesday after the river turned green, the company said.",
+     "Cerro Azul Resources"),
+    ("LAGOS, March 3 (Wire) - Shipping firm Harbour Line cancelled two sailings, the firm said.", "Harbour Line"),
+])
+def test_a_datelines_place_is_nobody_and_a_kind_of_company_then_its_name_is_the_company(text, name):
+    assert [a.speaker.name for a in extract(text)] == [name]

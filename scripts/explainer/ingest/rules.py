@@ -1563,7 +1563,7 @@ def _names(text: str) -> list[tuple[int, Mention]]:
     """Every full name (two words or more) in the text, where it stands, with the title before it."""
     found = []
     for run in NAME_OR_ORG.finditer(text):
-        if _shouted(run.group(0)) or _headline(text, run):
+        if _shouted(run.group(0)) or _headline(text, run) or _dateline(text, run):
             continue
         start = run.start()
         for piece in SENTENCE_END.split(run.group(0)):  # "Pellworth Estates. It", "Monday. Polls": two runs
@@ -1575,6 +1575,17 @@ def _names(text: str) -> list[tuple[int, Mention]]:
 
 
 SENTENCE_END = re.compile(r"(?<=\w{3})\.\s+")
+
+
+KIND_OF_ORG_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(ORG_NOUNS))})\s+$")
+DATELINE_LEAD = re.compile(r"[A-Z][A-Z.’' -]+,[^—–\n]{0,60}?(?:[—–]|--|\s-\s)\s*")
+
+
+def _dateline(text: str, run: re.Match) -> bool:
+    """A place in capitals opening a line, then a comma or a dash ("VALDORA, Sept 29, 2026 (Continental Press) —"):
+    where the story was filed, nobody's name."""
+    return run.group(0).isupper() and (run.start() == 0 or text[run.start() - 1] == "\n") and \
+        re.match(r"\s*(?:,|\(|[—–]|--)", text[run.end():run.end() + 4]) is not None
 
 
 def _headline(text: str, run: re.Match) -> bool:
@@ -1745,6 +1756,8 @@ def _subjects(text: str, names: list[tuple[int, Mention]]) -> list[tuple[int, Me
         starts = [q.start for q in quotes]
         for sentence in sentences(text, paragraph, quotes):
             start = sentence.start + _lead_end(text[sentence.start:sentence.end])
+            if dateline := DATELINE_LEAD.match(text, start, sentence.end):
+                start = dateline.end()  # "VALDORA, Sept 29, 2026 (Continental Press) — Mining company Cerro Azul …"
             start = LEADING_WORDS.match(text, start, sentence.end).end()  # "But one senior official, who …"
             if unnamed := _unnamed_subject(text[start:sentence.end]):
                 found.append((start, unnamed))
@@ -1763,7 +1776,9 @@ def _subjects(text: str, names: list[tuple[int, Mention]]) -> list[tuple[int, Me
                     here = bisect.bisect_left(positions, run.start())
                     subject = _shortened(names, subject.name, here) or \
                         (subject.kind == "person" and _first_named(names, subject.name, here)) or subject
-                    if subject.name in described and subject.kind != "organization":
+                    # ("Bophelo Bulk Water, the regional water board", "Shipping firm Harbour Line")
+                    if (subject.name in described or KIND_OF_ORG_BEFORE.search(text, start, run.start())) and \
+                            subject.kind != "organization":
                         subject = Mention(subject.name, subject.title, "organization")
                     found.append((run.start(), _its(subject, text[run.end():sentence.end])))
                     break
@@ -1837,10 +1852,14 @@ def _common_word(text: str, source: Span | None, name: str) -> bool:
 
 def _title_before_name(rest: str) -> bool:
     """Whether the words after a capitalised word are the rest of a title and then a person's name ("[Town] clerk
-    Gareth Linwood", "[Town] council chairman Cllr Bernadette Olusanya"; not "[Harbour Ferries] told Ann Lee")."""
+    Gareth Linwood", "[Town] council chairman Cllr Bernadette Olusanya"; not "[Harbour Ferries] told Ann Lee"), or
+    of a kind of organisation and then its name ("[Mining] company Cerro Azul Resources")."""
     following = TITLE_THEN_NAME.match(rest)
-    return bool(following) and all(_title_word(word) or word in ORG_NOUNS for word in following.group("title").split()) \
-        and _person_named(" ".join(_after_titles(following.group("next").split())))
+    if not following or not all(_title_word(word) or word in ORG_NOUNS for word in following.group("title").split()):
+        return False
+    # ("[Mining] company Cerro Azul Resources": what kind of organisation, then its name)
+    return _person_named(" ".join(_after_titles(following.group("next").split()))) or (
+        following.group("title").split()[-1] in ORG_NOUNS)
 
 
 def _subject(run: re.Match, alone: set[str], apposition: bool) -> Mention | None:
