@@ -1578,3 +1578,14 @@ def test_offices_and_off_the_record_officials(text, name, title):
 ])
 def test_a_datelines_place_is_nobody_and_a_kind_of_company_then_its_name_is_the_company(text, name):
     assert [a.speaker.name for a in extract(text)] == [name]
+
+
+@pytest.mark.parametrize("phrase, name, title", [
+    ("Mzee Kioko wa Ndunda, 78, who donated the land", "Kioko wa Ndunda", "Mzee"),
+    ("Sheikh Ahmed ibn Rashid", "Ahmed ibn Rashid", "Sheikh"),
+    ("Alhaji Musibau Adeyemo", "Musibau Adeyemo", "Alhaji"),
+])
+def test_particles_and_honorifics_of_names_from_many_countries(phrase, name, title):
+    """"wa", "ibn" join a name (never the start of a given name); "Alhaji", "Mzee" are honorifics before it."""
+    mention = rules._mention(phrase)
+    assert (mention.name, mention.title) == (name, title)

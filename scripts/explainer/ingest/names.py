@@ -49,7 +49,7 @@ def name_starts(words: list[str]) -> int:
     strongest_before = 0
     for i, word in enumerate(words[:-1]):
         count = borne(word)
-        if i and count >= 100 and count > 20 * strongest_before:
+        if i and word[:1].isupper() and count >= 100 and count > 20 * strongest_before:  # never a particle ("wa")
             return i - 1 if _family_name_first(words[i - 1:]) else i
         strongest_before = max(strongest_before, count)
     return 0

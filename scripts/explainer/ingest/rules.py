@@ -81,7 +81,7 @@ ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col
                  "ft"}
 # a lower-case particle is part of a name only as a word of its own before another part of it ("Charles de
 # Gaulle", "Bashar al-Assad", "Ludwig van der Berg"), never the start of a word ("The alliance", "Tory leader")
-PARTICLE = r"(?:de|van|von|al|bin|der|den|la|le|du|da|di|dos|ter)"
+PARTICLE = r"(?:de|van|von|al|bin|ibn|bint|wa|der|den|del|la|le|du|da|di|dos|ter)"
 NAME_WORD = rf"(?:[A-Z][\w’'\-.]*|[dl][’'][A-Z][\w’'\-.]*|" \
             rf"{PARTICLE}(?:-[A-Z][\w’'\-.]*|(?=[ \t]+(?:[A-Z]|{PARTICLE}\b))))"
 TITLE_WORDS = {"president", "prime", "minister", "foreign", "defense", "defence", "secretary", "senator", "sen",
