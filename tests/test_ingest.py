@@ -1589,3 +1589,24 @@ def test_particles_and_honorifics_of_names_from_many_countries(phrase, name, tit
     """"wa", "ibn" join a name (never the start of a given name); "Alhaji", "Mzee" are honorifics before it."""
     mention = rules._mention(phrase)
     assert (mention.name, mention.title) == (name, title)
+
+
+@pytest.mark.parametrize("text, name", [
+    # a question's "you" is whom it asks: who answers it next in a transcript, or the name it calls out
+    ("A (Mayor Teresa Valdane): We expect five more days.\n\nQ (Dev Raman, KPCW News 9): Last week you described the "
+     "water as “perfectly safe.” Do you stand by that?\n\nA (Valdane): I stand by what the data said.", "Teresa Valdane"),
+    ("Q (Whitcombe): Mr. Oyelaran, in April you told the council the network was “a patchwork held together by "
+     "luck.” Has that luck run out?\n\nA (Oyelaran): I said it because it was true.", "Oyelaran"),
+    ("INTERVIEWER: Ms Achterberg, you once called the bypass “a road to nowhere”. Do you still think so?\n\n"
+     "ACHTERBERG: More than ever.", "Achterberg"),
+])
+def test_you_in_a_question_is_whom_it_asks(text, name):
+    assert [a.speaker.name for a in extract(text) if a.quotes] == [name]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Last week, Ann Lee described the water as “perfectly safe”.", "Ann Lee"),
+    ("Yesterday, Harbour Ferries said the route was “closed for good”.", "Harbour Ferries"),
+])
+def test_a_leading_day_before_the_speaker_is_set_aside(text, name):
+    assert [a.speaker.name for a in extract(text)] == [name]

@@ -126,6 +126,9 @@ LEADING = re.compile(r"^(?:as\s+(?=[A-Z]))?(?:in\s+what\s+|(?:to|at|after|upon) 
                      # "But in a statement on Monday night, the ministry …": a conjunction, then the adverbial
                      r"(?:but|and|yet|so)\s+(?=(?:in|on|at|after|during|when|while|asked|despite|amid)\s)|"
                      r"(?:but|and|however|meanwhile|still|yet|so|also|then|now|moreover|instead|"
+                     r"(?:last|this|that|late|early)\s+\w+(?:\s+\w+)?|yesterday|today|tonight|"  # "Last week,"
+                     # a name a question calls out: "Ms Achterberg, you once called …"
+                     r"(?:(?:mr|ms|mrs|dr|prof)\.?\s+)?(?-i:[A-Z])[\w’'-]+(?:\s+(?-i:[A-Z])[\w’'-]+)?(?=,\s+you\b)|"
                      r"on\s[^,]{1,60}|in\s[^,]{1,80}|at\s[^,]{1,60}|based on\s[^,]{1,60}|after\s[^,]{1,60}|"
                      r"during\s[^,]{1,60}|earlier[^,]{0,30}|later[^,]{0,30}|on the contrary|immediately[^,]{0,40}|"
                      r"(?:when|while|once|if|asked)\s[^,]{1,60}|"
@@ -757,9 +760,15 @@ DID_THEN_QUOTING = re.compile(rf"(?P<src>{SOURCE_WORDS})\s+(?P<did>(?:{DEED}|(?:
 
 
 def _lead_end(words: str) -> int:
-    """Where the words start after a leading adverbial ("During a speech in Ohio, Trump attacked …")."""
-    lead = LEADING.match(words)
-    return lead.end() if lead else 0
+    """Where the words start after a transcript's label and a leading adverbial ("Q (Dev Raman, KPCW News 9): Last
+    week you described …", "During a speech in Ohio, Trump attacked …")."""
+    label = TRANSCRIPT_LABEL.match(words)
+    start = label.end() if label else 0
+    lead = LEADING.match(words[start:])
+    return start + lead.end() if lead else start
+
+
+TRANSCRIPT_LABEL = re.compile(r"(?:[QA]|[A-Z][A-Z.’' -]{1,30})\s*(?:\([^)\n]{1,80}\))?\s*:\s+")
 
 
 def _mixed(text: str, clause: Span, quotes: list[Span]) -> tuple[Span, bool]:
@@ -953,6 +962,8 @@ def _mention(phrase: str) -> Mention:
     parts = lowered.split()
     if len(parts) > 1 and parts[-1] in PRONOUNS and parts[0] in PREPOSITIONS | {"when", "while", "as"}:
         return Mention(None, kind=PRONOUNS[parts[-1]], pronoun=True)
+    if parts and parts[-1] == "you":  # a question's "Last week you": whom it asks (`_addressee`)
+        return Mention(None, title=words, kind="person", pronoun=True)
     head, _, apposition = words.partition(",")
     apposition = re.sub(r"^\d{1,3}\b,?", "", apposition.strip()).strip(" ,")  # an age: "Quina Jones, 25"
     if member := re.match(r"(?:including|such as|like)\s+(.+)", apposition, re.I):  # "hardliners, including X"
@@ -1266,7 +1277,7 @@ def _plausible_words(phrase: str, head: str, apposition: str) -> bool:
     if not words or len(words.split()) > 14 or len(phrase.split()) > 40:
         return False
     lowered = words.lower()
-    if lowered in PRONOUNS or _determiner_and_word(lowered):
+    if lowered in PRONOUNS or lowered == "you" or _determiner_and_word(lowered):  # ("you": whom a question asks)
         return True
     if re.search(r"\b(?:and|or|but|in|of|the|to|a|an|for|with)$", lowered):
         return False
@@ -1323,6 +1334,22 @@ def resolve(text: str, found: list[Attribution]) -> None:
             seen.add(speaker)
             last_end = max(last_end, attribution.content.end, attribution.source.end if attribution.source else 0)
             _relayed_by_report(text, attribution, found, ends)
+            continue
+        if re.search(r"\byou$", word, re.I) and (addressee := _addressee(text, at)) is None:
+            attribution.speaker = Mention(None, word, "person", unnamed=True)
+            reasons.append(f"'{word}' is whoever the writer addresses, whom the text does not name")
+            attribution.confidence = 0.5
+            continue
+        if re.search(r"\byou$", word, re.I):
+            # a question's "Last week you described the water as “…”": whom it asks, by name or by who answers it
+            here = bisect.bisect_left(positions, at)
+            person = (" " not in addressee.name and (named.same_surname(addressee.name, here) or
+                                                     seen.same_surname(addressee.name, len(seen.mentions)))) or addressee
+            attribution.speaker = Mention(person.name, person.title, "person")
+            reasons.append(f"'{word}' taken to be {person.name}, whom the question asks")
+            attribution.confidence = 0.6
+            seen.add(attribution.speaker)
+            last_end = max(last_end, attribution.content.end, attribution.source.end)
             continue
         if speaker.pronoun and _issued(speaker.title) and (sender := _sender(text, at, speaker.title)):
             # "Dr Miriam Lowell announced in an email to students … “…,” the email read.": who sent it
@@ -1991,6 +2018,23 @@ def _issuer(text: str, at: int, names: list[tuple[int, Mention]], positions: lis
     here = bisect.bisect_left(positions, position)
     full = _shortened(names, name, here)
     return Mention(full.name if full else name, None, "organization") if full or _looks_like_org(name) else None
+
+
+# whom a question asks: a name it calls out ("Mr. Oyelaran, in April you told …"), else who answers it next in a
+# transcript ("A (Valdane): …", "OYELARAN: …")
+VOCATIVE = re.compile(r"(?:^|[:.?!\n]\s*)(?P<name>(?:(?:Mr|Ms|Mrs|Dr|Prof)\.?\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?),\s")
+ANSWER = re.compile(r"\s*(?:A\s*\((?P<labelled>[^)\n]{1,80})\)|(?P<named>[A-Z][\w.’' -]{1,40}))\s*:")
+
+
+def _addressee(text: str, at: int) -> Mention | None:
+    """Whom the question holding character `at` asks (`VOCATIVE`, `ANSWER`), if a person's name says so."""
+    start = text.rfind("\n\n", 0, at) + 1
+    called = [m.group("name") for m in VOCATIVE.finditer(text, start, at) if not _office(m.group("name").split())]
+    end = text.find("\n\n", at)
+    answer = ANSWER.match(text, end + 2) if end >= 0 and not called else None
+    name = called[-1] if called else answer and (answer.group("labelled") or answer.group("named")).split(",")[0]
+    person = _mention(name) if name else None
+    return person if person is not None and person.name and person.kind == "person" else None
 
 
 SENT_IN = re.compile(rf"(?P<run>{CAPITALISED_RUN})(?:,[^,“”\"]{{1,80}},)?\s+(?:{AUXILIARY}\s+)?(?:{CUE_PHRASES})\s+in\s+"
