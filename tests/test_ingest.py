@@ -1610,3 +1610,10 @@ def test_you_in_a_question_is_whom_it_asks(text, name):
 ])
 def test_a_leading_day_before_the_speaker_is_set_aside(text, name):
     assert [a.speaker.name for a in extract(text)] == [name]
+
+
+def test_a_description_then_a_titled_name_is_who_speaks_and_whom_the_next_title_means():
+    text = ("A community leader and the Onowu of Ogbaku, Chief Josiah Ezenwa-Okoro, dismissed the explanation as "
+            "“the same old story.” Speaking with our correspondent yesterday, the elder said: “They told us the same "
+            "thing in 2023.”")
+    assert [a.speaker.name for a in extract(text) if a.quotes] == ["Josiah Ezenwa-Okoro"] * 2

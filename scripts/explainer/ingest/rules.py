@@ -976,8 +976,9 @@ def _mention(phrase: str) -> Mention:
         return Mention(_clean_name(organisation.group(0)), title=_role(apposition) or None, kind="organization")
     runs = _speaker_runs(head)
     titles_only = all(_office(run.group(0).split()) for run in runs)
-    # "the mayor, Ann Lee"; "the chairman of Harbour Watch, Sir Tom Reid"; "The local MP, Naveen Rao,"
-    if titles_only and _speaker_runs(apposition):
+    # "the mayor, Ann Lee"; "the chairman of Harbour Watch, Sir Tom Reid"; "The local MP, Naveen Rao,"; "A community
+    # leader and the Onowu of Ogbaku, Chief Josiah Ezenwa-Okoro," (a description, then a titled or given name)
+    if (titles_only or _described_then_named(head, apposition)) and _speaker_runs(apposition):
         head, apposition = apposition, head
         runs = _speaker_runs(head)
     elif titles_only and re.match(r"(?:the|its|their|our)\s", head, re.I):
@@ -1009,6 +1010,16 @@ def _mention(phrase: str) -> Mention:
     if kind == "organization" and _person_named(name):  # "Town clerk Gareth Linwood": the town's word is the title's
         kind = "person"
     return Mention(name, title=title or before or None, kind=kind)
+
+
+def _described_then_named(head: str, apposition: str) -> bool:
+    """Whether a phrase opening with "a", "an" or "the" describes the person the apposition then names, with a title
+    or a given name ("Chief Josiah Ezenwa-Okoro", "Ruth Cole")."""
+    runs = _speaker_runs(apposition)
+    if not re.match(r"(?:an?|the)\s", head.strip(), re.I) or not runs or runs[0].start() > 0:
+        return False
+    words = runs[0].group(0).split()
+    return len(words) > 1 and (_title_word(words[0]) or _person_named(" ".join(words)))
 
 
 def _person_named(name: str) -> bool:
@@ -1789,9 +1800,13 @@ def _subjects(text: str, names: list[tuple[int, Mention]]) -> list[tuple[int, Me
             if unnamed := _unnamed_subject(text[start:sentence.end]):
                 found.append((start, unnamed))
                 continue
-            if (office := OFFICE_FIRST.match(text, start, sentence.end)) and \
-                    any(_title_word(w) for w in re.split(r"\s(?:of|for|at)\s", office.group("office"))[0].split()):
-                start = office.end()  # "The Chairman of the Traders Association, Alhaji Musibau Adeyemo, …, put"
+            # "The Chairman of the Traders Association, Alhaji Musibau Adeyemo, …, put"; "A community leader and the
+            # Onowu of Ogbaku, Chief Josiah Ezenwa-Okoro, dismissed"
+            if (office := OFFICE_FIRST.match(text, start, sentence.end)) and (
+                    _described_then_named(office.group(0), text[office.end():office.end() + 120]) or (
+                        not re.match(r"an?\s", office.group(0), re.I) and
+                        any(_title_word(w) for w in re.split(r"\s(?:of|for|at)\s", office.group("office"))[0].split()))):
+                start = office.end()
             for run in NAME_OR_ORG.finditer(text, start, min(sentence.end, start + 80)):
                 before = bisect.bisect_right(starts, run.start())
                 if not _describes(text[start:run.start()]) or (before and quotes[before - 1].end > run.start()) or \
@@ -1828,7 +1843,7 @@ def _described_as_organisations(text: str) -> dict[str, set[str]]:
     return described
 
 
-OFFICE_FIRST = re.compile(r"(?i:the|its|their|our)\s+(?P<office>[A-Za-z][^,;“”\"]{1,80}),\s+(?=[A-Z])")
+OFFICE_FIRST = re.compile(r"(?i:the|its|their|our|an?)\s+(?P<office>[A-Za-z][^,;“”\"]{1,80}),\s+(?=[A-Z])")
 RELATIVE = frozenset(("who", "which", "that", "whom"))
 # a person, when an indefinite phrase names one ("One trader", "A woman walking her dog", "Another neighbour")
 PERSON_NOUNS = frozenset(("man", "woman", "person", "trader", "investor", "worker", "customer", "user", "local", "voter",
