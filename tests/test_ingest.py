@@ -1617,3 +1617,13 @@ def test_a_description_then_a_titled_name_is_who_speaks_and_whom_the_next_title_
             "“the same old story.” Speaking with our correspondent yesterday, the elder said: “They told us the same "
             "thing in 2023.”")
     assert [a.speaker.name for a in extract(text) if a.quotes] == ["Josiah Ezenwa-Okoro"] * 2
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Westmarch Fire and Rescue Service sent four engines. A spokesman for the fire service added that the alarm "
+     "worked “on the ground floor only”.", "Westmarch Fire and Rescue Service"),
+    ("North Dale Ambulance Service was called at 2am. The service said crews arrived “within eleven minutes”.",
+     "North Dale Ambulance Service"),
+])
+def test_a_service_is_an_organisation_the_service_can_mean(text, name):
+    assert [a.speaker.name for a in extract(text) if a.quotes] == [name]

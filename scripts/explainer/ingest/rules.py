@@ -161,7 +161,7 @@ ORG_NOUNS = frozenset(("company", "firm", "operator", "group", "airline", "bank"
     "council", "board", "ministry", "department", "agency", "club", "union", "party", "retailer", "insurer", "maker",
     "manufacturer", "supermarket", "chain", "broadcaster", "network", "university", "school", "hospital", "museum",
     "organisation", "organization", "authority", "government", "body", "regulator", "panel", "tribunal", "committee",
-    "commission", "inquiry", "watchdog", "municipality", "assembly", "parliament", "fund"))
+    "commission", "inquiry", "watchdog", "municipality", "assembly", "parliament", "fund", "service"))
 ORG_HINTS = ORG_NOUNS | frozenset(("office", "house", "kremlin", "news", "times", "post", "press",
     "reuters", "associated", "cnn", "bbc", "ria", "tass", "nations", "army", "forces", "service", "campaign", "court",
     "police", "states", "russia", "ukraine", "washington", "moscow", "kiev", "kyiv", "china", "congress", "senate",
