@@ -118,11 +118,11 @@ def occasion(narrative: str, before: int, published: dt.date | None, speaker: st
     """The day of the occasion the article last named before character `before` of `narrative` (its own words,
     the quotations blanked out): its last weekday or relative day outside a sentence that looks ahead, unless
     another time is named after it. Named in the same paragraph or the story's first, or in the paragraph just
-    before in a sentence naming the `speaker` ("Adeyemo, who spoke with our correspondent on Monday, put the losses
-    at …" then "He said, “…”"), it is the date; named in another before, only a hint for the editor, since a story
-    moves on between paragraphs. Another time named after the day, in the words' own paragraph or in a sentence of
-    saying (`speech`: "In a 2019 interview, she said …"), is another occasion: no day; one in a sentence of
-    background ("its stock fell 38% in April 2025") is none."""
+    before in a sentence naming the `speaker` ("Adeyemo, who spoke with our correspondent on Monday, put the
+    losses at …" then "He said, “…”"), it is the date; named in another before, only a hint for the editor, since
+    a story moves on between paragraphs. Another time named after the day, in the words' own paragraph or in a
+    sentence of saying (`speech`: "In a 2019 interview, she said …"), is another occasion: no day; one in a
+    sentence of background ("its stock fell 38% in April 2025") is none."""
     if published is None:
         return None
     paragraph = narrative.rfind("\n\n", 0, before)

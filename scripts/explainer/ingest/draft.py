@@ -23,8 +23,8 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from . import pos
 from . import tagger
 from .dates import When, occasion, when_said
-from .rules import (CUE_WORD, HEAD_WORDS, Attribution, Mention, Span, all_quotations, body_start, double_marked, extract,
-                    is_outlet, sentence_start, speaks)
+from .rules import (CUE_WORD, HEAD_WORDS, Attribution, Mention, Span, all_quotations, body_start, double_marked,
+                    extract, is_outlet, sentence_start, speaks)
 from ..story.graph import Story
 from ..story.model import CONTROL
 from ..story.relations import RELATIONS

@@ -167,8 +167,8 @@ ORG_HINTS = ORG_NOUNS | frozenset(("office", "house", "kremlin", "news", "times"
     "police", "states", "russia", "ukraine", "washington", "moscow", "kiev", "kyiv", "china", "congress", "senate",
     "pentagon", "ferries", "airlines", "airways", "holdings", "industries", "motors", "systems", "services", "foods",
     "partners", "labs", "ltd", "plc", "inc", "corp", "railways", "trains", "buses", "energy", "homes", "hotels",
-    "estates", "studios", "records", "bakery", "brewery", "foundation", "institute", "association", "society", "district",
-    "federation", "forum", "resources", "solutions", "mining", "logistics", "technologies", "capital", "ventures",
+    "estates", "studios", "records", "bakery", "brewery", "foundation", "institute", "association", "society",
+    "district", "federation", "forum", "resources", "solutions", "mining", "logistics", "technologies", "capital", "ventures",
     "enterprises", "pharmaceuticals", "construction", "developments", "properties", "insurance", "llc", "gmbh", "ag",
     "lines", "shipping", "freight", "utilities", "telecom", "pharma", "retail", "stores", "rovers", "united",
     "athletic", "wanderers", "fc", "albion", "rangers", "harriers", "city", "town", "diocese", "archdiocese", "parish",
@@ -642,8 +642,8 @@ def _direct(text: str, sentence: Span, quotes: list[Span]) -> Attribution | None
     for quote in quotes:
         after = text[quote.end:sentence.end]
         # (a speaker never begins with the cue: in "…,” said K. Rajalakshmi, …, adding that …" the cue is "said")
-        match = re.match(rf"\s*,?\s*(?![\s,]|(?:{CUE_PHRASES})\b)(?P<src>{SOURCE_WORDS}){ADJUNCT}\s+(?P<cue>{CUE}|{ANY_VERB})\b",
-                         after) or \
+        match = re.match(rf"\s*,?\s*(?![\s,]|(?:{CUE_PHRASES})\b)(?P<src>{SOURCE_WORDS}){ADJUNCT}\s+"
+                         rf"(?P<cue>{CUE}|{ANY_VERB})\b", after) or \
             re.match(rf"\s*,?\s*(?P<cue>{CUE})\s+(?P<src>[^,;“”\"]{{1,90}}?(?:,\s+[^“”\"]{{1,240}}?)?)"
                      rf"(?=[.,]?\s*$|,\s*(?:[“\"]|'')|{CLAUSE_AFTER_SPEAKER}|,\s+{PARTICIPLE_CUES}\b)", after)
         if match and _plausible_source(match.group("src")) and _name_or_pronoun(match.group("src")):
