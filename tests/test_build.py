@@ -183,6 +183,7 @@ def test_a_small_story_builds_with_its_prose(tmp_path):
     assert site.broken_links() == []
 
 
+@pytest.mark.slow  # seconds of its own: the full suite runs it, the fast loop leaves it out
 def test_names_from_data_are_never_markup_in_the_built_pages(tmp_path):
     project = make_site(tmp_path, CASES / "render" / "small" / "data")
     (project / "docs" / "events" / "kremlin-drone-incident.md").unlink()

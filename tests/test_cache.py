@@ -124,6 +124,7 @@ def _chain(tmp_path: Path, seed: int, steps: int) -> list[tuple[str, int, int]]:
     return seen
 
 
+@pytest.mark.slow  # seconds of its own: the full suite runs it, the fast loop leaves it out
 def test_pages_the_cache_keeps_are_those_a_clean_render_writes(tmp_path):
     seen = _chain(tmp_path, 1, 8)
     # and it keeps most pages: a one-record edit touches a few pages, not the site
@@ -136,6 +137,7 @@ def test_a_long_chain_of_random_edits_keeps_only_unchanged_pages(tmp_path, seed)
     _chain(tmp_path, seed, 25)
 
 
+@pytest.mark.slow  # seconds of its own: the full suite runs it, the fast loop leaves it out
 def test_a_one_word_edit_of_a_claim_renders_the_pages_showing_it_and_no_others(tmp_path):
     write(tmp_path, synthesize(200, seed=5))
     story = load_story(tmp_path)

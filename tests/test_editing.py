@@ -25,6 +25,7 @@ def project(tmp_path):
     return make_site(tmp_path, ROOT / "data")
 
 
+@pytest.mark.slow  # seconds of its own: the full suite runs it, the fast loop leaves it out
 def test_export_writes_the_same_pages_the_site_is_built_from(project):
     result = run("export", "out", cwd=project)
     assert result.returncode == 0, result.stderr
@@ -49,6 +50,7 @@ def test_export_never_overwrites_what_it_did_not_write(project):
     assert not (out / "index.md").exists()  # nothing at all is written when one file is in the way
 
 
+@pytest.mark.slow  # seconds of its own: the full suite runs it, the fast loop leaves it out
 def test_export_keeps_a_changed_file_and_removes_its_own_stale_ones(project):
     assert run("export", "out", cwd=project).returncode == 0
     out = project / "out"
@@ -106,6 +108,7 @@ def test_new_refuses_a_record_that_breaks_the_story_and_restores_the_file(projec
     assert data.read_bytes() == before
 
 
+@pytest.mark.slow  # seconds of its own: the full suite runs it, the fast loop leaves it out
 def test_new_makes_unique_ascii_ids(project):
     first = run("new", "event", "--title", "Drones again", "--date", "2023-05-30", cwd=project)
     second = run("new", "event", "--title", "Drones again", "--date", "2023-05-31", cwd=project)
@@ -151,6 +154,7 @@ def test_csv_cells_never_run_as_formulas(tmp_path):
     assert next(r for r in rows if r["id"] == "alpha")["name"] == "'=HYPERLINK(\"x\")"
 
 
+@pytest.mark.slow  # seconds of its own: the full suite runs it, the fast loop leaves it out
 def test_edit_links_point_at_the_yaml_line_and_the_prose(project):
     config = project / "mkdocs.yml"
     settings = config.read_text().replace("      data_dir: data\n", "      data_dir: data\n      editors: true\n")

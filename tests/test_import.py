@@ -71,6 +71,7 @@ def test_a_table_is_imported_column_by_column_and_bad_rows_are_named_with_their_
     assert not [a for a in story.actors if a.name == "Anna Berg"]  # her only row was refused: nothing of it stays
 
 
+@pytest.mark.slow  # seconds of its own: the full suite runs it, the fast loop leaves it out
 def test_importing_again_adds_nothing_and_needs_merge(project):
     args = ("import", "statements.tsv", "--mapping", "statements-mapping.yml")
     run(*args, cwd=project)
@@ -91,6 +92,7 @@ def test_a_mapping_that_names_a_missing_column_is_a_usage_error(project):
     assert not (project / "data" / "statements.yml").exists()
 
 
+@pytest.mark.slow  # seconds of its own: the full suite runs it, the fast loop leaves it out
 def test_an_imported_story_builds_with_party_pages_and_verdict_scales(project):
     assert run("import", "statements.tsv", "--mapping", "statements-mapping.yml", cwd=project).returncode == 1
     result = mkdocs_build(project)

@@ -49,6 +49,7 @@ def drafted(tmp_path_factory):
     return project, done
 
 
+@pytest.mark.slow  # seconds of its own: the full suite runs it, the fast loop leaves it out
 def test_the_draft_passes_check_and_builds(drafted):
     project, done = drafted
     assert re.search(r"^data/vision-times-2023-05-05.yml: \d\d claims \(11 with quotes", done.stdout)
@@ -129,6 +130,7 @@ def test_speakers_already_in_the_story_are_reused(hand_made):
     assert {c["claimant"] for c in made.records["claims"]} <= set(hand_made.by_id)
 
 
+@pytest.mark.slow  # seconds of its own: the full suite runs it, the fast loop leaves it out
 def test_existing_files_are_never_overwritten_without_merge(drafted):
     project, _ = drafted
     target = project / "data" / "vision-times-2023-05-05.yml"

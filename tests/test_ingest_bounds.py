@@ -90,6 +90,7 @@ def test_single_quotation_marks_are_read_in_bounded_time():
             how="single marks")
 
 
+@pytest.mark.slow  # seconds of its own: the full suite runs it, the fast loop leaves it out
 def test_rules_are_bounded_on_many_speakers():
     """Many attributions, each resolved against the speakers and names before it."""
     names = (f"{a}a{b}o{c}e {c}i{a}u{b}y" for a, b, c in itertools.product("BCDFGHJKLMNPRSTVWZ", repeat=3))
@@ -236,6 +237,7 @@ def test_the_report_before_a_quotation_is_the_last_attribution_ending_before_it(
     assert [a.relay for a in found] == [None, "Reuters"] * 3
 
 
+@pytest.mark.slow  # seconds of its own: the full suite runs it, the fast loop leaves it out
 def test_the_quick_tests_pass_wherever_their_patterns_match():
     """A pattern is skipped when its quick test fails: that must never skip a match."""
     vocabulary = ["said", "told", "added", "has learned", "put it", "is quoted as saying", "pointed out", "also",

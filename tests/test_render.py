@@ -118,6 +118,7 @@ def test_entity_links_resolve_relative_to_the_page_and_unknown_ids_are_errors():
     assert rendered.errors == ["docs/events/incident.md:6: links to unknown id 'alpah' (did you mean 'alpha'?)"]
 
 
+@pytest.mark.slow  # seconds of its own: the full suite runs it, the fast loop leaves it out
 def test_long_indexes_are_paged_and_no_page_grows_with_the_story(tmp_path):
     from explainer.site.pages import PAGE_SIZE
     from explainer.editing.synth import synthesize, write

@@ -104,6 +104,7 @@ def test_new_checks_the_story_before_writing_anything(project):
     assert actors.read_bytes() == before and not list((project / "data").rglob(".*.tmp"))
 
 
+@pytest.mark.slow  # seconds of its own: the full suite runs it, the fast loop leaves it out
 def test_two_commands_at_once_both_land(project):
     names = [f"Person Number {i}" for i in range(6)]
     with ThreadPoolExecutor(len(names)) as pool:
@@ -163,6 +164,7 @@ def test_leftovers_of_an_interrupted_write_are_cleaned_by_the_next(project):
     assert "removed 1 temporary file(s)" in result.stderr and not left.exists()
 
 
+@pytest.mark.slow  # seconds of its own: the full suite runs it, the fast loop leaves it out
 def test_an_ingest_cut_between_its_two_files_finishes_when_run_again(project, tmp_path):
     article = tmp_path / "wire.txt"
     article.write_text('Officials said the bridge was closed. "We will reopen it soon," Mayor Anna Berg said.\n')
@@ -177,6 +179,7 @@ def test_an_ingest_cut_between_its_two_files_finishes_when_run_again(project, tm
     assert sum(1 for c in story.claims if "reopen" in " ".join(q.text for q in c.quotes)) == 1
 
 
+@pytest.mark.slow  # seconds of its own: the full suite runs it, the fast loop leaves it out
 def test_an_export_cut_short_is_finished_by_the_next(project, monkeypatch):
     assert run("export", "out", cwd=project).returncode == 0
     (project / "data" / "actors.yml").write_bytes((project / "data" / "actors.yml").read_bytes().replace(

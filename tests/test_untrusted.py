@@ -95,6 +95,7 @@ def test_a_quote_of_nothing_but_elision_marks_is_refused(tmp_path):
     assert "a quote must have words besides its elision marks" in report
 
 
+@pytest.mark.slow  # seconds of its own: the full suite runs it, the fast loop leaves it out
 def test_a_data_file_name_is_shown_as_text_never_as_a_link(tmp_path):
     """The "Made from" note names the data file: a name written like a Markdown link stays text."""
     from conftest import make_site, mkdocs_build
