@@ -1629,3 +1629,16 @@ def test_a_description_then_a_titled_name_is_who_speaks_and_whom_the_next_title_
 ])
 def test_a_service_is_an_organisation_the_service_can_mean(text, name):
     assert [a.speaker.name for a in extract(text) if a.quotes] == [name]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Analysts were unconvinced.\n\n“What we are seeing is a classic confidence run. The reserves may be there.\n\n"
+     "“Until Halden publishes attestations, every exchange will treat NPG like a hot potato,” said Marta Kowalczyk, "
+     "head of research at Bastion Analytics.", "Marta Kowalczyk"),
+    ("The mayor was in no mood to wait.\n\n\"We have asked three times for the figures.\n\n\"We will not ask a fourth "
+     "time,\" Ann Lee told the meeting.", "Ann Lee"),
+])
+def test_a_quotation_left_open_is_whose_its_next_paragraph_says(text, name):
+    """A quotation running over paragraphs has no closing mark until its last: its speaker, named there, said all."""
+    found = [a for a in extract(text) if a.quotes]
+    assert [(a.speaker.name, len(a.quotes)) for a in found] == [(name, 2)]

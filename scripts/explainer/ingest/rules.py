@@ -426,6 +426,7 @@ def find(text: str) -> list[Attribution]:
     surnames not yet resolved (`resolve`), so more can be added first (the tagger's)."""
     found: list[Attribution] = []
     ends_paragraph = False  # the paragraph just before holds the last attribution: its quotation may go on
+    left_open = False  # the paragraph just before ends inside a quotation nobody was given: the next may say whose
     for paragraph in paragraphs(text):
         quotes = [q for q in quotations(text, paragraph) if q.of(text).split()]
         if _crosshead(text, paragraph, quotes):
@@ -443,10 +444,19 @@ def find(text: str) -> list[Attribution]:
                         (previous.content.start >= paragraph.start or ends_paragraph):
                     previous.content = Span(previous.content.start, attribution.content.end)
                     previous.quotes += attribution.quotes
+                elif left_open and previous is not None and previous.source is None and attribution.source and \
+                        attribution.quotes and attribution.quotes[0].start == paragraph.start:
+                    # “… (no closing mark: the quotation goes on) ¶ “…,” said Marta Kowalczyk: hers, both
+                    attribution.content = Span(previous.content.start, attribution.content.end)
+                    attribution.quotes = previous.quotes + attribution.quotes
+                    attribution.reasons.append("the quotation the paragraph before left open goes on here")
+                    found[-1] = attribution
                 else:
                     found.append(attribution)
-            ends_paragraph = False
+            ends_paragraph = left_open = False
         ends_paragraph = bool(found) and found[-1].content.start >= paragraph.start
+        left_open = bool(quotes) and quotes[-1].end >= paragraph.end and \
+            text[paragraph.end - 1] not in CLOSE_QUOTES + "’'" and found[-1:] != [] and found[-1].source is None
     return found
 
 
