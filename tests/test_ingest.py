@@ -1642,3 +1642,13 @@ def test_a_quotation_left_open_is_whose_its_next_paragraph_says(text, name):
     """A quotation running over paragraphs has no closing mark until its last: its speaker, named there, said all."""
     found = [a for a in extract(text) if a.quotes]
     assert [(a.speaker.name, len(a.quotes)) for a in found] == [(name, 2)]
+
+
+def test_a_relative_of_the_same_surname_is_another_person():
+    """"Her nephew, Desmond Tolliver" after "Marguerite Tolliver": another Tolliver, and "he" is him."""
+    text = ("Marguerite Tolliver founded the seed library in 1998. “A seed doesn’t care about your career,” she says.\n\n"
+            "“She never stops,” says Rafael Quintanilla, who volunteers on Saturdays.\n\n"
+            "Her nephew, Desmond Tolliver, who keeps the library’s books, says the question comes up at every meeting. "
+            "“She’ll say she’s handling it,” he says, laughing.")
+    assert [a.speaker.name for a in extract(text) if a.quotes] == ["Marguerite Tolliver", "Rafael Quintanilla",
+                                                                  "Desmond Tolliver"]

@@ -1023,10 +1023,10 @@ def _mention(phrase: str) -> Mention:
 
 
 def _described_then_named(head: str, apposition: str) -> bool:
-    """Whether a phrase opening with "a", "an" or "the" describes the person the apposition then names, with a title
-    or a given name ("Chief Josiah Ezenwa-Okoro", "Ruth Cole")."""
+    """Whether a phrase opening with "a", "the" or "her" describes the person the apposition then names, with a
+    title or a given name ("Chief Josiah Ezenwa-Okoro", "Her nephew, Desmond Tolliver")."""
     runs = _speaker_runs(apposition)
-    if not re.match(r"(?:an?|the)\s", head.strip(), re.I) or not runs or runs[0].start() > 0:
+    if not re.match(r"(?:an?|the|his|her|their|its|our)\s", head.strip(), re.I) or not runs or runs[0].start() > 0:
         return False
     words = runs[0].group(0).split()
     return len(words) > 1 and (_title_word(words[0]) or _person_named(" ".join(words)))
@@ -1415,9 +1415,11 @@ def resolve(text: str, found: list[Attribution]) -> None:
             before_it = bisect.bisect_left(positions, at)
             # a surname is a person's; an organisation's short name ends its whole one ("the Evening Post" is the
             # "Kelbridge Evening Post"; the "Department of Regional Roads" is no "Regional Roads")
+            # (never another person's by the given name: "Desmond Tolliver" is no "Marguerite Tolliver")
             person = speaker.kind != "organization"
-            earlier = acronyms.get(speaker.name) or (person and named.same_surname(speaker.name, before_it)) or \
-                (person and seen.same_surname(speaker.name, len(seen.mentions))) or \
+            earlier = acronyms.get(speaker.name) or \
+                (person and _longer(named.same_surname(speaker.name, before_it), speaker.name)) or \
+                (person and _longer(seen.same_surname(speaker.name, len(seen.mentions)), speaker.name)) or \
                 (not person and _ending(names, speaker.name, before_it)) or \
                 _shortened(names, speaker.name, before_it) or \
                 (_by_office(text, names, speaker.name, before_it) if re.match(r"the\s", word, re.I) else None) or \
@@ -1673,6 +1675,14 @@ def _shouted(words: str) -> bool:
     return words.isupper() and len(words.split()) > 1
 
 
+def _longer(mention: Mention | None, name: str) -> Mention | None:
+    """The mention of the same surname, unless `name` is another person's by its given name: "Cr Hollis" and
+    "Tariq Mehmood" are "Greg Hollis" and "Chaudhry Tariq Mehmood", "Desmond Tolliver" is no "Marguerite Tolliver"."""
+    if mention is None or (_person_named(name) and not mention.name.endswith(f" {name}")):
+        return None
+    return mention
+
+
 def _by_office(text: str, names: list[tuple[int, Mention]], office: str, before: int) -> Mention | None:
     """For "The Collector said", the nearest person of the last 50 named who had that office, in capitals, written
     before their name ("District Collector Deepa Nandakumar"): an office no list of titles can hold in full."""
@@ -1853,7 +1863,7 @@ def _described_as_organisations(text: str) -> dict[str, set[str]]:
     return described
 
 
-OFFICE_FIRST = re.compile(r"(?i:the|its|their|our|an?)\s+(?P<office>[A-Za-z][^,;“”\"]{1,80}),\s+(?=[A-Z])")
+OFFICE_FIRST = re.compile(r"(?i:the|its|their|our|his|her|an?)\s+(?P<office>[A-Za-z][^,;“”\"]{1,80}),\s+(?=[A-Z])")
 RELATIVE = frozenset(("who", "which", "that", "whom"))
 # a person, when an indefinite phrase names one ("One trader", "A woman walking her dog", "Another neighbour")
 PERSON_NOUNS = frozenset(("man", "woman", "person", "trader", "investor", "worker", "customer", "user", "local", "voter",
