@@ -455,8 +455,8 @@ def find(text: str) -> list[Attribution]:
                     found.append(attribution)
             ends_paragraph = left_open = False
         ends_paragraph = bool(found) and found[-1].content.start >= paragraph.start
-        left_open = bool(quotes) and quotes[-1].end >= paragraph.end and \
-            text[paragraph.end - 1] not in CLOSE_QUOTES + "’'" and found[-1:] != [] and found[-1].source is None
+        left_open = ends_paragraph and found[-1].source is None and bool(quotes) and \
+            quotes[-1].end >= paragraph.end and text[paragraph.end - 1] not in CLOSE_QUOTES + "’'"
     return found
 
 
@@ -1023,8 +1023,9 @@ def _mention(phrase: str) -> Mention:
 
 
 def _described_then_named(head: str, apposition: str) -> bool:
-    """Whether a phrase opening with "a", "the" or "her" describes the person the apposition then names, with a
-    title or a given name ("Chief Josiah Ezenwa-Okoro", "Her nephew, Desmond Tolliver")."""
+    """Whether a phrase opening with an article or a possessive ("a", "the", "her") describes the person the
+    apposition then names, with a title or a given name ("Chief Josiah Ezenwa-Okoro", "Her nephew, Desmond
+    Tolliver")."""
     runs = _speaker_runs(apposition)
     if not re.match(r"(?:an?|the|his|her|their|its|our)\s", head.strip(), re.I) or not runs or runs[0].start() > 0:
         return False
@@ -1418,8 +1419,8 @@ def resolve(text: str, found: list[Attribution]) -> None:
             # (never another person's by the given name: "Desmond Tolliver" is no "Marguerite Tolliver")
             person = speaker.kind != "organization"
             earlier = acronyms.get(speaker.name) or \
-                (person and _longer(named.same_surname(speaker.name, before_it), speaker.name)) or \
-                (person and _longer(seen.same_surname(speaker.name, len(seen.mentions)), speaker.name)) or \
+                (person and _same_person(named.same_surname(speaker.name, before_it), speaker.name)) or \
+                (person and _same_person(seen.same_surname(speaker.name, len(seen.mentions)), speaker.name)) or \
                 (not person and _ending(names, speaker.name, before_it)) or \
                 _shortened(names, speaker.name, before_it) or \
                 (_by_office(text, names, speaker.name, before_it) if re.match(r"the\s", word, re.I) else None) or \
@@ -1675,7 +1676,7 @@ def _shouted(words: str) -> bool:
     return words.isupper() and len(words.split()) > 1
 
 
-def _longer(mention: Mention | None, name: str) -> Mention | None:
+def _same_person(mention: Mention | None, name: str) -> Mention | None:
     """The mention of the same surname, unless `name` is another person's by its given name: "Cr Hollis" and
     "Tariq Mehmood" are "Greg Hollis" and "Chaudhry Tariq Mehmood", "Desmond Tolliver" is no "Marguerite Tolliver"."""
     if mention is None or (_person_named(name) and not mention.name.endswith(f" {name}")):
