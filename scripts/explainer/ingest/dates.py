@@ -132,13 +132,13 @@ def occasion(narrative: str, before: int, published: dt.date | None, speaker: st
             return None
         if day.group("weekday") is None and day.group("weekday_alone") is None and day.group("relative") is None:
             continue
-        start = max(narrative.rfind(stop, 0, day.start()) for stop in (". ", "\n", "? ", "! "))
-        if AHEAD.search(narrative, start + 1, day.start()):
+        start, end = _sentence(narrative, day.start())
+        if AHEAD.search(narrative, start, day.start()):
             continue
         date, named = _resolve(day, published), " ".join(day.group(0).split())
         where = "the paragraph" if day.start() > paragraph else "the story's first paragraph" if \
             _in_lead(narrative, day.start()) else f"the paragraph before, of {speaker}," if \
-            _about(narrative, start + 1, day.start(), paragraph, speaker) else None
+            _about(narrative, (start, end), paragraph, speaker) else None
         if where is None:
             return f"no day given: the story named '{named}' ({date.isoformat()}) in a paragraph before; not set (check)"
         return When(date, None, f"said {date.isoformat()}: no day given, the day {where} named before ('{named}', "
@@ -150,22 +150,30 @@ def _of_speaking(narrative: str, at: int, speech: re.Pattern) -> bool:
     """Whether the time at `at` is when somebody spoke: its sentence has a cue of saying, after the time or at most a
     few words before it ("In a 2019 interview, she said", "she told the BBC in 2019 that"), not one whose reported
     words name it ("…, which claimed the company hid failures before its stock fell in April 2025")."""
-    start = max(narrative.rfind(stop, 0, at) for stop in (". ", "\n", "? ", "! ")) + 1
-    ends = [i for i in (narrative.find(stop, at) for stop in (". ", "\n", "? ", "! ")) if i >= 0]
-    cue = speech.search(narrative, start, min(ends, default=len(narrative)))
+    cue = speech.search(narrative, *_sentence(narrative, at))
     return cue is not None and at < cue.end() + SPOKE_WITHIN
 
 
 SPOKE_WITHIN = 40  # characters after a cue within which a time is when the speaker spoke ("told the BBC in 2019")
 
 
-def _about(narrative: str, start: int, at: int, paragraph: int, speaker: str | None) -> bool:
-    """Whether the sentence from `start` holding the day at `at` names the speaker (by surname) and lies in the
-    paragraph just before the one that starts at `paragraph`."""
-    if not speaker or narrative.rfind("\n\n", 0, paragraph) > at:
+def _about(narrative: str, sentence: tuple[int, int], paragraph: int, speaker: str | None) -> bool:
+    """Whether the sentence (its start and end) names the speaker (by surname) and lies in the paragraph just
+    before the one that starts at `paragraph`."""
+    start, end = sentence
+    if not speaker or narrative.rfind("\n\n", 0, paragraph) > start:
         return False
-    end = min((i for i in (narrative.find(stop, at) for stop in (". ", "\n")) if i >= 0), default=len(narrative))
     return re.search(rf"\b{re.escape(speaker.split()[-1])}\b", narrative[start:end]) is not None
+
+
+SENTENCE_STOPS = (". ", "\n", "? ", "! ")
+
+
+def _sentence(narrative: str, at: int) -> tuple[int, int]:
+    """Where the sentence holding character `at` of the narrative starts and ends."""
+    start = max(narrative.rfind(stop, 0, at) for stop in SENTENCE_STOPS) + 1
+    ends = [i for i in (narrative.find(stop, at) for stop in SENTENCE_STOPS) if i >= 0]
+    return start, min(ends, default=len(narrative))
 
 
 def _in_lead(narrative: str, at: int) -> bool:

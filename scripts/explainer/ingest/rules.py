@@ -1339,7 +1339,7 @@ def resolve(text: str, found: list[Attribution]) -> None:
     # the last attribution (in `found`'s order) whose content ends before a point: the last whose
     # suffix-minimum end is there (the minima never decrease)
     ends = list(itertools.accumulate((a.content.end for a in reversed(found)), min))[::-1]
-    subjects = _subjects(text, names)
+    subjects = _subjects(text, names, described)
     acronyms = _acronyms(text)
     subject_at = [position for position, _ in subjects]
     genders = _Genders()
@@ -1795,7 +1795,8 @@ def _shortened(names: list[tuple[int, Mention]], name: str, before: int) -> Ment
     return None
 
 
-def _subjects(text: str, names: list[tuple[int, Mention]]) -> list[tuple[int, Mention]]:
+def _subjects(text: str, names: list[tuple[int, Mention]],
+              described: dict[str, set[str]]) -> list[tuple[int, Mention]]:
     """Who each sentence of the writer's own words is about, where it stands: the person or organisation
     named first in it, after nothing but a few words that describe them ("Mr Snow, the new coach, has
     praised …", "Lucky passenger Shona McBride was …", "Another caller, Dev, backed …", "Caldmouth
@@ -1806,7 +1807,6 @@ def _subjects(text: str, names: list[tuple[int, Mention]]) -> list[tuple[int, Me
     alone = {m.name.split()[-1] for _, m in names} | \
         {m.name.split()[0] for _, m in names if not _looks_like_org(m.name)}  # "Kelsey Rovers" names no Kelsey
     positions = [position for position, _ in names]
-    described = _described_as_organisations(text)
     body = body_start(text)
     for paragraph in paragraphs(text):
         if paragraph.end <= body and not re.search(r"[.!?][”\"’']*\s*$", paragraph.of(text)):
