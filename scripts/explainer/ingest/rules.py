@@ -1421,10 +1421,10 @@ def resolve(text: str, found: list[Attribution]) -> None:
             earlier = acronyms.get(speaker.name) or \
                 (person and _same_person(named.same_surname(speaker.name, before_it), speaker.name)) or \
                 (person and _same_person(seen.same_surname(speaker.name, len(seen.mentions)), speaker.name)) or \
-                (not person and _ending(names, speaker.name, before_it)) or \
-                _shortened(names, speaker.name, before_it) or \
+                (not person and names.ending(speaker.name, before_it)) or \
+                names.shortened(speaker.name, before_it) or \
                 (_by_office(text, names, speaker.name, before_it) if re.match(r"the\s", word, re.I) else None) or \
-                (_first_named(names, speaker.name, before_it) if speaker.kind == "person" else None)
+                (names.first_named(speaker.name, before_it) if speaker.kind == "person" else None)
             full = Mention(earlier.name, speaker.title or earlier.title, earlier.kind) if earlier else speaker
             if full is speaker and _common_word(text, attribution.source, speaker.name):
                 # "Others said …", "Anyone with information is asked to call …": a word a sentence opens with
@@ -1526,14 +1526,14 @@ def _whole(text: str, start: int, end: int) -> str:
     return _clean_name(" ".join(name.split()))
 
 
-def _titled_before(names: list[tuple[int, Mention]], positions: list[int], at: int, speaker: Mention,
+def _titled_before(names: _Names, positions: list[int], at: int, speaker: Mention,
                   reach: int = 30) -> Mention | None:
     """The nearest of the last `reach` full names before `at` whose title holds a bare title's words."""
     end = bisect.bisect_left(positions, at)
     return next((m for _, m in reversed(names[max(0, end - reach):end]) if _title_words(m) and _fits(speaker, m)), None)
 
 
-def _named_since(names: list[tuple[int, Mention]], positions: list[int], since: int, at: int, word: str,
+def _named_since(names: _Names, positions: list[int], since: int, at: int, word: str,
                  genders: "_Genders", quoted: Spans) -> Mention | None:
     """The nearest person named in the writer's own words since the last attribution whom "he" or "she" must
     mean, as their given name or title says ("Tom Reid met Ann Lee on Monday. “…,” she said.")."""
@@ -1610,9 +1610,54 @@ def _relayed_by_report(text: str, attribution: Attribution, found: list[Attribut
 NOT_NAME_OPENERS = {*OPENERS, *PREPOSITIONS, "when", "if", "because", "since", *CUE_WORDS}
 
 
-def _names(text: str) -> list[tuple[int, Mention]]:
+SHORT_NAME_WORDS = 8  # a name said again in short keeps at most this many of its words (and so 40 KB of
+# capitalised words, one run, is indexed in linear time)
+
+
+class _Names(list):
+    """Every full name in the text, where it stands (`_names`), indexed by its first words, its last words and its
+    first name, so that the nearest longer name a short one stands for is found by bisection rather than by
+    reading all the names before it again for each attribution and sentence (quadratic on a long text)."""
+
+    @functools.cached_property
+    def _by_words(self) -> dict[str, dict[tuple[str, ...], list[int]]]:
+        index = {"organisation beginning": defaultdict(list), "ending": defaultdict(list), "first": defaultdict(list)}
+        for i, (_, mention) in enumerate(self):
+            words = tuple(mention.name.split())
+            if len(words) > 1:
+                index["first"][words[:1]].append(i)
+            for n in range(1, min(len(words), SHORT_NAME_WORDS + 1)):
+                index["ending"][words[-n:]].append(i)
+                if _org_word(" ".join(words[n:])):
+                    index["organisation beginning"][words[:n]].append(i)
+        return index
+
+    def _nearest(self, index: str, words: tuple[str, ...], before: int) -> Mention | None:
+        found = self._by_words[index].get(words, [])
+        last = bisect.bisect_left(found, before)
+        return self[found[last - 1]][1] if last else None
+
+    def first_named(self, name: str, before: int) -> Mention | None:
+        """The nearest full name before that begins with `name`, a first name alone ("Sir Malcolm", "Shona, 34,
+        said" after "Shona McBride"), as British papers and tabloids name people again."""
+        return None if " " in name else self._nearest("first", (name,), before)
+
+    def ending(self, name: str, before: int) -> Mention | None:
+        """The nearest longer name before that ends with all of `name`'s words ("Kelbridge Evening Post")."""
+        return self._nearest("ending", tuple(name.split()), before)
+
+    def shortened(self, name: str, before: int) -> Mention | None:
+        """The nearest full name before that `name` is without its last words, where those say it is an
+        organisation ("Cerro Azul said" after "Cerro Azul Resources", "ParkRight" after "ParkRight Solutions"). A
+        name that says so itself is its own ("the Kremlin" is no short "Kremlin Senate")."""
+        if _looks_like_org(name) or not (full := self._nearest("organisation beginning", tuple(name.split()), before)):
+            return None
+        return Mention(full.name, full.title, "organization")
+
+
+def _names(text: str) -> _Names:
     """Every full name (two words or more) in the text, where it stands, with the title before it."""
-    found = []
+    found = _Names()
     for run in NAME_OR_ORG.finditer(text):
         if _shouted(run.group(0)) or _headline(text, run) or _dateline(text, run):
             continue
@@ -1684,7 +1729,7 @@ def _same_person(mention: Mention | None, name: str) -> Mention | None:
     return mention
 
 
-def _by_office(text: str, names: list[tuple[int, Mention]], office: str, before: int) -> Mention | None:
+def _by_office(text: str, names: _Names, office: str, before: int) -> Mention | None:
     """For "The Collector said", the nearest person of the last 50 named who had that office, in capitals, written
     before their name ("District Collector Deepa Nandakumar"): an office no list of titles can hold in full."""
     for position, mention in reversed(names[max(0, before - 50):before]):
@@ -1695,15 +1740,7 @@ def _by_office(text: str, names: list[tuple[int, Mention]], office: str, before:
     return None
 
 
-def _first_named(names: list[tuple[int, Mention]], name: str, before: int) -> Mention | None:
-    """The nearest full name before that begins with `name`, a first name alone ("Sir Malcolm", "Shona, 34,
-    said" after "Shona McBride"), as British papers and tabloids name people again."""
-    if " " in name:
-        return None
-    return next((m for _, m in reversed(names[:before]) if m.name.split()[0] == name and " " in m.name), None)
-
-
-def _org_named_for(speaker: Mention, names: list[tuple[int, Mention]], before: int) -> Mention | None:
+def _org_named_for(speaker: Mention, names: _Names, before: int) -> Mention | None:
     """For "the panel", "the university" or "the company", the nearest organisation named before (of the last 50
     names) that the words can mean (`_called`): it need not have spoken yet."""
     nouns = _asked_title_words(speaker) & ORG_NOUNS if speaker.title and not speaker.name else set()
@@ -1714,7 +1751,7 @@ def _org_named_for(speaker: Mention, names: list[tuple[int, Mention]], before: i
         for i in range(before - 1, max(0, before - 2) - 1, -1):
             name = names[i][1].name
             if organisation := (Mention(name, None, "organization") if _looks_like_org(name) else
-                                _shortened(names, name, i)):
+                                names.shortened(name, i)):
                 return organisation
         return None
     if not nouns:
@@ -1774,28 +1811,7 @@ def _spelled_out(short: str, full: str) -> str | None:
     return full[i + 1:]
 
 
-def _ending(names: list[tuple[int, Mention]], name: str, before: int) -> Mention | None:
-    """The nearest longer name before that ends with all of `name`'s words ("Kelbridge Evening Post")."""
-    words = name.split()
-    return next((m for _, m in reversed(names[:before])
-                 if len(m.name.split()) > len(words) and m.name.split()[-len(words):] == words), None)
-
-
-def _shortened(names: list[tuple[int, Mention]], name: str, before: int) -> Mention | None:
-    """The nearest full name before that `name` is without its last words, where those say it is an
-    organisation ("Cerro Azul said" after "Cerro Azul Resources", "ParkRight" after "ParkRight Solutions"). A
-    name that says so itself is its own ("the Kremlin" is no short "Kremlin Senate")."""
-    if _looks_like_org(name):
-        return None
-    words = name.split()
-    for _, mention in reversed(names[:before]):
-        full = mention.name.split()
-        if len(full) > len(words) and full[:len(words)] == words and _org_word(" ".join(full[len(words):])):
-            return Mention(mention.name, mention.title, "organization")
-    return None
-
-
-def _subjects(text: str, names: list[tuple[int, Mention]],
+def _subjects(text: str, names: _Names,
               described: dict[str, set[str]]) -> list[tuple[int, Mention]]:
     """Who each sentence of the writer's own words is about, where it stands: the person or organisation
     named first in it, after nothing but a few words that describe them ("Mr Snow, the new coach, has
@@ -1837,8 +1853,8 @@ def _subjects(text: str, names: list[tuple[int, Mention]],
                     continue  # "Town clerk Gareth Linwood": a word of the title, the name after it
                 if (subject := _subject(run, alone, text[run.end():run.end() + 1] == ",")) is not None:
                     here = bisect.bisect_left(positions, run.start())
-                    subject = _shortened(names, subject.name, here) or \
-                        (subject.kind == "person" and _first_named(names, subject.name, here)) or subject
+                    subject = names.shortened(subject.name, here) or \
+                        (subject.kind == "person" and names.first_named(subject.name, here)) or subject
                     # ("Bophelo Bulk Water, the regional water board", "Shipping firm Harbour Line")
                     if (subject.name in described or KIND_OF_ORG_BEFORE.search(text, start, run.start())) and \
                             subject.kind != "organization":
@@ -2038,7 +2054,7 @@ def _a_report(speaker: Mention) -> bool:
         not INDEFINITE.match(speaker.title)
 
 
-def _issuer(text: str, at: int, names: list[tuple[int, Mention]], positions: list[int],
+def _issuer(text: str, at: int, names: _Names, positions: list[int],
             whole: bool = False) -> Mention | None:
     """Who issued the document that "it" is, named in the sentence before ("the letter from the landlord, Pellworth
     Estates. It says …"), or, `whole`, that "the report" is, anywhere before ("The Board published its interim
@@ -2052,7 +2068,7 @@ def _issuer(text: str, at: int, names: list[tuple[int, Mention]], positions: lis
     position, run = max(found)
     name = _clean_name(" ".join(_name_words(run.split(". ")[0].split())))
     here = bisect.bisect_left(positions, position)
-    full = _shortened(names, name, here)
+    full = names.shortened(name, here)
     return Mention(full.name if full else name, None, "organization") if full or _looks_like_org(name) else None
 
 
