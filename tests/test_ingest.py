@@ -1652,3 +1652,32 @@ def test_a_relative_of_the_same_surname_is_another_person():
             "“She’ll say she’s handling it,” he says, laughing.")
     assert [a.speaker.name for a in extract(text) if a.quotes] == ["Marguerite Tolliver", "Rafael Quintanilla",
                                                                   "Desmond Tolliver"]
+
+
+@pytest.mark.parametrize("text, name", [
+    # a party and a ward in brackets after the name, with a comma inside them
+    ("Ward councillor Imran Vance (Lab, Holloway) said he had written “more times than I can count”.", "Imran Vance"),
+    ("“We were never asked,” said Cllr Rhian Pugh (Plaid Cymru, Llanfair), who sits on the board.", "Rhian Pugh"),
+    ("Senator Mark Ellery (R, Okla.) said the plan was “dead on arrival”.", "Mark Ellery"),
+])
+def test_words_in_brackets_after_a_name_are_not_the_speaker(text, name):
+    assert [a.speaker.name for a in extract(text) if a.quotes] == [name]
+
+
+@pytest.mark.parametrize("text", [
+    # a capitalised word that only says what kind the speaker is, before a common noun: nobody named
+    "A senior Republican aide, who spoke on condition of anonymity, said leaders feared “a revolt” among members.",
+    "That prompted the bill's lead Democratic sponsor to accuse them of “moving the goalposts”.",
+    "A California federal judge on Wednesday called the claims “too vague”.",
+    "British officials said the talks had been “constructive”.",
+])
+def test_a_word_of_kind_before_a_common_noun_names_nobody(text):
+    assert all(a.speaker.name is None for a in extract(text))
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Ann Lee yesterday said the plan was “fine”.", "Ann Lee"),
+    ("The Hallam Institute report said: “Loneliness follows the bus timetable.”", "Hallam Institute"),
+])
+def test_a_name_before_a_day_or_a_document_still_speaks(text, name):
+    assert [a.speaker.name for a in extract(text) if a.quotes] == [name]

@@ -142,7 +142,9 @@ LEADING = re.compile(r"^(?:as\s+(?=[A-Z]))?(?:in\s+what\s+|(?:to|at|after|upon) 
 ADJUNCT = r"(?:\s+(?:on|in|at|late|early|last|this)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|" \
           r"the\s+\w+|\w+day|\w+\s+\d+|[A-Z]\w+)|\s+(?:also|earlier|later|previously|then|again|separately|" \
           r"recently|immediately|now|had|has|have))*"
-SOURCE_WORDS = r"[^,;:“”\"]{1,90}?(?:,\s*[^;:“”\"]{1,160}?,)?"  # an apposition may follow: "the mayor, Ann Lee,"
+# an apposition may follow ("the mayor, Ann Lee,"), and words in brackets hold no clause's end ("Imran Shafiq (Lab,
+# Holloway) said"): a bracket opens no other run of its words, so the pattern stays linear
+SOURCE_WORDS = r"(?:[^,;:“”\"(]|\([^()“”\"]{0,60}\)|\((?![^()“”\"]{0,60}\))){1,90}?(?:,\s*[^;:“”\"]{1,160}?,)?"
 DETERMINERS = {"a", "an", "the", "another", "one", "two", "several", "some", "many", "its", "his", "her", "their",
                "our", "my", "your"}
 # an organisation named with "of" or "for": "Ministry of Coastal Affairs", "Department for Housing"
@@ -1093,7 +1095,8 @@ def _speaker_runs(words: str) -> list[re.Match]:
     for run in NAME_RE.finditer(words):
         after = words[run.end():].strip()
         modifier = POSSESSIVE.search(run.group(0)) or \
-            (after and not after.startswith(",") and _title_word(after.split()[0].strip(",")))
+            (after and not after.startswith(",") and _title_word(after.split()[0].strip(","))) or \
+            _kind_of(words, run)
         # after "of" or "for" a run says where the speaker is, unless a given name opens a person's name in it
         # ("Minister of State for the Environment Low Hui Ling"), where no name came before ("Mohan Kumar of Sree
         # Venkata Infra": a company, whatever its first word)
@@ -1106,6 +1109,21 @@ def _speaker_runs(words: str) -> list[re.Match]:
             continue
         runs.append(run)
     return runs
+
+
+def _kind_of(words: str, run: re.Match) -> bool:
+    """Whether a run only says what kind the speaker is, the phrase ending in a common noun after it ("A senior
+    Republican aide", "the bill's lead Democratic sponsor", "A California federal judge"): a name is followed by a
+    comma, a preposition, "himself" or a day, not a noun. What a name issued speaks for it ("Hallam Institute
+    report")."""
+    after = re.match(r"(?:\s+[a-z]+){1,3}(?=\s*(?:,|$))", words[run.end():])
+    if not after or after.group(0).split()[-1] in TIME_NOUNS | REPORTS | ISSUED:
+        return False
+    tags = pos.tag(pos.TOKEN.findall(words[:run.end() + after.end()]))
+    return tags[-1] in {"NN", "NNS"} and all(t in {"JJ", "NN", "NNS"} for t in tags[-len(after.group(0).split()):])
+
+
+TIME_NOUNS = frozenset(("yesterday", "today", "tonight", "tomorrow", "overnight"))
 
 
 # "A senior sister on a 16-bed general ICU": somebody unnamed, and a name after a preposition says where she is
