@@ -17,7 +17,7 @@ import pytest
 import yaml
 
 from conftest import BIN, ROOT, make_site, mkdocs_build
-from explainer.ingest import pos
+from explainer.ingest import names as given_names, pos
 from explainer.ingest import rules, tagger
 from explainer.ingest.rules import Span, double_marked, extract, quotations
 from explainer.ingest.rules import extract as rules_extract
@@ -1681,3 +1681,21 @@ def test_a_word_of_kind_before_a_common_noun_names_nobody(text):
 ])
 def test_a_name_before_a_day_or_a_document_still_speaks(text, name):
     assert [a.speaker.name for a in extract(text) if a.quotes] == [name]
+
+
+@pytest.mark.parametrize("name, family", [
+    ("Maggie Ho Mei-ling", "Ho"), ("Lau Tak-wing", "Lau"), ("Kim Min-jun", "Kim"),  # a hyphenated given name after
+    ("Lim Wei Jie", "Lim"), ("Low Hui Ling", "Low"),  # a family name before two syllables
+    ("Josiah Ezenwa-Okoro", "Ezenwa-Okoro"), ("Colleen Ashdown", "Ashdown"), ("Mary Ann Lee", "Lee"),
+])
+def test_the_family_name_a_story_names_somebody_again_by(name, family):
+    assert given_names.surname(name) == family
+
+
+def test_east_asian_names_are_found_again_by_their_family_name():
+    text = ("District councillor Maggie Ho Mei-ling questioned the figures. Ho also called it “a hotel with potted "
+            "plants”.\n\nUndersecretary for Development Ada Leung Wing-sze said the views “must be given weight”.\n\n"
+            "“These goals are not in conflict,” Leung said.\n\nAssemblyman Lim Wei Jie questioned why. “This is the "
+            "third burst,” Lim said.")
+    assert [a.speaker.name for a in extract(text) if a.quotes] == \
+        ["Maggie Ho Mei-ling", "Ada Leung Wing-sze", "Ada Leung Wing-sze", "Lim Wei Jie"]

@@ -21,6 +21,7 @@ from typing import Any
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from . import pos
+from .names import surname
 from . import tagger
 from .dates import When, occasion, when_said
 from .rules import (CUE_WORD, HEAD_WORDS, Attribution, Mention, Span, all_quotations, body_start, double_marked,
@@ -159,7 +160,7 @@ def _suggest_relations(out: Draft) -> None:
 
 def _names(words: str, name: str) -> bool:
     """Whether `words` name the speaker `name`, by name or surname ("rejected Peskov's claim")."""
-    return bool(re.search(rf"\b(?:{re.escape(name)}|{re.escape(name.split()[-1])})\b", words))
+    return bool(re.search(rf"\b(?:{re.escape(name)}|{re.escape(surname(name))})\b", words))
 
 
 def _list_unattributed(out: Draft) -> None:
@@ -256,7 +257,7 @@ def _claim(out: Draft, found: Attribution, actors: "_Actors", known: set) -> Non
     if (claimant, normalise(words)) in known or (claimant, normalise(summary)) in known:
         return  # the story has this claim already (an article ingested again, with --merge)
     # a person by surname, an organisation by its whole name: "united-states-rejected-this-claim"
-    who = found.speaker.name.split()[-1] if found.speaker.kind == "person" else found.speaker.name
+    who = surname(found.speaker.name) if found.speaker.kind == "person" else found.speaker.name
     claim_id = slug(f"{who} {' '.join(summary.split()[:6])}", out.taken, "claim")
     claim: dict[str, Any] = {"id": claim_id, "claimant": claimant}
     said = _when(out, found, claimant)

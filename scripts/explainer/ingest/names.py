@@ -8,6 +8,7 @@ countries, written without accents.
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 from pathlib import Path
 
@@ -57,6 +58,23 @@ def name_starts(words: list[str]) -> int:
 
 def _family_name_first(words: list[str]) -> bool:
     """A short family name before two given-name syllables, as Chinese, Korean and Vietnamese names are written
-    ("Low Hui Ling", "Ng Siew Lan"), not a title before a Western given name ("Reeve Colleen Ashdown")."""
-    return len(words) == 3 and len(words[0]) <= 5 and borne(words[0]) < 100 and gender(words[1]) is None and \
+    ("Low Hui Ling", "Ng Siew Lan", "Lim Wei Jie"), not a title before a Western given name ("Reeve Colleen
+    Ashdown")."""
+    return len(words) == 3 and len(words[0]) <= 5 and borne(words[0]) < FAMILY_NAME and gender(words[1]) is None and \
         borne(words[1]) < SYLLABLE and borne(words[2]) >= 100
+
+
+FAMILY_NAME = 2000  # at most this many bearers as a given name: "Lim" (121), "Ho" (1,161), "Chan" (1,815)
+HYPHENATED_GIVEN = re.compile(r"[A-Z][a-z]+-[a-z]+")  # "Mei-ling", "Tak-wing", "Min-jun"; not "Ezenwa-Okoro"
+
+
+def surname(name: str) -> str:
+    """The family name of a person's name, as a story names them again: its last word, but the word before a
+    hyphenated given name written after it ("Maggie Ho Mei-ling", "Lau Tak-wing": Ho, Lau), and the first of a
+    family name written before two given-name syllables ("Lim Wei Jie": Lim)."""
+    words = name.split()
+    if len(words) > 1 and HYPHENATED_GIVEN.fullmatch(words[-1]):
+        return words[-2]
+    if len(words) > 2 and _family_name_first(words[-3:]):
+        return words[-3]
+    return words[-1] if words else name

@@ -101,7 +101,8 @@ TITLE_WORDS = {"president", "prime", "minister", "foreign", "defense", "defence"
                "shrimati", "kumari", "hon", "honourable", "honorable", "rt", "provost", "dean", "registrar", "rector",
                "principal", "warden", "reeve", "mpp", "clerk", "treasurer", "sheikh", "imam", "mzee", "pastor",
                "reverend", "pandit", "swami", "elder", "member", "alhaji", "alhaja", "hajia", "mallam", "malam",
-               "otunba", "engr", "barr", "comrade"}
+               "otunba", "engr", "barr", "comrade", "undersecretary", "under-secretary", "assemblyman",
+               "assemblywoman", "assemblymember", "datuk", "datin", "dato", "tun", "puan", "encik"}
 NATIONALITY = re.compile(r"^(?:[A-Z][a-z]+(?:ian|ean|ese|ish|can|ern)|Russian|American|Ukrainian|Israeli|Iraqi|"
                          r"Pakistani|Saudi|Thai|Swiss|French|Dutch|Greek|Polish|Turkish|Czech)$")
 # words that open a sentence capitalised before its speaker, no part of a name ("Later Ann Lee added")
@@ -1838,7 +1839,7 @@ def _subjects(text: str, names: _Names,
     spoken"). Not a name inside a quotation, nor one after a preposition ("The director of the Museum")."""
     found = []
     # a surname or first name alone, when the text gave the full name before ("Osei has just spoken", "Ryan took it")
-    alone = {m.name.split()[-1] for _, m in names} | \
+    alone = {given_names.surname(m.name) for _, m in names} | \
         {m.name.split()[0] for _, m in names if not _looks_like_org(m.name)}  # "Kelsey Rovers" names no Kelsey
     positions = [position for position, _ in names]
     body = body_start(text)
@@ -2147,7 +2148,7 @@ class _Mentions:
         self.mentions.append(mention)
         other = -1
         if mention.name:
-            same = self.by_surname[mention.name.split()[-1]]
+            same = self.by_surname[given_names.surname(mention.name)]
             if same:
                 other = same[-1] if self.mentions[same[-1]].name != mention.name else self.other_name[same[-1]]
             same.append(i)
@@ -2158,7 +2159,7 @@ class _Mentions:
 
     def same_surname(self, name: str, before: int) -> Mention | None:
         """The last of the first `before` mentions whose name is another than `name`, with its surname."""
-        same = self.by_surname.get(name.split()[-1], [])
+        same = self.by_surname.get(given_names.surname(name), [])
         last = bisect.bisect_left(same, before)
         if not last:
             return None
