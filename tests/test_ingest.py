@@ -1699,3 +1699,43 @@ def test_east_asian_names_are_found_again_by_their_family_name():
             "third burst,” Lim said.")
     assert [a.speaker.name for a in extract(text) if a.quotes] == \
         ["Maggie Ho Mei-ling", "Ada Leung Wing-sze", "Ada Leung Wing-sze", "Lim Wei Jie"]
+
+
+@pytest.mark.parametrize("text, name", [
+    # a place the story moves to opens the sentence, then who speaks
+    ("Down at the pier, fisherman Lau Tak-wing, 54, said he would stay. “This is home,” he said.", "Lau Tak-wing"),
+    ("Back in Kampala, the minister, Ruth Oketch, said the market was “unsafe”.", "Ruth Oketch"),
+    ("Elsewhere, Tom Reid said: “No.”", "Tom Reid"),
+])
+def test_a_place_opening_the_sentence_is_not_the_speaker(text, name):
+    assert {a.speaker.name for a in extract(text) if a.quotes} == {name}
+
+
+def test_he_after_somebody_who_would_not_be_named_is_that_somebody():
+    """An operator who declined to be named is a person, not the operating company, and "he" then is him."""
+    text = ("Retiree Rosnah Ismail, 58, said she had queued “twice a day”.\n\nA food stall operator nearby, who "
+            "declined to be named, said he had closed for four days.\n\n“No water, no business,” he said.")
+    found = [a for a in extract(text) if a.quotes]
+    assert [a.speaker.name for a in found] == ["Rosnah Ismail", None]
+    assert found[1].speaker.unnamed and found[1].speaker.kind == "person"
+
+
+@pytest.mark.parametrize("text, name", [
+    # what another said of the words after them ("a claim X denied") is not who said them
+    ("Lim claimed the programme had been “quietly shelved”, a claim Haris denied.", "Lim"),
+    ("The union called the offer “an insult”, an accusation the company rejected on Friday.", "union"),
+])
+def test_a_claim_another_denied_after_the_words_is_not_their_speaker(text, name):
+    found = [a for a in extract(text) if a.quotes]
+    assert len(found) == 1 and name in (found[0].speaker.name or found[0].speaker.title or "")
+
+
+@pytest.mark.parametrize("text", [
+    "Mr Mugisha dismissed claims that the council will hand the land to “a certain investor”, saying it is false.",
+    "The minister denied reports of “a secret deal” with the contractor.",
+    "Ann Lee rejected allegations that she had “lied to the board”.",
+])
+def test_words_quoted_in_claims_a_speaker_denies_are_not_theirs_and_are_listed(text):
+    made = draft(text, "denied")
+    assert not any(c.get("quotes") for c in made.records["claims"])
+    assert len(made.unattributed) == 1

@@ -167,8 +167,10 @@ def _list_unattributed(out: Draft) -> None:
     """Every quotation of the article that no claim holds, so that none is lost without a word."""
     quotations = all_quotations(out.marked)
     out.quotations = len(quotations)
-    claimed = [a for a in out.attributions if a.speaker.name]
-    held_by_claim, held = _holders(quotations, claimed), _holders(quotations, out.attributions)
+    # (a claim that quotes nothing holds no quotation in its words: "X dismissed claims that … “a certain investor”")
+    quoting = [a for a in out.attributions if a.quotes]
+    claimed = [a for a in quoting if a.speaker.name]
+    held_by_claim, held = _holders(quotations, claimed), _holders(quotations, quoting)
     said = _Said(normalise(_quote_text(q.of(out.verbatim))) for a in claimed for q in a.quotes)
     for quote, claim, holder in zip(quotations, held_by_claim, held):
         if term := _term(out.marked, quote):  # listed, so that none is lost, as what it is

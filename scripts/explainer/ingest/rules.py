@@ -135,6 +135,9 @@ LEADING = re.compile(r"^(?:as\s+(?=[A-Z]))?(?:in\s+what\s+|(?:to|at|after|upon) 
                      r"(?:when|while|once|if|asked)\s[^,]{1,60}|"
                      r"(?:outside|inside|following|despite|amid|within|near|across|behind|under|over|without|"
                      r"before|from|with)\s[^,]{1,60}|"
+                     # a place the story moves to: "Down at the pier,", "Back in Kampala,", "Elsewhere,"
+                     r"(?:(?:down|up|back|out|along|around|away|further|farther)\s+(?:at|in|on|by|near|to|from|home|"
+                     r"afield)\b[^,]{0,60}|elsewhere|nearby)|"
                      # a participle clause: "Welcoming the verdict,", "Asked about the fire," (not "Sterling Brown,")
                      rf"(?!(?:according|{'|'.join(sorted(DESCRIBING))})\b)[a-z]+(?:ing|ed)\s+(?-i:[a-z])[^,]{{0,80}}|"
                      # a hyphenated one is none whatever follows: "Cross-examining Dr Lee,"
@@ -953,7 +956,19 @@ def _attribution(text: str, src: Span | None, cue: Span, content: Span, direct: 
             relay = _outlet(relay_match.group("outlet"))
     if src is not None and (m := RELAY_RE.search(src.of(text))):
         relay = _outlet(m.group("outlet"))
+    if quotes and DENIED_CLAIMS.match(f"{cue.of(text)} {content.of(text)}"):
+        # (up to a participle: "…, calling them “entirely unfounded”" is the speaker's again)
+        participle = re.search(r",\s+[a-z]+ing\b", content.of(text))
+        claims_end = content.start + participle.start() if participle else content.end
+        quotes = [q for q in quotes if q.start >= claims_end]
+        reasons = [*reasons, "a quotation in the claims it denies is not its words: whose, the text does not say"]
     return Attribution(src, cue, content, direct, speaker, relay=relay, quotes=list(quotes), reasons=list(reasons))
+
+
+# "Mr Mugisha dismissed claims that the council will hand the land to “a certain investor”": not his words
+DENIED_CLAIMS = re.compile(r"(?:\w+\s+)?(?:dismiss|den(?:y|ie)|reject|refute|disput)\w*\s+(?:the\s+|those\s+|these\s+)?"
+                           r"(?:claim|allegation|accusation|report|suggestion|rumou?r|charge|assertion)s?\s+"
+                           r"(?:that|of)\b", re.I)
 
 
 def _outlet(words: str) -> str:
@@ -1008,8 +1023,9 @@ def _mention(phrase: str) -> Mention:
                 return Mention(_clean_name(" ".join(words)), kind="organization")
             name = _after_titles(words)
             return Mention(_clean_name(" ".join(name)), " ".join(words[:len(words) - len(name)]), "person")
-        if _unnamed(head, apposition):
-            return Mention(None, title=" ".join(head.split()), kind=_kind(head), unnamed=True)
+        if _unnamed(head, apposition):  # (whoever would not be named is a person: "A food stall operator, who …")
+            kind = "person" if ANONYMOUS.search(words) else _kind(head)
+            return Mention(None, title=" ".join(head.split()), kind=kind, unnamed=True)
         return Mention(None, title=_bare(head), kind="any" if _issued(_bare(head)) else _kind(head), pronoun=True)
     run = runs[-1]
     name_words = _name_words(run.group(0).split())
@@ -1216,7 +1232,7 @@ DESCRIPTORS = {
     "passenger", "motorist", "commuter", "driver", "cabbie", "patient", "parent", "mum", "dad", "mother", "father",
     "grandmother", "grandfather", "gran", "grandad", "widow", "widower", "pupil", "student", "teacher", "nurse",
     "doctor", "farmer", "baker", "chef", "builder", "landlord", "landlady", "tenant", "owner", "worker", "volunteer",
-    "campaigner", "activist", "protester", "survivor", "victim", "witness", "entrepreneur", "businessman",
+    "campaigner", "activist", "protester", "survivor", "victim", "witness", "entrepreneur", "businessman", "retiree",
     "businesswoman", "star", "actor", "actress", "singer", "presenter", "comedian", "author", "artist", "designer",
     "player", "striker", "midfielder", "defender", "goalkeeper", "keeper", "winger", "forward", "skipper", "boss",
     "veteran", "rookie", "champion", "proud", "lucky", "tearful", "heartbroken", "delighted", "devastated", "furious",
@@ -1310,6 +1326,11 @@ def _plausible_source(phrase: str) -> bool:
         _plausible_words(apposition, apposition.partition(",")[0], "")
 
 
+# "…, a claim Haris denied", "an accusation the company rejected": what another then said of the words, not who
+# said them
+CLAIM_THEN_WHO = re.compile(r"(?i:a|an|the)\s+(?i:claim|allegation|accusation|charge|assertion|suggestion|"
+                            r"characteri[sz]ation|description)\s+(?:(?:that|which|the|his|her|their|its|he|she|they|"
+                            r"it)\s|[A-Z])")  # (not "a charge nurse")
 CLOSE_TO = re.compile(r"\b(?:close|closest|near|loyal|linked|allied|attached)\s+to\b")
 
 
@@ -1320,6 +1341,8 @@ def _plausible_words(phrase: str, head: str, apposition: str) -> bool:
     lowered = words.lower()
     if lowered in PRONOUNS or lowered == "you" or _determiner_and_word(lowered):  # ("you": whom a question asks)
         return True
+    if CLAIM_THEN_WHO.match(words):
+        return False
     if re.search(r"\b(?:and|or|but|in|of|the|to|a|an|for|with)$", lowered):
         return False
     # a clause, not who; but "a source close to the club", "sources loyal to the minister" are who
