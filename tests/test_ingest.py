@@ -1739,3 +1739,20 @@ def test_words_quoted_in_claims_a_speaker_denies_are_not_theirs_and_are_listed(t
     made = draft(text, "denied")
     assert not any(c.get("quotes") for c in made.records["claims"])
     assert len(made.unattributed) == 1
+
+
+@pytest.mark.parametrize("text, name", [
+    # an organisation's name with "of" before the word that says it is one, and companies' suffixes of many countries
+    ("Heart of England Ambulance Service said crews found the man with “serious head injuries”.",
+     "Heart of England Ambulance Service"),
+    ("Isle of Wight Council said the ferry was “not a luxury”.", "Isle of Wight Council"),
+    ("In a statement, water operator Syarikat Air Seraya Bhd said the burst was caused by “ground movement”.",
+     "Syarikat Air Seraya Bhd"),
+    # an office of one is still an office, its holder named after it
+    ("The Director of the Odaran State Fire Service, Mr Taiwo Bankole, said the gates were “locked”.",
+     "Taiwo Bankole"),
+])
+def test_organisations_named_with_of_or_a_company_suffix(text, name):
+    found = [a for a in extract(text) if a.quotes]
+    assert [(a.speaker.name, a.speaker.kind) for a in found] == \
+        [(name, "person" if name == "Taiwo Bankole" else "organization")]

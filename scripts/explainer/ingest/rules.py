@@ -156,7 +156,12 @@ ORG_HEADS = r"(?:Ministry|Department|Bank|University|Office|Board|Institute|Coun
             r"Association|Federation|Commission|Committee|Agency|Bureau|College|Church|Republic|Kingdom|Friends|" \
             r"Chamber|Authority|Trust|Foundation|Secretary|League|Order|Academy|Party|Coalition|Alliance|Centre|Center|" \
             r"Diocese|Archdiocese|Parish|Synod)"
-ORG_NAME = re.compile(rf"(?:[A-Z][\w’'-]*\s+)*{ORG_HEADS}\s+(?:of|for|on)\s+(?:the\s+)?[A-Z][\w’'-]*"
+# or with "of" before the word that says so: "Heart of England Ambulance Service", "Isle of Wight Council"
+ORG_TAILS = r"(?:Services?|Trust|Council|Board|Authority|Commission|Society|Association|Foundation|Hospitals?|Police|" \
+            r"Constabulary|Railways?|Airport|Company|Group|Ltd|Limited|plc|Club|Union|Federation|Bhd|Berhad)"
+TITLED = "|".join(sorted(word.capitalize() for word in TITLE_WORDS))  # ("Director of the … Fire Service": an office)
+ORG_NAME = re.compile(rf"(?!(?:{TITLED})\s)[A-Z][\w’'-]*\s+of\s+(?:the\s+)?(?:[A-Z][\w’'-]*\s+){{0,4}}{ORG_TAILS}\b|"
+                      rf"(?:[A-Z][\w’'-]*\s+)*{ORG_HEADS}\s+(?:of|for|on)\s+(?:the\s+)?[A-Z][\w’'-]*"
                       rf"(?:\s+(?:and\s+)?[A-Z][\w’'-]*)*")
 # a name in the text: an organisation's with "of" or "for" in it whole ("the Department for Housing"), or a run
 # of capitalised words
@@ -178,7 +183,8 @@ ORG_HINTS = ORG_NOUNS | frozenset(("office", "house", "kremlin", "news", "times"
     "enterprises", "pharmaceuticals", "construction", "developments", "properties", "insurance", "llc", "gmbh", "ag",
     "lines", "shipping", "freight", "utilities", "telecom", "pharma", "retail", "stores", "rovers", "united",
     "athletic", "wanderers", "fc", "albion", "rangers", "harriers", "city", "town", "diocese", "archdiocese", "parish",
-    "synod", "church", "mosque", "synagogue", "temple"))
+    "synod", "church", "mosque", "synagogue", "temple", "bhd", "berhad", "sdn", "pte", "pty", "limited", "corporation",
+    "incorporated", "tbk", "nv", "bv", "srl", "sarl", "spa", "oyj"))
 # words of a news outlet's name: an outlet is drafted as `media`, and is never a person
 MEDIA_WORDS = frozenset(("news", "times", "post", "courier", "herald", "gazette", "tribune", "journal", "telegraph",
     "guardian", "chronicle", "daily", "radio", "tv", "television", "broadcasting", "broadcaster", "agency", "press",
