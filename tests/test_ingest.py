@@ -1756,3 +1756,21 @@ def test_organisations_named_with_of_or_a_company_suffix(text, name):
     found = [a for a in extract(text) if a.quotes]
     assert [(a.speaker.name, a.speaker.kind) for a in found] == \
         [(name, "person" if name == "Taiwo Bankole" else "organization")]
+
+
+def test_a_long_description_then_a_given_name_is_who_she_is():
+    text = ("When the rains came early, Amina Dahir knew what would follow.\n\nA 29-year-old community health volunteer "
+            "who fled to the camp with her three children two years ago, Amina now spends her days going from shelter "
+            "to shelter.\n\n“We bury someone almost every day,” she says.")
+    assert [a.speaker.name for a in extract(text) if a.quotes] == ["Amina Dahir"]
+
+
+@pytest.mark.parametrize("text, name", [
+    # "the organisation" or "the group": any organisation named before, whatever its name's words
+    ("International Water Relief launched an appeal last week. “Trucking will stop by November,” the organisation "
+     "said in its appeal.", "International Water Relief"),
+    ("Amnesty International published the letters on Monday. The group said the ban was “unlawful”.",
+     "Amnesty International"),
+])
+def test_the_organisation_is_the_one_named_before(text, name):
+    assert [a.speaker.name for a in extract(text) if a.quotes] == [name]

@@ -184,7 +184,8 @@ ORG_HINTS = ORG_NOUNS | frozenset(("office", "house", "kremlin", "news", "times"
     "lines", "shipping", "freight", "utilities", "telecom", "pharma", "retail", "stores", "rovers", "united",
     "athletic", "wanderers", "fc", "albion", "rangers", "harriers", "city", "town", "diocese", "archdiocese", "parish",
     "synod", "church", "mosque", "synagogue", "temple", "bhd", "berhad", "sdn", "pte", "pty", "limited", "corporation",
-    "incorporated", "tbk", "nv", "bv", "srl", "sarl", "spa", "oyj"))
+    "incorporated", "tbk", "nv", "bv", "srl", "sarl", "spa", "oyj", "international", "relief", "aid", "initiative",
+    "alliance", "coalition", "network", "project"))
 # words of a news outlet's name: an outlet is drafted as `media`, and is never a person
 MEDIA_WORDS = frozenset(("news", "times", "post", "courier", "herald", "gazette", "tribune", "journal", "telegraph",
     "guardian", "chronicle", "daily", "radio", "tv", "television", "broadcasting", "broadcaster", "agency", "press",
@@ -1055,7 +1056,9 @@ def _described_then_named(head: str, apposition: str) -> bool:
     if not re.match(r"(?:an?|the|his|her|their|its|our)\s", head.strip(), re.I) or not runs or runs[0].start() > 0:
         return False
     words = runs[0].group(0).split()
-    return len(words) > 1 and (_title_word(words[0]) or _person_named(" ".join(words)))
+    if len(words) == 1:  # "A 29-year-old volunteer who fled …, Amina now spends": a given name alone
+        return given_names.gender(words[0]) is not None
+    return _title_word(words[0]) or _person_named(" ".join(words))
 
 
 def _person_named(name: str) -> bool:
@@ -1804,8 +1807,10 @@ def _org_named_for(speaker: Mention, names: _Names, before: int) -> Mention | No
         return None
     if not nouns:
         return None
+    # ("the organisation", "the group": any organisation; "the government" is one whose name says so)
+    generic = nouns <= GENERIC_ORG_NOUNS - {"government"}
     return next((Mention(m.name, None, "organization") for _, m in reversed(names[max(0, before - 50):before])
-                 if _called(nouns, m)), None)
+                 if _called(nouns, m) or (generic and (m.kind == "organization" or _org_word(m.name)))), None)
 
 
 def _can_be_called(nouns: set[str], mention: Mention, described: dict[str, set[str]]) -> bool:
@@ -1882,15 +1887,15 @@ def _subjects(text: str, names: _Names,
             if dateline := DATELINE_LEAD.match(text, start, sentence.end):
                 start = dateline.end()  # "VALDORA, Sept 29, 2026 (Continental Press) — Mining company Cerro Azul …"
             start = LEADING_WORDS.match(text, start, sentence.end).end()  # "But one senior official, who …"
-            if unnamed := _unnamed_subject(text[start:sentence.end]):
+            # "The Chairman of the Traders Association, Alhaji Musibau Adeyemo, …, put"; "A community leader and the
+            # Onowu of Ogbaku, Chief Josiah Ezenwa-Okoro, dismissed"; "A 29-year-old volunteer …, Amina now spends"
+            office = OFFICE_FIRST.match(text, start, sentence.end)
+            named = office and _described_then_named(office.group(0), text[office.end():office.end() + 120])
+            if not named and (unnamed := _unnamed_subject(text[start:sentence.end])):
                 found.append((start, unnamed))
                 continue
-            # "The Chairman of the Traders Association, Alhaji Musibau Adeyemo, …, put"; "A community leader and the
-            # Onowu of Ogbaku, Chief Josiah Ezenwa-Okoro, dismissed"
-            if (office := OFFICE_FIRST.match(text, start, sentence.end)) and (
-                    _described_then_named(office.group(0), text[office.end():office.end() + 120]) or (
-                        not re.match(r"an?\s", office.group(0), re.I) and
-                        any(_title_word(w) for w in re.split(r"\s(?:of|for|at)\s", office.group("office"))[0].split()))):
+            if office and (named or (not re.match(r"an?\s", office.group(0), re.I) and any(
+                    _title_word(w) for w in re.split(r"\s(?:of|for|at)\s", office.group("office"))[0].split()))):
                 start = office.end()
             for run in NAME_OR_ORG.finditer(text, start, min(sentence.end, start + 80)):
                 before = bisect.bisect_right(starts, run.start())
@@ -1928,7 +1933,7 @@ def _described_as_organisations(text: str) -> dict[str, set[str]]:
     return described
 
 
-OFFICE_FIRST = re.compile(r"(?i:the|its|their|our|his|her|an?)\s+(?P<office>[A-Za-z][^,;“”\"]{1,80}),\s+(?=[A-Z])")
+OFFICE_FIRST = re.compile(r"(?i:the|its|their|our|his|her|an?)\s+(?P<office>[A-Za-z0-9][^,;“”\"]{1,140}),\s+(?=[A-Z])")
 RELATIVE = frozenset(("who", "which", "that", "whom"))
 # a person, when an indefinite phrase names one ("One trader", "A woman walking her dog", "Another neighbour")
 PERSON_NOUNS = frozenset(("man", "woman", "person", "trader", "investor", "worker", "customer", "user", "local", "voter",
