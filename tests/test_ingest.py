@@ -1774,3 +1774,10 @@ def test_a_long_description_then_a_given_name_is_who_she_is():
 ])
 def test_the_organisation_is_the_one_named_before(text, name):
     assert [a.speaker.name for a in extract(text) if a.quotes] == [name]
+
+
+def test_for_whom_a_sentence_is_written_is_who_she_is_next():
+    text = ("Ms Harriet Nabirye chairs the vendors' association.\n\nMP Grace Atim wrote: “The traders deserve dialogue.”"
+            "\n\nBut for Ms Nabirye, who has sold clothes here since 1998, the fight is personal. Her late mother ran "
+            "a stall in the same row.\n\n“We shall go to court if we have to,” she said.")
+    assert [a.speaker.name for a in extract(text) if a.quotes][-1] in {"Nabirye", "Harriet Nabirye"}

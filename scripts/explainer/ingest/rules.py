@@ -1887,6 +1887,8 @@ def _subjects(text: str, names: _Names,
             if dateline := DATELINE_LEAD.match(text, start, sentence.end):
                 start = dateline.end()  # "VALDORA, Sept 29, 2026 (Continental Press) — Mining company Cerro Azul …"
             start = LEADING_WORDS.match(text, start, sentence.end).end()  # "But one senior official, who …"
+            if topic := FOR_WHOM.match(text, start, sentence.end):  # "But for Ms Nabirye, …, the fight is personal"
+                start = topic.end()
             # "The Chairman of the Traders Association, Alhaji Musibau Adeyemo, …, put"; "A community leader and the
             # Onowu of Ogbaku, Chief Josiah Ezenwa-Okoro, dismissed"; "A 29-year-old volunteer …, Amina now spends"
             office = OFFICE_FIRST.match(text, start, sentence.end)
@@ -1933,6 +1935,7 @@ def _described_as_organisations(text: str) -> dict[str, set[str]]:
     return described
 
 
+FOR_WHOM = re.compile(r"(?i:for)\s+(?=[A-Z])")
 OFFICE_FIRST = re.compile(r"(?i:the|its|their|our|his|her|an?)\s+(?P<office>[A-Za-z0-9][^,;“”\"]{1,140}),\s+(?=[A-Z])")
 RELATIVE = frozenset(("who", "which", "that", "whom"))
 # a person, when an indefinite phrase names one ("One trader", "A woman walking her dog", "Another neighbour")
