@@ -1781,3 +1781,13 @@ def test_for_whom_a_sentence_is_written_is_who_she_is_next():
             "\n\nBut for Ms Nabirye, who has sold clothes here since 1998, the fight is personal. Her late mother ran "
             "a stall in the same row.\n\n“We shall go to court if we have to,” she said.")
     assert [a.speaker.name for a in extract(text) if a.quotes][-1] in {"Nabirye", "Harriet Nabirye"}
+
+
+@pytest.mark.parametrize("text, claims", [
+    # what a speaker would not comment on is their words where quoted, and no claim where not
+    ("A Kessel Cell spokesman declined to comment on “ongoing commercial discussions.”", {"kessel-cell": 1}),
+    ("The ministry declined to comment on the investigation into the crash.", {}),
+])
+def test_what_a_speaker_declined_to_comment_on(text, claims):
+    made = draft(f"News in brief\n\n{text}\n", "brief")
+    assert dict(collections.Counter(c["claimant"] for c in made.records["claims"])) == claims

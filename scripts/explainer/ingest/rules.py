@@ -51,7 +51,8 @@ CUE_WORDS = (
 ).split()
 MULTI_CUES = ["has learned", "have learned", "put it", "puts it", "pointed out", "points out", "called out",
               "calls out", "called for", "calls for", "called on", "calls on", "went on to say", "is quoted as saying",
-              "as relayed by", "according to"]
+              "as relayed by", "according to", "declined to comment on", "refused to comment on",
+              "would not comment on"]  # (what one would not comment on is theirs only where quoted: `_reported`)
 # an adverb in -ly ("quickly said"), not a noun ("The Penhallow family said", "the assembly said")
 LY_NOUNS = "family|assembly|rally|ally|supply|monopoly|anomaly|bully|reply|homily|folly|italy|sicily|emily|kelly|molly"
 ADVERB_LY = rf"(?!(?:{LY_NOUNS})\b)[a-z]{{3,}}ly"
@@ -902,6 +903,8 @@ def _reported(text: str, sentence: Span, quotes: list[Span]) -> Attribution | No
                 re.match(r"by\s", match.group("content")):
             continue  # "The plan was backed by Ann Lee": a passive, whose subject says nothing
         src_text = match.group("src")
+        if DECLINED.search(match.group("cue")) and not re.match(r"[“\"]", match.group("content")):
+            continue  # "declined to comment on the investigation": no claim; "… on “ongoing discussions”": their words
         if reason == "source and cue, then content":
             src_text = _strip_leading(src_text)
         # a short content only where it quotes ("who called them “selective”")
@@ -918,6 +921,7 @@ def _reported(text: str, sentence: Span, quotes: list[Span]) -> Attribution | No
     return None
 
 
+DECLINED = re.compile(r"\bcomment\s+on$")
 BEFORE_THAT = re.compile(rf"^(?:(?P<when>{WHEN})|[A-Z][^,;“”\"]{{0,60}}?|(?:in|on|at|to|during|after|before|with|"
                          rf"from)\s[^,;“”\"]{{1,60}}?|(?:reporters|journalists|him|her|them|us|me)\b[^,;“”\"]{{0,40}}?)"
                          rf"\s+(?=that\s)")
