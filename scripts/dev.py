@@ -4,7 +4,7 @@ is missing or out of date, then serve the site, build it, or run the tests.
 
     python3 scripts/dev.py serve   # build the default story and serve it on http://127.0.0.1:8000
     python3 scripts/dev.py build   # build it into site/ (strict)
-    python3 scripts/dev.py test    # run the whole test suite (installs Debian's chromium if missing, as root)
+    python3 scripts/dev.py test    # the whole test suite on every core (installs Debian's chromium if missing, as root)
     python3 scripts/dev.py test --fast   # the fast loop: no browser, no slow tests, on every core
 
 Extra arguments are passed on to mkdocs or pytest.
@@ -66,6 +66,9 @@ def main(argv: list[str]) -> int:
     extra = argv[1:]
     if argv[0] == "test" and "--fast" in extra:
         extra = [a for a in extra if a != "--fast"] + ["-m", "not browser and not slow", "-n", "auto", "-q"]
+    elif argv[0] == "test" and not {"-n", "-p"} & set(extra):
+        # on every core too, a test file to a worker, so that a module's browser and built site are made once
+        extra = ["-n", "auto", "--dist", "loadfile", *extra]
     os.chdir(ROOT)
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's banner about MkDocs 2.0 on every build
     command = [str(BIN / program), *args, *extra]
