@@ -1791,3 +1791,14 @@ def test_for_whom_a_sentence_is_written_is_who_she_is_next():
 def test_what_a_speaker_declined_to_comment_on(text, claims):
     made = draft(f"News in brief\n\n{text}\n", "brief")
     assert dict(collections.Counter(c["claimant"] for c in made.records["claims"])) == claims
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The Lakeport Bridge and Tunnel Authority voted to raise tolls. Drivers on the Calder River Bridge and the Mill "
+     "Road Tunnel were angry. A spokeswoman for the authority said the rise was needed. “Every dollar stays on the "
+     "bridge,” the spokeswoman said.", "Lakeport Bridge and Tunnel Authority"),
+    ("Harbour Ferries cut two routes. A spokesman for Harbour Ferries said fuel had doubled. Ann Lee and Tom Reid, "
+     "who sail daily, were stranded. “We had no choice,” the spokesman said.", "Harbour Ferries"),
+])
+def test_the_spokeswoman_again_speaks_for_whom_she_spoke_before(text, name):
+    assert [a.speaker.name for a in extract(text) if a.quotes] == [name]

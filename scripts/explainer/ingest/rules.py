@@ -1400,7 +1400,7 @@ def resolve(text: str, found: list[Attribution]) -> None:
     genders = _Genders()
     quoted = Spans(all_quotations(text))
     last_end = 0  # where the previous attribution's words end
-    for attribution in found:
+    for i, attribution in enumerate(found):
         speaker = attribution.speaker
         reasons = attribution.reasons
         at = attribution.source.start if attribution.source else attribution.content.start
@@ -1506,6 +1506,12 @@ def resolve(text: str, found: list[Attribution]) -> None:
             reasons.append(f"'{word}' taken to be {named_org.name}, the nearest organisation named before that it can mean")
             attribution.confidence = 0.7
             seen.add(named_org)
+        elif speaker.pronoun and SPEAKS_FOR.fullmatch(_bare(word)) and (spoken_for := _spoken_for(text, found, i)):
+            # "A spokeswoman for the authority said … “…,” the spokeswoman said.": for whom she spoke just before
+            attribution.speaker = spoken_for
+            reasons.append(f"'{word}' taken to be {spoken_for.name}, for whom a {_bare(word)} spoke just before")
+            attribution.confidence = 0.7
+            seen.add(spoken_for)
         else:
             candidates = [c for c in seen.fitting(speaker, 6) if genders.fit(c, word)][:3]  # the nearest three
             if candidates and candidates[0].unnamed:  # "said the official": the one the article did not name
@@ -1541,6 +1547,12 @@ def resolve(text: str, found: list[Attribution]) -> None:
             genders.note(attribution.speaker, word)
         _relayed_by_report(text, attribution, found, ends)
     _name_organisations_whole(text, found, acronyms)
+
+
+def _spoken_for(text: str, found: list[Attribution], i: int) -> Mention | None:
+    """The organisation for which a spokesperson spoke in one of the three attributions before the `i`th."""
+    return next((a.speaker for a in reversed(found[max(0, i - 3):i]) if a.source and a.speaker.name and
+                 a.speaker.kind == "organization" and SPEAKS_FOR.search(a.source.of(text))), None)
 
 
 def _name_organisations_whole(text: str, found: list[Attribution], acronyms: dict[str, Mention]) -> None:
