@@ -1802,3 +1802,15 @@ def test_what_a_speaker_declined_to_comment_on(text, claims):
 ])
 def test_the_spokeswoman_again_speaks_for_whom_she_spoke_before(text, name):
     assert [a.speaker.name for a in extract(text) if a.quotes] == [name]
+
+
+@pytest.mark.parametrize("text, names", [
+    # "he" right after a company's spokesman, nobody named between: the spokesman, for the company
+    ("Chief Financial Officer Kasimir Brandt said cash flow would be “clearly positive”. A Veltrana spokesman said "
+     "the dividend would stay. “The balance sheet is strong,” he said.", ["Kasimir Brandt", "Veltrana"]),
+    # somebody named between: he is that somebody
+    ("A Veltrana spokesman said the dividend would stay. Chief Financial Officer Kasimir Brandt agreed. “The balance "
+     "sheet is strong,” he said.", ["Kasimir Brandt"]),
+])
+def test_he_after_a_spokesman_is_the_spokesman_unless_somebody_was_named_since(text, names):
+    assert [a.speaker.name for a in extract(text) if a.quotes] == names

@@ -1436,6 +1436,15 @@ def resolve(text: str, found: list[Attribution]) -> None:
             seen.add(sender)
             last_end = max(last_end, attribution.content.end, attribution.source.end)
             continue
+        if word.lower() in ("he", "she") and i and (spoken_for := _spoken_for(text, found[i - 1:i])) and \
+                bisect.bisect_left(positions, at) == bisect.bisect_left(positions, found[i - 1].source.end):
+            # "A Veltrana spokesman said … “…,” he said.": the spokesman just before, nobody named since
+            attribution.speaker = spoken_for
+            reasons.append(f"'{word}' taken to be {spoken_for.name}, whose spokesperson spoke just before")
+            attribution.confidence = 0.7
+            seen.add(spoken_for)
+            last_end = max(last_end, attribution.content.end, attribution.source.end)
+            continue
         # "Mr Snow … has praised the squad. “…,” he said.": a person who opened a sentence since the last
         # attribution is who "he" or "she" most likely is, not the speaker before
         before = bisect.bisect_left(subject_at, at)
@@ -1506,7 +1515,8 @@ def resolve(text: str, found: list[Attribution]) -> None:
             reasons.append(f"'{word}' taken to be {named_org.name}, the nearest organisation named before that it can mean")
             attribution.confidence = 0.7
             seen.add(named_org)
-        elif speaker.pronoun and SPEAKS_FOR.fullmatch(_bare(word)) and (spoken_for := _spoken_for(text, found, i)):
+        elif speaker.pronoun and SPEAKS_FOR.fullmatch(_bare(word)) and \
+                (spoken_for := _spoken_for(text, found[max(0, i - 3):i])):
             # "A spokeswoman for the authority said … “…,” the spokeswoman said.": for whom she spoke just before
             attribution.speaker = spoken_for
             reasons.append(f"'{word}' taken to be {spoken_for.name}, for whom a {_bare(word)} spoke just before")
@@ -1549,9 +1559,9 @@ def resolve(text: str, found: list[Attribution]) -> None:
     _name_organisations_whole(text, found, acronyms)
 
 
-def _spoken_for(text: str, found: list[Attribution], i: int) -> Mention | None:
-    """The organisation for which a spokesperson spoke in one of the three attributions before the `i`th."""
-    return next((a.speaker for a in reversed(found[max(0, i - 3):i]) if a.source and a.speaker.name and
+def _spoken_for(text: str, before: list[Attribution]) -> Mention | None:
+    """The organisation for which a spokesperson spoke in the last of the attributions `before` that has one."""
+    return next((a.speaker for a in reversed(before) if a.source and a.speaker.name and
                  a.speaker.kind == "organization" and SPEAKS_FOR.search(a.source.of(text))), None)
 
 
