@@ -1814,3 +1814,22 @@ def test_the_spokeswoman_again_speaks_for_whom_she_spoke_before(text, name):
 ])
 def test_he_after_a_spokesman_is_the_spokesman_unless_somebody_was_named_since(text, names):
     assert [a.speaker.name for a in extract(text) if a.quotes] == names
+
+
+@pytest.mark.parametrize("lead, said", [
+    # the news is the day its sentence names first; a day in a clause of what came before it is background
+    ("More than 400 workers walked out this morning, after talks broke down on Friday.", "2026-11-09"),
+    # the only day, after a clause: the day of the match the coach spoke after
+    ("Coach Marcus Tolland did not hide his frustration after his side lost on Sunday.", "2026-11-08"),
+])
+def test_the_day_of_the_news_not_of_what_came_before_it_dates_the_words(lead, said):
+    made = draft(f"Strike begins\n\nBy Ann Lee\nMonday 9 November 2026\n\n{lead}\n\n“We had no choice,” said "
+                 "Darren Holt.\n", "day")
+    assert [str(c.get("date")) for c in made.records["claims"]] == [said]
+
+
+def test_a_date_with_its_month_in_capitals_dates_the_article():
+    made = draft("Cyclist hurt\n\nBy Tom Hadley\n16:05, 2 JUL 2026\n\nDet Insp Karen Whitlock said today: “Someone "
+                 "knows who did this.”\n", "capitals")
+    assert made.published == dt.date(2026, 7, 2)
+    assert [str(c.get("date")) for c in made.records["claims"]] == ["2026-07-02"]

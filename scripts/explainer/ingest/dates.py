@@ -24,6 +24,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from . import pos
+
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
           "november", "december")
@@ -108,6 +110,19 @@ AHEAD = re.compile(r"(?:\b(?:will|would|shall|next|until|(?:is|are|was|were)\s+(
                    r"(?:plans?|planned|hopes?|intends?)\s+to)|['’]ll)\b", re.I)
 
 
+# a day in a clause of what came before the news: "… walked out this morning, after talks broke down on Friday"
+BACKGROUND = re.compile(r"\b(?:after|since|following)\s(?P<clause>[^,;]*)$", re.I)
+
+
+def _background(narrative: str, start: int, day: int) -> bool:
+    """Whether the day at `day` is in a clause of what happened before the news its sentence names a day of first
+    ("walked out this morning, after talks broke down on Friday"); not after a noun ("said after the meeting on
+    Monday"), nor the only day ("did not hide his frustration after his side lost on Sunday": the day he spoke)."""
+    clause = BACKGROUND.search(narrative, start, day)
+    return clause is not None and pos.has_finite_verb(clause.group("clause")) and \
+        DAY.search(narrative, start, clause.start()) is not None
+
+
 # another time named after that day: the words are of another occasion ("In a 1994 interview, she said …")
 ANOTHER_TIME = re.compile(rf"\b(?:1[89]\d\d|20\d\d|(?-i:{MONTH})|last\s+(?:week|month|year)|ago|earlier|previously|then|"
                           r"once|in\s+the\s+past)\b", re.I)
@@ -133,7 +148,7 @@ def occasion(narrative: str, before: int, published: dt.date | None, speaker: st
         if day.group("weekday") is None and day.group("weekday_alone") is None and day.group("relative") is None:
             continue
         start, end = _sentence(narrative, day.start())
-        if AHEAD.search(narrative, start, day.start()):
+        if AHEAD.search(narrative, start, day.start()) or _background(narrative, start, day.start()):
             continue
         date, named = _resolve(day, published), " ".join(day.group(0).split())
         where = "the paragraph" if day.start() > paragraph else "the story's first paragraph" if \

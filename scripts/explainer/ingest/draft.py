@@ -35,7 +35,8 @@ from ..errors import display_path
 from ..editing.records import round_trip_yaml, with_sections
 from ..text import sentence, slug
 
-DATE = r"(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4}|\d{4}-\d{2}-\d{2})\b"
+DATE = r"(?P<date>[A-Z][a-zA-Z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-zA-Z]{2,8}\.?,?\s+\d{4}|" \
+       r"\d{4}-\d{2}-\d{2})\b"  # (a month in capitals too: "16:05, 2 JUL 2026")
 # the article's date: the first whole date on a line of its head that is no sentence, however the outlet dresses
 # it ("Published: Nov. 27, 2026", "Westminster, Thursday 12 March 2026", "By Ann Lee | The Gazette | Posted
 # September 3, 2026", "Sat 21 Mar 2026 07.00 GMT"); a sentence's date ("… signed on 3 March 2026.") is news
