@@ -1833,3 +1833,12 @@ def test_a_date_with_its_month_in_capitals_dates_the_article():
                  "knows who did this.”\n", "capitals")
     assert made.published == dt.date(2026, 7, 2)
     assert [str(c.get("date")) for c in made.records["claims"]] == ["2026-07-02"]
+
+
+def test_and_that_after_a_reported_clause_says_more_of_the_same_speakers_words():
+    text = ("Ward representative Daniel Kavuu spoke on Monday. He said the borehole had been drilled to 180 metres but "
+            "never fitted with a pump, and that the site had been fenced off by “people nobody in this ward has ever "
+            "seen”.")
+    found = [a for a in extract(text) if a.quotes]
+    assert [a.speaker.name for a in found] == ["Daniel Kavuu"]
+    assert found[0].content.of(text).startswith("the borehole") and found[0].content.of(text).endswith("seen”")

@@ -539,6 +539,9 @@ def _in_sentence(text: str, sentence: Span, quotes: list[Span]) -> list[Attribut
     found: list[Attribution] = []
     clauses = _clauses(text, body, quotes)  # "Russia has said …, and hardliners have said …"
     for clause in clauses:
+        if found and THAT_TOO.match(text, clause.start, clause.end):  # "He said X, and that the site was fenced …"
+            _said_too(text, found[-1], clause, quotes)
+            continue
         attribution = _relative(text, clause, clauses, quotes) or _reported(text, clause, quotes) or \
             _subjectless(text, clause, clauses[0], found, quotes)
         if attribution:
@@ -637,6 +640,17 @@ def _with_participle(text: str, first: Attribution, sentence: Span, quotes: list
         first.content = _trim(text, Span(first.content.start, match.start()))
         first.quotes = [q for q in first.quotes if q.end <= first.content.end + 1]
     return [first, second]
+
+
+THAT_TOO = re.compile(r"that\s")
+
+
+def _said_too(text: str, attribution: Attribution, clause: Span, quotes: list[Span]) -> None:
+    """A clause of "…, and that …" after a reported one says more of what the same speaker said: its words and
+    quotations join the attribution's."""
+    content = _trim(text, Span(clause.start, clause.start + len(clause.of(text).rstrip(" .!?\n"))))
+    attribution.content = Span(attribution.content.start, content.end)
+    attribution.quotes += [q for q in quotes if content.start <= q.start and q.end <= content.end + 1]
 
 
 def _clauses(text: str, sentence: Span, quotes: list[Span]) -> list[Span]:
