@@ -1842,3 +1842,12 @@ def test_and_that_after_a_reported_clause_says_more_of_the_same_speakers_words()
     found = [a for a in extract(text) if a.quotes]
     assert [a.speaker.name for a in found] == ["Daniel Kavuu"]
     assert found[0].content.of(text).startswith("the borehole") and found[0].content.of(text).endswith("seen”")
+
+
+def test_a_participle_after_the_speaker_at_the_end_quotes_them_on_the_day_they_spoke():
+    text = ("Library to close at night\n\nBy Kofi Brennan\nThursday, September 24, 2026\n\nAldermoor University will "
+            "end round-the-clock opening from October 5, Provost Dr. Miriam Achebe-Lowell announced in an email to "
+            "students on Monday, citing “unsustainable” security costs.\n")
+    made = draft(text, "participle")
+    quoting = [c for c in made.records["claims"] if c.get("quotes")]
+    assert [(c["claimant"], str(c.get("date"))) for c in quoting] == [("miriam-achebe-lowell", "2026-09-21")]

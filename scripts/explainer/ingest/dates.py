@@ -54,7 +54,10 @@ class When:
 def when_said(words: str, published: dt.date | None) -> When | str | None:
     """The date (and time) that `words` (the attribution's own) give, resolved against `published`; a
     sentence saying why not when they name a day the article's missing date leaves open; else None."""
-    day, clock = DAY.search(words), CLOCK.search(words)
+    # (not a day ahead, of what will happen: "… will end from October 5, the Provost announced on Monday")
+    day = next((d for d in DAY.finditer(words) if not AHEAD.search(words, words.rfind(",", 0, d.start()) + 1,
+                                                                   d.start())), None)
+    clock = CLOCK.search(words)
     time = _clock(clock) if clock else None
     if day is None and time is None:
         return None

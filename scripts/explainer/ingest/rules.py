@@ -606,6 +606,7 @@ def _subjectless(text: str, clause: Span, first: Span, found: list[Attribution],
 PARTICIPLE_CUES = (r"(?:adding|saying|noting|arguing|insisting|explaining|warning|claiming|asserting|stressing|writing|"
                    r"stating|declaring|promising|vowing|suggesting|acknowledging|admitting|conceding|predicting|urging|"
                    r"recalling|complaining|citing|pointing\s+out)")
+PARTICIPLE_TAIL = re.compile(rf",\s+{PARTICIPLE_CUES}\b")
 PARTICIPLE_BEFORE = re.compile(rf",\s+{PARTICIPLE_CUES}\b[^“”\".;:]*$")
 # after a comma or a quotation's end ("…,” adding that …"; "…,” she said, adding, “…”)
 PARTICIPLE = re.compile(rf"(?:,|(?<=[”\"]))\s+(?P<cue>{PARTICIPLE_CUES}|telling\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*|"
@@ -852,6 +853,14 @@ def _cue_near_end(words: str) -> bool:
     return bool(CUE_WORD.search(words, max(0, len(words.rstrip()) - 41 - CUE_WORD_LONGEST)))
 
 
+def _cue_near_end_or_participle(words: str) -> bool:
+    """`_cue_near_end` of the words, or of those before the last participle of saying after a comma."""
+    participle = None
+    for participle in PARTICIPLE_TAIL.finditer(words):
+        pass
+    return _cue_near_end(words) or (participle is not None and _cue_near_end(words[:participle.start()]))
+
+
 def _verb_and_mark_at_end(words: str) -> bool:
     """Whether the words end with a verb in -ed or -es, then a comma or colon (spaces aside)."""
     words = words.rstrip()
@@ -876,7 +885,7 @@ ISSUED = frozenset(("statement", "letter", "email", "e-mail", "release", "notice
 # after a cue: whom they told, what in ("said in a statement", "told reporters in a briefing"), when
 HEARD = r"(?:\s+(?:reporters|journalists|the\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2}|[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2}))?" \
         rf"(?:\s+in\s+(?:an?|her|his|its|their|the)\s+(?:[\w-]+\s+){{0,2}}?(?:{'|'.join(sorted(ISSUED))}|interview|" \
-        rf"briefing|speech))?(?:\s+{WHEN})?"
+        rf"briefing|speech)(?:\s+to\s+(?:[\w-]+\s+){{0,2}}?[\w-]+)?)?(?:\s+{WHEN})?"  # ("in an email to students")
 REPORTED = [
     (r"^(?P<content>[^,]{3}.*?,\s*(?P<cue>according to)\s+(?P<src>[^,]{1,80}),\s*\w.+)$",
      "according to, inside the content", None),  # "The claim, according to Podolyak, may be a sign …"
@@ -885,8 +894,9 @@ REPORTED = [
     (r"^(?P<content>.+?),\s*(?P<cue>according to)\s+(?P<src>[^,]{1,80})$", "according to, last", None),
     (rf"^(?P<content>[^,]{{3}}.*?,\s*(?P<src>{SOURCE_WORDS}){ADJUNCT}\s+(?P<cue>{CUE}),\s*\w.+)$",
      "source and cue inside the content", _cue_before_comma),
-    (rf"^(?P<content>.+),\s*(?P<src>{SOURCE_WORDS}){ADJUNCT}\s+(?P<cue>{CUE}){HEARD}$", "content, then source and cue",
-     _cue_near_end),
+    # (a participle may follow, which `_with_participle` reads: "…, the Provost announced on Monday, citing “…” costs")
+    (rf"^(?P<content>.+),\s*(?P<src>{SOURCE_WORDS}){ADJUNCT}\s+(?P<cue>{CUE}){HEARD}(?:,\s+{PARTICIPLE_CUES}\b.*)?$",
+     "content, then source and cue", _cue_near_end_or_participle),
     (rf"^(?P<content>.+),\s*(?P<cue>{INVERTIBLE})\s+(?P<src>[^,]{{1,80}})$", "content, then cue and source", None),
     (rf"^(?P<src>{SOURCE_WORDS}){ADJUNCT}\s+(?P<cue>{CUE})(?:\s*,|\s*:)?\s+(?P<content>.+)$",
      "source and cue, then content", None),
