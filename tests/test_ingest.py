@@ -1851,3 +1851,14 @@ def test_a_participle_after_the_speaker_at_the_end_quotes_them_on_the_day_they_s
     made = draft(text, "participle")
     quoting = [c for c in made.records["claims"] if c.get("quotes")]
     assert [(c["claimant"], str(c.get("date"))) for c in quoting] == [("miriam-achebe-lowell", "2026-09-21")]
+
+
+@pytest.mark.parametrize("text, name", [
+    # an organisation's kind in lower case after its name: "the municipality" means it, named whole
+    ("The Mosele local municipality blames the water board. Residents are angry. The municipality said it expected "
+     "“partial restoration” by the end of the month.", "Mosele local municipality"),
+    ("Critics of the Port Alder city council gathered outside. Later the council said the plan was “final”.",
+     "Port Alder city council"),
+])
+def test_a_kind_of_organisation_after_its_name_is_what_the_kind_means(text, name):
+    assert [a.speaker.name for a in extract(text) if a.quotes] == [name]

@@ -1534,7 +1534,7 @@ def resolve(text: str, found: list[Attribution]) -> None:
             reasons.append(f"'{word}' taken to be the document {issuer.name} issued, named before")
             attribution.confidence = 0.6
             seen.add(issuer)
-        elif named_org := _org_named_for(speaker, names, bisect.bisect_left(positions, at)):
+        elif named_org := _org_named_for(speaker, names, bisect.bisect_left(positions, at), described):
             attribution.speaker = named_org
             reasons.append(f"'{word}' taken to be {named_org.name}, the nearest organisation named before that it can mean")
             attribution.confidence = 0.7
@@ -1624,6 +1624,8 @@ def _whole(text: str, start: int, end: int) -> str:
         name = text[before.start("run" if before.group("run") else "head"):end]  # _clean_name drops a "The"
     if (after := OF_AFTER.match(text, end)) and not WHEN_AFTER_NAME.match(after.group(0)):
         name += after.group(0)
+    elif (kind := KIND_AFTER_NAME.match(text, end)) and kind.group("level"):  # "Mosele local municipality"
+        name += kind.group(0)
     return _clean_name(" ".join(name.split()))
 
 
@@ -1841,7 +1843,7 @@ def _by_office(text: str, names: _Names, office: str, before: int) -> Mention | 
     return None
 
 
-def _org_named_for(speaker: Mention, names: _Names, before: int) -> Mention | None:
+def _org_named_for(speaker: Mention, names: _Names, before: int, described: dict[str, set[str]]) -> Mention | None:
     """For "the panel", "the university" or "the company", the nearest organisation named before (of the last 50
     names) that the words can mean (`_called`): it need not have spoken yet."""
     nouns = _asked_title_words(speaker) & ORG_NOUNS if speaker.title and not speaker.name else set()
@@ -1860,7 +1862,8 @@ def _org_named_for(speaker: Mention, names: _Names, before: int) -> Mention | No
     # ("the organisation", "the group": any organisation; "the government" is one whose name says so)
     generic = nouns <= GENERIC_ORG_NOUNS - {"government"}
     return next((Mention(m.name, None, "organization") for _, m in reversed(names[max(0, before - 50):before])
-                 if _called(nouns, m) or (generic and (m.kind == "organization" or _org_word(m.name)))), None)
+                 if _called(nouns, m) or nouns <= described.get(m.name, set()) or
+                 (generic and (m.kind == "organization" or _org_word(m.name)))), None)
 
 
 def _can_be_called(nouns: set[str], mention: Mention, described: dict[str, set[str]]) -> bool:
@@ -1979,10 +1982,17 @@ def _described_as_organisations(text: str) -> dict[str, set[str]]:
     them ("board"). (The apposition is found first, then the name in the 100 characters before it: a name searched
     for first would be read again from each of its words.)"""
     described: dict[str, set[str]] = defaultdict(set)
-    for match in DESCRIBED_AS_ORG.finditer(text):
-        if name := NAME_AT_END.search(text, max(0, match.start() - 100), match.start()):
-            described[_clean_name(name.group(0))].add(match.group("noun"))
+    for match in itertools.chain(DESCRIBED_AS_ORG.finditer(text), KIND_AFTER_NAME.finditer(text)):
+        name = NAME_AT_END.search(text, max(0, match.start() - 100), match.start())
+        if name and name.group(0).lower() not in DETERMINERS and not re.fullmatch(WEEKDAY_OR_MONTH, name.group(0)):
+            described[_clean_name(name.group(0))].add(match.group("noun"))  # (not "The", nor "Wednesday, the board")
     return described
+
+
+# or in lower case after it: "the Mosele local municipality", "the Kelbridge city council"
+KIND_AFTER_NAME = re.compile(r"(?<=\w)\s+(?:(?P<level>local|city|district|county|regional|state|town|municipal|"
+                             r"provincial|national|borough|metropolitan|parish)\s+)?"
+                             rf"(?P<noun>{'|'.join(sorted(ORG_NOUNS))})\b")
 
 
 FOR_WHOM = re.compile(r"(?i:for)\s+(?=[A-Z])")
