@@ -1862,3 +1862,14 @@ def test_a_participle_after_the_speaker_at_the_end_quotes_them_on_the_day_they_s
 ])
 def test_a_kind_of_organisation_after_its_name_is_what_the_kind_means(text, name):
     assert [a.speaker.name for a in extract(text) if a.quotes] == [name]
+
+
+@pytest.mark.parametrize("phrase, name", [
+    # words that open South Asian names are the name's, not a title before it
+    ("Provincial Minister for Energy Chaudhry Tariq Mehmood", "Chaudhry Tariq Mehmood"),
+    ("its president Malik Nadeem Akhtar", "Malik Nadeem Akhtar"),
+    ("Chief Executive Officer Syed Irfan Haider Shah", "Syed Irfan Haider Shah"),
+    ("Reeve Colleen Ashdown", "Colleen Ashdown"),  # a title still is one
+])
+def test_words_opening_south_asian_names_are_kept(phrase, name):
+    assert rules._mention(phrase).name == name

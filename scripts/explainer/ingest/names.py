@@ -51,9 +51,19 @@ def name_starts(words: list[str]) -> int:
     for i, word in enumerate(words[:-1]):
         count = borne(word)
         if i and word[:1].isupper() and count >= 100 and count > 20 * strongest_before:  # never a particle ("wa")
-            return i - 1 if _family_name_first(words[i - 1:]) else i
+            if _family_name_first(words[i - 1:]):
+                return i - 1
+            while i and _key(words[i - 1]) in NAME_PREFIXES:  # "Minister Chaudhry Tariq Mehmood": Chaudhry is his
+                i -= 1
+            return i
         strongest_before = max(strongest_before, count)
     return 0
+
+
+# words of South Asian names that open them, before the given name, and are no title: "Chaudhry Tariq Mehmood",
+# "Syed Irfan Haider Shah", "Malik Nadeem Akhtar"
+NAME_PREFIXES = frozenset(("chaudhry", "chaudhary", "choudhury", "chowdhury", "malik", "mian", "rana", "raja", "syed",
+                           "sayed", "mirza", "khawaja", "khwaja", "sardar", "nawab", "makhdoom"))
 
 
 def _family_name_first(words: list[str]) -> bool:
