@@ -1873,3 +1873,13 @@ def test_a_kind_of_organisation_after_its_name_is_what_the_kind_means(text, name
 ])
 def test_words_opening_south_asian_names_are_kept(phrase, name):
     assert rules._mention(phrase).name == name
+
+
+@pytest.mark.parametrize("text, name", [
+    # a document whose apposition says who signed or sent it speaks for them
+    ("Ann Lee resigned. The statement, signed by chief executive Dan Moyo, said the firm would “co-operate fully”.",
+     "Dan Moyo"),
+    ("The letter, sent by the Harbour Board on Friday, said the gates were “unsafe”.", "Harbour Board"),
+])
+def test_a_document_signed_or_sent_by_somebody_speaks_for_them(text, name):
+    assert [a.speaker.name for a in extract(text) if a.quotes] == [name]

@@ -1034,6 +1034,8 @@ def _mention(phrase: str) -> Mention:
     if family := re.fullmatch(r"(?:the\s+)?(?P<name>[A-Z][\w’'-]+(?:[ -][A-Z][\w’'-]+)?)\s+family", head, re.I):
         # "The Penhallow family said": the family speaks, not the one of them named before
         return Mention(f"{family.group('name')} family", None, "organization")
+    if _issued(head) and (signed := SIGNED_BY.match(apposition)):  # "The statement, signed by Dan Moyo, said"
+        return _mention(signed.group("who"))
     if (organisation := ORG_NAME.search(head)) and not _speaker_runs(head[:organisation.start()]) and \
             not AFFILIATED.search(head[:organisation.start()]):
         return Mention(_clean_name(organisation.group(0)), title=_role(apposition) or None, kind="organization")
@@ -1074,6 +1076,9 @@ def _mention(phrase: str) -> Mention:
     if kind == "organization" and _person_named(name):  # "Town clerk Gareth Linwood": the town's word is the title's
         kind = "person"
     return Mention(name, title=title or before or None, kind=kind)
+
+
+SIGNED_BY = re.compile(r"(?:signed|written|issued|sent|released|published|posted)\s+(?:by|from)\s+(?P<who>\S.*)", re.I)
 
 
 def _described_then_named(head: str, apposition: str) -> bool:
