@@ -1883,3 +1883,9 @@ def test_words_opening_south_asian_names_are_kept(phrase, name):
 ])
 def test_a_document_signed_or_sent_by_somebody_speaks_for_them(text, name):
     assert [a.speaker.name for a in extract(text) if a.quotes] == [name]
+
+
+def test_a_clause_with_has_been_before_the_cue_names_no_speaker():
+    text = "A GRAN of 81 has been banned from her local bingo hall after staff accused her of using a “lucky marker”."
+    assert all(a.speaker.name != "GRAN" for a in extract(text))
+    assert not [c for c in draft(text, "gran").records["claims"] if c.get("quotes")]

@@ -1388,8 +1388,8 @@ def _plausible_words(phrase: str, head: str, apposition: str) -> bool:
     if re.search(r"\b(?:and|or|but|in|of|the|to|a|an|for|with)$", lowered):
         return False
     # a clause, not who; but "a source close to the club", "sources loyal to the minister" are who
-    if re.search(r"\b(?:that|which|if|because|when|while|whether|what|who|to|is|was|were|are|be|should|would|"
-                 r"could|will|can|may|might|must|not|do|does|did|it)\b", CLOSE_TO.sub(" ", lowered)) \
+    if re.search(r"\b(?:that|which|if|because|when|while|whether|what|who|to|is|was|were|are|be|been|has|have|had|"
+                 r"should|would|could|will|can|may|might|must|not|do|does|did|it)\b", CLOSE_TO.sub(" ", lowered)) \
             and not re.search(r"\bincluding\b", lowered):
         return False
     # "Trump attacked Clinton for her support of …" is a clause, not who; "Shocked mum Tracey Bell" is who
