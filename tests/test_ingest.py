@@ -1889,3 +1889,13 @@ def test_a_clause_with_has_been_before_the_cue_names_no_speaker():
     text = "A GRAN of 81 has been banned from her local bingo hall after staff accused her of using a “lucky marker”."
     assert all(a.speaker.name != "GRAN" for a in extract(text))
     assert not [c for c in draft(text, "gran").records["claims"] if c.get("quotes")]
+
+
+@pytest.mark.parametrize("phrase, name", [
+    # a title word that is also a given name, after a title and before the surname, is the given name
+    ("Sgt Dean Fry of Kent Police", "Dean Fry"), ("Det Sgt Dean Fry", "Dean Fry"),
+    # alone before a surname, or before a given name, it is a title
+    ("Bishop Smith", "Smith"), ("Dean Jane Smith", "Jane Smith"),
+])
+def test_a_title_word_borne_as_a_given_name_after_a_title(phrase, name):
+    assert rules._mention(phrase).name == name

@@ -1065,8 +1065,10 @@ def _mention(phrase: str) -> Mention:
             return Mention(None, title=" ".join(head.split()), kind=kind, unnamed=True)
         return Mention(None, title=_bare(head), kind="any" if _issued(_bare(head)) else _kind(head), pronoun=True)
     run = runs[-1]
-    name_words = _name_words(run.group(0).split())
-    while len(name_words) > 1 and (_leading_title(name_words) or name_words[0].lower() in PREPOSITIONS):
+    run_words = run.group(0).split()
+    name_words = _name_words(run_words)
+    while len(name_words) > 1 and (_leading_title(name_words) or name_words[0].lower() in PREPOSITIONS) and \
+            not _given_after_title(run_words, len(run_words) - len(name_words)):
         # "Ukrainian President Volodymyr Zelenskiy"; a byline's "By Fiona Macrae"
         name_words.pop(0)
     name = _clean_name(" ".join(name_words))
@@ -1237,8 +1239,15 @@ TITLE_MODIFIERS = frozenset(("house", "white", "state", "national", "security", 
 def _after_titles(words: list[str]) -> list[str]:
     """A run's words from its name on: after the last title word with a name after it ("Water Minister Hassan
     al-Amiri", "White House Press Secretary Ann Lee")."""
-    last = max((i for i, word in enumerate(words[:-1]) if _title_word(word)), default=-1)
+    last = max((i for i, word in enumerate(words[:-1]) if _title_word(word) and not _given_after_title(words, i)),
+               default=-1)
     return words[last + 1:]
+
+
+def _given_after_title(words: list[str], i: int) -> bool:
+    """Whether a title word after a title, before the surname, is a given name ("Sgt Dean Fry", "Cllr Major
+    Hughes"), as one borne mostly by men or women is."""
+    return 0 < i == len(words) - 2 and _title_word(words[i - 1]) and given_names.gender(words[i]) is not None
 
 
 def _leading_title(words: list[str]) -> bool:
