@@ -1899,3 +1899,12 @@ def test_a_clause_with_has_been_before_the_cue_names_no_speaker():
 ])
 def test_a_title_word_borne_as_a_given_name_after_a_title(phrase, name):
     assert rules._mention(phrase).name == name
+
+
+def test_an_organisation_described_before_its_name_or_by_which_is_one():
+    text = ("The island's only ferry operator, CalMarine, has scrapped its timetable. According to CalMarine, two "
+            "ships are in dry dock. The company said repairs would take “at least six weeks”.\n\nTransport Scotland, "
+            "which funds the service, said it was “urgently seeking” a ship.")
+    found = [a for a in extract(text) if a.quotes]
+    assert [(a.speaker.name, a.speaker.kind) for a in found] == [("CalMarine", "organization"),
+                                                                 ("Transport Scotland", "organization")]

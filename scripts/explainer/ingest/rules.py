@@ -1439,6 +1439,9 @@ def resolve(text: str, found: list[Attribution]) -> None:
     quoted = Spans(all_quotations(text))
     last_end = 0  # where the previous attribution's words end
     for i, attribution in enumerate(found):
+        if attribution.speaker.name in described and attribution.speaker.kind == "person":
+            # "the ferry operator, CalMarine,", "Transport Scotland, which …": an organisation, as the text says
+            attribution.speaker = Mention(attribution.speaker.name, attribution.speaker.title, "organization")
         speaker = attribution.speaker
         reasons = attribution.reasons
         at = attribution.source.start if attribution.source else attribution.content.start
@@ -1638,7 +1641,7 @@ def _whole(text: str, start: int, end: int) -> str:
         name = text[before.start("run" if before.group("run") else "head"):end]  # _clean_name drops a "The"
     if (after := OF_AFTER.match(text, end)) and not WHEN_AFTER_NAME.match(after.group(0)):
         name += after.group(0)
-    elif (kind := KIND_AFTER_NAME.match(text, end)) and kind.group("level"):  # "Mosele local municipality"
+    elif kind := KIND_AFTER_NAME.match(text, end):  # "Mosele local municipality"
         name += kind.group(0)
     return _clean_name(" ".join(name.split()))
 
@@ -1996,6 +1999,12 @@ def _described_as_organisations(text: str) -> dict[str, set[str]]:
     them ("board"). (The apposition is found first, then the name in the 100 characters before it: a name searched
     for first would be read again from each of its words.)"""
     described: dict[str, set[str]] = defaultdict(set)
+    for match in DESCRIPTION_THEN_NAME.finditer(text):  # "The island's only ferry operator, CalMarine, has …"
+        described[_clean_name(match.group("name"))].add(match.group("noun"))
+    for match in WHICH_AFTER_NAME.finditer(text):  # "Transport Scotland, which funds the service, said": no person
+        if (name := NAME_AT_END.search(text, max(0, match.start() - 100), match.start())) and \
+                not re.match(r"(?:in|on|at|by|from)\s", text[match.end():match.end() + 5]):
+            described[_clean_name(name.group(0))]  # (an entry with no word: an organisation, called nothing)
     for match in itertools.chain(DESCRIBED_AS_ORG.finditer(text), KIND_AFTER_NAME.finditer(text)):
         name = NAME_AT_END.search(text, max(0, match.start() - 100), match.start())
         if name and name.group(0).lower() not in DETERMINERS and not re.fullmatch(WEEKDAY_OR_MONTH, name.group(0)):
@@ -2003,10 +2012,12 @@ def _described_as_organisations(text: str) -> dict[str, set[str]]:
     return described
 
 
+DESCRIPTION_THEN_NAME = re.compile(rf"\b(?i:the|an?)\s+(?:[\w’'-]+\s+){{0,4}}?(?P<noun>{'|'.join(sorted(ORG_NOUNS))}),"
+                                   rf"\s+(?P<name>[A-Z][\w’'&-]*(?:\s+[A-Z][\w’'&-]*){{0,4}}),")
+WHICH_AFTER_NAME = re.compile(r"(?<=\w),\s+which\s")
 # or in lower case after it: "the Mosele local municipality", "the Kelbridge city council"
-KIND_AFTER_NAME = re.compile(r"(?<=\w)\s+(?:(?P<level>local|city|district|county|regional|state|town|municipal|"
-                             r"provincial|national|borough|metropolitan|parish)\s+)?"
-                             rf"(?P<noun>{'|'.join(sorted(ORG_NOUNS))})\b")
+KIND_AFTER_NAME = re.compile(r"(?<=\w)\s+(?:local|city|district|county|regional|state|town|municipal|provincial|"
+                             rf"national|borough|metropolitan|parish)\s+(?P<noun>{'|'.join(sorted(ORG_NOUNS))})\b")
 
 
 FOR_WHOM = re.compile(r"(?i:for)\s+(?=[A-Z])")
