@@ -1670,6 +1670,7 @@ def test_words_in_brackets_after_a_name_are_not_the_speaker(text, name):
     "That prompted the bill's lead Democratic sponsor to accuse them of “moving the goalposts”.",
     "A California federal judge on Wednesday called the claims “too vague”.",
     "British officials said the talks had been “constructive”.",
+    "Dock workers at Port Bellingham have rejected the offer, calling it “insulting”.",
 ])
 def test_a_word_of_kind_before_a_common_noun_names_nobody(text):
     assert all(a.speaker.name is None for a in extract(text))

@@ -1174,10 +1174,10 @@ def _speaker_runs(words: str) -> list[re.Match]:
 
 def _kind_of(words: str, run: re.Match) -> bool:
     """Whether a run only says what kind the speaker is, the phrase ending in a common noun after it ("A senior
-    Republican aide", "the bill's lead Democratic sponsor", "A California federal judge"): a name is followed by a
-    comma, a preposition, "himself" or a day, not a noun. What a name issued speaks for it ("Hallam Institute
-    report")."""
-    after = re.match(r"(?:\s+[a-z]+){1,3}(?=\s*(?:,|$))", words[run.end():])
+    Republican aide", "the bill's lead Democratic sponsor", "A California federal judge", "Dock workers at …"): a
+    name is followed by a comma, a preposition, "himself" or a day, not a noun. What a name issued speaks for it
+    ("Hallam Institute report")."""
+    after = re.match(r"(?:\s+[a-z]+){1,3}?(?=\s*(?:,|$)|\s+(?:at|of|in|from|for|with|on)\s)", words[run.end():])
     if not after or after.group(0).split()[-1] in TIME_NOUNS | REPORTS | ISSUED:
         return False
     tags = pos.tag(pos.TOKEN.findall(words[:run.end() + after.end()]))
