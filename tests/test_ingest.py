@@ -1909,3 +1909,13 @@ def test_an_organisation_described_before_its_name_or_by_which_is_one():
     found = [a for a in extract(text) if a.quotes]
     assert [(a.speaker.name, a.speaker.kind) for a in found] == [("CalMarine", "organization"),
                                                                  ("Transport Scotland", "organization")]
+
+
+def test_he_after_a_spokesman_is_whom_the_sentence_between_is_about():
+    """"Mr Pell" between the agency's spokesman and "he asks" is John Pell, named in full before."""
+    text = ("That is how farmer John Pell describes the week his fields flooded.\n\nThe Environment Agency insists "
+            "its defences “worked as designed”. A spokesman said: “No system can hold back water on this scale.”\n\n"
+            "Mr Pell is not convinced. “Designed for what?” he asks.")
+    found = [a for a in extract(text) if a.quotes]
+    assert [(a.speaker.name, a.speaker.kind) for a in found] == [("Environment Agency", "organization")] * 2 + \
+        [("John Pell", "person")]

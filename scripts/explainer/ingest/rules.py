@@ -189,7 +189,7 @@ ORG_HINTS = ORG_NOUNS | frozenset(("office", "house", "kremlin", "news", "times"
     "alliance", "coalition", "network", "project"))
 # words of a news outlet's name: an outlet is drafted as `media`, and is never a person
 MEDIA_WORDS = frozenset(("news", "times", "post", "courier", "herald", "gazette", "tribune", "journal", "telegraph",
-    "guardian", "chronicle", "daily", "radio", "tv", "television", "broadcasting", "broadcaster", "agency", "press",
+    "guardian", "chronicle", "daily", "radio", "tv", "television", "broadcasting", "broadcaster", "press",
     "reuters", "afp", "bbc", "cnn", "tass", "ria", "bloomberg", "newspaper", "magazine", "newswire", "wire",
     "associated", "msnbc", "nbc", "abc", "cbs", "fox", "npr", "politico", "axios", "interfax", "xinhua"))
 RELAY_AFTER_CUE = re.compile(r"^\s+(?:on|to|in an interview with|at)\s+(?P<outlet>(?:the\s+)?[A-Z][\w.&’'-]*"
@@ -1478,8 +1478,9 @@ def resolve(text: str, found: list[Attribution]) -> None:
             last_end = max(last_end, attribution.content.end, attribution.source.end)
             continue
         if word.lower() in ("he", "she") and i and (spoken_for := _spoken_for(text, found[i - 1:i])) and \
-                bisect.bisect_left(positions, at) == bisect.bisect_left(positions, found[i - 1].source.end):
-            # "A Veltrana spokesman said … “…,” he said.": the spokesman just before, nobody named since
+                bisect.bisect_left(positions, at) == bisect.bisect_left(positions, found[i - 1].source.end) and \
+                bisect.bisect_left(subject_at, at) == bisect.bisect_left(subject_at, found[i - 1].source.end):
+            # "A Veltrana spokesman said … “…,” he said.": the spokesman just before, nobody named or written of since
             attribution.speaker = spoken_for
             reasons.append(f"'{word}' taken to be {spoken_for.name}, whose spokesperson spoke just before")
             attribution.confidence = 0.7
@@ -1741,11 +1742,14 @@ class _Names(list):
 
     @functools.cached_property
     def _by_words(self) -> dict[str, dict[tuple[str, ...], list[int]]]:
-        index = {"organisation beginning": defaultdict(list), "ending": defaultdict(list), "first": defaultdict(list)}
+        index = {"organisation beginning": defaultdict(list), "ending": defaultdict(list), "first": defaultdict(list),
+                 "surname": defaultdict(list)}
         for i, (_, mention) in enumerate(self):
             words = tuple(mention.name.split())
             if len(words) > 1:
                 index["first"][words[:1]].append(i)
+                if not _looks_like_org(mention.name):
+                    index["surname"][(given_names.surname(mention.name),)].append(i)
             for n in range(1, min(len(words), SHORT_NAME_WORDS + 1)):
                 index["ending"][words[-n:]].append(i)
                 if _org_word(" ".join(words[n:])):
@@ -1761,6 +1765,10 @@ class _Names(list):
         """The nearest full name before that begins with `name`, a first name alone ("Sir Malcolm", "Shona, 34,
         said" after "Shona McBride"), as British papers and tabloids name people again."""
         return None if " " in name else self._nearest("first", (name,), before)
+
+    def surnamed(self, name: str, before: int) -> Mention | None:
+        """The nearest person's full name before whose family name `name` is ("Mr Pell" after "John Pell")."""
+        return None if " " in name else self._nearest("surname", (name,), before)
 
     def ending(self, name: str, before: int) -> Mention | None:
         """The nearest longer name before that ends with all of `name`'s words ("Kelbridge Evening Post")."""
@@ -1978,8 +1986,8 @@ def _subjects(text: str, names: _Names,
                     continue  # "Town clerk Gareth Linwood": a word of the title, the name after it
                 if (subject := _subject(run, alone, text[run.end():run.end() + 1] == ",")) is not None:
                     here = bisect.bisect_left(positions, run.start())
-                    subject = names.shortened(subject.name, here) or \
-                        (subject.kind == "person" and names.first_named(subject.name, here)) or subject
+                    subject = names.shortened(subject.name, here) or (subject.kind == "person" and (
+                        names.first_named(subject.name, here) or names.surnamed(subject.name, here))) or subject
                     # ("Bophelo Bulk Water, the regional water board", "Shipping firm Harbour Line")
                     if (subject.name in described or KIND_OF_ORG_BEFORE.search(text, start, run.start())) and \
                             subject.kind != "organization":
