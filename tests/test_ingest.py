@@ -1919,3 +1919,13 @@ def test_he_after_a_spokesman_is_whom_the_sentence_between_is_about():
     found = [a for a in extract(text) if a.quotes]
     assert [(a.speaker.name, a.speaker.kind) for a in found] == [("Environment Agency", "organization")] * 2 + \
         [("John Pell", "person")]
+
+
+@pytest.mark.parametrize("text, name", [
+    # a quotation standing alone, then a sentence saying whose it is
+    ("“It's a disaster from start to finish.” That is how farmer John Pell describes the week his fields flooded.",
+     "John Pell"),
+    ("“We will be back.” Those were the words of coach Ann Lee, moments after the final whistle.", "Ann Lee"),
+])
+def test_the_sentence_after_a_quotation_may_say_whose_it_is(text, name):
+    assert [a.speaker.name for a in extract(text) if a.quotes] == [name]

@@ -740,10 +740,20 @@ def _direct(text: str, sentence: Span, quotes: list[Span]) -> Attribution | None
             src = _lead_trimmed(text, _span(offset, intro, "src", text))
             return _attribution(text, src, _span(offset, intro, "cue", text), content, True, quotes,
                                 ["quotation introduced by the sentence before it"], tail=None)
+        if told := THAT_IS_HOW.match(text, sentence.end, min(len(text), sentence.end + 200)):
+            # “It's a disaster.” That is how farmer John Pell describes the week: the sentence after says whose
+            return _attribution(text, _span(0, told, "src", text), _span(0, told, "cue", text), content, True, quotes,
+                                ["quotation whose speaker the sentence after it names"], tail=None)
         cue = Span(first.start, first.start)
         return _attribution(text, None, cue, content, True, quotes,
                             ["quotation standing alone: speaker taken from the paragraph before"], tail=None)
     return None
+
+
+THAT_IS_HOW = re.compile(r"[ \t]*(?:That|This|Those|These|Such)\s+(?P<cue>(?:is|was|are|were)\s+(?:how|the\s+(?:words?|"
+                         r"verdict|view|message|warning|assessment)\s+of))\s+(?P<src>[^.,;:“”\"]{1,80}?)(?:\s+(?:describes|"
+                         r"described|puts\s+it|put\s+it|sees\s+it|saw\s+it|sums\s+(?:it\s+)?up|summed\s+(?:it\s+)?up|"
+                         r"explains|explained|remembers|remembered|recalls|recalled|feels|felt)\b|(?=[.,]))")
 
 
 # after "“…,” said Ann Lee, a nurse", a clause of its own: "…, as the crowd chanted “…”", "…, who called it “…”"
