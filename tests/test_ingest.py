@@ -1926,6 +1926,9 @@ def test_he_after_a_spokesman_is_whom_the_sentence_between_is_about():
     ("“It's a disaster from start to finish.” That is how farmer John Pell describes the week his fields flooded.",
      "John Pell"),
     ("“We will be back.” Those were the words of coach Ann Lee, moments after the final whistle.", "Ann Lee"),
+    # or the rest of its own sentence
+    ("“We've lost the lot,” is the verdict of his neighbour, Sue Barr.", "Sue Barr"),
+    ("“It is a scandal,” is how councillor Tom Reid puts it.", "Tom Reid"),
 ])
 def test_the_sentence_after_a_quotation_may_say_whose_it_is(text, name):
     assert [a.speaker.name for a in extract(text) if a.quotes] == [name]

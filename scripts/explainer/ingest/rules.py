@@ -676,6 +676,9 @@ def _direct(text: str, sentence: Span, quotes: list[Span]) -> Attribution | None
     """A sentence built around a quotation: the quote, then who said it, or who said it, then the quote."""
     first, last = quotes[0], quotes[-1]
     content = Span(first.start, last.end)
+    if told := IS_HOW.match(text, last.end, sentence.end):  # "“We've lost the lot,” is the verdict of Sue Barr."
+        return _attribution(text, _span(0, told, "src", text), _span(0, told, "cue", text), content, True, quotes,
+                            ["quotation, then whose: 'is how …', 'is the verdict of …'"], tail=None)
     # the speaker after the first quotation: at the end ("…,” Peskov said.) or between two parts of it
     # ("…,” he said, “…”); after a quotation any verb can be the cue ("…,” Cruz continued.)
     for quote in quotes:
@@ -750,10 +753,12 @@ def _direct(text: str, sentence: Span, quotes: list[Span]) -> Attribution | None
     return None
 
 
-THAT_IS_HOW = re.compile(r"[ \t]*(?:That|This|Those|These|Such)\s+(?P<cue>(?:is|was|are|were)\s+(?:how|the\s+(?:words?|"
-                         r"verdict|view|message|warning|assessment)\s+of))\s+(?P<src>[^.,;:“”\"]{1,80}?)(?:\s+(?:describes|"
-                         r"described|puts\s+it|put\s+it|sees\s+it|saw\s+it|sums\s+(?:it\s+)?up|summed\s+(?:it\s+)?up|"
-                         r"explains|explained|remembers|remembered|recalls|recalled|feels|felt)\b|(?=[.,]))")
+IS_HOW_WHO = r"(?P<cue>(?:is|was|are|were)\s+(?:how|the\s+(?:words?|verdict|view|message|warning|assessment)\s+of))\s+" \
+    r"(?P<src>[^.,;:“”\"]{1,80}?(?:,\s+[A-Z][^.,;:“”\"]{1,60}?)?)(?:\s+(?:describes|described|puts\s+it|put\s+it|" \
+    r"sees\s+it|saw\s+it|sums\s+(?:it\s+)?up|summed\s+(?:it\s+)?up|explains|explained|remembers|remembered|" \
+    r"recalls|recalled|feels|felt)\b|(?=[.,]|$))"
+THAT_IS_HOW = re.compile(rf"[ \t]*(?:That|This|Those|These|Such)\s+{IS_HOW_WHO}")
+IS_HOW = re.compile(rf"\s*,?\s*{IS_HOW_WHO}")
 
 
 # after "“…,” said Ann Lee, a nurse", a clause of its own: "…, as the crowd chanted “…”", "…, who called it “…”"
