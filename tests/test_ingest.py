@@ -1932,3 +1932,18 @@ def test_he_after_a_spokesman_is_whom_the_sentence_between_is_about():
 ])
 def test_the_sentence_after_a_quotation_may_say_whose_it_is(text, name):
     assert [a.speaker.name for a in extract(text) if a.quotes] == [name]
+
+
+@pytest.mark.parametrize("phrase, name", [
+    # initials after an office's words open the person's name; after a name they are its middle
+    ("Minister for Industries T.R.B. Rajaa", "T.R.B. Rajaa"),
+    ("Opposition leader Edappadi K. Palaniswami", "Edappadi K. Palaniswami"),
+])
+def test_initials_after_an_office_open_the_name(phrase, name):
+    assert rules._mention(phrase).name == name
+
+
+def test_he_is_never_the_subject_of_the_words_he_said():
+    text = ("Minister Ann Rao told reporters the government was “sympathetic” to the traders. The CM will take a "
+            "decision soon, she said.")
+    assert [a.speaker.name for a in extract(text)] == ["Ann Rao", "Ann Rao"]

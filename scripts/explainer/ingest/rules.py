@@ -1274,9 +1274,10 @@ def _leading_title(words: list[str]) -> bool:
 
 
 def _person_from(words: list[str]) -> int:
-    """Where a given name opens a person's name inside the run (`names.name_starts`), unless what follows is an
-    organisation's ("Royal Victoria Infirmary")."""
-    start = given_names.name_starts(words)
+    """Where a given name or initials open a person's name inside the run (`names.name_starts`; "Industries T.R.B.
+    Rajaa"), unless what follows is an organisation's ("Royal Victoria Infirmary")."""
+    start = given_names.name_starts(words) or next((i for i, word in enumerate(words[1:-1], 1) if re.fullmatch(
+        r"(?:[A-Z]\.){1,3}", word) and (_title_word(words[i - 1]) or _org_word(words[i - 1]))), 0)
     return start if start and not _looks_like_org(" ".join(words[start:])) else 0
 
 
@@ -1505,7 +1506,9 @@ def resolve(text: str, found: list[Attribution]) -> None:
         # "Mr Snow … has praised the squad. “…,” he said.": a person who opened a sentence since the last
         # attribution is who "he" or "she" most likely is, not the speaker before
         before = bisect.bisect_left(subject_at, at)
-        subject = subjects[before - 1][1] if before and subject_at[before - 1] >= last_end else None
+        # (not one inside the attribution's own words: "The CM will decide soon, he said")
+        subject = subjects[before - 1][1] if before and subject_at[before - 1] >= last_end and \
+            not attribution.content.start <= subject_at[before - 1] < attribution.content.end else None
         since = last_end
         if attribution.quotes or word.lower() not in RELATIVE:  # "…, who asked me not to …": within its sentence
             last_end = max(last_end, attribution.content.end, attribution.source.end if attribution.source else 0)
