@@ -1947,3 +1947,9 @@ def test_he_is_never_the_subject_of_the_words_he_said():
     text = ("Minister Ann Rao told reporters the government was “sympathetic” to the traders. The CM will take a "
             "decision soon, she said.")
     assert [a.speaker.name for a in extract(text)] == ["Ann Rao", "Ann Rao"]
+
+
+def test_a_plural_epithet_is_not_the_one_person_the_story_was_about():
+    text = ("Dr Maria Keller said the sample was “relatively small”. The study's authors say they plan to return to "
+            "Svalbard next spring.")
+    assert [a.speaker.name for a in extract(text)][-1] is None

@@ -2158,7 +2158,9 @@ def _refers_to(speaker: Mention, subject: Mention, words: str, described: dict[s
     if ORG_EPITHET.search(lowered):  # "the operator": an organisation it can be called so ("the company" no union)
         return lowered.startswith("the ") and subject.kind == "organization" and \
             _can_be_called(set(_words(lowered)) & ORG_NOUNS, subject, described)
-    return lowered.startswith("the ") and subject.kind == "person" and not GROUPS.search(lowered)
+    # (never a plural: "The study's authors say" is not the one person the story was last about)
+    return lowered.startswith("the ") and subject.kind == "person" and not GROUPS.search(lowered) and \
+        pos.tag(pos.TOKEN.findall(words))[-1:] != ["NNS"]
 
 
 GENERIC_ORG_NOUNS = frozenset(("group", "organisation", "organization", "body", "government"))
