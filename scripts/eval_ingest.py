@@ -313,8 +313,10 @@ def _inside(quoted: str) -> str:
 
 
 def _same_words(gold: str, found: str) -> bool:
-    """The same quotation: the draft's holds it (a headline's said again in full), or it holds at least half
+    """The same quotation: the draft's holds it (a headline's said again in full, its first letter a capital as
+    headlines write it: 'Sickening' in "sickening and cowardly", as the draft reads it), or it holds at least half
     of the labelled one (a part of a broken one)."""
+    gold, found = gold.casefold(), found.casefold()
     return bool(found) and (gold in found or (found in gold and len(found) * 2 >= len(gold)))
 
 

@@ -1953,3 +1953,18 @@ def test_a_plural_epithet_is_not_the_one_person_the_story_was_about():
     text = ("Dr Maria Keller said the sample was “relatively small”. The study's authors say they plan to return to "
             "Svalbard next spring.")
     assert [a.speaker.name for a in extract(text)][-1] is None
+
+
+def test_a_headline_quoting_the_body_with_a_capital_is_scored_as_found():
+    spec = importlib.util.spec_from_file_location("eval_ingest", ROOT / "scripts" / "eval_ingest.py")
+    evaluation = importlib.util.module_from_spec(spec)
+    sys.modules["eval_ingest"] = evaluation
+    spec.loader.exec_module(evaluation)
+    text = ("'Sickening' attack on hall condemned\n\nBy Ann Lee\n\nMLA Declan McAleese described the attack as "
+            "“sickening and cowardly”.\n")
+    label = {"file": "x.txt", "speakers": ["Declan McAleese"],
+             "quotations": [{"words": "Sickening", "speaker": "Declan McAleese"},
+                            {"words": "sickening and cowardly", "speaker": "Declan McAleese"}]}
+    figures = collections.Counter()
+    evaluation._score_article(label, draft(text, "x"), figures, [])
+    assert figures["found"] == figures["right"] == 2 and not figures["dropped"]
