@@ -1479,29 +1479,21 @@ def resolve(text: str, found: list[Attribution]) -> None:
             here = bisect.bisect_left(positions, at)
             person = (" " not in addressee.name and (named.same_surname(addressee.name, here) or
                                                      seen.same_surname(addressee.name, len(seen.mentions)))) or addressee
-            attribution.speaker = Mention(person.name, person.title, "person")
-            reasons.append(f"'{word}' taken to be {person.name}, whom the question asks")
-            attribution.confidence = 0.6
-            seen.add(attribution.speaker)
-            last_end = max(last_end, attribution.content.end, attribution.source.end)
+            last_end = max(last_end, *_given(attribution, Mention(person.name, person.title, "person"), seen, 0.6,
+                                              f"'{word}' taken to be {person.name}, whom the question asks"))
             continue
         if speaker.pronoun and _issued(speaker.title) and (sender := _sender(text, at, speaker.title)):
             # "Dr Miriam Lowell announced in an email to students … “…,” the email read.": who sent it
-            attribution.speaker = sender
-            reasons.append(f"'{word}' taken to be the {_issued_noun(speaker.title)} {sender.name} sent, named before")
-            attribution.confidence = 0.7
-            seen.add(sender)
-            last_end = max(last_end, attribution.content.end, attribution.source.end)
+            last_end = max(last_end, *_given(attribution, sender, seen, 0.7, f"'{word}' taken to be the "
+                                              f"{_issued_noun(speaker.title)} {sender.name} sent, named before"))
             continue
         if word.lower() in ("he", "she") and i and (spoken_for := _spoken_for(text, found[i - 1:i])) and \
                 bisect.bisect_left(positions, at) == bisect.bisect_left(positions, found[i - 1].source.end) and \
                 bisect.bisect_left(subject_at, at) == bisect.bisect_left(subject_at, found[i - 1].source.end):
             # "A Veltrana spokesman said … “…,” he said.": the spokesman just before, nobody named or written of since
-            attribution.speaker = spoken_for
-            reasons.append(f"'{word}' taken to be {spoken_for.name}, whose spokesperson spoke just before")
-            attribution.confidence = 0.7
-            seen.add(spoken_for)
-            last_end = max(last_end, attribution.content.end, attribution.source.end)
+            last_end = max(last_end, *_given(attribution, spoken_for, seen, 0.7,
+                                              f"'{word}' taken to be {spoken_for.name}, whose spokesperson spoke "
+                                              "just before"))
             continue
         # "Mr Snow … has praised the squad. “…,” he said.": a person who opened a sentence since the last
         # attribution is who "he" or "she" most likely is, not the speaker before
@@ -1617,6 +1609,16 @@ def resolve(text: str, found: list[Attribution]) -> None:
             genders.note(attribution.speaker, word)
         _relayed_by_report(text, attribution, found, ends)
     _name_organisations_whole(text, found, acronyms)
+
+
+def _given(attribution: Attribution, speaker: Mention, seen: _Mentions, confidence: float,
+           reason: str) -> tuple[int, int]:
+    """Gives the attribution the speaker found for it, with why; where its words and source end."""
+    attribution.speaker = speaker
+    attribution.reasons.append(reason)
+    attribution.confidence = confidence
+    seen.add(speaker)
+    return attribution.content.end, attribution.source.end
 
 
 def _spoken_for(text: str, before: list[Attribution]) -> Mention | None:
