@@ -870,10 +870,8 @@ def _cue_near_end(words: str) -> bool:
 
 def _cue_near_end_or_participle(words: str) -> bool:
     """`_cue_near_end` of the words, or of those before the last participle of saying after a comma."""
-    participle = None
-    for participle in PARTICIPLE_TAIL.finditer(words):
-        pass
-    return _cue_near_end(words) or (participle is not None and _cue_near_end(words[:participle.start()]))
+    tails = list(PARTICIPLE_TAIL.finditer(words))
+    return _cue_near_end(words) or (bool(tails) and _cue_near_end(words[:tails[-1].start()]))
 
 
 def _verb_and_mark_at_end(words: str) -> bool:
