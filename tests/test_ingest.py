@@ -354,20 +354,26 @@ def test_the_evaluation_never_reads_the_test_split():
     assert done.returncode == 2 and "invalid choice: 'test'" in done.stderr
 
 
-def test_brat_spans_in_pieces_are_read_as_one_span():
+@pytest.fixture(scope="module")
+def evaluation():
+    """scripts/eval_ingest.py as a module (registered first: its dataclasses look their module up)."""
     spec = importlib.util.spec_from_file_location("eval_ingest", ROOT / "scripts" / "eval_ingest.py")
     module = importlib.util.module_from_spec(spec)
     sys.modules["eval_ingest"] = module
     spec.loader.exec_module(module)
+    return module
+
+
+def test_brat_spans_in_pieces_are_read_as_one_span(evaluation):
     text = "“Go home,” she said, “and rest.”"
     ann = "T1\tSource 11 14\tshe\nT2\tCue 15 19\tsaid\nT3\tContent 1 8;22 31\tGo home and rest\n" \
           "E1\tAttribution:T2 Source:T1 Cue:T2 Content:T3\n"
-    [gold] = module.read_brat(ann, text)
+    [gold] = evaluation.read_brat(ann, text)
     assert gold.direct and "".join(text[i] for i in sorted(gold.content)) == "Go homeand rest"
-    [found] = module.predicted(text)
+    [found] = evaluation.predicted(text)
     assert found.source == gold.source and found.cue == gold.cue and found.content == gold.content
     # PolNeAR's annotators often take the marks and the comma into the pieces: still the same content
-    marked = module.read_brat(ann.replace("Content 1 8;22 31", "Content 0 10;21 32"), text)[0]
+    marked = evaluation.read_brat(ann.replace("Content 1 8;22 31", "Content 0 10;21 32"), text)[0]
     assert marked.content == gold.content
 
 
@@ -1221,13 +1227,9 @@ def test_an_organisations_epithet_is_no_person():
     assert [a["kind"] for a in made.records["actors"]] == ["person", "organization"]
 
 
-def test_our_own_articles_are_labelled_verbatim_and_scored():
+def test_our_own_articles_are_labelled_verbatim_and_scored(evaluation):
     """Every labelled quotation of tests/cases/newsroom stands in its article word for word; the scorer counts
     a quotation found when the draft holds it, with the right speaker only when the claim is theirs."""
-    spec = importlib.util.spec_from_file_location("eval_ingest", ROOT / "scripts" / "eval_ingest.py")
-    evaluation = importlib.util.module_from_spec(spec)
-    sys.modules["eval_ingest"] = evaluation
-    spec.loader.exec_module(evaluation)
     labels = yaml.safe_load((evaluation.NEWSROOM / "labels.yml").read_text(encoding="utf-8"))["articles"]
     assert {a["split"] for a in labels} <= {"dev", "held-out"} and len(labels) == 136
     for article in labels:
@@ -1955,11 +1957,7 @@ def test_a_plural_epithet_is_not_the_one_person_the_story_was_about():
     assert [a.speaker.name for a in extract(text)][-1] is None
 
 
-def test_a_headline_quoting_the_body_with_a_capital_is_scored_as_found():
-    spec = importlib.util.spec_from_file_location("eval_ingest", ROOT / "scripts" / "eval_ingest.py")
-    evaluation = importlib.util.module_from_spec(spec)
-    sys.modules["eval_ingest"] = evaluation
-    spec.loader.exec_module(evaluation)
+def test_a_headline_quoting_the_body_with_a_capital_is_scored_as_found(evaluation):
     text = ("'Sickening' attack on hall condemned\n\nBy Ann Lee\n\nMLA Declan McAleese described the attack as "
             "“sickening and cowardly”.\n")
     label = {"file": "x.txt", "speakers": ["Declan McAleese"],

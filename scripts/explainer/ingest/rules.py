@@ -576,7 +576,7 @@ def _relative(text: str, clause: Span, clauses: list[Span], quotes: list[Span]) 
     src = _trim(text, Span(before.start + antecedent.start(), before.start + antecedent.end()))
     cue = _span(clause.start, match, "cue", text)
     cue, content = _before_that(text, cue, _trim(text, _span(clause.start, match, "content", text)))
-    inner = [q for q in quotes if content.start <= q.start and q.end <= content.end + 1]
+    inner = _quotes_in(quotes, content)
     return _attribution(text, src, cue, content, False, inner, ["a relative clause reports the words of the name "
                                                                 "before it"], tail=Span(cue.end, clause.end))
 
@@ -598,7 +598,7 @@ def _subjectless(text: str, clause: Span, first: Span, found: list[Attribution],
         source = _lead_trimmed(text, _span(first.start, subject, "src", text))
     cue = _span(clause.start, match, "cue", text)
     cue, content = _before_that(text, cue, _trim(text, _span(clause.start, match, "content", text)))
-    inner = [q for q in quotes if content.start <= q.start and q.end <= content.end + 1]
+    inner = _quotes_in(quotes, content)
     return _attribution(text, source, cue, content, False, inner, ["cue of a clause whose speaker the sentence gave"],
                         tail=Span(cue.end, clause.end))
 
@@ -631,7 +631,7 @@ def _with_participle(text: str, first: Attribution, sentence: Span, quotes: list
         return [first]
     cue = Span(match.start("cue"), match.end("cue"))
     content = _trim(text, Span(match.start("content"), match.end("content")))
-    inside = [q for q in quotes if content.start <= q.start and q.end <= content.end + 1]
+    inside = _quotes_in(quotes, content)
     direct = sum(q.end - q.start for q in inside) >= 0.6 * (content.end - content.start)
     second = _attribution(text, first.source, cue, content, direct, inside, ["participle after an attribution"],
                           tail=Span(cue.end, content.start))
@@ -646,12 +646,17 @@ def _with_participle(text: str, first: Attribution, sentence: Span, quotes: list
 THAT_TOO = re.compile(r"that\s")
 
 
+def _quotes_in(quotes: list[Span], content: Span) -> list[Span]:
+    """The quotations inside an attribution's content (its closing mark may stand just after it)."""
+    return [q for q in quotes if content.start <= q.start and q.end <= content.end + 1]
+
+
 def _said_too(text: str, attribution: Attribution, clause: Span, quotes: list[Span]) -> None:
     """A clause of "…, and that …" after a reported one says more of what the same speaker said: its words and
     quotations join the attribution's."""
     content = _trim(text, Span(clause.start, clause.start + len(clause.of(text).rstrip(" .!?\n"))))
     attribution.content = Span(attribution.content.start, content.end)
-    attribution.quotes += [q for q in quotes if content.start <= q.start and q.end <= content.end + 1]
+    attribution.quotes += _quotes_in(quotes, content)
 
 
 def _clauses(text: str, sentence: Span, quotes: list[Span]) -> list[Span]:
@@ -953,7 +958,7 @@ def _reported(text: str, sentence: Span, quotes: list[Span]) -> Attribution | No
         content = _trim(text, _span(sentence.start, match, "content", text))
         if content.start > cue.start:
             cue, content = _before_that(text, cue, content)
-        inner = [q for q in quotes if content.start <= q.start and q.end <= content.end + 1]
+        inner = _quotes_in(quotes, content)
         return _attribution(text, src, cue, content, False, inner, [reason], tail=Span(cue.end, sentence.end))
     return None
 
@@ -1556,22 +1561,16 @@ def resolve(text: str, found: list[Attribution]) -> None:
         elif (word.lower() == "it" or _a_report(speaker)) and (issuer := _issuer(text, at, names, positions,
                                                                                  whole=_a_report(speaker))):
             # "Hettie showed me the letter from the landlord, Pellworth Estates. It says …": whoever issued it
-            attribution.speaker = issuer
-            reasons.append(f"'{word}' taken to be the document {issuer.name} issued, named before")
-            attribution.confidence = 0.6
-            seen.add(issuer)
+            _given(attribution, issuer, seen, 0.6,
+                   f"'{word}' taken to be the document {issuer.name} issued, named before")
         elif named_org := _org_named_for(speaker, names, bisect.bisect_left(positions, at), described):
-            attribution.speaker = named_org
-            reasons.append(f"'{word}' taken to be {named_org.name}, the nearest organisation named before that it can mean")
-            attribution.confidence = 0.7
-            seen.add(named_org)
+            _given(attribution, named_org, seen, 0.7,
+                   f"'{word}' taken to be {named_org.name}, the nearest organisation named before that it can mean")
         elif speaker.pronoun and SPEAKS_FOR.fullmatch(_bare(word)) and \
                 (spoken_for := _spoken_for(text, found[max(0, i - 3):i])):
             # "A spokeswoman for the authority said … “…,” the spokeswoman said.": for whom she spoke just before
-            attribution.speaker = spoken_for
-            reasons.append(f"'{word}' taken to be {spoken_for.name}, for whom a {_bare(word)} spoke just before")
-            attribution.confidence = 0.7
-            seen.add(spoken_for)
+            _given(attribution, spoken_for, seen, 0.7,
+                   f"'{word}' taken to be {spoken_for.name}, for whom a {_bare(word)} spoke just before")
         else:
             candidates = [c for c in seen.fitting(speaker, 6) if genders.fit(c, word)][:3]  # the nearest three
             if candidates and candidates[0].unnamed:  # "said the official": the one the article did not name
