@@ -2,6 +2,9 @@
 
 Exit codes: 0 when all is well, 1 when the story data has errors, 2 for a usage error
 (unknown option, missing folder).
+
+A command imports what only it uses inside its function (the site renderer, the article tagger, the
+importers): start-up is a good part of a command's time, and `explainer ingest` need not load the renderer.
 """
 
 from __future__ import annotations
@@ -11,30 +14,24 @@ import datetime as dt
 import json
 import sys
 from pathlib import Path
-from typing import Callable, TypeVar
+from typing import TYPE_CHECKING, Callable, TypeVar
 
 import click
 from mkdocs.exceptions import Abort, ConfigurationError
 from tqdm import tqdm
 
-from .editing.export import Export
 from .editing.change import ChangeRefused, DataChange, change_data
 from .editing.records import LayoutRefused, fresh_id, in_files, line_of, target_file, with_records
-from .editing.scaffold import scaffold
-from .editing.synth import synthesize
-from .editing.synth import write as write_story
 from .engine.settings import DEFAULT_DATA_DIR, Settings
 from .errors import StoryInvalid, display_path
 from .files import apply_export, leftovers, plan_export
-from .site.links import check_docs
-from .importing.batch import Batch
-from .importing.claimreview import import_reviews
-from .importing.table import Mapping, import_rows
-from .ingest.draft import ArticleInfo, Draft, DraftRefused, draft, stage_draft, without_controls
 from .story.graph import Story, load_story, loose_ends
 from .story.kinds import KINDS, kind as kind_named
 from .story.loader import is_yaml, yaml_files
 from .story.schema import json_schema
+
+if TYPE_CHECKING:
+    from .ingest.draft import ArticleInfo, Draft
 
 EXIT_DATA_ERRORS = 1
 STATS_SHOWN = 10  # ids of each loose end printed; an archive may have thousands
@@ -66,6 +63,8 @@ def check(data: Path | None, config: Path) -> None:
 
     Exits 0 when the data is valid and 1 when it has errors.
     """
+    from .site.links import check_docs
+
     folder = data or configured_data_dir(config)
     story = _load_or_exit(folder)
     for path in leftovers(folder):
@@ -117,6 +116,8 @@ def export(folder: Path, config: Path) -> None:
     not write, or that someone changed since, is never overwritten: the export stops and
     lists them (exit 1). Each file is replaced atomically.
     """
+    from .editing.export import Export
+
     site = Export(_settings(config))
     settings = site.settings
     _refuse_export_folder(folder, settings)
@@ -293,6 +294,8 @@ def ingest(article: Path, source_id: str | None, data: Path | None, merge: bool,
     has a comment saying how confident the finding is and why. Existing files are never changed
     without --merge; if the story would not validate, nothing is written and the errors are listed.
     """
+    from .ingest.draft import ArticleInfo
+
     folder = data or configured_data_dir(config)
     articles = sorted(article.glob("*.txt")) if article.is_dir() else [article]
     if not articles:
@@ -327,6 +330,8 @@ class ArticleRefused(Exception):
 
 
 def _ingest_one(path: Path, folder: Path, source_id: str | None, merge: bool, info: ArticleInfo) -> None:
+    from .ingest.draft import DraftRefused, draft, stage_draft, without_controls
+
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
@@ -381,6 +386,10 @@ def import_(file: Path, mapping: Path | None, data: Path | None, merge: bool, co
     imported is named with its line and left out (exit 1); the others are written, unless the story
     would not validate with them, in which case nothing is.
     """
+    from .importing.batch import Batch
+    from .importing.claimreview import import_reviews
+    from .importing.table import Mapping, import_rows
+
     folder = data or configured_data_dir(config)
     table = file.suffix.lower() in (".csv", ".tsv", ".tab")
     if table and mapping is None:
@@ -441,6 +450,8 @@ def synth(folder: Path, claims: int, seed: int) -> None:
     For benchmarks and tests: claims/5 actors, claims/3 sources, claims/20 events, a year of
     dates, quotes checked against article texts; the same seed gives the same story.
     """
+    from .editing.synth import synthesize, write as write_story
+
     if folder.exists() and any(folder.iterdir()):
         raise click.UsageError(f"{display_path(folder)} is not empty")
     files = synthesize(claims, seed)
@@ -454,6 +465,8 @@ def synth(folder: Path, claims: int, seed: int) -> None:
 def init(folder: Path, title: str) -> None:
     """Start a new story project in FOLDER (new or empty): mkdocs.yml, data/story.yml with one actor
     and one claim to copy, and docs/ with an about page. It builds and serves at once."""
+    from .editing.scaffold import scaffold
+
     try:
         written = scaffold(folder, title)
     except FileExistsError as exc:
