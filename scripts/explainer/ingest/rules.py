@@ -1561,15 +1561,15 @@ def resolve(text: str, found: list[Attribution]) -> None:
         elif (word.lower() == "it" or _a_report(speaker)) and (issuer := _issuer(text, at, names, positions,
                                                                                  whole=_a_report(speaker))):
             # "Hettie showed me the letter from the landlord, Pellworth Estates. It says …": whoever issued it
-            _given(attribution, issuer, seen, 0.6,
+            _given(attribution, issuer, None, 0.6,
                    f"'{word}' taken to be the document {issuer.name} issued, named before")
         elif named_org := _org_named_for(speaker, names, bisect.bisect_left(positions, at), described):
-            _given(attribution, named_org, seen, 0.7,
+            _given(attribution, named_org, None, 0.7,
                    f"'{word}' taken to be {named_org.name}, the nearest organisation named before that it can mean")
         elif speaker.pronoun and SPEAKS_FOR.fullmatch(_bare(word)) and \
                 (spoken_for := _spoken_for(text, found[max(0, i - 3):i])):
             # "A spokeswoman for the authority said … “…,” the spokeswoman said.": for whom she spoke just before
-            _given(attribution, spoken_for, seen, 0.7,
+            _given(attribution, spoken_for, None, 0.7,
                    f"'{word}' taken to be {spoken_for.name}, for whom a {_bare(word)} spoke just before")
         else:
             candidates = [c for c in seen.fitting(speaker, 6) if genders.fit(c, word)][:3]  # the nearest three
@@ -1608,13 +1608,15 @@ def resolve(text: str, found: list[Attribution]) -> None:
     _name_organisations_whole(text, found, acronyms)
 
 
-def _given(attribution: Attribution, speaker: Mention, seen: _Mentions, confidence: float,
+def _given(attribution: Attribution, speaker: Mention, seen: _Mentions | None, confidence: float,
            reason: str) -> tuple[int, int]:
-    """Gives the attribution the speaker found for it, with why; where its words and source end."""
+    """Gives the attribution the speaker found for it, with why, and notes it among the speakers `seen` (None
+    where the caller notes it itself); where its words and source end."""
     attribution.speaker = speaker
     attribution.reasons.append(reason)
     attribution.confidence = confidence
-    seen.add(speaker)
+    if seen is not None:
+        seen.add(speaker)
     return attribution.content.end, attribution.source.end
 
 
