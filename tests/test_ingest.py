@@ -1966,3 +1966,33 @@ def test_a_headline_quoting_the_body_with_a_capital_is_scored_as_found(evaluatio
     figures = collections.Counter()
     evaluation._score_article(label, draft(text, "x"), figures, [])
     assert figures["found"] == figures["right"] == 2 and not figures["dropped"]
+
+
+@pytest.mark.parametrize("text, name", [
+    # a name that opens with a capital outside A-Z keeps it, in any Latin, Greek or Cyrillic script
+    ("Émilie Tremblay, the union's president, said the offer was “an insult”.", "Émilie Tremblay"),
+    ("“We were robbed,” said Ömer Yıldız, the club's captain.", "Ömer Yıldız"),
+    ("The coach, Ángel Ruiz, called the result “a start”.", "Ángel Ruiz"),
+    ("Łukasz Nowak told reporters the line would reopen “within days”.", "Łukasz Nowak"),
+    ("The Taoiseach, Micheál Ó Dúill, said the talks were “going well”.", "Micheál Ó Dúill"),
+    ("Þórdís Gunnarsdóttir, who chairs the fisheries board, said quotas were “not negotiable”.",
+     "Þórdís Gunnarsdóttir"),
+])
+def test_a_name_opening_with_an_accented_capital_is_kept_whole(text, name):
+    assert [a.speaker.name for a in extract(text) if a.quotes] == [name]
+
+
+def test_a_surname_opening_with_an_accented_capital_is_not_another_persons():
+    text = ("Ángel Ruiz, the coach, was furious. The striker Ödegaard said the penalty was “a dream”.")
+    assert [a.speaker.name for a in extract(text) if a.quotes] == ["Ödegaard"]
+
+
+@pytest.mark.parametrize("text, name, kind", [
+    # the Irish article "An" before a consonant opens a state body's name; an English "An" does not
+    ("In a statement, An Garda Síochána said the change was part of a “regional rostering review”.",
+     "An Garda Síochána", "organization"),
+    ("An Bord Pleanála said the appeal was “without merit”.", "An Bord Pleanála", "organization"),
+    ("An Uber driver, Tom Walsh, said the fares were “too low”.", "Tom Walsh", "person"),
+])
+def test_the_irish_article_is_part_of_the_name(text, name, kind):
+    assert [(a.speaker.name, a.speaker.kind) for a in extract(text) if a.quotes] == [(name, kind)]

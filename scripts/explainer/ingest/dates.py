@@ -25,6 +25,7 @@ import re
 from dataclasses import dataclass
 
 from . import pos
+from .names import UPPER
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -35,7 +36,7 @@ MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Au
 # a weekday alone before a capitalised word names something ("told the Sunday Times"); after "on" it is a day
 DAY = re.compile(
     rf"\bon\s+(?P<weekday>{'|'.join(WEEKDAYS)}){PART_OF_DAY}\b|"
-    rf"\b(?P<weekday_alone>{'|'.join(WEEKDAYS)})(?![ \t]+(?-i:[A-Z])){PART_OF_DAY}\b|"
+    rf"\b(?P<weekday_alone>{'|'.join(WEEKDAYS)})(?![ \t]+(?-i:[{UPPER}])){PART_OF_DAY}\b|"
     rf"\b(?P<relative>yesterday|today|tonight|last\s+night|this\s+(?:morning|afternoon|evening)|earlier\s+today)\b|"
     rf"\b(?:on\s+)?(?:(?P<month1>{MONTH})\s+(?P<day1>\d{{1,2}})(?:st|nd|rd|th)?|"
     rf"(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month2>{MONTH}))\b(?:,?\s+(?P<year>\d{{4}})\b)?",

@@ -21,7 +21,7 @@ from typing import Any
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from . import pos
-from .names import surname
+from .names import UPPER, surname
 from . import tagger
 from .dates import When, occasion, when_said
 from .rules import (CUE_WORD, HEAD_WORDS, Attribution, Mention, Span, all_quotations, body_start, double_marked,
@@ -43,10 +43,10 @@ DATE = r"(?P<date>[A-Z][a-zA-Z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-zA
 HEAD_LINES = 8
 DATE_ANYWHERE = re.compile(rf"(?<![\w-]){DATE}")
 # or a dateline opening the first paragraph: "FAIRMONT, W.Va. (March 3, 2026) —", "PUNE, 27 Nov 2026 (Wire) -"
-DATELINE = re.compile(rf"^[A-Z][A-Z.'’ -]+,(?:\s+[A-Z][\w.]*)*\s*[(,]?\s*{DATE}\s*\)?\s*(?:\([^)\n]{{1,30}}\)\s*)?"
+DATELINE = re.compile(rf"^[{UPPER}][{UPPER}.'’ -]+,(?:\s+[{UPPER}][\w.]*)*\s*[(,]?\s*{DATE}\s*\)?\s*(?:\([^)\n]{{1,30}}\)\s*)?"
                       r"[—–:-]", re.M)
 DATE_FORMATS = ("%B %d %Y", "%b %d %Y", "%d %B %Y", "%d %b %Y", "%Y-%m-%d")
-BYLINE = re.compile(r"^(?:By\s+)?(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z.]+){1,2})\s*$", re.M)
+BYLINE = re.compile(rf"^(?:By\s+)?(?P<name>[{UPPER}][a-z]+(?:\s+[{UPPER}][a-z.]+){{1,2}})\s*$", re.M)
 
 
 @dataclass
@@ -323,7 +323,7 @@ def _own_words(text: str, found: Attribution) -> str:
     start = min(found.cue.start, found.source.start) if found.source else found.cue.start
     start = sentence_start(text, start)
     end = max(found.cue.end, found.source.end if found.source else 0)
-    stop = re.search(r"[.!?][”\"’)]*\s+(?=[“\"A-Z])|\n", text[end:end + 160])
+    stop = re.search(rf"[.!?][”\"’)]*\s+(?=[“\"{UPPER}])|\n", text[end:end + 160])
     end += stop.start() if stop else min(160, len(text) - end)
     # a quotation's own marks bound what it reports; its content runs over the cue when the cue stands between two
     # ("“…,” Ann Lee said on Wednesday. “…”")

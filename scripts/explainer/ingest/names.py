@@ -74,8 +74,23 @@ def _family_name_first(words: list[str]) -> bool:
         borne(words[1]) < SYLLABLE and borne(words[2]) >= 100
 
 
+def _ranges(codes: list[int]) -> str:
+    """Code points as a regular expression's character ranges ("À-ÖØ-Þ")."""
+    runs: list[list[int]] = []
+    for code in codes:
+        if runs and code == runs[-1][1] + 1:
+            runs[-1][1] = code
+        else:
+            runs.append([code, code])
+    return "".join(chr(a) if a == b else f"{chr(a)}-{chr(b)}" for a, b in runs)
+
+
+# the capital letters a name can open with, for a regular expression's class ("[{UPPER}]"): besides A-Z, those of
+# the Latin, Greek and Cyrillic scripts ("Émilie", "Łukasz", "Ó Dúill", "Ödegaard"), which [A-Z] misses
+UPPER = "A-Z" + _ranges([code for code in (*range(0xC0, 0x530), *range(0x1E00, 0x1F00)) if chr(code).isupper()])
+
 FAMILY_NAME = 2000  # at most this many bearers as a given name: "Lim" (121), "Ho" (1,161), "Chan" (1,815)
-HYPHENATED_GIVEN = re.compile(r"[A-Z][a-z]+-[a-z]+")  # "Mei-ling", "Tak-wing", "Min-jun"; not "Ezenwa-Okoro"
+HYPHENATED_GIVEN = re.compile(rf"[{UPPER}][a-z]+-[a-z]+")  # "Mei-ling", "Tak-wing", "Min-jun"; not "Ezenwa-Okoro"
 
 
 def surname(name: str) -> str:

@@ -29,6 +29,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from . import names as given_names, pos  # `names` is the usual name of a list of names here
+from .names import UPPER
 from .dates import MONTHS, WEEKDAYS
 
 CUE_WORDS = (
@@ -70,7 +71,7 @@ CUE_WORD_COMMA = re.compile(rf"\s(?:{CUE_PHRASES}),")
 CUE_WORD_AT_END = re.compile(rf"\s(?:{CUE_PHRASES})$")
 CUE_WORD_LONGEST = 1 + max(len(w) for w in (*CUE_WORDS, *MULTI_CUES))
 # after a quotation, its speaker (never across the opening marks of another: ''…'' ''…,'' he said)
-ABBREVIATED = r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|St|Jr|Sr|Prof|Rev|[A-Z])\."  # "Mr.", "G.K."
+ABBREVIATED = rf"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|St|Jr|Sr|Prof|Rev|[{UPPER}])\."  # "Mr.", "G.K."
 SPEAKER_NEXT = re.compile(rf"\s+(?:(?!'')(?:{ABBREVIATED}|[^.!?“”\"])){{0,90}}?\b{CUE}\b"
                           rf"[^.!?“”\"]{{0,120}}[.!?,:]")
 ANY_VERB = r"[a-z]+(?:ed|es)"  # after a quotation: "continued", "concluded", "echoes"
@@ -83,8 +84,8 @@ ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col
 # a lower-case particle is part of a name only as a word of its own before another part of it ("Charles de
 # Gaulle", "Bashar al-Assad", "Ludwig van der Berg"), never the start of a word ("The alliance", "Tory leader")
 PARTICLE = r"(?:de|van|von|al|bin|ibn|bint|wa|der|den|del|la|le|du|da|di|dos|ter)"
-NAME_WORD = rf"(?:[A-Z][\w’'\-.]*|[dl][’'][A-Z][\w’'\-.]*|" \
-            rf"{PARTICLE}(?:-[A-Z][\w’'\-.]*|(?=[ \t]+(?:[A-Z]|{PARTICLE}\b))))"
+NAME_WORD = rf"(?:[{UPPER}][\w’'\-.]*|[dl][’'][{UPPER}][\w’'\-.]*|" \
+            rf"{PARTICLE}(?:-[{UPPER}][\w’'\-.]*|(?=[ \t]+(?:[{UPPER}]|{PARTICLE}\b))))"
 TITLE_WORDS = {"president", "prime", "minister", "foreign", "defense", "defence", "secretary", "senator", "sen",
                "rep", "representative", "gov", "governor", "mayor", "spokesman", "spokeswoman", "spokesperson",
                "chancellor", "general", "gen", "ambassador", "chairman", "chief", "director", "former", "vice",
@@ -104,7 +105,7 @@ TITLE_WORDS = {"president", "prime", "minister", "foreign", "defense", "defence"
                "reverend", "pandit", "swami", "elder", "member", "alhaji", "alhaja", "hajia", "mallam", "malam",
                "otunba", "engr", "barr", "comrade", "undersecretary", "under-secretary", "assemblyman",
                "assemblywoman", "assemblymember", "datuk", "datin", "dato", "tun", "puan", "encik"}
-NATIONALITY = re.compile(r"^(?:[A-Z][a-z]+(?:ian|ean|ese|ish|can|ern)|Russian|American|Ukrainian|Israeli|Iraqi|"
+NATIONALITY = re.compile(rf"^(?:[{UPPER}][a-z]+(?:ian|ean|ese|ish|can|ern)|Russian|American|Ukrainian|Israeli|Iraqi|"
                          r"Pakistani|Saudi|Thai|Swiss|French|Dutch|Greek|Polish|Turkish|Czech)$")
 # words that open a sentence capitalised before its speaker, no part of a name ("Later Ann Lee added")
 OPENERS = {"as", "and", "but", "while", "even", "so", "though", "although", "yet", "still", "then", "now", "thus",
@@ -114,7 +115,7 @@ PREPOSITIONS = {"by", "in", "at", "on", "for", "with", "from", "to", "of", "outs
                 "following", "despite", "amid", "within", "near", "across", "behind", "under", "over", "without"}
 LEADING_WORDS = re.compile(rf"(?:(?:{'|'.join(sorted(OPENERS))})\s+)*", re.I)
 # one line; never across a full stop (below)
-NAME_RE = re.compile(rf"(?:(?<![\w-]){PARTICLE}-)?[A-Z][\w’'\-.]*(?:[ \t]+{NAME_WORD})*")
+NAME_RE = re.compile(rf"(?:(?<![\w-]){PARTICLE}-)?[{UPPER}][\w’'\-.]*(?:[ \t]+{NAME_WORD})*")
 POSSESSIVE = re.compile(r"[’']s?$")  # "the EU's", "Mr Kok’s", "the Jones'"
 # words in -ed and -ing that describe a person before their name ("Shocked mum Tracey Bell"), not a participle
 # clause opening the sentence ("Welcoming the verdict,")
@@ -124,13 +125,13 @@ DESCRIBING = frozenset(("shocked", "stunned", "horrified", "relieved", "thrilled
     "serving", "reigning", "fuming", "talented", "celebrated", "disgraced", "jailed", "convicted", "injured",
     "wounded", "bereaved", "embattled", "beleaguered", "veteran"))
 # (and "in what": "…, in what the union called “…”" is the union's)
-LEADING = re.compile(r"^(?:as\s+(?=[A-Z]))?(?:in\s+what\s+|(?:to|at|after|upon) which\s+|"  # "To which she said"
+LEADING = re.compile(rf"^(?:as\s+(?=[{UPPER}]))?(?:in\s+what\s+|(?:to|at|after|upon) which\s+|"  # "To which she said"
                      # "But in a statement on Monday night, the ministry …": a conjunction, then the adverbial
                      r"(?:but|and|yet|so)\s+(?=(?:in|on|at|after|during|when|while|asked|despite|amid)\s)|"
                      r"(?:but|and|however|meanwhile|still|yet|so|also|then|now|moreover|instead|"
                      r"(?:last|this|that|late|early)\s+\w+(?:\s+\w+)?|yesterday|today|tonight|"  # "Last week,"
                      # a name a question calls out: "Ms Achterberg, you once called …"
-                     r"(?:(?:mr|ms|mrs|dr|prof)\.?\s+)?(?-i:[A-Z])[\w’'-]+(?:\s+(?-i:[A-Z])[\w’'-]+)?(?=,\s+you\b)|"
+                     rf"(?:(?:mr|ms|mrs|dr|prof)\.?\s+)?(?-i:[{UPPER}])[\w’'-]+(?:\s+(?-i:[{UPPER}])[\w’'-]+)?(?=,\s+you\b)|"
                      r"on\s[^,]{1,60}|in\s[^,]{1,80}|at\s[^,]{1,60}|based on\s[^,]{1,60}|after\s[^,]{1,60}|"
                      r"during\s[^,]{1,60}|earlier[^,]{0,30}|later[^,]{0,30}|on the contrary|immediately[^,]{0,40}|"
                      r"(?:when|while|once|if|asked)\s[^,]{1,60}|"
@@ -145,7 +146,7 @@ LEADING = re.compile(r"^(?:as\s+(?=[A-Z]))?(?:in\s+what\s+|(?:to|at|after|upon) 
                      r"[a-z]+-[a-z]+(?:ing|ed)\s[^,]{1,80}),"
                      r"\s+)+", re.I)
 ADJUNCT = r"(?:\s+(?:on|in|at|late|early|last|this)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|" \
-          r"the\s+\w+|\w+day|\w+\s+\d+|[A-Z]\w+)|\s+(?:also|earlier|later|previously|then|again|separately|" \
+          rf"the\s+\w+|\w+day|\w+\s+\d+|[{UPPER}]\w+)|\s+(?:also|earlier|later|previously|then|again|separately|" \
           r"recently|immediately|now|had|has|have))*"
 # an apposition may follow ("the mayor, Ann Lee,"), and words in brackets hold no clause's end ("Imran Shafiq (Lab,
 # Holloway) said"): a bracket opens no other run of its words, so the pattern stays linear
@@ -161,9 +162,9 @@ ORG_HEADS = r"(?:Ministry|Department|Bank|University|Office|Board|Institute|Coun
 ORG_TAILS = r"(?:Services?|Trust|Council|Board|Authority|Commission|Society|Association|Foundation|Hospitals?|Police|" \
             r"Constabulary|Railways?|Airport|Company|Group|Ltd|Limited|plc|Club|Union|Federation|Bhd|Berhad)"
 TITLED = "|".join(sorted(word.capitalize() for word in TITLE_WORDS))  # ("Director of the … Fire Service": an office)
-ORG_NAME = re.compile(rf"(?!(?:{TITLED})\s)[A-Z][\w’'-]*\s+of\s+(?:the\s+)?(?:[A-Z][\w’'-]*\s+){{0,4}}{ORG_TAILS}\b|"
-                      rf"(?:[A-Z][\w’'-]*\s+)*{ORG_HEADS}\s+(?:of|for|on)\s+(?:the\s+)?[A-Z][\w’'-]*"
-                      rf"(?:\s+(?:and\s+)?[A-Z][\w’'-]*)*")
+ORG_NAME = re.compile(rf"(?!(?:{TITLED})\s)[{UPPER}][\w’'-]*\s+of\s+(?:the\s+)?(?:[{UPPER}][\w’'-]*\s+){{0,4}}{ORG_TAILS}\b|"
+                      rf"(?:[{UPPER}][\w’'-]*\s+)*{ORG_HEADS}\s+(?:of|for|on)\s+(?:the\s+)?[{UPPER}][\w’'-]*"
+                      rf"(?:\s+(?:and\s+)?[{UPPER}][\w’'-]*)*")
 # a name in the text: an organisation's with "of" or "for" in it whole ("the Department for Housing"), or a run
 # of capitalised words
 NAME_OR_ORG = re.compile(rf"{ORG_NAME.pattern}|{NAME_RE.pattern}")
@@ -192,11 +193,11 @@ MEDIA_WORDS = frozenset(("news", "times", "post", "courier", "herald", "gazette"
     "guardian", "chronicle", "daily", "radio", "tv", "television", "broadcasting", "broadcaster", "press",
     "reuters", "afp", "bbc", "cnn", "tass", "ria", "bloomberg", "newspaper", "magazine", "newswire", "wire",
     "associated", "msnbc", "nbc", "abc", "cbs", "fox", "npr", "politico", "axios", "interfax", "xinhua"))
-RELAY_AFTER_CUE = re.compile(r"^\s+(?:on|to|in an interview with|at)\s+(?P<outlet>(?:the\s+)?[A-Z][\w.&’'-]*"
-                             r"(?:\s+[A-Z][\w.&’'-]*)*)")
+RELAY_AFTER_CUE = re.compile(rf"^\s+(?:on|to|in an interview with|at)\s+(?P<outlet>(?:the\s+)?[{UPPER}][\w.&’'-]*"
+                             rf"(?:\s+[{UPPER}][\w.&’'-]*)*)")
 RELAY_RE = re.compile(r"\b(?:told|telling|said on|speaking on|in an interview with|interviewed by|said in an "
                       r"interview with|wrote on|posted on|said at|speaking at|as relayed by)\s+"
-                      r"(?P<outlet>(?:the\s+)?[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*)*(?:\s+news agency)?)")
+                      rf"(?P<outlet>(?:the\s+)?[{UPPER}][\w.&’'-]*(?:\s+[{UPPER}][\w.&’'-]*)*(?:\s+news agency)?)")
 
 
 @dataclass(frozen=True)
@@ -362,7 +363,7 @@ def _paired(text: str, within: Span, nest: bool) -> list[Span]:
     return [] if nest and opened is not None else found
 
 
-STOP = re.compile(r"[.!?](''|[”\"’)])?(\s+)(?=''|[“\"‘(A-Z0-9])")
+STOP = re.compile(rf"[.!?](''|[”\"’)])?(\s+)(?=''|[“\"‘({UPPER}0-9])")
 OPENS_QUOTE = re.compile(r"\s*(?:[“\"]|'')")
 # Longer than any sentence of PolNeAR's 924 train and dev articles (the longest, 1,395 characters, is a
 # quotation): a "sentence" longer than this is run-on text (no full stops, a line of quotation marks)
@@ -609,7 +610,7 @@ PARTICIPLE_CUES = (r"(?:adding|saying|noting|arguing|insisting|explaining|warnin
 PARTICIPLE_TAIL = re.compile(rf",\s+{PARTICIPLE_CUES}\b")
 PARTICIPLE_BEFORE = re.compile(rf",\s+{PARTICIPLE_CUES}\b[^“”\".;:]*$")
 # after a comma or a quotation's end ("…,” adding that …"; "…,” she said, adding, “…”)
-PARTICIPLE = re.compile(rf"(?:,|(?<=[”\"]))\s+(?P<cue>{PARTICIPLE_CUES}|telling\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*|"
+PARTICIPLE = re.compile(rf"(?:,|(?<=[”\"]))\s+(?P<cue>{PARTICIPLE_CUES}|telling\s+[{UPPER}][\w.]*(?:\s+[{UPPER}][\w.]*)*|"
                         r"telling\s+\w+)\s*,?\s+(?P<content>[^,\s].{8,})$", re.S)
 
 
@@ -663,7 +664,7 @@ def _clauses(text: str, sentence: Span, quotes: list[Span]) -> list[Span]:
     cuts = [m for m in re.finditer(rf",\s+and\s+|;\s+|\s+(?:[—–]|--)\s+and\s+|\s+and\s+(?={CUE}\s)|"
                                    rf",\s+(?:though|although|but|while)\s+(?=(?:he|she|they|it)\s+(?:\w+\s+)?{CUE}\s)|"
                                    # "…on Tuesday, when Kovalur MLA P. Arumugam termed the delay “…”"
-                                   rf",\s+(?:when|where|after|until)\s+(?=(?:[a-z]+\s+){{0,2}}[A-Z][^,;“”\"]{{0,80}}?\s{CUE}\s)|"
+                                   rf",\s+(?:when|where|after|until)\s+(?=(?:[a-z]+\s+){{0,2}}[{UPPER}][^,;“”\"]{{0,80}}?\s{CUE}\s)|"
                                    # "… refused by Mayo County Council, which found it would have “…”" (not an
                                    # aside before the sentence's own cue: "X, who asked not to be named, said")
                                    rf",\s+(?=(?:who|which)\s+{CUE}\s+(?!(?:not\s+)?to\s)(?![^“”\"]*,\s+{CUE}\b))",
@@ -711,7 +712,7 @@ def _direct(text: str, sentence: Span, quotes: list[Span]) -> Attribution | None
             return _attribution(text, src, cue, content, direct, mine, ["quotation followed by its speaker"],
                                 tail=Span(cue.end, sentence.end))
     # “…” ― Karen Lee: a name after a dash, as under an epigraph or in a list of voices
-    match = re.match(r"\s*(?P<cue>[―—–]|--)\s*(?P<src>[A-Z][^,;:“”\"]{1,60}?(?:,\s*[^“”\"]{1,80}?)?)[.\s]*$",
+    match = re.match(rf"\s*(?P<cue>[―—–]|--)\s*(?P<src>[{UPPER}][^,;:“”\"]{{1,60}}?(?:,\s*[^“”\"]{{1,80}}?)?)[.\s]*$",
                      text[last.end:sentence.end])
     if match and _name_or_pronoun(match.group("src")):
         return _attribution(text, _span(last.end, match, "src", text), _span(last.end, match, "cue", text), content,
@@ -759,7 +760,7 @@ def _direct(text: str, sentence: Span, quotes: list[Span]) -> Attribution | None
 
 
 IS_HOW_WHO = r"(?P<cue>(?:is|was|are|were)\s+(?:how|the\s+(?:words?|verdict|view|message|warning|assessment)\s+of))\s+" \
-    r"(?P<src>[^.,;:“”\"]{1,80}?(?:,\s+[A-Z][^.,;:“”\"]{1,60}?)?)(?:\s+(?:describes|described|puts\s+it|put\s+it|" \
+    rf"(?P<src>[^.,;:“”\"]{{1,80}}?(?:,\s+[{UPPER}][^.,;:“”\"]{{1,60}}?)?)(?:\s+(?:describes|described|puts\s+it|put\s+it|" \
     r"sees\s+it|saw\s+it|sums\s+(?:it\s+)?up|summed\s+(?:it\s+)?up|explains|explained|remembers|remembered|" \
     r"recalls|recalled|feels|felt)\b|(?=[.,]|$))"
 THAT_IS_HOW = re.compile(rf"[ \t]*(?:That|This|Those|These|Such)\s+{IS_HOW_WHO}")
@@ -801,7 +802,7 @@ INVERTED = re.compile(r"\s*(?P<cue>(?:[Ss]aid|[Ss]ays|[Aa]dded|[Aa]dds|[Ww]rote|
                       rf"(?P<src>{SOURCE_WORDS})\s*[,:]\s*$")
 # a quote sheet's line: a name (a title before it), what they spoke of, a colon ("Head coach Tina Marquez, on Okonjo:
 # “…”", "Amara Okonjo: “…”"), the colon standing for the cue
-NAMED_THEN_COLON = re.compile(r"\s*(?P<src>[A-Z][^,:;“”\"]{0,60}?[A-Z][\w’'-]*)(?:,\s+(?:on|about)\s+[^:“”\"]{1,80})?"
+NAMED_THEN_COLON = re.compile(rf"\s*(?P<src>[{UPPER}][^,:;“”\"]{{0,60}}?[{UPPER}][\w’'-]*)(?:,\s+(?:on|about)\s+[^:“”\"]{{1,80}})?"
                               r"\s*(?P<cue>:)\s*$")
 # "X defended the changes on Thursday: “…”", "X, the captain, was more measured: “…”": who did it speaks next
 # (the deed may be long where it ends in the document quoted: "… shared photos on Instagram, with a caption that read:")
@@ -827,7 +828,7 @@ def _lead_end(words: str) -> int:
     return start + lead.end() if lead else start
 
 
-TRANSCRIPT_LABEL = re.compile(r"(?:[QA]|[A-Z][A-Z.’' -]{1,30})\s*(?:\([^)\n]{1,80}\))?\s*:\s+")
+TRANSCRIPT_LABEL = re.compile(rf"(?:[QA]|[{UPPER}][{UPPER}.’' -]{{1,30}})\s*(?:\([^)\n]{{1,80}}\))?\s*:\s+")
 
 
 def _mixed(text: str, clause: Span, quotes: list[Span]) -> tuple[Span, bool]:
@@ -846,7 +847,7 @@ def _mixed(text: str, clause: Span, quotes: list[Span]) -> tuple[Span, bool]:
 
 def _name_or_pronoun(words: str) -> bool:
     words = words.strip()
-    return words.lower() in PRONOUNS or bool(re.search(r"\b[A-Z]", words)) or \
+    return words.lower() in PRONOUNS or bool(re.search(rf"\b[{UPPER}]", words)) or \
         _determiner_and_word(words) or \
         bool(re.search(r"\b(?:spokes\w+|officials?|sources?|aides?|statement|report|campaign)\b", words)) or \
         bool(GROUPS.fullmatch(words.lower()))  # “…,” organisers said
@@ -901,7 +902,7 @@ ISSUED = frozenset(("statement", "letter", "email", "e-mail", "release", "notice
 
 
 # after a cue: whom they told, what in ("said in a statement", "told reporters in a briefing"), when
-HEARD = r"(?:\s+(?:reporters|journalists|the\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2}|[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2}))?" \
+HEARD = rf"(?:\s+(?:reporters|journalists|the\s+[{UPPER}][\w.]*(?:\s+[{UPPER}][\w.]*){{0,2}}|[{UPPER}][\w.]*(?:\s+[{UPPER}][\w.]*){{0,2}}))?" \
         rf"(?:\s+in\s+(?:an?|her|his|its|their|the)\s+(?:[\w-]+\s+){{0,2}}?(?:{'|'.join(sorted(ISSUED))}|interview|" \
         rf"briefing|speech)(?:\s+to\s+(?:[\w-]+\s+){{0,2}}?[\w-]+)?)?(?:\s+{WHEN})?"  # ("in an email to students")
 REPORTED = [
@@ -922,7 +923,7 @@ REPORTED = [
      "a participle after what the subject did", None),
     # "…, challenged by Priya Lal, the shadow minister, who called them “selective”": the name (two words or
     # more: "Residents, who …" is no one) the clause is about
-    (rf"^(?P<lead>.*?)(?P<src>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)+(?:,\s+[^,;:“”\"]{{1,80}})?),\s+who\s+"
+    (rf"^(?P<lead>.*?)(?P<src>[{UPPER}][\w’'.-]*(?:\s+[{UPPER}][\w’'.-]*)+(?:,\s+[^,;:“”\"]{{1,80}})?),\s+who\s+"
      rf"(?:has\s+|had\s+|have\s+)?(?P<cue>{CUE})\s+(?P<content>.+)$", "a name, then who said it",
      lambda words: bool(WHO_CLAUSE.search(words))),
 ]
@@ -964,7 +965,7 @@ def _reported(text: str, sentence: Span, quotes: list[Span]) -> Attribution | No
 
 
 DECLINED = re.compile(r"\bcomment\s+on$")
-BEFORE_THAT = re.compile(rf"^(?:(?P<when>{WHEN})|[A-Z][^,;“”\"]{{0,60}}?|(?:in|on|at|to|during|after|before|with|"
+BEFORE_THAT = re.compile(rf"^(?:(?P<when>{WHEN})|[{UPPER}][^,;“”\"]{{0,60}}?|(?:in|on|at|to|during|after|before|with|"
                          rf"from)\s[^,;“”\"]{{1,60}}?|(?:reporters|journalists|him|her|them|us|me)\b[^,;“”\"]{{0,40}}?)"
                          rf"\s+(?=that\s)")
 LISTENER_THAT = re.compile(r"^(?:the|a|an|his|her|their)\s[^,;“”\"]{1,40}?\s+(?=that\s)")
@@ -1003,7 +1004,7 @@ def _attribution(text: str, src: Span | None, cue: Span, content: Span, direct: 
     if tail is not None and tail.end > tail.start:
         relay_match = RELAY_AFTER_CUE.match(text[tail.start:tail.end])
         if cue.of(text).lower().endswith(("told", "tells", "tell")) or relay_match:
-            relay_match = relay_match or re.match(r"^\s+(?P<outlet>(?:the\s+)?[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*)*)",
+            relay_match = relay_match or re.match(rf"^\s+(?P<outlet>(?:the\s+)?[{UPPER}][\w.&’'-]*(?:\s+[{UPPER}][\w.&’'-]*)*)",
                                                   text[tail.start:tail.end])
         if relay_match and not _weekday(relay_match.group("outlet")):
             relay = _outlet(relay_match.group("outlet"))
@@ -1028,7 +1029,7 @@ def _outlet(words: str) -> str:
     """An outlet's name as the text gives it, without "the" or the full stop of its sentence ("told
     Reuters.") but with an abbreviation's ("U.S.")."""
     words = re.sub(r"^the\s+", "", words.strip(), flags=re.I)
-    return words if re.search(r"\b[A-Z]\.$", words) else words.rstrip(".")
+    return words if re.search(rf"\b[{UPPER}]\.$", words) else words.rstrip(".")
 
 
 # --- who the source phrase names ----------------------------------------------------------------
@@ -1049,7 +1050,7 @@ def _mention(phrase: str) -> Mention:
     apposition = re.sub(r"^\d{1,3}\b,?", "", apposition.strip()).strip(" ,")  # an age: "Quina Jones, 25"
     if member := re.match(r"(?:including|such as|like)\s+(.+)", apposition, re.I):  # "hardliners, including X"
         head, apposition = member.group(1), ""
-    if family := re.fullmatch(r"(?:the\s+)?(?P<name>[A-Z][\w’'-]+(?:[ -][A-Z][\w’'-]+)?)\s+family", head, re.I):
+    if family := re.fullmatch(rf"(?:the\s+)?(?P<name>[{UPPER}][\w’'-]+(?:[ -][{UPPER}][\w’'-]+)?)\s+family", head, re.I):
         # "The Penhallow family said": the family speaks, not the one of them named before
         return Mention(f"{family.group('name')} family", None, "organization")
     if _issued(head) and (signed := SIGNED_BY.match(apposition)):  # "The statement, signed by Dan Moyo, said"
@@ -1119,7 +1120,7 @@ def _person_named(name: str) -> bool:
     men, then a surname, and no word of an organisation's ("M. Selvaraj", "Gareth Linwood"; not "Victoria Station",
     "Royal Harbour Board")."""
     words = name.split()
-    if re.fullmatch(r"(?:[A-Z]\.\s*){1,3}[A-Z][\w’'-]+", name):  # initials, then a surname: "M. Selvaraj"
+    if re.fullmatch(rf"(?:[{UPPER}]\.\s*){{1,3}}[{UPPER}][\w’'-]+", name):  # initials, then a surname: "M. Selvaraj"
         return True
     return len(words) > 1 and given_names.gender(words[0]) is not None and not _org_word(name)
 
@@ -1209,13 +1210,13 @@ TIME_NOUNS = frozenset(("yesterday", "today", "tonight", "tomorrow", "overnight"
 INDEFINITE_OF = re.compile(rf"\s*(?:an?|one|another)\s+[^,]*?\b(?:{'|'.join(sorted(PREPOSITIONS))})\s", re.I)
 SPOKESMAN_FOR = re.compile(r"\b(?:spokes(?:man|woman|person)|representative|press office|statement|"
                            r"press release|(?:analysts|economists|researchers|officials|scientists|staff)\s+at)"
-                           r"\s+(?:for|of|from)?\s*(?:the\s+)?(?=[A-Z])|"
+                           rf"\s+(?:for|of|from)?\s*(?:the\s+)?(?=[{UPPER}])|"
                            # "a 2024 petition organised by the Residents' Association": whoever made it
                            r"\b(?:petition|letter|report|submission|study|survey|review|complaint|motion|leaflet)\s+"
                            r"(?:(?:organi[sz]ed|written|signed|issued|published|sent|released|commissioned)\s+)?"
-                           r"(?:by|from)\s+(?:the\s+)?(?=[A-Z])", re.I)
+                           rf"(?:by|from)\s+(?:the\s+)?(?=[{UPPER}])", re.I)
 # "a ParkRight spokesman", "Northgate University's press office": whose they are speaks
-SPOKESMAN_OF = re.compile(r"(?:(?i:an?|the)\s+)?(?!(?:A|An|The)\s)(?P<owner>[A-Z][\w&.-]*(?:\s+(?:of\s+|for\s+)?[A-Z][\w&.-]*)*)"
+SPOKESMAN_OF = re.compile(rf"(?:(?i:an?|the)\s+)?(?!(?:A|An|The)\s)(?P<owner>[{UPPER}][\w&.-]*(?:\s+(?:of\s+|for\s+)?[{UPPER}][\w&.-]*)*)"
                           r"(?:[’']s)?"
                           r"\s+(?:[a-z]+\s+)?(?:spokes(?:man|woman|person|people)|press\s+(?:office|officer|team)|"
                           # "Pellworth's planning application promises …": what it issued speaks for it
@@ -1280,7 +1281,7 @@ def _person_from(words: list[str]) -> int:
     """Where a given name or initials open a person's name inside the run (`names.name_starts`; "Industries T.R.B.
     Rajaa"), unless what follows is an organisation's ("Royal Victoria Infirmary")."""
     start = given_names.name_starts(words) or next((i for i, word in enumerate(words[1:-1], 1) if re.fullmatch(
-        r"(?:[A-Z]\.){1,3}", word) and (_title_word(words[i - 1]) or _org_word(words[i - 1]))), 0)
+        rf"(?:[{UPPER}]\.){{1,3}}", word) and (_title_word(words[i - 1]) or _org_word(words[i - 1]))), 0)
     return start if start and not _looks_like_org(" ".join(words[start:])) else 0
 
 
@@ -1325,8 +1326,14 @@ def sentence_start(text: str, at: int, reach: int = 300) -> int:
 
 
 def _looks_like_org(words: str) -> bool:
-    # "BBC", "AT&T"; not "I", nor a crosshead in capitals ("BACK IN")
-    return _org_word(words) or (words.isupper() and len(words) > 1 and len(words.split()) == 1)
+    # "BBC", "AT&T"; not "I", nor a crosshead in capitals ("BACK IN"); "An Bord Pleanála"
+    return _org_word(words) or (words.isupper() and len(words) > 1 and len(words.split()) == 1) or \
+        re.match(rf"An{IRISH_NAME}", words) is not None
+
+
+# after "An", a capitalised word that opens with a consonant sound: no English article but the Irish one, which
+# opens the name of a state body ("An Garda Síochána", "An Bord Pleanála")
+IRISH_NAME = r"(?=[ \t][B-DF-GJ-NP-TV-Z][a-zá-ú])"
 
 
 def _words(name: str) -> list[str]:
@@ -1370,7 +1377,7 @@ PEOPLE_WORDS = frozenset(("spokesman", "spokeswoman", "spokesperson", "president
 
 
 def _clean_name(name: str) -> str:
-    name = re.sub(r"^(?:The|A|An)\s+", "", name).strip(" .’'")
+    name = re.sub(rf"^(?:The|A|An(?!{IRISH_NAME}))\s+", "", name).strip(" .’'")
     name = re.sub(r"(?:\s+(?:KC|QC|MP|MEP|MSP|MBE|OBE|CBE|DBE|KBE|PhD|MD|Jr|Sr|III|II))+\.?$", "", name)  # "Ash KC"
     name = re.sub(r"\s+news agency$", "", name)
     return WHEN_AFTER_NAME.sub("", name)  # "the Hallam Institute on Monday": a day is no part of a name
@@ -1392,7 +1399,7 @@ def _plausible_source(phrase: str) -> bool:
     head, _, apposition = phrase.strip().partition(",")
     if _plausible_words(phrase, head, apposition):
         return True
-    return bool(re.match(r"\s*(?:[a-z-]+\s+){0,2}[A-Z]", apposition)) and \
+    return bool(re.match(rf"\s*(?:[a-z-]+\s+){{0,2}}[{UPPER}]", apposition)) and \
         _plausible_words(apposition, apposition.partition(",")[0], "")
 
 
@@ -1400,7 +1407,7 @@ def _plausible_source(phrase: str) -> bool:
 # said them
 CLAIM_THEN_WHO = re.compile(r"(?i:a|an|the)\s+(?i:claim|allegation|accusation|charge|assertion|suggestion|"
                             r"characteri[sz]ation|description)\s+(?:(?:that|which|the|his|her|their|its|he|she|they|"
-                            r"it)\s|[A-Z])")  # (not "a charge nurse")
+                            rf"it)\s|[{UPPER}])")  # (not "a charge nurse")
 CLOSE_TO = re.compile(r"\b(?:close|closest|near|loyal|linked|allied|attached)\s+to\b")
 
 
@@ -1423,7 +1430,7 @@ def _plausible_words(phrase: str, head: str, apposition: str) -> bool:
     # "Trump attacked Clinton for her support of …" is a clause, not who; "Shocked mum Tracey Bell" is who
     if pos.has_finite_verb(" ".join(_after_titles(words.split()))):
         return False
-    has_name = bool(re.search(r"\b[A-Z]", words))
+    has_name = bool(re.search(rf"\b[{UPPER}]", words))
     generic = re.search(r"\b(?:sources?|officials?|spokes\w+|analysts?|experts?|aides?|agency|ministry|"
                         r"government|police|authorities|critics|supporters|reports?|statement|people|"
                         r"residents|witnesses|diplomats?|lawmakers?|voters|polls?|study|survey|media|office|"
@@ -1645,9 +1652,9 @@ def _name_organisations_whole(text: str, found: list[Attribution], acronyms: dic
             attribution.speaker = Mention(wholes[name], attribution.speaker.title, "organization")
 
 
-CAPITALISED_RUN = r"[A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*)*"
+CAPITALISED_RUN = rf"[{UPPER}][\w’'&.-]*(?:\s+[{UPPER}][\w’'&.-]*)*"
 JOINED_BEFORE = re.compile(rf"(?P<run>{CAPITALISED_RUN})\s+(?:and|&)\s+$|"
-                           rf"(?P<head>(?:[A-Z][\w’'&.-]*\s+)*?{ORG_HEADS})\s+(?:of|for)\s+(?:the\s+)?$")
+                           rf"(?P<head>(?:[{UPPER}][\w’'&.-]*\s+)*?{ORG_HEADS})\s+(?:of|for)\s+(?:the\s+)?$")
 OF_AFTER = re.compile(rf"\s+(?:of|for)\s+(?:the\s+)?{CAPITALISED_RUN}")
 
 
@@ -1821,7 +1828,7 @@ SENTENCE_END = re.compile(r"(?<=\w{3})\.\s+")
 
 
 KIND_OF_ORG_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(ORG_NOUNS))})\s+$")
-DATELINE_LEAD = re.compile(r"[A-Z][A-Z.’' -]+,[^—–\n]{0,60}?(?:[—–]|--|\s-\s)\s*")
+DATELINE_LEAD = re.compile(rf"[{UPPER}][{UPPER}.’' -]+,[^—–\n]{{0,60}}?(?:[—–]|--|\s-\s)\s*")
 
 
 def _dateline(text: str, run: re.Match) -> bool:
@@ -1840,7 +1847,7 @@ def _headline(text: str, run: re.Match) -> bool:
     return len(run.group(0).split()) >= 5 and line.strip() == run.group(0).strip()
 
 
-OFFICE_BEFORE = re.compile(r"\bthe\s+(?P<office>(?-i:[A-Z][a-z]+)(?:\s+(?:for|of|and|the|(?-i:[A-Z][\w-]*)))*)\s*$")
+OFFICE_BEFORE = re.compile(rf"\bthe\s+(?P<office>(?-i:[{UPPER}][a-z]+)(?:\s+(?:for|of|and|the|(?-i:[{UPPER}][\w-]*)))*)\s*$")
 
 
 def _full_name(text: str, start: int, run: str) -> Mention | None:
@@ -1881,7 +1888,7 @@ def _by_office(text: str, names: _Names, office: str, before: int) -> Mention | 
     before their name ("District Collector Deepa Nandakumar"): an office no list of titles can hold in full."""
     for position, mention in reversed(names[max(0, before - 50):before]):
         if mention.kind == "person" and " " in (mention.name or "") and re.match(
-                rf"(?:[A-Z][\w.’'-]*\s+){{0,4}}{re.escape(office)}\s+(?:[A-Z][\w.’'-]*\s+){{0,3}}{re.escape(mention.name)}\b",
+                rf"(?:[{UPPER}][\w.’'-]*\s+){{0,4}}{re.escape(office)}\s+(?:[{UPPER}][\w.’'-]*\s+){{0,3}}{re.escape(mention.name)}\b",
                 text[position:position + 200]):
             return mention
     return None
@@ -1931,8 +1938,8 @@ def _called(nouns: set[str], mention: Mention) -> bool:
 
 
 # (a name of at most nine words, so a run of capitalised words is read in linear time)
-ACRONYM = re.compile(r"(?P<full>[A-Z][\w’'&-]*(?:[ \t]+(?:(?:of|for|and|the|on|in)[ \t]+){0,2}[A-Z][\w’'&-]*){1,8})"
-                     r"[ \t]+\((?P<short>[A-Z][A-Z&]{1,9})\)")
+ACRONYM = re.compile(rf"(?P<full>[{UPPER}][\w’'&-]*(?:[ \t]+(?:(?:of|for|and|the|on|in)[ \t]+){{0,2}}[{UPPER}][\w’'&-]*){{1,8}})"
+                     rf"[ \t]+\((?P<short>[{UPPER}][{UPPER}&]{{1,9}})\)")
 
 
 def _acronyms(text: str) -> dict[str, Mention]:
@@ -2040,15 +2047,15 @@ def _described_as_organisations(text: str) -> dict[str, set[str]]:
 
 
 DESCRIPTION_THEN_NAME = re.compile(rf"\b(?i:the|an?)\s+(?:[\w’'-]+\s+){{0,4}}?(?P<noun>{'|'.join(sorted(ORG_NOUNS))}),"
-                                   rf"\s+(?P<name>[A-Z][\w’'&-]*(?:\s+[A-Z][\w’'&-]*){{0,4}}),")
+                                   rf"\s+(?P<name>[{UPPER}][\w’'&-]*(?:\s+[{UPPER}][\w’'&-]*){{0,4}}),")
 WHICH_AFTER_NAME = re.compile(r"(?<=\w),\s+which\s")
 # or in lower case after it: "the Mosele local municipality", "the Kelbridge city council"
 KIND_AFTER_NAME = re.compile(r"(?<=\w)\s+(?:local|city|district|county|regional|state|town|municipal|provincial|"
                              rf"national|borough|metropolitan|parish)\s+(?P<noun>{'|'.join(sorted(ORG_NOUNS))})\b")
 
 
-FOR_WHOM = re.compile(r"(?i:for)\s+(?=[A-Z])")
-OFFICE_FIRST = re.compile(r"(?i:the|its|their|our|his|her|an?)\s+(?P<office>[A-Za-z0-9][^,;“”\"]{1,140}),\s+(?=[A-Z])")
+FOR_WHOM = re.compile(rf"(?i:for)\s+(?=[{UPPER}])")
+OFFICE_FIRST = re.compile(rf"(?i:the|its|their|our|his|her|an?)\s+(?P<office>[{UPPER}a-z0-9][^,;“”\"]{{1,140}}),\s+(?=[{UPPER}])")
 RELATIVE = frozenset(("who", "which", "that", "whom"))
 # a person, when an indefinite phrase names one ("One trader", "A woman walking her dog", "Another neighbour")
 PERSON_NOUNS = frozenset(("man", "woman", "person", "trader", "investor", "worker", "customer", "user", "local", "voter",
@@ -2064,7 +2071,7 @@ def _unnamed_subject(sentence: str) -> Mention | None:
         return None
     head = " ".join(re.split(r",|\s(?:who|was|were|is|are|has|had|said|says)\s", sentence[:200])[0].split())
     somebody = ANONYMOUS.search(sentence, 0, 200) or (
-        not re.search(r"\s[A-Z]", head) and not PERSON_NOUNS.isdisjoint(_words(head)))  # "One trader, who …,"
+        not re.search(rf"\s[{UPPER}]", head) and not PERSON_NOUNS.isdisjoint(_words(head)))  # "One trader, who …,"
     return Mention(None, title=head, kind="person", unnamed=True) if somebody and not SPEAKS_FOR.search(head) else None
 
 
@@ -2072,7 +2079,7 @@ DOCUMENTS = frozenset(("bill", "act", "law", "treaty", "agreement", "accord", "r
                        "directive", "amendment", "review", "study", "survey", "budget", "charter", "convention"))
 
 
-TITLE_THEN_NAME = re.compile(r"\s+(?P<title>(?:[a-z][\w-]*\s+){1,3})(?P<next>(?:[A-Z][\w’'.-]*\s+){0,4}[A-Z][\w’'-]*)")
+TITLE_THEN_NAME = re.compile(rf"\s+(?P<title>(?:[a-z][\w-]*\s+){{1,3}})(?P<next>(?:[{UPPER}][\w’'.-]*\s+){{0,4}}[{UPPER}][\w’'-]*)")
 
 
 # tags of a word that opens a sentence and is no name ("Others", "Anyone", "Have", "Arable"); not RB, which the
@@ -2085,10 +2092,10 @@ def _common_word(text: str, source: Span | None, name: str) -> bool:
     """Whether a one-word speaker is a common word capitalised only because it opens the sentence: a day or a
     month, or a word the tagger reads as no proper noun there."""
     if source is None or " " in name or _looks_like_org(name) or given_names.borne(name) >= given_names.COMMON or \
-            re.search(r"[a-z][A-Z]|\d", name):  # "Dev", a given name; "ByteWire", a brand
+            re.search(rf"[a-z][{UPPER}]|\d", name):  # "Dev", a given name; "ByteWire", a brand
         return False
     start = sentence_start(text, source.start)
-    opening = re.sub(r"^\s*[A-Z]{1,2}:", "", text[start:source.start])  # a transcript's "Q:" opens it too
+    opening = re.sub(rf"^\s*[{UPPER}]{{1,2}}:", "", text[start:source.start])  # a transcript's "Q:" opens it too
     if opening.strip(" “\"‘'(—–-") or not source.of(text).startswith(name):
         return False  # capitalised inside a sentence ("A Tidewell spokesman"): a name
     if re.fullmatch(WEEKDAY_OR_MONTH, name):
@@ -2210,10 +2217,10 @@ def _issued(title: str | None) -> bool:
 
 ISSUED_BY = re.compile(rf"\b(?:{'|'.join(sorted(ISSUED | DOCUMENTS))}|ruling|judgment|guidance|findings)\s+"
                        r"(?:(?:issued|sent|published|written|signed)\s+)?(?:from|by|of)\s+(?:(?:the|its|their)\s+)?"
-                       r"(?:[a-z]+\s+){0,3}(?:[a-z]+,\s+)?(?=[A-Z])")
+                       rf"(?:[a-z]+\s+){{0,3}}(?:[a-z]+,\s+)?(?=[{UPPER}])")
 
 
-PUBLISHED = re.compile(rf"(?P<run>{CAPITALISED_RUN})\s+(?:\([A-Z]{{2,}}\)\s+)?(?:has\s+|have\s+)?(?:published|released|"
+PUBLISHED = re.compile(rf"(?P<run>{CAPITALISED_RUN})\s+(?:\([{UPPER}]{{2,}}\)\s+)?(?:has\s+|have\s+)?(?:published|released|"
                        rf"issued|produced|commissioned)\s+(?:its|their|a|an|the)\s+(?:[\w-]+\s+){{0,3}}?"
                        rf"(?:{'|'.join(sorted(REPORTS))})\b")
 
@@ -2244,8 +2251,8 @@ def _issuer(text: str, at: int, names: _Names, positions: list[int],
 
 # whom a question asks: a name it calls out ("Mr. Oyelaran, in April you told …"), else who answers it next in a
 # transcript ("A (Valdane): …", "OYELARAN: …")
-VOCATIVE = re.compile(r"(?:^|[:.?!\n]\s*)(?P<name>(?:(?:Mr|Ms|Mrs|Dr|Prof)\.?\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?),\s")
-ANSWER = re.compile(r"\s*(?:A\s*\((?P<labelled>[^)\n]{1,80})\)|(?P<named>[A-Z][\w.’' -]{1,40}))\s*:")
+VOCATIVE = re.compile(rf"(?:^|[:.?!\n]\s*)(?P<name>(?:(?:Mr|Ms|Mrs|Dr|Prof)\.?\s+)?[{UPPER}][\w’'-]+(?:\s+[{UPPER}][\w’'-]+)?),\s")
+ANSWER = re.compile(rf"\s*(?:A\s*\((?P<labelled>[^)\n]{{1,80}})\)|(?P<named>[{UPPER}][\w.’' -]{{1,40}}))\s*:")
 
 
 def _addressee(text: str, at: int) -> Mention | None:
@@ -2359,7 +2366,7 @@ def _source_trimmed(text: str, span: Span) -> Span:
     annotators keep it."""
     words = span.of(text)
     start = LEADING_WORDS.match(words).end()
-    start += re.match(r"^(?:[A-Z]{3,}[A-Z ,.]*\s+(?:--|—|–)\s+)?", words[start:]).end()  # a dateline: "WASHINGTON --"
+    start += re.match(rf"^(?:[{UPPER}]{{3,}}[{UPPER} ,.]*\s+(?:--|—|–)\s+)?", words[start:]).end()  # a dateline: "WASHINGTON --"
     if re.match(r"(?:in|at|on|during|after|before)\s", words[start:], re.I) and "," not in words[start:]:
         named = list(NAME_RE.finditer(words[start:]))  # "In a Bloomberg interview Trump": the name at the end
         if named and named[-1].end() == len(words[start:].rstrip()) and named[-1].start() > 0:
@@ -2415,4 +2422,4 @@ def _word_before(text: str, dot: int) -> str:
 
 def _abbreviation(text: str, dot: int) -> bool:
     word = _word_before(text, dot)
-    return word.lower() in ABBREVIATIONS or bool(re.fullmatch(r"(?:[A-Z]\.)*[A-Z]", word))  # "G.K. Butterfield"
+    return word.lower() in ABBREVIATIONS or bool(re.fullmatch(rf"(?:[{UPPER}]\.)*[{UPPER}]", word))  # "G.K. Butterfield"
