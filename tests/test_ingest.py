@@ -1996,3 +1996,49 @@ def test_a_surname_opening_with_an_accented_capital_is_not_another_persons():
 ])
 def test_the_irish_article_is_part_of_the_name(text, name, kind):
     assert [(a.speaker.name, a.speaker.kind) for a in extract(text) if a.quotes] == [(name, kind)]
+
+
+@pytest.mark.parametrize("lede, after, name", [
+    # a lede that describes its speaker and names them at the start of the next paragraph
+    ("A former nurse at Brackwater Hospital has told an inquiry that staff were moved to night shifts, describing "
+     "a “culture of silence” on the wards.",
+     "Grace Abernethy, who worked on the cardiac ward for eleven years, said a manager had warned her.",
+     "Grace Abernethy"),
+    ("BRISTOL, March 2 (Wire) - The longest-serving member of the city's planning committee told colleagues "
+     "on Monday the scheme was “a monument to greed”.",
+     "Cllr Tom Adeyemi, who has sat on the committee since 2004, is expected to stand down in May.",
+     "Tom Adeyemi"),
+])
+def test_a_lede_speaker_named_only_at_the_start_of_the_next_paragraph(lede, after, name):
+    text = f"Headline of the story\n\nPublished 3 March 2026\n\n{lede}\n\n{after}\n"
+    assert [a.speaker.name for a in extract(text) if a.quotes][:1] == [name]
+
+
+@pytest.mark.parametrize("text", [
+    # not after the lede; not a person named before; not an organisation
+    "Headline\n\nPublished 3 March 2026\n\nThe council met on Monday.\n\nA neighbour told the meeting it was "
+    "“a disgrace”.\n\nJohn Smith, a councillor, said the plan would go ahead.\n",
+    "Headline\n\nPublished 3 March 2026\n\nJohn Smith chaired the meeting. A former councillor told it the plan was "
+    "“a disgrace”.\n\nJohn Smith, who has chaired it since 2019, said the plan would go ahead.\n",
+    "Headline\n\nPublished 3 March 2026\n\nA former councillor told the meeting the plan was “a disgrace”.\n\n"
+    "Harbour Properties Ltd, which made the application, declined to comment.\n",
+])
+def test_a_description_is_not_named_forward_outside_a_lede_or_by_someone_named_before(text):
+    assert [a.speaker.name for a in extract(text) if a.quotes] != ["John Smith"]
+    assert all(a.speaker.name != "Harbour Properties Ltd" for a in extract(text))
+
+
+@pytest.mark.parametrize("sentence, name", [
+    # what a dateline leaves before the speaker after its comma is no part of the speaker
+    ("BRISTOL, March 2 (Wire) - Port director Ann Lee said the strike was “unlawful”.", "Ann Lee"),
+    ("VALDORA, Sept 29, 2026 (Continental Press) — Mining company Cerro Azul said the spill was “contained”.",
+     "Cerro Azul"),
+    ("LAGOS (Reuters) - Transport minister Bola Ade told reporters the bridge would reopen “in weeks”.", "Bola Ade"),
+])
+def test_a_dateline_before_the_speaker_is_left_out(sentence, name):
+    assert [a.speaker.name for a in extract(f"Headline\n\n{sentence}\n") if a.quotes] == [name]
+
+
+def test_a_subject_opening_with_a_word_in_ing_is_no_participle_clause():
+    text = "Shipping firm Harbour Line cancelled two sailings, the firm said."
+    assert [a.speaker.name for a in extract(text)] == ["Harbour Line"]

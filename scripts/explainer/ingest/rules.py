@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 
 from . import names as given_names, pos  # `names` is the usual name of a list of names here
 from .names import UPPER
-from .dates import MONTHS, WEEKDAYS
+from .dates import MONTH, MONTHS, WEEKDAYS
 
 CUE_WORDS = (
     "said says say saying told tells tell added adds adding asserted asserts asserting argued argues arguing "
@@ -140,8 +140,10 @@ LEADING = re.compile(rf"^(?:as\s+(?=[{UPPER}]))?(?:in\s+what\s+|(?:to|at|after|u
                      # a place the story moves to: "Down at the pier,", "Back in Kampala,", "Elsewhere,"
                      r"(?:(?:down|up|back|out|along|around|away|further|farther)\s+(?:at|in|on|by|near|to|from|home|"
                      r"afield)\b[^,]{0,60}|elsewhere|nearby)|"
-                     # a participle clause: "Welcoming the verdict,", "Asked about the fire," (not "Sterling Brown,")
-                     rf"(?!(?:according|{'|'.join(sorted(DESCRIBING))})\b)[a-z]+(?:ing|ed)\s+(?-i:[a-z])[^,]{{0,80}}|"
+                     # a participle clause: "Welcoming the verdict,", "Asked about the fire," (not "Sterling Brown,";
+                     # nor a sentence's subject whose name a verb follows: "Shipping firm Harbour Line cancelled …,")
+                     rf"(?!(?:according|{'|'.join(sorted(DESCRIBING))})\b)[a-z]+(?:ing|ed)\s+(?-i:[a-z])"
+                     rf"(?![^,]{{0,80}}?\s(?-i:[{UPPER}])[\w’'-]+\s+(?-i:[a-z]+ed)\b)[^,]{{0,80}}|"
                      # a hyphenated one is none whatever follows: "Cross-examining Dr Lee,"
                      r"[a-z]+-[a-z]+(?:ing|ed)\s[^,]{1,80}),"
                      r"\s+)+", re.I)
@@ -527,6 +529,8 @@ def _caption_line(text: str, start: int, end: int) -> bool:
 
 def _in_sentence(text: str, sentence: Span, quotes: list[Span]) -> list[Attribution]:
     body = _trim(text, Span(sentence.start, sentence.end))
+    if dateline := DATELINE_LEAD.match(text, body.start, body.end):  # "BRISTOL, March 2 (Wire) - Ann Lee said …"
+        body = Span(dateline.end(), body.end)
     # a word or two in quotation marks inside a sentence is reported speech ("Russia “knew” it …"),
     # but a sentence may begin with a short quotation (“Well, we’ll see,” said Pence.)
     # (or one a colon introduces: "She had one request: “Keep coming back.”"; or a participle of saying: "…,
@@ -1370,7 +1374,7 @@ def _kind(words: str) -> str:
 PEOPLE_WORDS = frozenset(("spokesman", "spokeswoman", "spokesperson", "president", "minister", "adviser", "advisor",
     "official", "fellow", "analyst", "senator", "secretary", "leader", "mayor", "governor", "chief", "director", "he",
     "she", "manager", "coach", "captain", "boss", "chairman", "chairwoman", "executive", "founder", "counsel",
-    "lawyer", "judge", "officer", "inspector", "professor", "dr", "mr", "mrs", "ms",
+    "lawyer", "judge", "officer", "inspector", "professor", "dr", "mr", "mrs", "ms", "member", "councillor", "councilor",
     # the nouns of the words that say who someone is ("mum", "striker"), not the adjectives ("local", "proud")
     *DESCRIPTORS - DESCRIBING - {"proud", "lucky", "tearful", "heartbroken", "brave", "plucky", "former", "local",
                                  "young", "elderly", "rival", "independent", "angry", "upset", "emotional", "livid"}))
@@ -1605,6 +1609,11 @@ def resolve(text: str, found: list[Attribution]) -> None:
                 reasons.append(f"uncertain: '{word}' taken to be {attribution.speaker.name}, who the story was last "
                                "about; check")
                 attribution.confidence = 0.45
+            elif speaker.title and speaker.kind == "person" and \
+                    (later := _named_next(text, at, names, positions)) is not None:
+                # a lede's "A former nurse at … has told an inquiry …", then "Grace Abernethy, who worked …, said"
+                _given(attribution, later, None, 0.6, f"'{word}' taken to be {later.name}, new to the story and "
+                                                      "named at the start of the next paragraph")
             else:
                 reasons.append("uncertain: no earlier speaker fits; check who this is")
                 attribution.confidence = 0.2
@@ -1625,6 +1634,23 @@ def _given(attribution: Attribution, speaker: Mention, seen: _Mentions | None, c
     if seen is not None:
         seen.add(speaker)
     return attribution.content.end, attribution.source.end
+
+
+def _named_next(text: str, at: int, names: _Names, positions: list[int]) -> Mention | None:
+    """Who a lede's description of a speaker is when the story names them only after it: the person, new to the
+    story, whose full name (after titles only) opens the paragraph after the lede."""
+    lede, after = next(((p, q) for p, q in itertools.pairwise(paragraphs(text)) if p.end > body_start(text)),
+                       (None, None))
+    if after is None or not lede.start <= at < lede.end:
+        return None
+    i = bisect.bisect_left(positions, after.start)
+    if i == len(names) or " " not in names[i][1].name or _looks_like_org(names[i][1].name) or \
+            not all(_title_word(word) for word in text[after.start:positions[i]].split()):
+        return None
+    surname = given_names.surname(names[i][1].name)
+    if any(given_names.surname(m.name) == surname for _, m in names[:bisect.bisect_left(positions, at)]):
+        return None  # named before: the description is somebody else, or said again
+    return names[i][1]
 
 
 def _spoken_for(text: str, before: list[Attribution]) -> Mention | None:
@@ -2359,6 +2385,13 @@ def _trim(text: str, span: Span) -> Span:
     return Span(start, end)
 
 
+# a dateline before the speaker: "WASHINGTON --", "VALDORA, Sept 29 —", or what is left of one after its comma
+# ("March 2 (Wire) -", "(Continental Press) —")
+DATELINE_IN_SOURCE = re.compile(rf"(?:[{UPPER}]{{3,}}[{UPPER} ,.]*\s+(?:--|—|–)\s+|{DATELINE_LEAD.pattern}|"
+                                rf"(?:{MONTH}\s+\d{{1,2}}(?:,\s+\d{{4}})?\s*)?(?:\([^()\n]{{1,30}}\)\s*)?(?<=[\d)]\s|.[\d)])"
+                                r"(?:--|—|–|-)\s+)?")
+
+
 def _source_trimmed(text: str, span: Span) -> Span:
     """Without a leading "As"/"and"/"Even" ("As Politico reported"), a dateline, the circumstance before a
     name ("In a Bloomberg interview Trump") or where and how they spoke ("Cummings, in a statement",
@@ -2366,7 +2399,7 @@ def _source_trimmed(text: str, span: Span) -> Span:
     annotators keep it."""
     words = span.of(text)
     start = LEADING_WORDS.match(words).end()
-    start += re.match(rf"^(?:[{UPPER}]{{3,}}[{UPPER} ,.]*\s+(?:--|—|–)\s+)?", words[start:]).end()  # a dateline: "WASHINGTON --"
+    start = DATELINE_IN_SOURCE.match(words, start).end()
     if re.match(r"(?:in|at|on|during|after|before)\s", words[start:], re.I) and "," not in words[start:]:
         named = list(NAME_RE.finditer(words[start:]))  # "In a Bloomberg interview Trump": the name at the end
         if named and named[-1].end() == len(words[start:].rstrip()) and named[-1].start() > 0:
