@@ -176,7 +176,7 @@ ORG_NOUNS = frozenset(("company", "firm", "operator", "group", "airline", "bank"
     "council", "board", "ministry", "department", "agency", "club", "union", "party", "retailer", "insurer", "maker",
     "manufacturer", "supermarket", "chain", "broadcaster", "network", "university", "school", "hospital", "museum",
     "organisation", "organization", "authority", "government", "body", "regulator", "panel", "tribunal", "committee",
-    "commission", "inquiry", "watchdog", "municipality", "assembly", "parliament", "fund", "service"))
+    "commission", "inquiry", "watchdog", "municipality", "assembly", "parliament", "fund", "service", "office"))
 ORG_HINTS = ORG_NOUNS | frozenset(("office", "house", "kremlin", "news", "times", "post", "press",
     "reuters", "associated", "cnn", "bbc", "ria", "tass", "nations", "army", "forces", "service", "campaign", "court",
     "police", "states", "russia", "ukraine", "washington", "moscow", "kiev", "kyiv", "china", "congress", "senate",
@@ -1038,9 +1038,14 @@ def _outlet(words: str) -> str:
 
 # --- who the source phrase names ----------------------------------------------------------------
 
+# a US legislator's party and state or district after the name: ", R-Harlan Springs", ", D-N.M."
+PARTY_AND_PLACE = re.compile(rf",\s+[RDI]-[{UPPER}][\w.]*(?:\s+[{UPPER}][\w.]*)*(?=,|$)")
+
+
 def _mention(phrase: str) -> Mention:
     words = _strip_leading(" ".join(phrase.split()))  # "Welcoming the verdict, Marion Steadman, …"
     words = re.sub(r"\s*\([^()]*\)", "", words)  # "Cllr Máire Tuohy (FF)": a party, an age, never who
+    words = PARTY_AND_PLACE.sub("", words)  # "Sen. Ruth Callister, R-Harlan Springs": a party and a place, neither
     lowered = words.lower()
     if lowered in PRONOUNS:
         return Mention(None, kind=PRONOUNS[lowered], pronoun=True)
@@ -1182,10 +1187,12 @@ def _speaker_runs(words: str) -> list[re.Match]:
             (after and not after.startswith(",") and _title_word(after.split()[0].strip(","))) or \
             _kind_of(words, run)
         # after "of" or "for" a run says where the speaker is, unless a given name opens a person's name in it
-        # ("Minister of State for the Environment Low Hui Ling"), where no name came before ("Mohan Kumar of Sree
-        # Venkata Infra": a company, whatever its first word)
+        # ("Minister of State for the Environment Low Hui Ling"), or is one after an office ("Clerk of the course
+        # Alison Rudd"), where no name came before ("Mohan Kumar of Sree Venkata Infra": a company, whatever its
+        # first word; "the wife of John Smith": his wife)
+        person = _person_from(run.group(0).split()) or (runs and _person_named(run.group(0)))
         affiliated = (AFFILIATED.search(words[:run.start()]) and (
-            not _person_from(run.group(0).split()) or any(not _office(r.group(0).split()) for r in runs))) or \
+            not person or any(not _office(r.group(0).split()) for r in runs))) or \
             re.fullmatch(r"\s+(?:and|&)\s+", words[skipped_end:run.start()]) is not None
         if run.group(0).lower() in DETERMINERS or modifier or affiliated or \
                 GROUPS.fullmatch(run.group(0).lower()) or INDEFINITE_OF.match(words[:run.start()]):
@@ -1802,6 +1809,8 @@ class _Names(list):
                 index["first"][words[:1]].append(i)
                 if not _looks_like_org(mention.name):
                     index["surname"][(given_names.surname(mention.name),)].append(i)
+                    for n in range(2, min(len(words), SHORT_NAME_WORDS + 1)):  # "Ratu Josaia" of "Ratu Josaia Vakalolo"
+                        index["first"][words[:n]].append(i)
             for n in range(1, min(len(words), SHORT_NAME_WORDS + 1)):
                 index["ending"][words[-n:]].append(i)
                 if _org_word(" ".join(words[n:])):
@@ -1814,9 +1823,10 @@ class _Names(list):
         return self[found[last - 1]][1] if last else None
 
     def first_named(self, name: str, before: int) -> Mention | None:
-        """The nearest full name before that begins with `name`, a first name alone ("Sir Malcolm", "Shona, 34,
-        said" after "Shona McBride"), as British papers and tabloids name people again."""
-        return None if " " in name else self._nearest("first", (name,), before)
+        """The nearest full name before that begins with `name`: a first name alone ("Sir Malcolm", "Shona, 34,
+        said" after "Shona McBride"), as British papers and tabloids name people again, or a person's name without
+        its last ("Ratu Josaia" after "Ratu Josaia Vakalolo")."""
+        return self._nearest("first", tuple(name.split()), before)
 
     def surnamed(self, name: str, before: int) -> Mention | None:
         """The nearest person's full name before whose family name `name` is ("Mr Pell" after "John Pell")."""
@@ -2407,7 +2417,7 @@ def _source_trimmed(text: str, span: Span) -> Span:
     tail = re.search(rf",\s+(?:in|at|on|during|after|speaking|referring|writing|responding|appearing|addressing|"
                      rf"{PARTICIPLE_CUES}|explaining|citing|"
                      r"\w+ing\s+(?:up|out)\s|\w+ing\s+(?:the|a|an|his|her|their|to|on|about|at|in|of)\b)\b.*$|"
-                     rf"\s+(?:then|also|later|again|now|still|previously|earlier|once|{ADVERB_LY})$|"
+                     rf"\s+(?:then|also|later|again|now|still|previously|earlier|once|afterwards?|{ADVERB_LY})$|"
                      r"\s+in\s+(?:a|an|his|her|their|the)\s+(?:[\w-]+\s+){0,3}?"  # "Romero in a statement"
                      r"(?:statement|tweet|speech|interview|letter|post|email|release|video|op-ed|column)$",
                      words[start:], re.S)
