@@ -2072,3 +2072,16 @@ def test_the_wife_of_a_named_man_is_not_him():
 ])
 def test_a_speaker_named_again_in_short(text, names):
     assert [a.speaker.name for a in extract(text) if a.quotes] == names
+
+
+@pytest.mark.parametrize("second, said", [
+    # a lede that names no day: the second paragraph's is the day of the news
+    ("The planning committee voted seven to four at a meeting on Tuesday evening.", "2026-03-10"),
+    # no day there either: none
+    ("The planning committee voted seven to four.", "None"),
+])
+def test_the_second_paragraph_dates_the_news_where_the_lede_names_no_day(second, said):
+    made = draft("Homes approved\n\nPublished: Wednesday, 11 March 2026\n\nPlans for 240 homes on farmland have been "
+                 f"approved despite 400 objections.\n\n{second}\n\nResidents were angry.\n\n“This is a disgrace,” said "
+                 "Graham Pilling.\n", "homes")
+    assert [str(c.get("date")) for c in made.records["claims"]] == [said]

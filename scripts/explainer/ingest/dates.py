@@ -149,7 +149,7 @@ def occasion(narrative: str, before: int, published: dt.date | None, speaker: st
         if any(time.start() > paragraph or speech is None or _of_speaking(narrative, time.start(), speech)
                for time in ANOTHER_TIME.finditer(narrative, day.end(), before)):
             return None
-        if day.group("weekday") is None and day.group("weekday_alone") is None and day.group("relative") is None:
+        if not _a_day(day):
             continue
         start, end = _sentence(narrative, day.start())
         if AHEAD.search(narrative, start, day.start()) or _background(narrative, start, day.start()):
@@ -196,7 +196,15 @@ def _sentence(narrative: str, at: int) -> tuple[int, int]:
 
 
 def _in_lead(narrative: str, at: int) -> bool:
-    """Whether `at` is in the story's first paragraph, whose day (its news) is the occasion of what follows."""
+    """Whether `at` is in the story's first paragraph, whose day (its news) is the occasion of what follows; or in
+    the second where the first names no day ("Plans for 240 homes have been approved …" then "The committee voted
+    … at a meeting on Tuesday evening")."""
     body = len(narrative) - len(narrative.lstrip())
     end = narrative.find("\n\n", body)
+    if end >= 0 and not any(_a_day(day) for day in DAY.finditer(narrative, body, end)):
+        end = narrative.find("\n\n", end + 2)
     return end < 0 or at < end
+
+
+def _a_day(day: re.Match) -> bool:
+    return any(day.group(kind) is not None for kind in ("weekday", "weekday_alone", "relative"))
