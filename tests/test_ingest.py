@@ -934,11 +934,15 @@ OCCASION = "Ferry row\n\nPublished: Nov. 27, 2026\n\n{}\n"
      dt.date(2026, 11, 25), "the day the paragraph named before ('on Wednesday night'"),
     (["Fishermen blocked the quay yesterday. Their leader, Ann Lee, said: “We will stay until they listen.”"],
      dt.date(2026, 11, 26), "('yesterday'"),
-    # the story's first paragraph names its news, the occasion of what follows
+    # the story's lead names its news, the occasion of what follows: its first paragraph, or its second where the
+    # first names no day
     (["The harbour board voted the plan down on Wednesday night.", "“It is a sad day,” said Tom Reid."],
-     dt.date(2026, 11, 25), "the day the story's first paragraph named before ('on Wednesday night'"),
+     dt.date(2026, 11, 25), "the day the story's lead named before ('on Wednesday night'"),
     # a day in another paragraph before is only a hint: the story may have moved on
     (["The harbour board met in Leith.", "It voted the plan down on Wednesday night.", "“It is a sad day,” said Tom Reid."],
+     dt.date(2026, 11, 25), "the day the story's lead named before ('on Wednesday night'"),
+    (["The harbour board met in Leith on Tuesday.", "It voted the plan down on Wednesday night.",
+      "“It is a sad day,” said Tom Reid."],
      None, "the story named 'on Wednesday night' (2026-11-25) in a paragraph before; not set (check)"),
     # a day ahead is when something will happen; a time named since is another occasion
     (["Results will be declared on Thursday. “It is a sad day,” said Tom Reid."], None, None),

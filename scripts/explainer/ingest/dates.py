@@ -155,9 +155,9 @@ def occasion(narrative: str, before: int, published: dt.date | None, speaker: st
         if AHEAD.search(narrative, start, day.start()) or _background(narrative, start, day.start()):
             continue
         date, named = _resolve(day, published), " ".join(day.group(0).split())
-        where = "the paragraph" if day.start() > paragraph else "the story's first paragraph" if \
-            _in_lead(narrative, day.start()) else f"the paragraph before, of {speaker}," if \
-            _about(narrative, (start, end), paragraph, speaker) else None
+        where = "the paragraph" if day.start() > paragraph else f"the paragraph before, of {speaker}," if \
+            _about(narrative, (start, end), paragraph, speaker) else "the story's lead" if \
+            _in_lead(narrative, day.start()) else None
         if where is None:
             return f"no day given: the story named '{named}' ({date.isoformat()}) in a paragraph before; not set (check)"
         return When(date, None, f"said {date.isoformat()}: no day given, the day {where} named before ('{named}', "
