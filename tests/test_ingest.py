@@ -2089,3 +2089,21 @@ def test_the_second_paragraph_dates_the_news_where_the_lede_names_no_day(second,
                  f"approved despite 400 objections.\n\n{second}\n\nResidents were angry.\n\n“This is a disgrace,” said "
                  "Graham Pilling.\n", "homes")
     assert [str(c.get("date")) for c in made.records["claims"]] == [said]
+
+
+@pytest.mark.parametrize("text, name", [
+    # a courtesy title inside the name's own run says who "he" or "she" is, where the given name does not
+    ("For commercial motorcyclist Mr. Lanre Eke, who plies the route daily, the matter is simple. “Na only God dey "
+     "carry us,” he said.", "Lanre Eke"),
+    ("Among those waiting was Mrs Oyinkansola Bello, 61. “We sleep here now,” she said.", "Oyinkansola Bello"),
+    ("The flats were sold to Sir Teodor Vasquez-Hale in 2019. “I had no idea,” he said.", "Teodor Vasquez-Hale"),
+])
+def test_a_courtesy_title_before_a_name_mid_sentence_gives_its_gender(text, name):
+    assert [a.speaker.name for a in extract(text) if a.quotes] == [name]
+
+
+def test_a_courtesy_title_is_no_role():
+    made = draft("Ferry row\n\nMr Tom Reid said the ferry was “late again”.\n\nDr. Ann Lee said it was “fine”.\n\n"
+                 "Harbour master Mrs Jo Kerr said: “We will look at it.”\n", "ferry")
+    assert {a["id"]: a.get("role") for a in made.records["actors"]} == {
+        "tom-reid": None, "ann-lee": "Dr.", "jo-kerr": "Harbour master"}

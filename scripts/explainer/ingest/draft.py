@@ -410,8 +410,8 @@ class _Actors:
         new_id = slug(mention.name, self.out.taken, "actor")
         record: dict[str, Any] = {"id": new_id, "name": mention.name,
                                   "kind": _actor_kind(mention)}
-        if mention.title:
-            record["role"] = mention.title
+        if role := _role(mention.title):
+            record["role"] = role
         self.out.add("actors", record)
         self._know(_key(mention.name), new_id)
         return new_id
@@ -430,6 +430,15 @@ class _Actors:
         source_id = slug(title, self.out.taken, "source")
         self.out.add("sources", {"id": source_id, "kind": kind, "title": title, "publisher": publisher})
         return source_id
+
+
+COURTESY_TITLES = {"mr", "mrs", "ms", "miss", "mx"}
+
+
+def _role(title: str | None) -> str | None:
+    """What a title says someone is, without the courtesy titles that say nothing of it ("Mr." is no role)."""
+    words = [word for word in (title or "").split() if word.lower().strip(".") not in COURTESY_TITLES]
+    return " ".join(words) or None
 
 
 def _actor_kind(mention: Mention) -> str:

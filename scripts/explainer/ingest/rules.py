@@ -1887,7 +1887,8 @@ OFFICE_BEFORE = re.compile(rf"\bthe\s+(?P<office>(?-i:[{UPPER}][a-z]+)(?:\s+(?:f
 
 
 def _full_name(text: str, start: int, run: str) -> Mention | None:
-    words = _name_words(run.split())
+    whole = run.split()
+    words = _name_words(whole)
     while len(words) > 1 and (_leading_title(words) or words[0].lower() in NOT_NAME_OPENERS):
         words.pop(0)
     if len(words) < 2 or _office(words):  # "Provincial Minister" is an office, nobody's name
@@ -1898,7 +1899,8 @@ def _full_name(text: str, start: int, run: str) -> Mention | None:
     office = len(pieces) > 1 and re.match(r"\s*(?:the|its|their)\s", pieces[-2].rsplit(".", 1)[-1], re.I)
     named_office = OFFICE_BEFORE.search(pieces[-2]) if len(pieces) > 1 and not office else None
     title = named_office.group("office") if named_office else \
-        " ".join((_titles_at_end(pieces[-2]) if office else []) + _titles_at_end(pieces[-1])) or None
+        " ".join((_titles_at_end(pieces[-2]) if office else []) + _titles_at_end(pieces[-1]) +
+                 [word for word in whole[:len(whole) - len(words)] if _title_word(word)]) or None  # ("Mr. Lanre Eke")
     return Mention(_clean_name(" ".join(words)), title, "person")
 
 
