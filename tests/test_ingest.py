@@ -2107,3 +2107,20 @@ def test_a_courtesy_title_is_no_role():
                  "Harbour master Mrs Jo Kerr said: “We will look at it.”\n", "ferry")
     assert {a["id"]: a.get("role") for a in made.records["actors"]} == {
         "tom-reid": None, "ann-lee": "Dr.", "jo-kerr": "Harbour master"}
+
+
+@pytest.mark.parametrize("text, speakers", [
+    # an adverbial clause opening a sentence is no part of its subject: the one it then describes speaks, not
+    # the speaker before ("As the result was announced, one member of the gallery shouted")
+    ("Cllr Sheila Barraclough said: “I am disappointed.”\n\nAs the result was announced, one member of the public "
+     "gallery shouted “Shame on you” before leaving.", ["Sheila Barraclough", "one member of the public gallery"]),
+    ("Sheriff Dale Harmon said the fire was “moving fast”.\n\nAt the grange, where volunteers take in livestock, a man "
+     "loading hay, who declined to give his name, said he had seen three fires. “This one feels different,” he said.",
+     ["Dale Harmon", "a man loading hay"]),
+    ("Tom Reid spoke first.\n\nBecause the vote was lost, Ann Lee said: “We will appeal.”", ["Ann Lee"]),
+    # "As" opening an attribution is none: "As Ann Lee put it", "As he put it"
+    ("Tom Reid spoke first.\n\nAs Ann Lee put it, “the vote is lost”.", ["Ann Lee"]),
+    ("Tom Reid spoke first.\n\nAs he put it, “the vote is lost”.", ["Tom Reid"]),
+])
+def test_an_adverbial_clause_opening_the_sentence_hides_no_subject(text, speakers):
+    assert [a.speaker.name or a.speaker.title for a in extract(text) if a.quotes] == speakers

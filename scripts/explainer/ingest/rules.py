@@ -134,7 +134,11 @@ LEADING = re.compile(rf"^(?:as\s+(?=[{UPPER}]))?(?:in\s+what\s+|(?:to|at|after|u
                      rf"(?:(?:mr|ms|mrs|dr|prof)\.?\s+)?(?-i:[{UPPER}])[\w’'-]+(?:\s+(?-i:[{UPPER}])[\w’'-]+)?(?=,\s+you\b)|"
                      r"on\s[^,]{1,60}|in\s[^,]{1,80}|at\s[^,]{1,60}|based on\s[^,]{1,60}|after\s[^,]{1,60}|"
                      r"during\s[^,]{1,60}|earlier[^,]{0,30}|later[^,]{0,30}|on the contrary|immediately[^,]{0,40}|"
-                     r"(?:when|while|once|if|asked)\s[^,]{1,60}|"
+                     r"(?:when|while|once|if|asked|because|although|though|since|until|unless|whereas)\s[^,]{1,60}|"
+                     # "As the result was announced," (not "As Ann Lee put it," nor "As he said,", which attribute)
+                     r"as\s+(?-i:[a-z])(?![^,]{0,40}\b(?:put|puts|said|says|told|noted|explained|wrote)\b)[^,]{1,60}|"
+                     # the place's own clause after it: "At the grange, where volunteers take in livestock,"
+                     r"(?<=,\s)where\s[^,]{1,60}|"
                      r"(?:outside|inside|following|despite|amid|within|near|across|behind|under|over|without|"
                      r"before|from|with)\s[^,]{1,60}|"
                      # a place the story moves to: "Down at the pier,", "Back in Kampala,", "Elsewhere,"
