@@ -322,8 +322,9 @@ def _same_words(gold: str, found: str) -> bool:
 
 def _same_name(found: str, gold: str) -> bool:
     """The same speaker: the same name once titles are set aside, a surname of the full name, or the full name
-    with a middle name the other leaves out ("Beatrix Adanna Oduya", "Beatrix Oduya")."""
-    a, b = (TITLES.sub("", n.lower().replace("’", "'")).strip() for n in (found, gold))
+    with a middle name the other leaves out ("Beatrix Adanna Oduya", "Beatrix Oduya"); a full stop ending an
+    abbreviation is no part of it ("Skyreach Robotics Inc.")."""
+    a, b = (TITLES.sub("", n.lower().replace("’", "'")).strip().rstrip(".") for n in (found, gold))  # ("Inc.")
     if a == b:
         return True
     shorter, longer = sorted((a.split(), b.split()), key=len)

@@ -2124,3 +2124,40 @@ def test_a_courtesy_title_is_no_role():
 ])
 def test_an_adverbial_clause_opening_the_sentence_hides_no_subject(text, speakers):
     assert [a.speaker.name or a.speaker.title for a in extract(text) if a.quotes] == speakers
+
+
+@pytest.mark.parametrize("text, speakers", [
+    # a possessive's claim or "what … called" says whose words a quotation is, inside another's sentence
+    ("Ann Lee chairs the board.\n\nThe judge found that Harbour Line's claim to run “the safest ferries in Europe” was "
+     "puffery.", ["Harbour Line"]),
+    ("The union rejected the offer, in what Ann Lee called “a slap in the face”.", ["Ann Lee"]),
+    ("Health minister Tom Ray spoke on Monday.\n\nCritics pointed to the minister's promise of “a school in every "
+     "village”, made in 2019.", ["Tom Ray"]),
+    # a pronoun's "what she called" is the sentence's own speaker's; a term a company "calls" is nobody's statement
+    ("Ann Lee said the plan had failed, in what she called “a lost decade”.", ["Ann Lee"]),
+    ("The dispute centres on what the company calls ‘annualised hours’. Tom Ray said they were “a con”.", ["Tom Ray"]),
+])
+def test_a_possessive_or_what_someone_called_says_whose_words(text, speakers):
+    assert [a.speaker.name for a in extract(text) if a.quotes] == speakers
+
+
+@pytest.mark.parametrize("text, name, role", [
+    # an office with its field before the name: the field is the office's, not the person's given name
+    ("Minister of Agriculture Hemraj Sukhdeo said: “We will help.”", "Hemraj Sukhdeo", "Minister of Agriculture"),
+    ("The Secretary of Foreign Affairs Ann Lee said: “No.”", "Ann Lee", "Secretary of Foreign Affairs"),
+    ("“Yes,” said the Minister of Health Tom Reid.", "Tom Reid", "Minister of Health"),
+    # (a word borne as a given name after the field is the name's: "Energy [Chaudhry Tariq Mehmood]")
+    ("Provincial Minister for Energy Chaudhry Tariq Mehmood said power would return “within ten days”.",
+     "Chaudhry Tariq Mehmood", "Provincial Minister for Energy"),
+    # an office of a whole organisation is none of this: "a spokeswoman for Vellmouth City Council"
+    ("A spokeswoman for Vellmouth City Council said there were “no plans”.", "Vellmouth City Council", None),
+    # courtesy titles and rulers' titles of other countries, and a student's year, are no part of the name
+    ("Speaking at the kgotla, Kgosi Tshepiso Radipitse said: “Water is a right.”", "Tshepiso Radipitse", "Kgosi"),
+    ("One resident, Mma Onalenna Sebego, said: “The children go to school dirty.”", "Onalenna Sebego", "resident"),
+    ("Junior Marcus Bell won at 145 pounds. “I thought about it every day,” Bell said.", "Marcus Bell", "Junior"),
+    ("Regional Chairman Vickram Baksh said he had called the ministry.\n\n“Help is on the way,” the chairman said.",
+     "Vickram Baksh", "Regional Chairman"),
+])
+def test_the_name_after_an_office_of_a_field_or_a_title_from_elsewhere(text, name, role):
+    made = draft(f"Floods\n\n{text}\n", "floods")
+    assert {a["name"]: a.get("role") for a in made.records["actors"] if a["id"] != "floods"} == {name: role}

@@ -104,7 +104,11 @@ TITLE_WORDS = {"president", "prime", "minister", "foreign", "defense", "defence"
                "principal", "warden", "reeve", "mpp", "clerk", "treasurer", "sheikh", "imam", "mzee", "pastor",
                "reverend", "pandit", "swami", "elder", "member", "alhaji", "alhaja", "hajia", "mallam", "malam",
                "otunba", "engr", "barr", "comrade", "undersecretary", "under-secretary", "assemblyman",
-               "assemblywoman", "assemblymember", "datuk", "datin", "dato", "tun", "puan", "encik"}
+               "assemblywoman", "assemblymember", "datuk", "datin", "dato", "tun", "puan", "encik",
+               # courtesy titles and rulers' of southern and eastern Africa and Asia ("Kgosi Tshepiso Radipitse",
+               # "Mma Onalenna Sebego"), and a student's year in school sports ("Junior Marcus Bell")
+               "kgosi", "kgosikgolo", "mma", "rra", "inkosi", "induna", "oba", "igwe", "ato", "woizero", "begum",
+               "thiru", "haji", "hajjah", "ustaz", "khun", "bapak", "ibu", "freshman", "sophomore", "junior", "redshirt"}
 NATIONALITY = re.compile(rf"^(?:[{UPPER}][a-z]+(?:ian|ean|ese|ish|can|ern)|Russian|American|Ukrainian|Israeli|Iraqi|"
                          r"Pakistani|Saudi|Thai|Swiss|French|Dutch|Greek|Polish|Turkish|Czech)$")
 # words that open a sentence capitalised before its speaker, no part of a name ("Later Ann Lee added")
@@ -544,7 +548,7 @@ def _in_sentence(text: str, sentence: Span, quotes: list[Span]) -> list[Attribut
                    PARTICIPLE_BEFORE.search(text, body.start, quotes[0].start)):
         direct = _direct(text, body, quotes)
         if direct:
-            return _with_participle(text, direct, body, quotes)
+            return _owned(text, body, _with_participle(text, direct, body, quotes), quotes)
     found: list[Attribution] = []
     clauses = _clauses(text, body, quotes)  # "Russia has said …, and hardliners have said …"
     for clause in clauses:
@@ -555,6 +559,36 @@ def _in_sentence(text: str, sentence: Span, quotes: list[Span]) -> list[Attribut
             _subjectless(text, clause, clauses[0], found, quotes)
         if attribution:
             found += _with_participle(text, attribution, clause, quotes)
+    return _owned(text, body, found, quotes)
+
+
+OWN_NOUNS = r"(?:claims?|promises?|pledges?|descriptions?|slogans?|boasts?|assurances?|vows?|mottos?|catchphrases?)"
+# whose words a quotation is, inside another's sentence: a name's (or "the minister's") claim of them, or what
+# someone called them ("the judge found Skyreach's claim to operate “the safest fleet” was puffery"; "…, in what
+# prosecutors called “a private market”"; not "what the company calls ‘annualised hours’", a term it uses)
+OWNED = re.compile(rf"(?:(?P<owner>{NAME_OR_ORG.pattern}|\b(?i:the)\s+[a-z]+)[’']s?\s+(?:own\s+)?(?P<noun>{OWN_NOUNS})|"
+                   rf"\bwhat\s+(?P<caller>{NAME_OR_ORG.pattern}|(?:the\s+)?[a-z]+(?:\s+[a-z]+)?)\s+"
+                   r"(?P<verb>called|termed|dubbed|described\s+as|labell?ed\s+as|labell?ed))"
+                   r"(?:\s+(?:of|that|as|to\s+[a-z]+))?\s*$")
+
+
+def _owned(text: str, body: Span, found: list[Attribution], quotes: list[Span]) -> list[Attribution]:
+    """The sentence's attributions, with each quotation that a possessive or "what … called" gives to someone
+    taken out of the attribution holding it and given to them."""
+    for quote in quotes:
+        match = OWNED.search(text, max(body.start, quote.start - 120), quote.start)
+        if not match:
+            continue
+        owner = "owner" if match.group("owner") else "caller"
+        holder = next((i for i, a in enumerate(found) if quote in a.quotes), None)
+        if holder is not None and match.group(owner).lower() in PRONOUNS:
+            continue  # "Ann Lee said …, in what she called “…”": hers, as the sentence says
+        if holder is not None:
+            found[holder].quotes = [q for q in found[holder].quotes if q != quote]
+        cue = Span(match.start("noun" if owner == "owner" else "verb"), match.end("noun" if owner == "owner" else "verb"))
+        owned = _attribution(text, Span(match.start(owner), match.end(owner)), cue, quote, False, [quote],
+                             [f"'{match.group(0).strip()}' says whose words these are"], tail=None)
+        found.insert(len(found) if holder is None else holder + 1, owned)
     return found
 
 
@@ -1068,6 +1102,11 @@ def _mention(phrase: str) -> Mention:
         return Mention(f"{family.group('name')} family", None, "organization")
     if _issued(head) and (signed := SIGNED_BY.match(apposition)):  # "The statement, signed by Dan Moyo, said"
         return _mention(signed.group("who"))
+    if office := OFFICE_THEN_NAME.fullmatch(head):  # "Minister of Agriculture Hemraj Sukhdeo"
+        rest = office.group("rest").split()
+        if not _looks_like_org(office.group("rest")) and (field := _field_words(rest)):
+            return Mention(_clean_name(" ".join(rest[field:])), f"{office.group('office')} {' '.join(rest[:field])}",
+                           "person")
     if (organisation := ORG_NAME.search(head)) and not _speaker_runs(head[:organisation.start()]) and \
             not AFFILIATED.search(head[:organisation.start()]):
         return Mention(_clean_name(organisation.group(0)), title=_role(apposition) or None, kind="organization")
@@ -1893,12 +1932,17 @@ OFFICE_BEFORE = re.compile(rf"\bthe\s+(?P<office>(?-i:[{UPPER}][a-z]+)(?:\s+(?:f
 def _full_name(text: str, start: int, run: str) -> Mention | None:
     whole = run.split()
     words = _name_words(whole)
+    office = OFFICE_OF.search(text, max(0, start - 60), start)
+    field = words[:_field_words(words)] if office else []  # "Minister of [Agriculture] Hemraj Sukhdeo"
+    words = words[len(field):]
     while len(words) > 1 and (_leading_title(words) or words[0].lower() in NOT_NAME_OPENERS):
         words.pop(0)
     if len(words) < 2 or _office(words):  # "Provincial Minister" is an office, nobody's name
         return None
     # the title words right before it ("Rovers manager", "the Speaker, Rt. Hon."), not the sentence's, or the
     # office an apposition names ("asked the Minister for Roads and Transport, Ms Fiona Tallis-Grant,")
+    if field:
+        return Mention(_clean_name(" ".join(words)), f"{office.group(0)}{' '.join(field)}".strip(), "person")
     pieces = text[max(0, start - 120):start].split(",")
     office = len(pieces) > 1 and re.match(r"\s*(?:the|its|their)\s", pieces[-2].rsplit(".", 1)[-1], re.I)
     named_office = OFFICE_BEFORE.search(pieces[-2]) if len(pieces) > 1 and not office else None
@@ -1906,6 +1950,21 @@ def _full_name(text: str, start: int, run: str) -> Mention | None:
         " ".join((_titles_at_end(pieces[-2]) if office else []) + _titles_at_end(pieces[-1]) +
                  [word for word in whole[:len(whole) - len(words)] if _title_word(word)]) or None  # ("Mr. Lanre Eke")
     return Mention(_clean_name(" ".join(words)), title, "person")
+
+
+# an office with its field before the run of a name: "Minister of [Agriculture Hemraj Sukhdeo]"
+OFFICE_OF = re.compile(rf"\b(?:{TITLED})\s+(?:of|for)\s+(?:the\s+)?$")
+OFFICE_THEN_NAME = re.compile(rf"(?:(?i:the)\s+)?(?P<office>(?:[{UPPER}][\w’'-]*\s+)*?(?:{TITLED})\s+(?:of|for)(?:\s+the)?)"
+                              rf"\s+(?P<rest>[{UPPER}][\w’'-]*(?:\s+[{UPPER}][\w’'-]*){{2,5}})")
+
+
+def _field_words(words: list[str]) -> int:
+    """How many of the words after an office's "of" or "for" are its field, before the name: those nobody bears as
+    a given name, while two words are left ("[Foreign Affairs] Ann Lee"; "Energy [Chaudhry Tariq Mehmood]")."""
+    count = 0
+    while len(words) - count > 2 and given_names.borne(words[count]) == 0:
+        count += 1
+    return count
 
 
 def _titles_at_end(words: str) -> list[str]:
@@ -2173,7 +2232,7 @@ def _subject(run: re.Match, alone: set[str], apposition: bool) -> Mention | None
             return Mention(_clean_name(run.group(0)), None, "organization")
         return Mention(_clean_name(" ".join(person)), " ".join(whole[:len(whole) - len(person)]), "person")
     words = list(itertools.dropwhile(lambda w: w.lower() in PREPOSITIONS, run.group(0).split()))  # "By Fiona Macrae"
-    titles = []
+    titles = words[:len(words) - len(_name_words(words))]  # "Regional Chairman Vickram Baksh": an office first
     while len(words) - len(titles) > 1 and _leading_title(words[len(titles):]):
         titles.append(words[len(titles)])
     name = " ".join(words[len(titles):])
