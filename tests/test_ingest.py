@@ -2161,3 +2161,13 @@ def test_a_possessive_or_what_someone_called_says_whose_words(text, speakers):
 def test_the_name_after_an_office_of_a_field_or_a_title_from_elsewhere(text, name, role):
     made = draft(f"Floods\n\n{text}\n", "floods")
     assert {a["name"]: a.get("role") for a in made.records["actors"] if a["id"] != "floods"} == {name: role}
+
+
+def test_a_day_the_speakers_words_spoke_of_does_not_date_their_next_quotation():
+    """The paragraph before names the speaker and two days: the day they were reached, and the day their reported
+    words speak of. Their next quotation was said on the first, the day their own words named."""
+    made = draft("Noodle shop closed\n\nJuly 16, 2026\n\nInspectors closed the shop on Tuesday.\n\nOwner Kevin Pham, "
+                 "reached by phone Wednesday, said the water heater failed Monday night.\n\n“We were not hiding "
+                 "anything,” Pham said.\n", "noodles")
+    assert [str(c.get("date")) for c in made.records["claims"] if c["claimant"] == "kevin-pham"] == [
+        "2026-07-15", "2026-07-15"]

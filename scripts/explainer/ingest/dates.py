@@ -50,6 +50,7 @@ class When:
     date: dt.date
     time: str | None  # "HH:MM", 24-hour
     reason: str
+    before: bool = False  # taken from a paragraph before the words' own, in a sentence naming their speaker
 
 
 def when_said(words: str, published: dt.date | None) -> When | str | None:
@@ -161,7 +162,8 @@ def occasion(narrative: str, before: int, published: dt.date | None, speaker: st
         if where is None:
             return f"no day given: the story named '{named}' ({date.isoformat()}) in a paragraph before; not set (check)"
         return When(date, None, f"said {date.isoformat()}: no day given, the day {where} named before ('{named}', "
-                                f"in an article of {published.strftime('%A')} {published.isoformat()}) (check)")
+                                f"in an article of {published.strftime('%A')} {published.isoformat()}) (check)",
+                    before=where.startswith("the paragraph before"))
     return None
 
 

@@ -68,6 +68,7 @@ class Draft:
     published: dt.date | None = None  # the article's date, which "on Thursday" is read against
     found: dict[str, Attribution] = field(default_factory=dict)  # claim id -> the attribution it was made from
     days: dict[str, dt.date] = field(default_factory=dict)  # actor id -> the day their last dated claim was said
+    stated: dict[str, dt.date] = field(default_factory=dict)  # actor id -> the last day their own words named
     narrative: str = ""  # the article's body in its own words (`_narrative`), which occasions' days are read from
 
     def add(self, section: str, record: dict[str, Any], first: bool = False) -> None:
@@ -286,12 +287,20 @@ def _claim(out: Draft, found: Attribution, actors: "_Actors", known: set) -> Non
 
 def _when(out: Draft, found: Attribution, claimant: str) -> When | str | None:
     """When the words were said: the day their attribution names; else the day their paragraph, or the story's
-    first, named before them (`dates.occasion`); else the day of the same speaker's words before (most often the
-    same occasion); else a hint, or nothing."""
+    first, named before them (`dates.occasion`), unless it is the paragraph before's and the speaker's words before
+    named their own day; else the day of the same speaker's words before (most often the same occasion); else a
+    hint, or nothing."""
     own = when_said(_own_words(out.marked, found), out.published)
     if own is not None:
+        if isinstance(own, When):
+            out.stated[claimant] = own.date
         return own
     named = occasion(out.narrative, _start(found), out.published, found.speaker.name, CUE_WORD)
+    # (a day of the paragraph before may be one the speaker's words there spoke of: "Pham, reached Wednesday, said
+    # the heater failed Monday night"; the day those words gave as theirs is the day)
+    if isinstance(named, When) and named.before and claimant in out.stated:
+        return When(out.stated[claimant], None, f"said {out.stated[claimant].isoformat()}: no day given, the day "
+                                                f"{found.speaker.name}'s words before said they spoke (check)")
     if isinstance(named, When):
         return named
     if claimant in out.days:
