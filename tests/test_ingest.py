@@ -2171,3 +2171,16 @@ def test_a_day_the_speakers_words_spoke_of_does_not_date_their_next_quotation():
                  "anything,” Pham said.\n", "noodles")
     assert [str(c.get("date")) for c in made.records["claims"] if c["claimant"] == "kevin-pham"] == [
         "2026-07-15", "2026-07-15"]
+
+
+@pytest.mark.parametrize("text, speakers", [
+    # a passive's subject says nothing ("was cited for", "were told"); "is quoted as saying" is the subject's words
+    ("Golden Thread Noodle House was cited for 14 violations, six of them serious.", []),
+    ("Tom Reid is quoted as saying the plan was dead.", ["Tom Reid"]),
+    # "added" with a score or a thing after it is no saying; with "that" or a clause it is
+    ("Guard Luke Harmon added 10 off the bench.", []),
+    ("Striker Ann Lee added a second goal after the break.", []),
+    ("Ann Lee added that the council would pay.", ["Ann Lee"]),
+])
+def test_a_passive_or_a_score_added_is_no_saying(text, speakers):
+    assert [a.speaker.name for a in extract(text)] == speakers

@@ -984,9 +984,11 @@ def _reported(text: str, sentence: Span, quotes: list[Span]) -> Attribution | No
         match = re.match(pattern, s[:end], re.S)
         if not match:
             continue
-        if re.match(r"(?:is|was|are|were|been|being|be)\s", match.group("cue")) and \
-                re.match(r"by\s", match.group("content")):
-            continue  # "The plan was backed by Ann Lee": a passive, whose subject says nothing
+        if PASSIVE.match(match.group("cue")) and not match.group("cue").endswith("quoted as saying"):
+            continue  # "The plan was backed by Ann Lee", "Ann Lee was told …", "The shop was cited for …": a passive,
+            # whose subject says nothing
+        if re.search(r"\badd(?:ed|s)$", match.group("cue")) and NOT_SAID_ADDED.match(match.group("content")):
+            continue  # "Luke Harmon added 10 off the bench", "added a second goal": a score, not words
         src_text = match.group("src")
         if DECLINED.search(match.group("cue")) and not re.match(r"[“\"]", match.group("content")):
             continue  # "declined to comment on the investigation": no claim; "… on “ongoing discussions”": their words
@@ -1007,6 +1009,8 @@ def _reported(text: str, sentence: Span, quotes: list[Span]) -> Attribution | No
 
 
 DECLINED = re.compile(r"\bcomment\s+on$")
+PASSIVE = re.compile(r"(?:(?:has|have|had)\s+been|is|was|are|were|been|being|be)\s")
+NOT_SAID_ADDED = re.compile(r"(?:\d|(?:a|an|another|two|three|four|five|six|seven|eight|nine|ten|a\s+further)\s)", re.I)
 BEFORE_THAT = re.compile(rf"^(?:(?P<when>{WHEN})|[{UPPER}][^,;“”\"]{{0,60}}?|(?:in|on|at|to|during|after|before|with|"
                          rf"from)\s[^,;“”\"]{{1,60}}?|(?:reporters|journalists|him|her|them|us|me)\b[^,;“”\"]{{0,40}}?)"
                          rf"\s+(?=that\s)")
