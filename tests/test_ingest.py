@@ -2184,3 +2184,40 @@ def test_a_day_the_speakers_words_spoke_of_does_not_date_their_next_quotation():
 ])
 def test_a_passive_or_a_score_added_is_no_saying(text, speakers):
     assert [a.speaker.name for a in extract(text)] == speakers
+
+
+@pytest.mark.parametrize("text, name, role", [
+    # an office whose field has several parts, then a title and the name
+    ("Deputy Minister of Lands, Agriculture, Water and Rural Development Cde Tafadzwa Mhlanga said the scheme was "
+     "“98 percent complete”.", "Tafadzwa Mhlanga", "Deputy Minister of Lands"),
+    ("Minister of Transport and Maritime Affairs Carla Deveaux-Rahming said the ministry was “fully aware”.",
+     "Carla Deveaux-Rahming", "Minister of Transport and Maritime Affairs"),
+    # an office whose words look like an organisation's, then a courtesy title and the person
+    ("Zaka District Development Coordinator Mrs Loveness Chidavaenzi said: “Each household will get land.”",
+     "Loveness Chidavaenzi", "Zaka District Development Coordinator"),
+    ("The Hamlet of Nuvuksaq asked residents to “use water only for drinking”.", "Hamlet of Nuvuksaq", None),
+])
+def test_an_office_of_many_parts_or_like_an_organisations_then_the_name(text, name, role):
+    made = draft(f"Water\n\n{text}\n", "water")
+    assert {a["name"]: a.get("role") for a in made.records["actors"] if a["id"] != "water"} == {name: role}
+
+
+def test_she_after_a_surname_alone_is_the_person_named_in_full_before():
+    text = ("Sarita Bohara, 14, crosses the river daily.\n\nAn official said a decision would come “within this fiscal "
+            "year”.\n\nThat offers little comfort to Bohara, who will sit her exams in two years.\n\n“I want to finish "
+            "school before the bridge is finished,” she said, laughing.")
+    assert [a.speaker.name for a in extract(text) if a.quotes][-1] == "Sarita Bohara"
+
+
+@pytest.mark.parametrize("last, name", [
+    # "the association" is the association its president was named with, not the president
+    ("The association said it was “angry”.", "Family Island Mailboat Operators Association"),
+    # and "it" after a sentence about "the association" is the association
+    ("The association has disputed that. In a statement, it said claims were “on time”.",
+     "Family Island Mailboat Operators Association"),
+])
+def test_the_organisation_a_person_was_named_with_speaks_as_itself(last, name):
+    text = ("Captain Dwayne Symonette, president of the Family Island Mailboat Operators Association, told Island Wire "
+            "that members had not been paid.\n\nA senior official said delays stemmed from “documentation issues”.\n\n"
+            + last)
+    assert [a.speaker.name for a in extract(text) if a.quotes][-1] == name

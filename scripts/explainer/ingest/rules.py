@@ -108,7 +108,8 @@ TITLE_WORDS = {"president", "prime", "minister", "foreign", "defense", "defence"
                # courtesy titles and rulers' of southern and eastern Africa and Asia ("Kgosi Tshepiso Radipitse",
                # "Mma Onalenna Sebego"), and a student's year in school sports ("Junior Marcus Bell")
                "kgosi", "kgosikgolo", "mma", "rra", "inkosi", "induna", "oba", "igwe", "ato", "woizero", "begum",
-               "thiru", "haji", "hajjah", "ustaz", "khun", "bapak", "ibu", "freshman", "sophomore", "junior", "redshirt"}
+               "thiru", "haji", "hajjah", "ustaz", "khun", "bapak", "ibu", "cde", "freshman", "sophomore", "junior",
+               "redshirt"}
 NATIONALITY = re.compile(rf"^(?:[{UPPER}][a-z]+(?:ian|ean|ese|ish|can|ern)|Russian|American|Ukrainian|Israeli|Iraqi|"
                          r"Pakistani|Saudi|Thai|Swiss|French|Dutch|Greek|Polish|Turkish|Czech)$")
 # words that open a sentence capitalised before its speaker, no part of a name ("Later Ann Lee added")
@@ -167,16 +168,17 @@ DETERMINERS = {"a", "an", "the", "another", "one", "two", "several", "some", "ma
 ORG_HEADS = r"(?:Ministry|Department|Bank|University|Office|Board|Institute|Council|Court|Museum|Society|Union|" \
             r"Association|Federation|Commission|Committee|Agency|Bureau|College|Church|Republic|Kingdom|Friends|" \
             r"Chamber|Authority|Trust|Foundation|Secretary|League|Order|Academy|Party|Coalition|Alliance|Centre|Center|" \
-            r"Diocese|Archdiocese|Parish|Synod)"
+            r"Diocese|Archdiocese|Parish|Synod|City|Town|Village|Hamlet|County|District|Municipality|Township|Borough)"
 # or with "of" before the word that says so: "Heart of England Ambulance Service", "Isle of Wight Council"
 ORG_TAILS = r"(?:Services?|Trust|Council|Board|Authority|Commission|Society|Association|Foundation|Hospitals?|Police|" \
             r"Constabulary|Railways?|Airport|Company|Group|Ltd|Limited|plc|Club|Union|Federation|Bhd|Berhad)"
 TITLED = "|".join(sorted(word.capitalize() for word in TITLE_WORDS))  # ("Director of the … Fire Service": an office)
-ORG_NAME = re.compile(rf"(?!(?:{TITLED})\s)[{UPPER}][\w’'-]*\s+of\s+(?:the\s+)?(?:[{UPPER}][\w’'-]*\s+){{0,4}}{ORG_TAILS}\b|"
-                      rf"(?:[{UPPER}][\w’'-]*\s+)*{ORG_HEADS}\s+(?:of|for|on)\s+(?:the\s+)?[{UPPER}][\w’'-]*"
-                      rf"(?:\s+(?:and\s+)?[{UPPER}][\w’'-]*)*")
-# a name in the text: an organisation's with "of" or "for" in it whole ("the Department for Housing"), or a run
-# of capitalised words
+ORG_NAME = re.compile(rf"(?!(?:{TITLED})\s)[{UPPER}][\w’'-]*[ \t]+of[ \t]+(?:the[ \t]+)?(?:[{UPPER}][\w’'-]*[ \t]+){{0,4}}"
+                      rf"{ORG_TAILS}\b|"
+                      rf"(?:[{UPPER}][\w’'-]*[ \t]+)*{ORG_HEADS}[ \t]+(?:of|for|on)[ \t]+(?:the[ \t]+)?[{UPPER}][\w’'-]*"
+                      rf"(?:[ \t]+(?:and[ \t]+)?[{UPPER}][\w’'-]*)*")
+# a name in the text, on one line: an organisation's with "of" or "for" in it whole ("the Department for Housing"),
+# or a run of capitalised words
 NAME_OR_ORG = re.compile(rf"{ORG_NAME.pattern}|{NAME_RE.pattern}")
 # common nouns that name an organisation: "the company said" is an organisation speaking, and a name with one
 # ("Harbour Trust") is an organisation's
@@ -184,7 +186,9 @@ ORG_NOUNS = frozenset(("company", "firm", "operator", "group", "airline", "bank"
     "council", "board", "ministry", "department", "agency", "club", "union", "party", "retailer", "insurer", "maker",
     "manufacturer", "supermarket", "chain", "broadcaster", "network", "university", "school", "hospital", "museum",
     "organisation", "organization", "authority", "government", "body", "regulator", "panel", "tribunal", "committee",
-    "commission", "inquiry", "watchdog", "municipality", "assembly", "parliament", "fund", "service", "office"))
+    "commission", "inquiry", "watchdog", "municipality", "assembly", "parliament", "fund", "service", "office",
+    "association", "federation", "society", "foundation", "institute", "coalition", "alliance", "league",
+    "cooperative", "co-operative", "corporation", "consortium", "hamlet"))
 ORG_HINTS = ORG_NOUNS | frozenset(("office", "house", "kremlin", "news", "times", "post", "press",
     "reuters", "associated", "cnn", "bbc", "ria", "tass", "nations", "army", "forces", "service", "campaign", "court",
     "police", "states", "russia", "ukraine", "washington", "moscow", "kiev", "kyiv", "china", "congress", "senate",
@@ -1349,6 +1353,9 @@ def _name_words(words: list[str]) -> list[str]:
     Fairweather-Obi", "District Collector Deepa Nandakumar")."""
     if not _looks_like_org(" ".join(words)):
         return _after_titles(words)
+    person = _after_titles(words)  # "Zaka District Development Coordinator Mrs Loveness Chidavaenzi": after a title
+    if 1 < len(person) < len(words) and not _looks_like_org(" ".join(person)) and _title_word(words[-len(person) - 1]):
+        return person
     start = _person_from(words)
     return words[start:] if start and (any(_title_word(w) for w in words[:start]) or not _org_word(words[start - 1])) \
         else words
@@ -1513,6 +1520,8 @@ def resolve(text: str, found: list[Attribution]) -> None:
     names = _names(text)
     positions = [position for position, _ in names]
     named = _Mentions(m for _, m in names)  # the full names in the text, where they stand
+    again = _named_again(text, names)  # and where a person is named again by surname
+    again_at = [position for position, _ in again]
     # the last attribution (in `found`'s order) whose content ends before a point: the last whose
     # suffix-minimum end is there (the minima never decrease)
     ends = list(itertools.accumulate((a.content.end for a in reversed(found)), min))[::-1]
@@ -1576,7 +1585,7 @@ def resolve(text: str, found: list[Attribution]) -> None:
             genders.fit(subject, word) else None
         # else "he" or "she": the nearest person named since whose given name or title says so
         named_since = None if about or not speaker.pronoun or speaker.title else \
-            _named_since(names, positions, since, at, word, genders, quoted)
+            _named_since(again, again_at, since, at, word, genders, quoted)
         if about is not None and about.unnamed:
             attribution.speaker = about
             reasons.append(f"'{word}' taken to be '{about.title}', whom the sentence before is about and the "
@@ -1892,6 +1901,24 @@ class _Names(list):
         return Mention(full.name, full.title, "organization")
 
 
+def _named_again(text: str, names: _Names) -> list[tuple[int, Mention]]:
+    """The full names, and each person's surname alone where it stands after their full name ("That offers little
+    comfort to Bohara, who …" after "Sarita Bohara"), as the full name: whom a "she" after it may mean."""
+    people = {given_names.surname(m.name): (at, m) for at, m in reversed(names)
+              if m.kind == "person" and " " in m.name and not _looks_like_org(m.name)}  # (the first naming of each)
+    found = list(names)
+    for word in SURNAME_ALONE.finditer(text):
+        first = people.get(word.group(0))
+        if first and first[0] < word.start() and not re.search(rf"[{UPPER}][\w’'.-]*\s$", text[max(0, word.start() - 30):
+                                                                                     word.start()]) and \
+                not re.match(rf"\s[{UPPER}]", text[word.end():word.end() + 2]):  # (alone, not in a longer name)
+            found.append((word.start(), first[1]))
+    return sorted(found, key=lambda item: item[0])
+
+
+SURNAME_ALONE = re.compile(rf"(?<![\w’'-])[{UPPER}][\w’'-]+")
+
+
 def _names(text: str) -> _Names:
     """Every full name (two words or more) in the text, where it stands, with the title before it."""
     found = _Names()
@@ -1936,7 +1963,7 @@ OFFICE_BEFORE = re.compile(rf"\bthe\s+(?P<office>(?-i:[{UPPER}][a-z]+)(?:\s+(?:f
 def _full_name(text: str, start: int, run: str) -> Mention | None:
     whole = run.split()
     words = _name_words(whole)
-    office = OFFICE_OF.search(text, max(0, start - 60), start)
+    office = OFFICE_OF.search(text, max(0, start - 120), start)
     field = words[:_field_words(words)] if office else []  # "Minister of [Agriculture] Hemraj Sukhdeo"
     words = words[len(field):]
     while len(words) > 1 and (_leading_title(words) or words[0].lower() in NOT_NAME_OPENERS):
@@ -1957,9 +1984,11 @@ def _full_name(text: str, start: int, run: str) -> Mention | None:
 
 
 # an office with its field before the run of a name: "Minister of [Agriculture Hemraj Sukhdeo]"
-OFFICE_OF = re.compile(rf"\b(?:{TITLED})\s+(?:of|for)\s+(?:the\s+)?$")
+# (a field of several parts: "Minister of Lands, Agriculture and Rural Development [Cde Tafadzwa Mhlanga]")
+FIELD = rf"(?:[{UPPER}][\w’'-]*(?:,\s+|\s+and\s+|\s+))"
+OFFICE_OF = re.compile(rf"\b(?:{TITLED})\s+(?:of|for)\s+(?:the\s+)?{FIELD}{{0,6}}$")
 OFFICE_THEN_NAME = re.compile(rf"(?:(?i:the)\s+)?(?P<office>(?:[{UPPER}][\w’'-]*\s+)*?(?:{TITLED})\s+(?:of|for)(?:\s+the)?)"
-                              rf"\s+(?P<rest>[{UPPER}][\w’'-]*(?:\s+[{UPPER}][\w’'-]*){{2,5}})")
+                              rf"\s+(?P<rest>{FIELD}{{0,6}}[{UPPER}][\w’'-]*(?:\s+[{UPPER}][\w’'-]*){{2,5}})")
 
 
 def _field_words(words: list[str]) -> int:
@@ -2108,6 +2137,11 @@ def _subjects(text: str, names: _Names,
             if office and (named or (not re.match(r"an?\s", office.group(0), re.I) and any(
                     _title_word(w) for w in re.split(r"\s(?:of|for|at)\s", office.group("office"))[0].split()))):
                 start = office.end()
+            # "The association has disputed that. … it said": the organisation named before that it means
+            if (kind := THE_ORG_NOUN.match(text, start, sentence.end)) and (organisation := _org_named_for(
+                    Mention(None, kind.group(0), "organization"), names, bisect.bisect_left(positions, start), described)):
+                found.append((start, organisation))
+                continue
             for run in NAME_OR_ORG.finditer(text, start, min(sentence.end, start + 80)):
                 before = bisect.bisect_right(starts, run.start())
                 if not _describes(text[start:run.start()]) or (before and quotes[before - 1].end > run.start()) or \
@@ -2128,6 +2162,7 @@ def _subjects(text: str, names: _Names,
     return found
 
 
+THE_ORG_NOUN = re.compile(rf"(?i:the)\s+(?:{'|'.join(sorted(ORG_NOUNS))})(?=\s+(?!of\b|for\b)[a-z])")
 # "Bophelo Bulk Water, the regional water board that …": an apposition saying what a name is
 DESCRIBED_AS_ORG = re.compile(rf",\s+(?:the|an?)\s+(?:[a-z][\w-]*\s+){{0,3}}(?P<noun>{'|'.join(sorted(ORG_NOUNS))})\b")
 NAME_AT_END = re.compile(rf"{NAME_RE.pattern}$")
