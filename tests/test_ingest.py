@@ -2221,3 +2221,17 @@ def test_the_organisation_a_person_was_named_with_speaks_as_itself(last, name):
             "that members had not been paid.\n\nA senior official said delays stemmed from “documentation issues”.\n\n"
             + last)
     assert [a.speaker.name for a in extract(text) if a.quotes][-1] == name
+
+
+@pytest.mark.parametrize("background, said", [
+    # a year in a sentence of believing is background: the lede's day still dates the opinion quoted
+    ("The case arose from a 2023 investigation in which deputies photographed what they believed were plants.",
+     "2026-06-18"),
+    # a year in a sentence of saying or finding is another occasion: no day
+    ("In a 2023 report, the county's auditor found the flights were lawful.", "None"),
+])
+def test_a_year_in_a_sentence_of_believing_is_no_other_occasion(background, said):
+    made = draft("Drone ruling\n\nPublished June 19, 2026\n\nPolice must get a warrant before using drones, the state "
+                 f"Supreme Court ruled Thursday.\n\n{background}\n\nWriting for the majority, Justice Miriam Castellano "
+                 "said the flights were “a sustained program of aerial observation”.\n", "drones")
+    assert [str(c.get("date")) for c in made.records["claims"] if c["claimant"] == "miriam-castellano"] == [said]

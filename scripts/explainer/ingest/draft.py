@@ -24,7 +24,7 @@ from . import pos
 from .names import UPPER, surname
 from . import tagger
 from .dates import When, occasion, when_said
-from .rules import (CUE_WORD, HEAD_WORDS, Attribution, Mention, Span, all_quotations, body_start, double_marked,
+from .rules import (HEAD_WORDS, SAYING_WORD, Attribution, Mention, Span, all_quotations, body_start, double_marked,
                     extract, is_outlet, sentence_start, speaks)
 from ..story.graph import Story
 from ..story.model import CONTROL
@@ -295,7 +295,7 @@ def _when(out: Draft, found: Attribution, claimant: str) -> When | str | None:
         if isinstance(own, When):
             out.stated[claimant] = own.date
         return own
-    named = occasion(out.narrative, _start(found), out.published, found.speaker.name, CUE_WORD)
+    named = occasion(out.narrative, _start(found), out.published, found.speaker.name, SAYING_WORD)
     # (a day of the paragraph before may be one the speaker's words there spoke of: "Pham, reached Wednesday, said
     # the heater failed Monday night"; the day those words gave as theirs is the day)
     if isinstance(named, When) and named.before and claimant in out.stated:

@@ -67,6 +67,10 @@ CUE = rf"(?:{AUXILIARY} ){{0,2}}(?:[a-z]+ed and )?(?:{CUE_PHRASES})"  # "(laughe
 # quick test of whether a pattern can match at all, before one that would try every comma of a
 # long sentence (each with every apposition up to 160 characters after it) finds that it cannot.
 CUE_WORD = re.compile(rf"\s(?:{CUE_PHRASES})")
+# of them, those of saying or finding, not of believing or wanting ("said", "found"; not "believed", "expects")
+SAYING_WORD = re.compile(r"\s(?:said|says|say|told|tells|added|adds|stated|states|wrote|writes|announced|announces|"
+                         r"declared|testified|remarked|explained|argued|insisted|warned|claimed|replied|responded|"
+                         r"commented|recalled|found|finds|showed|shows|reported|reports)\b")
 CUE_WORD_COMMA = re.compile(rf"\s(?:{CUE_PHRASES}),")
 CUE_WORD_AT_END = re.compile(rf"\s(?:{CUE_PHRASES})$")
 CUE_WORD_LONGEST = 1 + max(len(w) for w in (*CUE_WORDS, *MULTI_CUES))
