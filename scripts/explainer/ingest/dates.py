@@ -116,8 +116,10 @@ AHEAD = re.compile(r"(?:\b(?:will|would|shall|next|until|(?:is|are|was|were)\s+(
 
 
 # a day a verb in the past tense governs is of something done, whatever the sentence looks ahead to ("will switch by
-# next year under a scheme launched on Monday", "will close next year, the operator announced Monday")
-DONE_ON = re.compile(r"\b(?:[a-z]{3,}ed|held|said|told|made|met|began|spoke|wrote|found|won|lost|led|gave|took|sent)\s+$")
+# next year under a scheme launched on Monday", "will close next year, the operator announced Monday"; not a
+# passive's participle, "will be declared on Thursday")
+DONE_ON = re.compile(r"(?<!\bbe\s)(?<!\bbeen\s)\b(?:[a-z]{3,}ed|held|said|told|made|met|began|spoke|wrote|found|won|lost|"
+                     r"led|gave|took|sent)\s+$")
 
 
 # a day in a clause of what came before the news: "… walked out this morning, after talks broke down on Friday"
