@@ -2253,3 +2253,15 @@ def test_a_day_of_what_will_happen_still_dates_nothing():
     made = draft("Switch\n\nPublished: May 12, 2026\n\nThe line will close on Friday.\n\n“We must start somewhere,” "
                  "said Director Ann Lee.\n", "switch")
     assert [str(c.get("date")) for c in made.records["claims"]] == ["None"]
+
+
+def test_words_under_a_live_pages_entry_time_are_of_the_pages_day():
+    page = ("Airport live: departures suspended\n\nSaturday 12 December 2026\n\n15:30\nPassengers stranded\n\n"
+            "Priya Nandakumar has been queuing since 07:00. “Nobody is telling us anything,” she says.\n\n14:48\n"
+            "Airline cancels flights\n\n“We are sorry for the disruption,” SkyLark Air said in a statement.\n")
+    made = draft(page, "airport")
+    assert [str(c.get("date")) for c in made.records["claims"]] == ["2026-12-12", "2026-12-12"]
+    assert "live page's entry of 15:30" in made.comments[made.records["claims"][0]["id"]]
+    # a single time on a line of its own makes no live page
+    single = draft(page.replace("14:48\n", ""), "airport")
+    assert [str(c.get("date")) for c in single.records["claims"]] == ["None", "None"]

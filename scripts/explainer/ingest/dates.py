@@ -75,6 +75,24 @@ def when_said(words: str, published: dt.date | None) -> When | str | None:
                             f"{published.strftime('%A')} {published.isoformat()}")
 
 
+# a live page's entry opens with the time it was posted, on a line of its own ("15:30", "2.45pm", "09:12 GMT")
+ENTRY_TIME = re.compile(r"^[ \t]*(?P<hour>\d{1,2})[:.](?P<minute>\d{2})[ \t]*(?:[ap]\.?m\.?|[A-Z]{2,4})?[ \t]*$",
+                        re.M | re.I)
+
+
+def live_entry(text: str, before: int, published: dt.date | None) -> When | None:
+    """The day of words in a live page's entry: the article's, as the time the entry opens with says (a page of
+    two entries or more; a page that names another day has day headings, which are not read here)."""
+    if published is None:
+        return None
+    stamps = [stamp for stamp in ENTRY_TIME.finditer(text)]
+    entry = next((stamp for stamp in reversed(stamps) if stamp.start() < before), None)
+    if len(stamps) < 2 or entry is None:
+        return None
+    return When(published, None, f"said {published.isoformat()}: in the live page's entry of {entry.group(0).strip()}, "
+                                 f"in an article of {published.strftime('%A')} {published.isoformat()} (check)")
+
+
 def _resolve(day: re.Match, published: dt.date) -> dt.date | None:
     if weekday := day.group("weekday") or day.group("weekday_alone"):  # the last such day on or before publication
         back = (published.weekday() - WEEKDAYS.index(weekday.lower())) % 7
@@ -111,7 +129,7 @@ def _clock(match: re.Match) -> str | None:
 
 
 # a sentence looking ahead: its day is when something will happen, not when anybody spoke
-AHEAD = re.compile(r"(?:\b(?:will|would|shall|next|until|(?:is|are|was|were)\s+(?:due|expected|scheduled|set|to)|"
+AHEAD = re.compile(r"(?:\b(?:will|would|shall|next|until|expects?|expecting|(?:is|are|was|were)\s+(?:due|expected|scheduled|set|to)|"
                    r"(?:plans?|planned|hopes?|intends?)\s+to)|['’]ll)\b", re.I)
 
 

@@ -23,7 +23,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from . import pos
 from .names import UPPER, surname
 from . import tagger
-from .dates import When, occasion, when_said
+from .dates import When, live_entry, occasion, when_said
 from .rules import (HEAD_WORDS, SAYING_WORD, Attribution, Mention, Span, all_quotations, body_start, double_marked,
                     extract, is_outlet, sentence_start, speaks)
 from ..story.graph import Story
@@ -286,7 +286,8 @@ def _claim(out: Draft, found: Attribution, actors: "_Actors", known: set) -> Non
 
 
 def _when(out: Draft, found: Attribution, claimant: str) -> When | str | None:
-    """When the words were said: the day their attribution names; else the day their paragraph, or the story's
+    """When the words were said: the day their attribution names; else the live page's day, under an entry's time;
+    else the day their paragraph, or the story's
     first, named before them (`dates.occasion`), unless it is the paragraph before's and the speaker's words before
     named their own day; else the day of the same speaker's words before (most often the same occasion); else a
     hint, or nothing."""
@@ -295,6 +296,8 @@ def _when(out: Draft, found: Attribution, claimant: str) -> When | str | None:
         if isinstance(own, When):
             out.stated[claimant] = own.date
         return own
+    if entry := live_entry(out.marked, _start(found), out.published):
+        return entry
     named = occasion(out.narrative, _start(found), out.published, found.speaker.name, SAYING_WORD)
     # (a day of the paragraph before may be one the speaker's words there spoke of: "Pham, reached Wednesday, said
     # the heater failed Monday night"; the day those words gave as theirs is the day)
