@@ -2265,3 +2265,11 @@ def test_words_under_a_live_pages_entry_time_are_of_the_pages_day():
     # a single time on a line of its own makes no live page
     single = draft(page.replace("14:48\n", ""), "airport")
     assert [str(c.get("date")) for c in single.records["claims"]] == ["None", "None"]
+
+
+@pytest.mark.parametrize("who", ["A representative of the contractor", "A spokesman for the ministry"])
+def test_one_who_speaks_for_an_organisation_but_would_not_be_named_is_he(who):
+    text = (f"Cllr Nyasha Gwatidzo said the scheme was late.\n\n{who}, who asked not to be named, said the work "
+            "involved installing meters.\n\n“It is a matter of days, not weeks,” he said.")
+    last = [a for a in extract(text) if a.quotes][-1]
+    assert (last.speaker.name, last.speaker.unnamed) == (None, True)

@@ -1201,10 +1201,11 @@ SPEAKS_FOR = re.compile(r"\b(?:spokes\w*|representative|press\s+(?:office|office
 
 def _unnamed(head: str, apposition: str) -> bool:
     words = _bare(head)
+    # an official of the department, or one who speaks for it, who would not be named: off the record
+    if ANONYMOUS.search(f"{head}, {apposition}") and not _issued(words):
+        return True
     if SPEAKS_FOR.search(head) or (_issued(words) and words.split()[-1].lower() not in REPORTS):
         return False
-    if ANONYMOUS.search(f"{head}, {apposition}"):  # an official of the department who would not be named: off record
-        return True
     return ORG_NOUNS.isdisjoint(_words(head)) and bool(INDEFINITE.match(head.strip()))
 
 
@@ -2214,9 +2215,13 @@ def _unnamed_subject(sentence: str) -> Mention | None:
     if not INDEFINITE.match(sentence):
         return None
     head = " ".join(re.split(r",|\s(?:who|was|were|is|are|has|had|said|says)\s", sentence[:200])[0].split())
-    somebody = ANONYMOUS.search(sentence, 0, 200) or (
+    anonymous = ANONYMOUS.search(sentence, 0, 200)
+    somebody = anonymous or (
         not re.search(rf"\s[{UPPER}]", head) and not PERSON_NOUNS.isdisjoint(_words(head)))  # "One trader, who …,"
-    return Mention(None, title=head, kind="person", unnamed=True) if somebody and not SPEAKS_FOR.search(head) else None
+    # (one who speaks for an organisation is it, unless they would not be named: "A representative of the
+    # contractor, who asked not to be named, …" is a person, whom "he said" after it means)
+    return Mention(None, title=head, kind="person", unnamed=True) if somebody and (
+        anonymous or not SPEAKS_FOR.search(head)) else None
 
 
 DOCUMENTS = frozenset(("bill", "act", "law", "treaty", "agreement", "accord", "report", "plan", "strategy",
