@@ -2261,3 +2261,29 @@ def test_one_who_speaks_for_an_organisation_but_would_not_be_named_is_he(who):
             "involved installing meters.\n\n“It is a matter of days, not weeks,” he said.")
     last = [a for a in extract(text) if a.quotes][-1]
     assert (last.speaker.name, last.speaker.unnamed) == (None, True)
+
+
+@pytest.mark.parametrize("text, speakers", [
+    # "which/that X described as", and a letter from X that told someone: X's words, inside another's sentence
+    ("Fourteen people attended the meeting, which the Chairman, Cllr Margaret Fenwick, described as “the best turnout "
+     "since the inquiry”.", ["Margaret Fenwick"]),
+    ("Each bud snaps onto a dock that Lumora describes as “about the size of a stick of gum.”", ["Lumora"]),
+    ("Riverside Arches Housing Group, the housing association that runs the estate, apologised.\n\nKezia Marsh said a "
+     "letter from the housing association last winter told her the mould was caused by “lifestyle factors”.",
+     ["Riverside Arches Housing Group"]),
+    # a thing is nobody: "that the plan described as"
+    ("She said that the plan described as “bold” had failed.", []),
+])
+def test_which_someone_described_as_or_a_letter_from_someone_says_whose_words(text, speakers):
+    assert [a.speaker.name for a in extract(text) if a.quotes and a.speaker.name] == speakers
+
+
+@pytest.mark.parametrize("text, name", [
+    # a title and the middle one of three names: the father's name, as South Sudanese papers name people again
+    ("The union chairperson, Mr. Lual Garang Deng, said teachers had waited.\n\n“We have written letters,” Mr. Garang "
+     "said.", "Lual Garang Deng"),
+    ("The County Commissioner, Hon. Mary Nyandeng Akol, acknowledged the delay.\n\n“The county does not print money,” "
+     "Hon. Nyandeng told this paper.", "Mary Nyandeng Akol"),
+])
+def test_a_title_and_a_middle_name_is_the_person_named_in_full_before(text, name):
+    assert [a.speaker.name for a in extract(text) if a.quotes] == [name]

@@ -75,7 +75,7 @@ CUE_WORD_COMMA = re.compile(rf"\s(?:{CUE_PHRASES}),")
 CUE_WORD_AT_END = re.compile(rf"\s(?:{CUE_PHRASES})$")
 CUE_WORD_LONGEST = 1 + max(len(w) for w in (*CUE_WORDS, *MULTI_CUES))
 # after a quotation, its speaker (never across the opening marks of another: ''…'' ''…,'' he said)
-ABBREVIATED = rf"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|St|Jr|Sr|Prof|Rev|[{UPPER}])\."  # "Mr.", "G.K."
+ABBREVIATED = rf"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|St|Jr|Sr|Prof|Rev|Hon|Rt|Cde|Engr|Barr|[{UPPER}])\."  # "Mr.", "G.K."
 SPEAKER_NEXT = re.compile(rf"\s+(?:(?!'')(?:{ABBREVIATED}|[^.!?“”\"])){{0,90}}?\b{CUE}\b"
                           rf"[^.!?“”\"]{{0,120}}[.!?,:]")
 ANY_VERB = r"[a-z]+(?:ed|es)"  # after a quotation: "continued", "concluded", "echoes"
@@ -84,7 +84,7 @@ OPEN_QUOTES, CLOSE_QUOTES = "“\"", "”\""
 ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "st", "jr", "sr", "prof",
                  "rev", "u.s", "u.n", "u.k", "e.u", "d.c", "sept", "jan", "feb", "aug", "oct", "nov", "dec", "no",
                  "vs", "inc", "corp", "co", "ltd", "a.m", "p.m", "del", "maj", "capt", "adm", "sens", "reps", "cmdr",
-                 "ft"}
+                 "ft", "hon", "rt", "cde", "engr", "barr"}
 # a lower-case particle is part of a name only as a word of its own before another part of it ("Charles de
 # Gaulle", "Bashar al-Assad", "Ludwig van der Berg"), never the start of a word ("The alliance", "Tory leader")
 PARTICLE = r"(?:de|van|von|al|bin|ibn|bint|wa|der|den|del|la|le|du|da|di|dos|ter)"
@@ -574,10 +574,16 @@ OWN_NOUNS = r"(?:claims?|promises?|pledges?|descriptions?|slogans?|boasts?|assur
 # whose words a quotation is, inside another's sentence: a name's (or "the minister's") claim of them, or what
 # someone called them ("the judge found Skyreach's claim to operate “the safest fleet” was puffery"; "…, in what
 # prosecutors called “a private market”"; not "what the company calls ‘annualised hours’", a term it uses)
+WHO = rf"(?:{NAME_OR_ORG.pattern}|(?i:the|its|their)\s+[A-Za-z]+(?:\s+[a-z]+)?)"  # a name, or "the company"
 OWNED = re.compile(rf"(?:(?P<owner>{NAME_OR_ORG.pattern}|\b(?i:the)\s+[a-z]+)[’']s?\s+(?:own\s+)?(?P<noun>{OWN_NOUNS})|"
-                   rf"\bwhat\s+(?P<caller>{NAME_OR_ORG.pattern}|(?:the\s+)?[a-z]+(?:\s+[a-z]+)?)\s+"
-                   r"(?P<verb>called|termed|dubbed|described\s+as|labell?ed\s+as|labell?ed))"
+                   rf"\b(?:what|which|that)\s+(?P<caller>{WHO}(?:,\s+[^,“”\"]{{1,60}},)?|[a-z]+)\s+"
+                   r"(?P<verb>called|termed|dubbed|described\s+as|describes\s+as|labell?ed\s+as|labell?ed)|"
+                   # "a letter from the housing association told her the mould was caused by “lifestyle factors”"
+                   rf"\b(?:letter|e-?mail|notice|message|text|statement)\s+from\s+(?P<sender>{WHO})\b[^“”\"]{{0,60}}?\s"
+                   r"(?P<said>told|said|says|stated|claimed|blamed|warned)\b[^“”\"]{0,80}?)"
                    r"(?:\s+(?:of|that|as|to\s+[a-z]+))?\s*$")
+# the words of a cue that says whose the words are, by the group that names who
+CUE_OF = {"owner": "noun", "caller": "verb", "sender": "said"}
 
 
 def _owned(text: str, body: Span, found: list[Attribution], quotes: list[Span]) -> list[Attribution]:
@@ -587,17 +593,28 @@ def _owned(text: str, body: Span, found: list[Attribution], quotes: list[Span]) 
         match = OWNED.search(text, max(body.start, quote.start - 120), quote.start)
         if not match:
             continue
-        owner = "owner" if match.group("owner") else "caller"
+        owner = next(group for group in CUE_OF if match.group(group))
         holder = next((i for i, a in enumerate(found) if quote in a.quotes), None)
-        if holder is not None and match.group(owner).lower() in PRONOUNS:
-            continue  # "Ann Lee said …, in what she called “…”": hers, as the sentence says
+        if holder is not None and match.group(owner).lower() in PRONOUNS or not _can_speak(match.group(owner)):
+            continue  # "Ann Lee said …, in what she called “…”": hers, as the sentence says; "that the plan described"
         if holder is not None:
             found[holder].quotes = [q for q in found[holder].quotes if q != quote]
-        cue = Span(match.start("noun" if owner == "owner" else "verb"), match.end("noun" if owner == "owner" else "verb"))
+        cue = Span(match.start(CUE_OF[owner]), match.end(CUE_OF[owner]))
         owned = _attribution(text, Span(match.start(owner), match.end(owner)), cue, quote, False, [quote],
                              [f"'{match.group(0).strip()}' says whose words these are"], tail=None)
         found.insert(len(found) if holder is None else holder + 1, owned)
     return found
+
+
+def _can_speak(words: str) -> bool:
+    """Whether words that own a quotation can be somebody: a name, a pronoun, or the organisation, person or office
+    a noun says ("the company", "the Chairman, Cllr Margaret Fenwick"); not "the plan"."""
+    first = words.split()[0]
+    if first[:1].isupper() and first.lower() not in DETERMINERS or words.lower() in PRONOUNS:
+        return True
+    noun = re.match(r"(?:the|its|their)\s+(?:[\w-]+\s+){0,2}?([\w-]+)(?:,|$)", words, re.I)  # ("the housing association")
+    return bool(noun) and (noun.group(1).lower() in ORG_NOUNS | PERSON_NOUNS or _title_word(noun.group(1)) or
+                           bool(re.search(r",\s", words)))
 
 
 RELATIVE_CUE = re.compile(rf"(?:who|which)\s+(?P<cue>{CUE})\s+(?P<content>\S.{{8,}})$", re.S)
@@ -1622,7 +1639,8 @@ def resolve(text: str, found: list[Attribution]) -> None:
                 (not person and names.ending(speaker.name, before_it)) or \
                 names.shortened(speaker.name, before_it) or \
                 (_by_office(text, names, speaker.name, before_it) if re.match(r"the\s", word, re.I) else None) or \
-                (names.first_named(speaker.name, before_it) if speaker.kind == "person" else None)
+                (names.first_named(speaker.name, before_it) if speaker.kind == "person" else None) or \
+                (names.middle_named(speaker.name, before_it) if speaker.kind == "person" and speaker.title else None)
             full = Mention(earlier.name, speaker.title or earlier.title, earlier.kind) if earlier else speaker
             if full is speaker and _common_word(text, attribution.source, speaker.name):
                 # "Others said …", "Anyone with information is asked to call …": a word a sentence opens with
@@ -1863,7 +1881,7 @@ class _Names(list):
     @functools.cached_property
     def _by_words(self) -> dict[str, dict[tuple[str, ...], list[int]]]:
         index = {"organisation beginning": defaultdict(list), "ending": defaultdict(list), "first": defaultdict(list),
-                 "surname": defaultdict(list)}
+                 "surname": defaultdict(list), "middle": defaultdict(list)}
         for i, (_, mention) in enumerate(self):
             words = tuple(mention.name.split())
             if len(words) > 1:
@@ -1872,6 +1890,8 @@ class _Names(list):
                     index["surname"][(given_names.surname(mention.name),)].append(i)
                     for n in range(2, min(len(words), SHORT_NAME_WORDS + 1)):  # "Ratu Josaia" of "Ratu Josaia Vakalolo"
                         index["first"][words[:n]].append(i)
+                    for word in words[1:-1]:  # "Mr. Garang" of "Lual Garang Deng"
+                        index["middle"][(word,)].append(i)
             for n in range(1, min(len(words), SHORT_NAME_WORDS + 1)):
                 index["ending"][words[-n:]].append(i)
                 if _org_word(" ".join(words[n:])):
@@ -1888,6 +1908,11 @@ class _Names(list):
         said" after "Shona McBride"), as British papers and tabloids name people again, or a person's name without
         its last ("Ratu Josaia" after "Ratu Josaia Vakalolo")."""
         return self._nearest("first", tuple(name.split()), before)
+
+    def middle_named(self, name: str, before: int) -> Mention | None:
+        """The nearest person's full name before whose middle word `name` is: the name many South Sudanese, Somali
+        and other papers use again with a title, the father's ("Mr. Garang" after "Mr. Lual Garang Deng")."""
+        return None if " " in name else self._nearest("middle", (name,), before)
 
     def surnamed(self, name: str, before: int) -> Mention | None:
         """The nearest person's full name before whose family name `name` is ("Mr Pell" after "John Pell")."""
