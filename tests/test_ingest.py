@@ -2287,3 +2287,10 @@ def test_which_someone_described_as_or_a_letter_from_someone_says_whose_words(te
 ])
 def test_a_title_and_a_middle_name_is_the_person_named_in_full_before(text, name):
     assert [a.speaker.name for a in extract(text) if a.quotes] == [name]
+
+
+def test_the_housing_association_is_the_organisation_with_housing_in_its_name_not_the_nearer_association():
+    text = ("The estate is managed by Riverside Arches Housing Group.\n\nGrace Adeyemi chairs the Fennick Estate "
+            "Tenants’ and Residents’ Association.\n\nKezia Marsh said a letter from the housing association told her "
+            "the mould was caused by “lifestyle factors”.")
+    assert [a.speaker.name for a in extract(text) if a.quotes] == ["Riverside Arches Housing Group"]

@@ -2076,9 +2076,15 @@ def _org_named_for(speaker: Mention, names: _Names, before: int, described: dict
         return None
     # ("the organisation", "the group": any organisation; "the government" is one whose name says so)
     generic = nouns <= GENERIC_ORG_NOUNS - {"government"}
-    return next((Mention(m.name, None, "organization") for _, m in reversed(names[max(0, before - 50):before])
-                 if _called(nouns, m) or nouns <= described.get(m.name, set()) or
-                 (generic and (m.kind == "organization" or _org_word(m.name)))), None)
+    recent = [m for _, m in reversed(names[max(0, before - 50):before])]
+    # "the housing association": first an organisation whose name has the word before the noun ("Riverside Arches
+    # Housing Group"), not the nearer tenants' association
+    modifiers = _asked_title_words(speaker) - ORG_NOUNS - DETERMINERS
+    described_by = next((m for m in recent if modifiers and _looks_like_org(m.name) and
+                         modifiers <= set(m.name.lower().split())), None)
+    return Mention(described_by.name, None, "organization") if described_by else next(
+        (Mention(m.name, None, "organization") for m in recent if _called(nouns, m) or nouns <= described.get(m.name, set())
+         or (generic and (m.kind == "organization" or _org_word(m.name)))), None)
 
 
 def _can_be_called(nouns: set[str], mention: Mention, described: dict[str, set[str]]) -> bool:
