@@ -2294,3 +2294,13 @@ def test_the_housing_association_is_the_organisation_with_housing_in_its_name_no
             "Tenants’ and Residents’ Association.\n\nKezia Marsh said a letter from the housing association told her "
             "the mould was caused by “lifestyle factors”.")
     assert [a.speaker.name for a in extract(text) if a.quotes] == ["Riverside Arches Housing Group"]
+
+
+@pytest.mark.parametrize("line", [
+    "The casualty's wife said: “Thank you all so much.”",
+    "We received a lovely message from the casualty's wife on Sunday evening: “Thank you all so much.”",
+])
+def test_somebodys_relation_is_not_the_person_the_story_was_about(line):
+    text = f"Rob Hetherington led the team. “It was a long night,” he said.\n\n{line}"
+    last = [a for a in extract(text) if a.quotes][-1]
+    assert (last.speaker.name, last.speaker.title) == (None, "casualty's wife")

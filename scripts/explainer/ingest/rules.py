@@ -574,16 +574,18 @@ OWN_NOUNS = r"(?:claims?|promises?|pledges?|descriptions?|slogans?|boasts?|assur
 # whose words a quotation is, inside another's sentence: a name's (or "the minister's") claim of them, or what
 # someone called them ("the judge found Skyreach's claim to operate “the safest fleet” was puffery"; "…, in what
 # prosecutors called “a private market”"; not "what the company calls ‘annualised hours’", a term it uses)
-WHO = rf"(?:{NAME_OR_ORG.pattern}|(?i:the|its|their)\s+[A-Za-z]+(?:\s+[a-z]+)?)"  # a name, or "the company"
+# a name, or "the company", "the casualty's wife"
+WHO = rf"(?:{NAME_OR_ORG.pattern}|(?i:the|its|their|his|her)\s+[A-Za-z][\w’'-]*(?:\s+[a-z]+)?)"
 OWNED = re.compile(rf"(?:(?P<owner>{NAME_OR_ORG.pattern}|\b(?i:the)\s+[a-z]+)[’']s?\s+(?:own\s+)?(?P<noun>{OWN_NOUNS})|"
                    rf"\b(?:what|which|that)\s+(?P<caller>{WHO}(?:,\s+[^,“”\"]{{1,60}},)?|[a-z]+)\s+"
                    r"(?P<verb>called|termed|dubbed|described\s+as|describes\s+as|labell?ed\s+as|labell?ed)|"
                    # "a letter from the housing association told her the mould was caused by “lifestyle factors”"
-                   rf"\b(?:letter|e-?mail|notice|message|text|statement)\s+from\s+(?P<sender>{WHO})\b[^“”\"]{{0,60}}?\s"
-                   r"(?P<said>told|said|says|stated|claimed|blamed|warned)\b[^“”\"]{0,80}?)"
+                   rf"\b(?:letter|e-?mail|notice|message|text|statement)\s+from\s+(?P<sender>{WHO})\b[^“”\"]{{0,60}}?"
+                   r"(?:\s(?P<said>told|said|says|stated|claimed|blamed|warned)\b[^“”\"]{0,80}?|(?P<colon>:)))"
                    r"(?:\s+(?:of|that|as|to\s+[a-z]+))?\s*$")
 # the words of a cue that says whose the words are, by the group that names who
 CUE_OF = {"owner": "noun", "caller": "verb", "sender": "said"}
+# ("a message from the casualty's wife on Sunday evening: “…”": the message is the cue)
 
 
 def _owned(text: str, body: Span, found: list[Attribution], quotes: list[Span]) -> list[Attribution]:
@@ -599,7 +601,8 @@ def _owned(text: str, body: Span, found: list[Attribution], quotes: list[Span]) 
             continue  # "Ann Lee said …, in what she called “…”": hers, as the sentence says; "that the plan described"
         if holder is not None:
             found[holder].quotes = [q for q in found[holder].quotes if q != quote]
-        cue = Span(match.start(CUE_OF[owner]), match.end(CUE_OF[owner]))
+        said = CUE_OF[owner] if match.group(CUE_OF[owner]) else "colon"
+        cue = Span(match.start(said), match.end(said))
         owned = _attribution(text, Span(match.start(owner), match.end(owner)), cue, quote, False, [quote],
                              [f"'{match.group(0).strip()}' says whose words these are"], tail=None)
         found.insert(len(found) if holder is None else holder + 1, owned)
@@ -612,9 +615,10 @@ def _can_speak(words: str) -> bool:
     first = words.split()[0]
     if first[:1].isupper() and first.lower() not in DETERMINERS or words.lower() in PRONOUNS:
         return True
-    noun = re.match(r"(?:the|its|their)\s+(?:[\w-]+\s+){0,2}?([\w-]+)(?:,|$)", words, re.I)  # ("the housing association")
-    return bool(noun) and (noun.group(1).lower() in ORG_NOUNS | PERSON_NOUNS or _title_word(noun.group(1)) or
-                           bool(re.search(r",\s", words)))
+    # ("the housing association", "the casualty's wife")
+    noun = re.match(r"(?:the|its|their|his|her)\s+(?:[\w’'-]+\s+){0,2}?([\w-]+)(?:,|$)", words, re.I)
+    return bool(noun) and (noun.group(1).lower() in ORG_NOUNS | PERSON_NOUNS | _Genders.TITLES["m"] |
+                           _Genders.TITLES["f"] or _title_word(noun.group(1)) or bool(re.search(r",\s", words)))
 
 
 RELATIVE_CUE = re.compile(rf"(?:who|which)\s+(?P<cue>{CUE})\s+(?P<content>\S.{{8,}})$", re.S)
@@ -2346,8 +2350,10 @@ def _refers_to(speaker: Mention, subject: Mention, words: str, described: dict[s
     if ORG_EPITHET.search(lowered):  # "the operator": an organisation it can be called so ("the company" no union)
         return lowered.startswith("the ") and subject.kind == "organization" and \
             _can_be_called(set(_words(lowered)) & ORG_NOUNS, subject, described)
-    # (never a plural: "The study's authors say" is not the one person the story was last about)
+    # (never a plural: "The study's authors say" is not the one person the story was last about; nor somebody's
+    # relation: "the casualty's wife" is not the rescuer the story was about)
     return lowered.startswith("the ") and subject.kind == "person" and not GROUPS.search(lowered) and \
+        not re.search(r"\w[’']s\s", lowered) and \
         pos.tag(pos.TOKEN.findall(words))[-1:] != ["NNS"]
 
 
