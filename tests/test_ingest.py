@@ -2304,3 +2304,13 @@ def test_somebodys_relation_is_not_the_person_the_story_was_about(line):
     text = f"Rob Hetherington led the team. “It was a long night,” he said.\n\n{line}"
     last = [a for a in extract(text) if a.quotes][-1]
     assert (last.speaker.name, last.speaker.title) == (None, "casualty's wife")
+
+
+@pytest.mark.parametrize("text, name", [
+    # a clause that is nothing but a quotation, after a reported one, says more of the same speaker's words
+    ("Hannah Lindqvist is an analyst.\n\nCases, she notes, are how most people carry earbuds safely, and “a product with "
+     "no storage is going to end up in washing machines.”", "Hannah Lindqvist"),
+    ("Ann Lee said the plan was late, and “frankly a mess”.", "Ann Lee"),
+])
+def test_a_clause_that_is_only_a_quotation_goes_on_with_the_speaker_before(text, name):
+    assert [a.speaker.name for a in extract(text) if a.quotes] == [name]

@@ -560,8 +560,8 @@ def _in_sentence(text: str, sentence: Span, quotes: list[Span]) -> list[Attribut
     found: list[Attribution] = []
     clauses = _clauses(text, body, quotes)  # "Russia has said …, and hardliners have said …"
     for clause in clauses:
-        if found and THAT_TOO.match(text, clause.start, clause.end):  # "He said X, and that the site was fenced …"
-            _said_too(text, found[-1], clause, quotes)
+        if found and (THAT_TOO.match(text, clause.start, clause.end) or _quotation_alone(text, clause, quotes)):
+            _said_too(text, found[-1], clause, quotes)  # "He said X, and that the site was fenced …", "…, and “…”"
             continue
         attribution = _relative(text, clause, clauses, quotes) or _reported(text, clause, quotes) or \
             _subjectless(text, clause, clauses[0], found, quotes)
@@ -721,6 +721,13 @@ THAT_TOO = re.compile(r"that\s")
 def _quotes_in(quotes: list[Span], content: Span) -> list[Span]:
     """The quotations inside an attribution's content (its closing mark may stand just after it)."""
     return [q for q in quotes if content.start <= q.start and q.end <= content.end + 1]
+
+
+def _quotation_alone(text: str, clause: Span, quotes: list[Span]) -> bool:
+    """Whether a clause is nothing but a quotation ("Cases, she notes, are how …, and “a $229 product …”"): more of
+    what the clause before reports, with no speaker of its own."""
+    inside = _quotes_in(quotes, clause)
+    return bool(inside) and inside[0].start == clause.start and not text[inside[-1].end:clause.end].strip(" .,!?\n")
 
 
 def _said_too(text: str, attribution: Attribution, clause: Span, quotes: list[Span]) -> None:
