@@ -172,7 +172,8 @@ DETERMINERS = {"a", "an", "the", "another", "one", "two", "several", "some", "ma
 ORG_HEADS = r"(?:Ministry|Department|Bank|University|Office|Board|Institute|Council|Court|Museum|Society|Union|" \
             r"Association|Federation|Commission|Committee|Agency|Bureau|College|Church|Republic|Kingdom|Friends|" \
             r"Chamber|Authority|Trust|Foundation|Secretary|League|Order|Academy|Party|Coalition|Alliance|Centre|Center|" \
-            r"Diocese|Archdiocese|Parish|Synod|City|Town|Village|Hamlet|County|District|Municipality|Township|Borough)"
+            r"Diocese|Archdiocese|Parish|Synod|City|Town|Village|Hamlet|County|District|Municipality|Township|Borough|" \
+            r"Division|Directorate|Administration|Secretariat|Inspectorate|Corporation)"
 # or with "of" before the word that says so: "Heart of England Ambulance Service", "Isle of Wight Council"
 ORG_TAILS = r"(?:Services?|Trust|Council|Board|Authority|Commission|Society|Association|Foundation|Hospitals?|Police|" \
             r"Constabulary|Railways?|Airport|Company|Group|Ltd|Limited|plc|Club|Union|Federation|Bhd|Berhad)"
@@ -192,7 +193,8 @@ ORG_NOUNS = frozenset(("company", "firm", "operator", "group", "airline", "bank"
     "organisation", "organization", "authority", "government", "body", "regulator", "panel", "tribunal", "committee",
     "commission", "inquiry", "watchdog", "municipality", "assembly", "parliament", "fund", "service", "office",
     "association", "federation", "society", "foundation", "institute", "coalition", "alliance", "league",
-    "cooperative", "co-operative", "corporation", "consortium", "hamlet"))
+    "cooperative", "co-operative", "corporation", "consortium", "hamlet", "division", "directorate", "secretariat",
+    "inspectorate"))
 ORG_HINTS = ORG_NOUNS | frozenset(("office", "house", "kremlin", "news", "times", "post", "press",
     "reuters", "associated", "cnn", "bbc", "ria", "tass", "nations", "army", "forces", "service", "campaign", "court",
     "police", "states", "russia", "ukraine", "washington", "moscow", "kiev", "kyiv", "china", "congress", "senate",
@@ -880,8 +882,9 @@ INVERTED = re.compile(r"\s*(?P<cue>(?:[Ss]aid|[Ss]ays|[Aa]dded|[Aa]dds|[Ww]rote|
                       rf"(?P<src>{SOURCE_WORDS})\s*[,:]\s*$")
 # a quote sheet's line: a name (a title before it), what they spoke of, a colon ("Head coach Tina Marquez, on Okonjo:
 # “…”", "Amara Okonjo: “…”"), the colon standing for the cue
-NAMED_THEN_COLON = re.compile(rf"\s*(?P<src>[{UPPER}][^,:;“”\"]{{0,60}}?[{UPPER}][\w’'-]*)(?:,\s+(?:on|about)\s+[^:“”\"]{{1,80}})?"
-                              r"\s*(?P<cue>:)\s*$")
+# (and a results sheet's "Henrik Solbakk (NOR), 1st: “…”": a country or party in brackets, a place or a role)
+NAMED_THEN_COLON = re.compile(rf"\s*(?P<src>[{UPPER}][^,:;“”\"]{{0,60}}?[{UPPER}][\w’'-]*(?:\s+\([^()“”\"]{{1,40}}\))?)"
+                              r"(?:,\s+(?:on|about)\s+[^:“”\"]{1,80}|,\s+[^,:;“”\"]{1,30})?\s*(?P<cue>:)\s*$")
 # "X defended the changes on Thursday: “…”", "X, the captain, was more measured: “…”": who did it speaks next
 # (the deed may be long where it ends in the document quoted: "… shared photos on Instagram, with a caption that read:")
 DEED = rf"(?:{ANY_VERB}|{'|'.join(IRREGULAR_PAST)})\b"
@@ -1081,7 +1084,8 @@ def _attribution(text: str, src: Span | None, cue: Span, content: Span, direct: 
                  reasons: list[str], tail: Span | None) -> Attribution:
     if src is not None:
         src = _source_trimmed(text, src)
-    speaker = _mention(src.of(text)) if src else Mention(None, pronoun=True)
+    # (a quotation standing alone may be anybody's: an organisation's statement goes on as a person's words do)
+    speaker = _mention(src.of(text)) if src else Mention(None, kind="any", pronoun=True)
     relay = None
     if tail is not None and tail.end > tail.start:
         relay_match = RELAY_AFTER_CUE.match(text[tail.start:tail.end])
