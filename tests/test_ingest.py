@@ -2330,3 +2330,11 @@ def test_a_clause_that_is_only_a_quotation_goes_on_with_the_speaker_before(text,
 ])
 def test_divisions_results_sheets_and_a_statement_quoted_alone(text, speakers):
     assert [a.speaker.name for a in extract(text) if a.quotes] == speakers
+
+
+def test_one_name_after_a_rulers_title_is_a_person():
+    made = draft("Bridge\n\nGroup Village Headman Mpondamwala said the community had warned authorities.\n\n“Women "
+                 "are crossing the river on the backs of young men,” said Mpondamwala.\n", "bridge")
+    assert [(a["name"], a["kind"], a.get("role")) for a in made.records["actors"] if a["id"] != "bridge"] == [
+        ("Mpondamwala", "person", "Group Village Headman")]
+    assert {c["claimant"] for c in made.records["claims"]} == {"mpondamwala"}

@@ -112,7 +112,8 @@ TITLE_WORDS = {"president", "prime", "minister", "foreign", "defense", "defence"
                # courtesy titles and rulers' of southern and eastern Africa and Asia ("Kgosi Tshepiso Radipitse",
                # "Mma Onalenna Sebego"), and a student's year in school sports ("Junior Marcus Bell")
                "kgosi", "kgosikgolo", "mma", "rra", "inkosi", "induna", "oba", "igwe", "ato", "woizero", "begum",
-               "thiru", "haji", "hajjah", "ustaz", "khun", "bapak", "ibu", "cde", "freshman", "sophomore", "junior",
+               "thiru", "haji", "hajjah", "ustaz", "khun", "bapak", "ibu", "cde", "headman", "headwoman",
+               "chieftainess", "freshman", "sophomore", "junior",
                "redshirt"}
 NATIONALITY = re.compile(rf"^(?:[{UPPER}][a-z]+(?:ian|ean|ese|ish|can|ern)|Russian|American|Ukrainian|Israeli|Iraqi|"
                          r"Pakistani|Saudi|Thai|Swiss|French|Dutch|Greek|Polish|Turkish|Czech)$")
@@ -867,6 +868,10 @@ def _only_quotations(text: str, sentence: Span, quotes: list[Span]) -> bool:
         not any(re.search(r"\w", gap) for gap in between)
 
 
+# titles of traditional rulers, after which one name is a person's whole name ("Group Village Headman Mpondamwala")
+RULERS = {"headman", "headwoman", "chieftainess", "chief", "kgosi", "inkosi", "oba", "igwe", "induna"}
+
+
 # the past tenses of English's common irregular verbs, which ANY_VERB's endings miss
 IRREGULAR_PAST = ("left went came made took gave spoke stood sat met won lost held kept ran rose fell led set put hit "
                   "cut quit shut sent spent built paid sold thought brought bought fought caught taught began drew grew "
@@ -1190,7 +1195,9 @@ def _mention(phrase: str) -> Mention:
     before = _bare(head[:run.start()] + run.group(0)[:len(run.group(0)) - len(" ".join(name_words))])
     named = head[:run.end()]  # what follows the name says whose it is ("Ann Lee of the Lisbon Forum"), not what
     kind = "organization" if not before and _looks_like_org(named) else _kind(named)
-    if kind == "organization" and _person_named(name):  # "Town clerk Gareth Linwood": the town's word is the title's
+    # "Town clerk Gareth Linwood", "Group Village Headman Mpondamwala": the organisation's word is the title's
+    if kind == "organization" and (_person_named(name) or (
+            before and before.split()[-1].lower() in RULERS and not _looks_like_org(name))):
         kind = "person"
     return Mention(name, title=title or before or None, kind=kind)
 
@@ -1391,7 +1398,9 @@ def _name_words(words: list[str]) -> list[str]:
     if not _looks_like_org(" ".join(words)):
         return _after_titles(words)
     person = _after_titles(words)  # "Zaka District Development Coordinator Mrs Loveness Chidavaenzi": after a title
-    if 1 < len(person) < len(words) and not _looks_like_org(" ".join(person)) and _title_word(words[-len(person) - 1]):
+    # (or one name after a ruler's title: "Group Village Headman Mpondamwala")
+    if 0 < len(person) < len(words) and not _looks_like_org(" ".join(person)) and _title_word(words[-len(person) - 1]) \
+            and (len(person) > 1 or words[-2].lower() in RULERS):
         return person
     start = _person_from(words)
     return words[start:] if start and (any(_title_word(w) for w in words[:start]) or not _org_word(words[start - 1])) \
