@@ -1089,8 +1089,7 @@ def _attribution(text: str, src: Span | None, cue: Span, content: Span, direct: 
                  reasons: list[str], tail: Span | None) -> Attribution:
     if src is not None:
         src = _source_trimmed(text, src)
-    # (a quotation standing alone may be anybody's: an organisation's statement goes on as a person's words do)
-    speaker = _mention(src.of(text)) if src else Mention(None, kind="any", pronoun=True)
+    speaker = _mention(src.of(text)) if src else Mention(None, pronoun=True)
     relay = None
     if tail is not None and tail.end > tail.start:
         relay_match = RELAY_AFTER_CUE.match(text[tail.start:tail.end])
