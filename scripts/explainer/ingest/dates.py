@@ -85,7 +85,7 @@ def live_entry(text: str, before: int, published: dt.date | None) -> When | None
     two entries or more; a page that names another day has day headings, which are not read here)."""
     if published is None:
         return None
-    stamps = [stamp for stamp in ENTRY_TIME.finditer(text)]
+    stamps = list(ENTRY_TIME.finditer(text))
     entry = next((stamp for stamp in reversed(stamps) if stamp.start() < before), None)
     if len(stamps) < 2 or entry is None:
         return None
@@ -129,8 +129,9 @@ def _clock(match: re.Match) -> str | None:
 
 
 # a sentence looking ahead: its day is when something will happen, not when anybody spoke
-AHEAD = re.compile(r"(?:\b(?:will|would|shall|next|until|expects?|expecting|(?:is|are|was|were)\s+(?:due|expected|scheduled|set|to)|"
-                   r"(?:plans?|planned|hopes?|intends?)\s+to)|['’]ll)\b", re.I)
+AHEAD = re.compile(r"(?:\b(?:will|would|shall|next|until|expects?|expecting|"
+                   r"(?:is|are|was|were)\s+(?:due|expected|scheduled|set|to)|(?:plans?|planned|hopes?|intends?)\s+to)|"
+                   r"['’]ll)\b", re.I)
 
 
 # a day in a clause of what came before the news: "… walked out this morning, after talks broke down on Friday"
@@ -174,14 +175,14 @@ def occasion(narrative: str, before: int, published: dt.date | None, speaker: st
         if AHEAD.search(narrative, start, day.start()) or _background(narrative, start, day.start()):
             continue
         date, named = _resolve(day, published), " ".join(day.group(0).split())
-        where = "the paragraph" if day.start() > paragraph else f"the paragraph before, of {speaker}," if \
-            _about(narrative, (start, end), paragraph, speaker) else "the story's lead" if \
-            _in_lead(narrative, day.start()) else None
+        before = day.start() <= paragraph and _about(narrative, (start, end), paragraph, speaker)
+        where = "the paragraph" if day.start() > paragraph else f"the paragraph before, of {speaker}," if before \
+            else "the story's lead" if _in_lead(narrative, day.start()) else None
         if where is None:
             return f"no day given: the story named '{named}' ({date.isoformat()}) in a paragraph before; not set (check)"
         return When(date, None, f"said {date.isoformat()}: no day given, the day {where} named before ('{named}', "
                                 f"in an article of {published.strftime('%A')} {published.isoformat()}) (check)",
-                    before=where.startswith("the paragraph before"))
+                    before=before)
     return None
 
 

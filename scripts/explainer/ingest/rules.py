@@ -74,8 +74,9 @@ SAYING_WORD = re.compile(r"\s(?:said|says|say|told|tells|added|adds|stated|state
 CUE_WORD_COMMA = re.compile(rf"\s(?:{CUE_PHRASES}),")
 CUE_WORD_AT_END = re.compile(rf"\s(?:{CUE_PHRASES})$")
 CUE_WORD_LONGEST = 1 + max(len(w) for w in (*CUE_WORDS, *MULTI_CUES))
+# a title's or an initial's full stop, which ends no sentence ("Mr.", "Hon.", "G.K.")
+ABBREVIATED = rf"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|St|Jr|Sr|Prof|Rev|Hon|Rt|Cde|Engr|Barr|[{UPPER}])\."
 # after a quotation, its speaker (never across the opening marks of another: ''…'' ''…,'' he said)
-ABBREVIATED = rf"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|St|Jr|Sr|Prof|Rev|Hon|Rt|Cde|Engr|Barr|[{UPPER}])\."  # "Mr.", "G.K."
 SPEAKER_NEXT = re.compile(rf"\s+(?:(?!'')(?:{ABBREVIATED}|[^.!?“”\"])){{0,90}}?\b{CUE}\b"
                           rf"[^.!?“”\"]{{0,120}}[.!?,:]")
 ANY_VERB = r"[a-z]+(?:ed|es)"  # after a quotation: "continued", "concluded", "echoes"
@@ -113,8 +114,7 @@ TITLE_WORDS = {"president", "prime", "minister", "foreign", "defense", "defence"
                # "Mma Onalenna Sebego"), and a student's year in school sports ("Junior Marcus Bell")
                "kgosi", "kgosikgolo", "mma", "rra", "inkosi", "induna", "oba", "igwe", "ato", "woizero", "begum",
                "thiru", "haji", "hajjah", "ustaz", "khun", "bapak", "ibu", "cde", "headman", "headwoman",
-               "chieftainess", "freshman", "sophomore", "junior",
-               "redshirt"}
+               "chieftainess", "freshman", "sophomore", "junior", "redshirt"}
 NATIONALITY = re.compile(rf"^(?:[{UPPER}][a-z]+(?:ian|ean|ese|ish|can|ern)|Russian|American|Ukrainian|Israeli|Iraqi|"
                          r"Pakistani|Saudi|Thai|Swiss|French|Dutch|Greek|Polish|Turkish|Czech)$")
 # words that open a sentence capitalised before its speaker, no part of a name ("Later Ann Lee added")
@@ -574,11 +574,12 @@ def _in_sentence(text: str, sentence: Span, quotes: list[Span]) -> list[Attribut
 
 
 OWN_NOUNS = r"(?:claims?|promises?|pledges?|descriptions?|slogans?|boasts?|assurances?|vows?|mottos?|catchphrases?)"
-# whose words a quotation is, inside another's sentence: a name's (or "the minister's") claim of them, or what
-# someone called them ("the judge found Skyreach's claim to operate “the safest fleet” was puffery"; "…, in what
-# prosecutors called “a private market”"; not "what the company calls ‘annualised hours’", a term it uses)
 # a name, or "the company", "the casualty's wife"
 WHO = rf"(?:{NAME_OR_ORG.pattern}|(?i:the|its|their|his|her)\s+[A-Za-z][\w’'-]*(?:\s+[a-z]+)?)"
+# whose words a quotation is, inside another's sentence: a name's (or "the minister's") claim of them, what someone
+# called them, or a letter or message from someone ("the judge found Skyreach's claim to operate “the safest fleet”
+# was puffery"; "…, in what prosecutors called “a private market”"; not "what the company calls ‘annualised hours’",
+# a term it uses)
 OWNED = re.compile(rf"(?:(?P<owner>{NAME_OR_ORG.pattern}|\b(?i:the)\s+[a-z]+)[’']s?\s+(?:own\s+)?(?P<noun>{OWN_NOUNS})|"
                    rf"\b(?:what|which|that)\s+(?P<caller>{WHO}(?:,\s+[^,“”\"]{{1,60}},)?|[a-z]+)\s+"
                    r"(?P<verb>called|termed|dubbed|described\s+as|describes\s+as|labell?ed\s+as|labell?ed)|"
@@ -588,7 +589,6 @@ OWNED = re.compile(rf"(?:(?P<owner>{NAME_OR_ORG.pattern}|\b(?i:the)\s+[a-z]+)[�
                    r"(?:\s+(?:of|that|as|to\s+[a-z]+))?\s*$")
 # the words of a cue that says whose the words are, by the group that names who
 CUE_OF = {"owner": "noun", "caller": "verb", "sender": "said"}
-# ("a message from the casualty's wife on Sunday evening: “…”": the message is the cue)
 
 
 def _owned(text: str, body: Span, found: list[Attribution], quotes: list[Span]) -> list[Attribution]:
@@ -604,7 +604,7 @@ def _owned(text: str, body: Span, found: list[Attribution], quotes: list[Span]) 
             continue  # "Ann Lee said …, in what she called “…”": hers, as the sentence says; "that the plan described"
         if holder is not None:
             found[holder].quotes = [q for q in found[holder].quotes if q != quote]
-        said = CUE_OF[owner] if match.group(CUE_OF[owner]) else "colon"
+        said = CUE_OF[owner] if match.group(CUE_OF[owner]) else "colon"  # ("a message from X on Sunday: “…”")
         cue = Span(match.start(said), match.end(said))
         owned = _attribution(text, Span(match.start(owner), match.end(owner)), cue, quote, False, [quote],
                              [f"'{match.group(0).strip()}' says whose words these are"], tail=None)
