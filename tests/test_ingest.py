@@ -2334,3 +2334,13 @@ def test_one_name_after_a_rulers_title_is_a_person():
     assert [(a["name"], a["kind"], a.get("role")) for a in made.records["actors"] if a["id"] != "bridge"] == [
         ("Mpondamwala", "person", "Group Village Headman")]
     assert {c["claimant"] for c in made.records["claims"]} == {"mpondamwala"}
+
+
+@pytest.mark.parametrize("sentence", [
+    # a capitalised word opening the sentence after a dateline is no name; nor is a place after a group
+    "NASSAU, BAHAMAS — Mailboat operators serving the southern cays say they may suspend sailings.",
+    "Rice farmers at Belle Espoir Village, Mahaicony, say close to 1,800 acres of paddy have been lost.",
+])
+def test_a_group_is_no_one_named_after_a_dateline_or_by_its_place(sentence):
+    made = draft(f"Story\n\n{sentence}\n", "story")
+    assert [a["name"] for a in made.records["actors"] if a["id"] != "story"] == []

@@ -1162,7 +1162,8 @@ def _mention(phrase: str) -> Mention:
     titles_only = all(_office(run.group(0).split()) for run in runs)
     # "the mayor, Ann Lee"; "the chairman of Harbour Watch, Sir Tom Reid"; "The local MP, Naveen Rao,"; "A community
     # leader and the Onowu of Ogbaku, Chief Josiah Ezenwa-Okoro," (a description, then a titled or given name)
-    if (titles_only or _described_then_named(head, apposition)) and _speaker_runs(apposition):
+    # (not after a group: "Rice farmers at Belle Espoir Village, Mahaicony," go on to say where, not who)
+    if (titles_only or _described_then_named(head, apposition)) and _speaker_runs(apposition) and not _plural(head):
         head, apposition = apposition, head
         runs = _speaker_runs(head)
     elif titles_only and re.match(r"(?:the|its|their|our)\s", head, re.I):
@@ -1199,6 +1200,13 @@ def _mention(phrase: str) -> Mention:
             before and before.split()[-1].lower() in RULERS and not _looks_like_org(name))):
         kind = "person"
     return Mention(name, title=title or before or None, kind=kind)
+
+
+def _plural(head: str) -> bool:
+    """Whether a description names a group: its noun, before any "at", "in" or "of", is a plural ("Rice farmers at
+    Belle Espoir Village")."""
+    words = pos.TOKEN.findall(re.split(r"\s(?:at|in|of|from|on|near)\s", head, maxsplit=1)[0])
+    return bool(words) and pos.tag(words)[-1] == "NNS"
 
 
 SIGNED_BY = re.compile(r"(?:signed|written|issued|sent|released|published|posted)\s+(?:by|from)\s+(?P<who>\S.*)", re.I)
@@ -2298,6 +2306,8 @@ def _common_word(text: str, source: Span | None, name: str) -> bool:
             re.search(rf"[a-z][{UPPER}]|\d", name):  # "Dev", a given name; "ByteWire", a brand
         return False
     start = sentence_start(text, source.start)
+    if dateline := DATELINE_LEAD.match(text, start, source.start):  # "NASSAU, BAHAMAS — Mailboat operators say"
+        start = dateline.end()
     opening = re.sub(rf"^\s*[{UPPER}]{{1,2}}:", "", text[start:source.start])  # a transcript's "Q:" opens it too
     if opening.strip(" “\"‘'(—–-") or not source.of(text).startswith(name):
         return False  # capitalised inside a sentence ("A Tidewell spokesman"): a name
