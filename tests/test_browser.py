@@ -155,10 +155,10 @@ def test_search_by_keyboard_alone(page, server):
     page.keyboard.press("/")
     assert page.evaluate("document.activeElement.classList.contains('md-search__input')")
     page.keyboard.type("Peskov")
-    page.wait_for_selector("li.md-search-result__item > a")
     # on a busy machine the keys can come more than the search's pause (100 ms) apart, and "Pesk" is
-    # searched and drawn first: give the whole word's search time to replace it
-    page.wait_for_timeout(600)
+    # searched and drawn first: wait for the whole word's search to have answered
+    page.wait_for_function("document.querySelector('[data-explainer-search]').dataset.answered === 'Peskov'",
+                           timeout=10000)
     page.wait_for_selector("li.md-search-result__item > a")
     page.keyboard.press("ArrowDown")
     first = page.evaluate("document.activeElement.href")
