@@ -2344,3 +2344,10 @@ def test_one_name_after_a_rulers_title_is_a_person():
 def test_a_group_is_no_one_named_after_a_dateline_or_by_its_place(sentence):
     made = draft(f"Story\n\n{sentence}\n", "story")
     assert [a["name"] for a in made.records["actors"] if a["id"] != "story"] == []
+
+
+def test_a_day_left_as_the_name_of_a_source_phrase_is_nobody():
+    # (the phrase the tagger marked as a source in a wire lede: only "Thursday" in it is capitalised)
+    mention = rules._mention("House bill that would impose a $4 fee on cruise visitors drew sharp criticism Thursday "
+                             "from cruise industry representatives")
+    assert (mention.name, mention.unnamed) == (None, True)

@@ -1192,6 +1192,8 @@ def _mention(phrase: str) -> Mention:
         # "Ukrainian President Volodymyr Zelenskiy"; a byline's "By Fiona Macrae"
         name_words.pop(0)
     name = _clean_name(" ".join(name_words))
+    if re.fullmatch(WEEKDAY_OR_MONTH, name):  # "A bill … drew criticism Thursday from …": a day is nobody
+        return Mention(None, title=" ".join(head.split()), kind="any", unnamed=True)
     before = _bare(head[:run.start()] + run.group(0)[:len(run.group(0)) - len(" ".join(name_words))])
     named = head[:run.end()]  # what follows the name says whose it is ("Ann Lee of the Lisbon Forum"), not what
     kind = "organization" if not before and _looks_like_org(named) else _kind(named)
