@@ -2351,3 +2351,9 @@ def test_a_day_left_as_the_name_of_a_source_phrase_is_nobody():
     mention = rules._mention("House bill that would impose a $4 fee on cruise visitors drew sharp criticism Thursday "
                              "from cruise industry representatives")
     assert (mention.name, mention.unnamed) == (None, True)
+
+
+def test_an_adverb_after_the_name_before_an_apposition_is_no_part_of_it():
+    text = ("Tomas Lindqvist stroked the crew.\n\n“We had talked all week about staying patient,” said Lindqvist "
+            "afterwards, a 24-year-old Swedish postgraduate who rowed for his country.")
+    assert [a.speaker.name for a in extract(text) if a.quotes] == ["Tomas Lindqvist"]

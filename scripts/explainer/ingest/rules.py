@@ -1142,6 +1142,7 @@ def _mention(phrase: str) -> Mention:
     if parts and parts[-1] == "you":  # a question's "Last week you": whom it asks (`_addressee`)
         return Mention(None, title=words, kind="person", pronoun=True)
     head, _, apposition = words.partition(",")
+    head = AFTER_THE_NAME.sub("", head)  # "said Lindqvist afterwards, a 24-year-old …": the apposition stays his
     apposition = re.sub(r"^\d{1,3}\b,?", "", apposition.strip()).strip(" ,")  # an age: "Quina Jones, 25"
     if member := re.match(r"(?:including|such as|like)\s+(.+)", apposition, re.I):  # "hardliners, including X"
         head, apposition = member.group(1), ""
@@ -1211,6 +1212,8 @@ def _plural(head: str) -> bool:
     return bool(words) and pos.tag(words)[-1] == "NNS"
 
 
+AFTER_THE_NAME = re.compile(rf"\s+(?:then|also|later|again|now|still|previously|earlier|once|afterwards?|"
+                            rf"{ADVERB_LY})$")
 SIGNED_BY = re.compile(r"(?:signed|written|issued|sent|released|published|posted)\s+(?:by|from)\s+(?P<who>\S.*)", re.I)
 
 
