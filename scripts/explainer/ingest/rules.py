@@ -1212,8 +1212,11 @@ def _plural(head: str) -> bool:
     return bool(words) and pos.tag(words)[-1] == "NNS"
 
 
+# an adverb after the speaker's name, no part of it ("said Fallon afterwards", "Lee quickly added")
 AFTER_THE_NAME = re.compile(rf"\s+(?:then|also|later|again|now|still|previously|earlier|once|afterwards?|"
                             rf"{ADVERB_LY})$")
+
+
 SIGNED_BY = re.compile(r"(?:signed|written|issued|sent|released|published|posted)\s+(?:by|from)\s+(?P<who>\S.*)", re.I)
 
 
@@ -2601,7 +2604,7 @@ def _source_trimmed(text: str, span: Span) -> Span:
     tail = re.search(rf",\s+(?:in|at|on|during|after|speaking|referring|writing|responding|appearing|addressing|"
                      rf"{PARTICIPLE_CUES}|explaining|citing|"
                      r"\w+ing\s+(?:up|out)\s|\w+ing\s+(?:the|a|an|his|her|their|to|on|about|at|in|of)\b)\b.*$|"
-                     rf"\s+(?:then|also|later|again|now|still|previously|earlier|once|afterwards?|{ADVERB_LY})$|"
+                     rf"{AFTER_THE_NAME.pattern}|"
                      r"\s+in\s+(?:a|an|his|her|their|the)\s+(?:[\w-]+\s+){0,3}?"  # "Romero in a statement"
                      r"(?:statement|tweet|speech|interview|letter|post|email|release|video|op-ed|column)$",
                      words[start:], re.S)
