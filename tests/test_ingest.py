@@ -2357,3 +2357,13 @@ def test_an_adverb_after_the_name_before_an_apposition_is_no_part_of_it():
     text = ("Tomas Lindqvist stroked the crew.\n\n“We had talked all week about staying patient,” said Lindqvist "
             "afterwards, a 24-year-old Swedish postgraduate who rowed for his country.")
     assert [a.speaker.name for a in extract(text) if a.quotes] == ["Tomas Lindqvist"]
+
+
+@pytest.mark.parametrize("text, name", [
+    # a nickname in quotation marks between a name's words is no quotation and no part of the name
+    ("Sen. Ramón “Monchi” Feliciano Torres filed a bill.\n\n“They say the sky will fall,” Feliciano Torres said.",
+     "Ramón Feliciano Torres"),
+    ("Boxer Jim “The Hammer” Reilly said: “I am ready.”", "Jim Reilly"),
+])
+def test_a_nickname_in_quotation_marks_inside_a_name(text, name):
+    assert [(a.speaker.name, len(a.quotes)) for a in extract(text) if a.quotes] == [(name, 1)]

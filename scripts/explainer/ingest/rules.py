@@ -89,7 +89,9 @@ ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col
 # a lower-case particle is part of a name only as a word of its own before another part of it ("Charles de
 # Gaulle", "Bashar al-Assad", "Ludwig van der Berg"), never the start of a word ("The alliance", "Tory leader")
 PARTICLE = r"(?:de|van|von|al|bin|ibn|bint|wa|der|den|del|la|le|du|da|di|dos|ter)"
-NAME_WORD = rf"(?:[{UPPER}][\w’'\-.]*|[dl][’'][{UPPER}][\w’'\-.]*|" \
+# (a nickname in quotation marks between a name's words is one of them: "Ramón “Monchi” Feliciano Torres")
+NICKNAME = rf"[“\"][{UPPER}][\w’'-]*(?:[ \t][{UPPER}][\w’'-]*){{0,2}}[”\"](?=[ \t]+[{UPPER}])"
+NAME_WORD = rf"(?:[{UPPER}][\w’'\-.]*|[dl][’'][{UPPER}][\w’'\-.]*|{NICKNAME}|" \
             rf"{PARTICLE}(?:-[{UPPER}][\w’'\-.]*|(?=[ \t]+(?:[{UPPER}]|{PARTICLE}\b))))"
 TITLE_WORDS = {"president", "prime", "minister", "foreign", "defense", "defence", "secretary", "senator", "sen",
                "rep", "representative", "gov", "governor", "mayor", "spokesman", "spokeswoman", "spokesperson",
@@ -464,7 +466,7 @@ def find(text: str) -> list[Attribution]:
     ends_paragraph = False  # the paragraph just before holds the last attribution: its quotation may go on
     left_open = False  # the paragraph just before ends inside a quotation nobody was given: the next may say whose
     for paragraph in paragraphs(text):
-        quotes = [q for q in quotations(text, paragraph) if q.of(text).split()]
+        quotes = [q for q in quotations(text, paragraph) if q.of(text).split() and not nickname(text, q)]
         if _crosshead(text, paragraph, quotes):
             continue  # a heading quoting words the story gives in full: nobody says them here
         starts = [q.start for q in quotes]  # in order: quotations come as they stand
@@ -1502,7 +1504,18 @@ PEOPLE_WORDS = frozenset(("spokesman", "spokeswoman", "spokesperson", "president
                                  "young", "elderly", "rival", "independent", "angry", "upset", "emotional", "livid"}))
 
 
+def nickname(text: str, quote: Span) -> bool:
+    """Whether a quotation is a nickname between a name's words ("Jim “The Hammer” Reilly"): nobody's words."""
+    match = NICKNAME_AT.match(text, quote.start)
+    return match is not None and match.end() == quote.end and \
+        re.search(rf"[{UPPER}][\w’'.-]*[ \t]$", text[max(0, quote.start - 40):quote.start]) is not None
+
+
+NICKNAME_AT = re.compile(NICKNAME)
+
+
 def _clean_name(name: str) -> str:
+    name = re.sub(rf"\s+{NICKNAME}", "", name)  # "Ramón “Monchi” Feliciano Torres" is Ramón Feliciano Torres
     name = re.sub(rf"^(?:The|A|An(?!{IRISH_NAME}))\s+", "", name).strip(" .’'")
     name = re.sub(r"(?:\s+(?:KC|QC|MP|MEP|MSP|MBE|OBE|CBE|DBE|KBE|PhD|MD|Jr|Sr|III|II))+\.?$", "", name)  # "Ash KC"
     name = re.sub(r"\s+news agency$", "", name)
