@@ -2367,3 +2367,6 @@ def test_an_adverb_after_the_name_before_an_apposition_is_no_part_of_it():
 ])
 def test_a_nickname_in_quotation_marks_inside_a_name(text, name):
     assert [(a.speaker.name, len(a.quotes)) for a in extract(text) if a.quotes] == [(name, 1)]
+    listed = draft(f"Story\n\n{text}\n", "story").unattributed
+    assert [(u.words.strip("“”"), u.said_by) for u in listed] == [(text.split("“")[1].split("”")[0],
+                                                                  "nobody: a term ('a nickname')")]

@@ -25,7 +25,7 @@ from .names import UPPER, surname
 from . import tagger
 from .dates import When, live_entry, occasion, when_said
 from .rules import (HEAD_WORDS, SAYING_WORD, Attribution, Mention, Span, all_quotations, body_start, double_marked,
-                    extract, is_outlet, sentence_start, speaks)
+                    extract, is_outlet, nickname, sentence_start, speaks)
 from ..story.graph import Story
 from ..story.model import CONTROL
 from ..story.relations import RELATIONS
@@ -192,7 +192,10 @@ TERM_BEFORE = re.compile(r"\b(?P<term>so-called|dubbed|branded|billed\s+as|known
 
 
 def _term(text: str, quote: Span) -> str | None:
-    """What marks a quotation as a term: "so-called", "dubbed", "the phrase" right before it."""
+    """What marks a quotation as a term: "so-called", "dubbed", "the phrase" right before it, or a name around it
+    (a nickname: "Jim “The Hammer” Reilly")."""
+    if nickname(text, quote):
+        return "a nickname"
     before = TERM_BEFORE.search(text, max(0, quote.start - 40), quote.start)
     return " ".join(before.group("term").split()).lower() if before else None
 
