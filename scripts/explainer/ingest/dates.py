@@ -20,6 +20,7 @@ date is worse than none.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -80,15 +81,19 @@ ENTRY_TIME = re.compile(r"^[ \t]*(?P<hour>\d{1,2})[:.](?P<minute>\d{2})[ \t]*(?:
                         re.M | re.I)
 
 
-def live_entry(text: str, before: int, published: dt.date | None) -> When | None:
+def entry_times(text: str) -> list[re.Match]:
+    """The times a live page's entries open with, in order (read once an article: `live_entry` is asked per claim)."""
+    return list(ENTRY_TIME.finditer(text))
+
+
+def live_entry(stamps: list[re.Match], before: int, published: dt.date | None) -> When | None:
     """The day of words in a live page's entry: the article's, as the time the entry opens with says (a page of
-    two entries or more; a page that names another day has day headings, which are not read here)."""
-    if published is None:
+    two entries or more, `stamps` its entry times; a page that names another day has day headings, which are not
+    read here)."""
+    at = bisect.bisect_left([stamp.start() for stamp in stamps], before)
+    if published is None or len(stamps) < 2 or not at:
         return None
-    stamps = list(ENTRY_TIME.finditer(text))
-    entry = next((stamp for stamp in reversed(stamps) if stamp.start() < before), None)
-    if len(stamps) < 2 or entry is None:
-        return None
+    entry = stamps[at - 1]
     return When(published, None, f"said {published.isoformat()}: in the live page's entry of {entry.group(0).strip()}, "
                                  f"in an article of {published.strftime('%A')} {published.isoformat()} (check)")
 

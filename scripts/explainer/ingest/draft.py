@@ -23,7 +23,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from . import pos
 from .names import UPPER, surname
 from . import tagger
-from .dates import When, live_entry, occasion, when_said
+from .dates import When, entry_times, live_entry, occasion, when_said
 from .rules import (HEAD_WORDS, SAYING_WORD, Attribution, Mention, Span, all_quotations, body_start, double_marked,
                     extract, is_outlet, nickname, sentence_start, speaks)
 from ..story.graph import Story
@@ -70,6 +70,7 @@ class Draft:
     days: dict[str, dt.date] = field(default_factory=dict)  # actor id -> the day their last dated claim was said
     stated: dict[str, dt.date] = field(default_factory=dict)  # actor id -> the last day their own words named
     narrative: str = ""  # the article's body in its own words (`_narrative`), which occasions' days are read from
+    entries: list[re.Match] = field(default_factory=list)  # a live page's entry times (`dates.entry_times`)
 
     def add(self, section: str, record: dict[str, Any], first: bool = False) -> None:
         self.records[section].insert(0 if first else len(self.records[section]), record)
@@ -118,6 +119,7 @@ def draft(text: str, source_id: str, story: Story | None = None, info: ArticleIn
     headline = _line_span(text, info.title)
     out.attributions = [a for a in find_attributions(out.marked, model) if not (headline and _within(a.cue, headline))]
     out.narrative = _narrative(out.marked, out.attributions)
+    out.entries = entry_times(out.marked)
     known = {(c.claimant, normalise(q.text)) for c in story.claims for q in c.quotes} if story else set()
     known |= {(c.claimant, normalise(c.summary)) for c in story.claims} if story else set()
     for attribution in out.attributions:
@@ -298,7 +300,7 @@ def _when(out: Draft, found: Attribution, claimant: str) -> When | str | None:
         if isinstance(own, When):
             out.stated[claimant] = own.date
         return own
-    if entry := live_entry(out.marked, _start(found), out.published):
+    if entry := live_entry(out.entries, _start(found), out.published):
         return entry
     named = occasion(out.narrative, _start(found), out.published, found.speaker.name, SAYING_WORD)
     # (a day of the paragraph before may be one the speaker's words there spoke of: "Pham, reached Wednesday, said
