@@ -2370,3 +2370,50 @@ def test_a_nickname_in_quotation_marks_inside_a_name(text, name):
     listed = draft(f"Story\n\n{text}\n", "story").unattributed
     assert [(u.words.strip("“”"), u.said_by) for u in listed] == [(text.split("“")[1].split("”")[0],
                                                                   "nobody: a term ('a nickname')")]
+
+
+@pytest.mark.parametrize("text, speakers", [
+    # a word set off by commas between the speaker and the verb says how the story goes on, not who speaks
+    ("Ines Varga chairs the board.\n\nShe, however, said the merger was “not on the table”.", ["Ines Varga"]),
+    ("The Dockers Union met on Friday. The union, for its part, said the offer was “an insult”.", ["Dockers Union"]),
+    ("Ruth Oyelaran runs the clinic. She, for her part, called the cuts “reckless”.", ["Ruth Oyelaran"]),
+    # after a description and the name, an age and a relative clause are no part of the name
+    ("His landlord, retired plasterer Owen Price, 68, who has MS, said the flat was “perfectly fine”.", ["Owen Price"]),
+    # an adverb between a modal and the verb of saying
+    ("Asked about the vote, Mayor Tilde Aune would only say: “Wait and see.”", ["Tilde Aune"]),
+    ("Kofi Mensah would just say: “No comment.”", ["Kofi Mensah"]),
+    # "informed" is a verb of saying
+    ("The head teacher, Mrs Grace Pyle, informed parents that “the school will close at noon”.", ["Grace Pyle"]),
+    # a nation for a person named before, as sports pages write it
+    ("Mateusz Nowak lost in four sets.\n\n“I was too slow,” the 24-year-old Pole said.", ["Mateusz Nowak"]),
+    ("Fraser Doig scored twice. “It was a good day,” the Scot told reporters.", ["Fraser Doig"]),
+    # where or when, then a deed after a quotation, is no speaker and no verb of saying
+    ("Lena Brandt admitted she had “no plan at all” in the second set after the Austrian number three saved two break "
+     "points.", ["Lena Brandt"]),
+])
+def test_asides_ages_modals_nations_and_deeds_around_the_speaker(text, speakers):
+    assert [a.speaker.name for a in extract(text) if a.quotes] == speakers
+
+
+@pytest.mark.parametrize("text, name, kind", [
+    # where an organisation is listed or based, and what it is, written before its name: no part of it
+    ("Oslo-listed Nordhav Shipping said the route was “no longer viable”.", "Nordhav Shipping", "organization"),
+    ("Publisher Greywater Games said it had cut “a small number of roles”.", "Greywater Games", "organization"),
+    ("Environmental NGO Terra Viva called the permit “a disgrace”.", "Terra Viva", "organization"),
+    # a son's or a king's numeral is part of the name; an honour is not
+    ("Agriculture Secretary Ramon Dizon Jr. said prices were “under control”.", "Ramon Dizon Jr.", "person"),
+    ("Martin Okafor III told the crowd: “We march at noon.”", "Martin Okafor III", "person"),
+    # a police rank and a Māori elder's title before the name
+    ("DS Aled Rourke said officers were “keeping an open mind”.", "Aled Rourke", "person"),
+    ("Kaumātua Rangi Tawhiri said the spring was “a taonga”.", "Rangi Tawhiri", "person"),
+    # an office with its field in common words, then who holds it
+    ("Opposition spokesman for health Karl Vella said the plan was “a gamble”.", "Karl Vella", "person"),
+])
+def test_what_stands_before_or_after_a_name_and_is_no_part_of_it(text, name, kind):
+    made = draft(f"Story\n\n{text}\n", "story")
+    assert [(a["name"], a["kind"]) for a in made.records["actors"] if a["id"] != "story"] == [(name, kind)]
+
+
+def test_a_suffix_is_no_surname():
+    text = ("Ramon Dizon Jr. spoke first.\n\n“Prices are under control,” Dizon said.")
+    assert [a.speaker.name for a in extract(text) if a.quotes] == ["Ramon Dizon Jr."]

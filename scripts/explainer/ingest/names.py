@@ -98,6 +98,8 @@ def surname(name: str) -> str:
     hyphenated given name written after it ("Maggie Ho Mei-ling", "Lau Tak-wing": Ho, Lau), and the first of a
     family name written before two given-name syllables ("Lim Wei Jie": Lim)."""
     words = name.split()
+    if len(words) > 2 and re.fullmatch(r"(?:Jr|Sr)\.?|I{2,3}|IV", words[-1]):  # "Ramon Villaraza Jr.": Villaraza
+        words = words[:-1]
     if len(words) > 1 and HYPHENATED_GIVEN.fullmatch(words[-1]):
         return words[-2]
     if len(words) > 2 and _family_name_first(words[-3:]):

@@ -48,7 +48,7 @@ CUE_WORDS = (
     "chanted chanting yelled yells shouted shouts "
     "dismissed dismisses disputed disputes questioned endorsed endorses refuted rebuffed retorted backed backs "
     "blamed blames condemned condemns criticised criticises hailed hails slammed slams branded brands "
-    "averred avers ruled read reads termed terms"
+    "averred avers ruled read reads termed terms informed informs"
 ).split()
 MULTI_CUES = ["has learned", "have learned", "put it", "puts it", "pointed out", "points out", "called out",
               "calls out", "called for", "calls for", "called on", "calls on", "went on to say", "is quoted as saying",
@@ -57,7 +57,7 @@ MULTI_CUES = ["has learned", "have learned", "put it", "puts it", "pointed out",
 # an adverb in -ly ("quickly said"), not a noun ("The Penhallow family said", "the assembly said")
 LY_NOUNS = "family|assembly|rally|ally|supply|monopoly|anomaly|bully|reply|homily|folly|italy|sicily|emily|kelly|molly"
 ADVERB_LY = rf"(?!(?:{LY_NOUNS})\b)[a-z]{{3,}}ly"
-AUXILIARY = rf"(?:has|have|had|also|later|previously|further|often|once|again|then|still|{ADVERB_LY}|would|will|" \
+AUXILIARY = rf"(?:has|have|had|also|later|previously|further|often|once|again|then|still|only|just|{ADVERB_LY}|would|will|" \
             r"(?:is|was|are|were|did|does|do|has|have|had|would|could|wo|ca)n[’']t|did|does|do|is|was|are|were)"
 CUE_PHRASES = "|".join(sorted({re.escape(w) for w in CUE_WORDS} |
                               {re.escape(m) for m in MULTI_CUES if m not in ("as relayed by", "according to")},
@@ -116,9 +116,29 @@ TITLE_WORDS = {"president", "prime", "minister", "foreign", "defense", "defence"
                # "Mma Onalenna Sebego"), and a student's year in school sports ("Junior Marcus Bell")
                "kgosi", "kgosikgolo", "mma", "rra", "inkosi", "induna", "oba", "igwe", "ato", "woizero", "begum",
                "thiru", "haji", "hajjah", "ustaz", "khun", "bapak", "ibu", "cde", "headman", "headwoman",
-               "chieftainess", "freshman", "sophomore", "junior", "redshirt"}
+               "chieftainess", "freshman", "sophomore", "junior", "redshirt",
+               # a Māori elder's ("Kaumātua Wiremu Pōtae"), British police ranks as papers shorten them ("DS Rourke"),
+               # and the side a spokesperson speaks for ("Opposition spokesman for planning Adrian Debono Pace")
+               "kaumātua", "kaumatua", "kuia", "pc", "ds", "dc", "di", "dci", "dsupt", "supt", "insp", "det", "pcso",
+               "opposition", "shadow"}
+# what a company or body is, written before its name as a title is before a person's ("Publisher Cobalt Arc",
+# "Environmental NGO Kollettiv Ħarsien"): no part of the name, and it says the name is an organisation's
+ORG_DESCRIPTORS = frozenset(("publisher", "developer", "broadcaster", "regulator", "insurer", "reinsurer", "retailer",
+                             "carmaker", "automaker", "lender", "producer", "supplier", "distributor", "shipper",
+                             "contractor", "housebuilder", "chipmaker", "drugmaker", "streamer", "startup", "start-up",
+                             "ngo", "watchdog", "conglomerate", "biotech", "manufacturer", "supermarket", "grocer",
+                             "exporter", "importer", "airline", "telco"))
+# of them, what a person can be too ("Publisher Ann Lee"): the name then says which
+TRADES = frozenset(("publisher", "developer", "producer", "supplier", "distributor", "shipper", "contractor",
+                    "exporter", "importer"))
 NATIONALITY = re.compile(rf"^(?:[{UPPER}][a-z]+(?:ian|ean|ese|ish|can|ern)|Russian|American|Ukrainian|Israeli|Iraqi|"
                          r"Pakistani|Saudi|Thai|Swiss|French|Dutch|Greek|Polish|Turkish|Czech)$")
+# a person's nation as sports and news pages name them again ("the Pole said", "the 31-year-old Scot")
+DEMONYM = re.compile(r"(?:Pole|Scot|Briton|Brit|Swede|Dane|Finn|Spaniard|Turk|Serb|Croat|Slovak|Slovene|Czech|Greek|"
+                     r"Kiwi|Aussie|Filipin[oa]|Argentine|Basque|Catalan|Icelander|New\s+Zealander|Luxembourger|"
+                     r"(?:French|English|Welsh|Irish|Scots|Dutch|Cornish|Manx)(?:man|woman)|"
+                     r"[A-Z][a-z]+(?:ian|ean|an|ese|i))$")
+THE_DEMONYM = re.compile(r"(?i:the)\s+(?:[\w-]+\s+){0,3}$")
 # words that open a sentence capitalised before its speaker, no part of a name ("Later Ann Lee added")
 OPENERS = {"as", "and", "but", "while", "even", "so", "though", "although", "yet", "still", "then", "now", "thus",
            "later", "earlier", "meanwhile", "separately", "afterwards", "also", "today", "yesterday", "however",
@@ -777,7 +797,8 @@ def _direct(text: str, sentence: Span, quotes: list[Span]) -> Attribution | None
                          rf"(?P<cue>{CUE}|{ANY_VERB})\b", after) or \
             re.match(rf"\s*,?\s*(?P<cue>{CUE})\s+(?P<src>[^,;“”\"]{{1,90}}?(?:,\s+[^“”\"]{{1,240}}?)?)"
                      rf"(?=[.,]?\s*$|,\s*(?:[“\"]|'')|{CLAUSE_AFTER_SPEAKER}|,\s+{PARTICIPLE_CUES}\b)", after)
-        if match and _plausible_source(match.group("src")) and _name_or_pronoun(match.group("src")):
+        if match and _plausible_source(match.group("src")) and _name_or_pronoun(match.group("src")) and \
+                not _deed_after_phrase(match):
             src = _span(quote.end, match, "src", text)
             # "said Kamin, who emphasized that …": a relative clause that reports speech is no part of the speaker
             if relative := re.search(r",\s+(?:who|which)\s+\w+\s+that\s", src.of(text)):
@@ -840,6 +861,13 @@ def _direct(text: str, sentence: Span, quotes: list[Span]) -> Attribution | None
         return _attribution(text, None, cue, content, True, quotes,
                             ["quotation standing alone: speaker taken from the paragraph before"], tail=None)
     return None
+
+
+def _deed_after_phrase(match: re.Match) -> bool:
+    """Whether what follows a quotation is a phrase of where or when and a deed, not its speaker and a verb of
+    saying ("she had “no idea …” in the tie-break after the British number 58 saved two match points")."""
+    return not CUE_WORD.search(f" {match.group('cue')}") and \
+        match.group("src").split()[0].lower() in PREPOSITIONS | {"after", "before", "when", "while", "as"}
 
 
 IS_HOW_WHO = r"(?P<cue>(?:is|was|are|were)\s+(?:how|the\s+(?:words?|verdict|view|message|warning|assessment)\s+of))\s+" \
@@ -1128,12 +1156,19 @@ def _outlet(words: str) -> str:
 
 # a US legislator's party and state or district after the name: ", R-Harlan Springs", ", D-N.M."
 PARTY_AND_PLACE = re.compile(rf",\s+[RDI]-[{UPPER}][\w.]*(?:\s+[{UPPER}][\w.]*)*(?=,|$)")
+# a word or two set off by commas between the speaker and the verb, which says how the sentence goes on from the
+# one before, not who speaks ("She, however, said"; "The union, for its part, said")
+ASIDE = re.compile(r",\s+(?:however|meanwhile|though|too|also|instead|likewise|similarly|nonetheless|nevertheless|"
+                   r"moreover|in turn|in response|in reply|in contrast|by contrast|of course|in fact|indeed|"
+                   r"for (?:his|her|its|their|our|my) part)\s*(?:,|$)", re.I)
 
 
 def _mention(phrase: str) -> Mention:
     words = _strip_leading(" ".join(phrase.split()))  # "Welcoming the verdict, Marion Steadman, …"
     words = re.sub(r"\s*\([^()]*\)", "", words)  # "Cllr Máire Tuohy (FF)": a party, an age, never who
     words = PARTY_AND_PLACE.sub("", words)  # "Sen. Ruth Callister, R-Harlan Springs": a party and a place, neither
+    words = ASIDE.sub(lambda aside: "," if aside.group(0).rstrip().endswith(",") and aside.end() < len(words) else "",
+                      words).strip(" ,")
     lowered = words.lower()
     if lowered in PRONOUNS:
         return Mention(None, kind=PRONOUNS[lowered], pronoun=True)
@@ -1167,7 +1202,8 @@ def _mention(phrase: str) -> Mention:
     # leader and the Onowu of Ogbaku, Chief Josiah Ezenwa-Okoro," (a description, then a titled or given name)
     # (not after a group: "Rice farmers at Belle Espoir Village, Mahaicony," go on to say where, not who)
     if (titles_only or _described_then_named(head, apposition)) and _speaker_runs(apposition) and not _plural(head):
-        head, apposition = apposition, head
+        # (the name, not what follows it: "Her neighbour, retired welder Tam McGlashan, 71, who has COPD,")
+        head, apposition = re.split(r",\s+(?:\d{1,3}\b|who\b|which\b|whose\b)", apposition, maxsplit=1)[0], head
         runs = _speaker_runs(head)
     elif titles_only and re.match(r"(?:the|its|their|our)\s", head, re.I):
         runs = []  # "the Speaker", "the Provost": an office written with a capital, no name
@@ -1204,6 +1240,9 @@ def _mention(phrase: str) -> Mention:
     if kind == "organization" and (_person_named(name) or (
             before and before.split()[-1].lower() in RULERS and not _looks_like_org(name))):
         kind = "person"
+    if before and (descriptor := before.split()[-1].lower()) in ORG_DESCRIPTORS and \
+            (descriptor not in TRADES or not _person_named(name)):
+        kind = "organization"  # "Publisher Cobalt Arc", "Environmental NGO Terra Viva"; not "Publisher Ann Lee"
     return Mention(name, title=title or before or None, kind=kind)
 
 
@@ -1302,16 +1341,26 @@ def _speaker_runs(words: str) -> list[re.Match]:
         # ("Minister of State for the Environment Low Hui Ling"), or is one after an office ("Clerk of the course
         # Alison Rudd"), where no name came before ("Mohan Kumar of Sree Venkata Infra": a company, whatever its
         # first word; "the wife of John Smith": his wife)
-        person = _person_from(run.group(0).split()) or (runs and _person_named(run.group(0)))
+        person = _person_from(run.group(0).split()) or ((runs or _office_with_field(words[:run.start()])) and
+                                                         _person_named(run.group(0)))
         affiliated = (AFFILIATED.search(words[:run.start()]) and (
             not person or any(not _office(r.group(0).split()) for r in runs))) or \
             re.fullmatch(r"\s+(?:and|&)\s+", words[skipped_end:run.start()]) is not None
-        if run.group(0).lower() in DETERMINERS or modifier or affiliated or \
+        demonym = DEMONYM.fullmatch(run.group(0)) and THE_DEMONYM.search(words[:run.start()]) and not after
+        placed = re.fullmatch(rf"\S+{PLACED}", run.group(0))  # "The Boston-area biotech"
+        if run.group(0).lower() in DETERMINERS or modifier or affiliated or demonym or placed or \
                 GROUPS.fullmatch(run.group(0).lower()) or INDEFINITE_OF.match(words[:run.start()]):
             skipped_end = run.end()
             continue
         runs.append(run)
     return runs
+
+
+def _office_with_field(before: str) -> bool:
+    """Whether words before a name are an office with its field in common words ("Opposition spokesman for
+    planning", "director of finance"), after which a person's name is who holds it."""
+    return re.search(r"\b(?:of|for)\s+(?:the\s+)?[a-z][\w-]*\s+$", before) is not None and \
+        any(word.lower() in TITLE_WORDS for word in before.split())
 
 
 def _kind_of(words: str, run: re.Match) -> bool:
@@ -1361,7 +1410,7 @@ def _title_word(word: str) -> bool:
     someone is before their name ("Caller", "Proud", "Co-star", "Mum-of-two")."""
     lowered = word.lower().strip(".’'")
     return lowered in TITLE_WORDS or (lowered.endswith("s") and lowered[:-1] in TITLE_WORDS) or \
-        lowered in DESCRIPTORS or bool(DESCRIPTOR_SHAPE.fullmatch(lowered))
+        lowered in DESCRIPTORS or lowered in ORG_DESCRIPTORS or bool(DESCRIPTOR_SHAPE.fullmatch(lowered))
 
 
 def _office(words: list[str]) -> bool:
@@ -1375,15 +1424,18 @@ def _office(words: list[str]) -> bool:
 # title words that only qualify another ("White House", "United States" is no "state"): no office's last word
 TITLE_MODIFIERS = frozenset(("house", "white", "state", "national", "security", "press", "republican", "democratic",
                              "democrat", "foreign", "defense", "defence", "prime", "former", "vice", "deputy", "senior",
-                             "presidential", "rt", "hon"))
+                             "presidential", "rt", "hon", "opposition", "shadow"))
 
 
 def _after_titles(words: list[str]) -> list[str]:
     """A run's words from its name on: after the last title word with a name after it ("Water Minister Hassan
     al-Amiri", "White House Press Secretary Ann Lee")."""
-    last = max((i for i, word in enumerate(words[:-1]) if _title_word(word) and not _given_after_title(words, i)),
-               default=-1)
+    last = max((i for i, word in enumerate(words[:-1]) if _title_word(word) and not _given_after_title(words, i)
+                and not SUFFIX.fullmatch(" ".join(words[i + 1:]))), default=-1)  # (a king's: "Martin Luther King III")
     return words[last + 1:]
+
+
+SUFFIX = re.compile(r"(?:Jr|Sr)\.?|I{2,3}|IV")
 
 
 def _given_after_title(words: list[str], i: int) -> bool:
@@ -1492,7 +1544,7 @@ def _kind(words: str) -> str:
     found = set(_words(words))
     if not PEOPLE_WORDS.isdisjoint(found | {w[:-1] for w in found if w.endswith("s")}):
         return "person"
-    return "organization" if _org_word(words) else "person"
+    return "organization" if _org_word(words) or not ORG_DESCRIPTORS.isdisjoint(found) else "person"
 
 
 PEOPLE_WORDS = frozenset(("spokesman", "spokeswoman", "spokesperson", "president", "minister", "adviser", "advisor",
@@ -1517,11 +1569,17 @@ NICKNAME_AT = re.compile(NICKNAME)
 def _clean_name(name: str) -> str:
     name = re.sub(rf"\s+{NICKNAME}", "", name)  # "Ramón “Monchi” Feliciano Torres" is Ramón Feliciano Torres
     name = re.sub(rf"^(?:The|A|An(?!{IRISH_NAME}))\s+", "", name).strip(" .’'")
-    name = re.sub(r"(?:\s+(?:KC|QC|MP|MEP|MSP|MBE|OBE|CBE|DBE|KBE|PhD|MD|Jr|Sr|III|II))+\.?$", "", name)  # "Ash KC"
+    name = PLACE_BASED.sub("", name)  # "Toronto-listed Ardent Ridge Resources" is Ardent Ridge Resources
+    # honours and degrees after a name are no part of it ("Ruth Ash KC"); "Jr." and "III" are ("Ramon Villaraza Jr.")
+    name = re.sub(r"(?:\s+(?:KC|QC|MP|MEP|MSP|MBE|OBE|CBE|DBE|KBE|PhD|MD))+\.?$", "", name)
+    name = re.sub(r"(\s(?:Jr|Sr))$", r"\1.", name)  # (its full stop, stripped with the sentence's above)
     name = re.sub(r"\s+news agency$", "", name)
     return WHEN_AFTER_NAME.sub("", name)  # "the Hallam Institute on Monday": a day is no part of a name
 
 
+# where an organisation or a person is from, listed or based, written before the name as one word
+PLACED = r"-(?:based|listed|born|area|headquartered|owned|registered|backed|founded|bred|raised)"
+PLACE_BASED = re.compile(rf"^[{UPPER}][\w.&’'-]*{PLACED}\s+(?=[{UPPER}])")
 WEEKDAY_OR_MONTH = "|".join(word.capitalize() for word in (*WEEKDAYS, *MONTHS))
 WHEN_AFTER_NAME = re.compile(rf"\s+(?:on|in|at|by|from|since|until|last|this|next)\s+(?:{WEEKDAY_OR_MONTH})\b.*$")
 
