@@ -2417,3 +2417,28 @@ def test_what_stands_before_or_after_a_name_and_is_no_part_of_it(text, name, kin
 def test_a_suffix_is_no_surname():
     text = ("Ramon Dizon Jr. spoke first.\n\n“Prices are under control,” Dizon said.")
     assert [a.speaker.name for a in extract(text) if a.quotes] == ["Ramon Dizon Jr."]
+
+
+@pytest.mark.parametrize("text, speakers", [
+    # a participle that names what it speaks of before the words: the speaker's whose sentence it ends
+    ("Tolls on the bridge will double in March, the Roads Agency said on Monday, calling the rise “regrettable but "
+     "necessary”.", ["Roads Agency", "Roads Agency"]),
+    ("Galway West TD Siobhán Rourke raised the closures in the Dáil, describing them as “a betrayal”.",
+     ["Siobhán Rourke"]),
+    # a relative clause's speaker, where or in what it said coming before the verb
+    ("The vote follows pressure from activist fund Halyard Capital, which in a letter to shareholders described the board as "
+     "“asleep”.", ["Halyard Capital"]),
+    # "the carrier", "the district": the company or body named before
+    ("Brightwater Ferries Ltd runs the route.\n\nIn a notice on Friday, the carrier said: “Sailings are suspended.”",
+     ["Brightwater Ferries Ltd"]),
+    ("The Tamsin Valley Health District is investigating.\n\nThe district said samples showed “high levels” of "
+     "bacteria.", ["Tamsin Valley Health District"]),
+])
+def test_naming_participles_relative_clauses_and_trades(text, speakers):
+    assert [a.speaker.name for a in extract(text)] == speakers
+
+
+def test_a_person_after_an_office_that_holds_a_place_and_a_body_is_a_person():
+    made = draft("Story\n\nRatnapura District MP Lakdasa Wijeratne said the ward was “a disgrace”.\n", "story")
+    assert [(a["name"], a["kind"]) for a in made.records["actors"] if a["id"] != "story"] == \
+        [("Lakdasa Wijeratne", "person")]

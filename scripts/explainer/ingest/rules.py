@@ -217,8 +217,13 @@ ORG_NOUNS = frozenset(("company", "firm", "operator", "group", "airline", "bank"
     "commission", "inquiry", "watchdog", "municipality", "assembly", "parliament", "fund", "service", "office",
     "association", "federation", "society", "foundation", "institute", "coalition", "alliance", "league",
     "cooperative", "co-operative", "corporation", "consortium", "hamlet", "division", "directorate", "secretariat",
-    "inspectorate"))
-ORG_HINTS = ORG_NOUNS | frozenset(("office", "house", "kremlin", "news", "times", "post", "press",
+    "inspectorate", "district", *(TRADE_NOUNS := frozenset(("carrier", "lender", "developer", "publisher", "studio",
+    "producer", "utility", "provider", "startup", "start-up", "biotech", "drugmaker", "carmaker", "automaker",
+    "chipmaker", "telco", "grocer", "streamer", "shipper", "contractor", "housebuilder", "conglomerate", "distributor",
+    "supplier")))))
+# (what a company does is said of it as "the carrier", but is no word of a name that says it is a company's: "Ann
+# Carrier", "Ivo Lender")
+ORG_HINTS = ORG_NOUNS - TRADE_NOUNS | frozenset(("office", "house", "kremlin", "news", "times", "post", "press",
     "reuters", "associated", "cnn", "bbc", "ria", "tass", "nations", "army", "forces", "service", "campaign", "court",
     "police", "states", "russia", "ukraine", "washington", "moscow", "kiev", "kyiv", "china", "congress", "senate",
     "pentagon", "ferries", "airlines", "airways", "holdings", "industries", "motors", "systems", "services", "foods",
@@ -646,7 +651,10 @@ def _can_speak(words: str) -> bool:
                            _Genders.TITLES["f"] or _title_word(noun.group(1)) or bool(re.search(r",\s", words)))
 
 
-RELATIVE_CUE = re.compile(rf"(?:who|which)\s+(?P<cue>{CUE})\s+(?P<content>\S.{{8,}})$", re.S)
+# where or in what a relative clause's speaker said it, before the verb ("which in a March letter to the board
+# described the company as …")
+RELATIVE_LEAD = r"(?:(?:in|on|at|during|through|via|after|before)\s+[^,;“”\"]{1,60}?\s+)?"
+RELATIVE_CUE = re.compile(rf"(?:who|which)\s+{RELATIVE_LEAD}(?P<cue>{CUE})\s+(?P<content>\S.{{8,}})$", re.S)
 # who or what a relative clause is of: the name ending the clause before ("… by Mayo County Council", "… by Priya
 # Lal, the shadow justice secretary"), or "the council"
 ANTECEDENT = re.compile(rf"(?:{NAME_OR_ORG.pattern})(?:,\s+(?:the|an?|its|their)\s+[^,“”\"]{{1,60}})?$|"
@@ -703,11 +711,14 @@ def _subjectless(text: str, clause: Span, first: Span, found: list[Attribution],
 PARTICIPLE_CUES = (r"(?:adding|saying|noting|arguing|insisting|explaining|warning|claiming|asserting|stressing|writing|"
                    r"stating|declaring|promising|vowing|suggesting|acknowledging|admitting|conceding|predicting|urging|"
                    r"recalling|complaining|citing|pointing\s+out)")
-PARTICIPLE_TAIL = re.compile(rf",\s+{PARTICIPLE_CUES}\b")
-PARTICIPLE_BEFORE = re.compile(rf",\s+{PARTICIPLE_CUES}\b[^“”\".;:]*$")
+# participles that name what they speak of before the words ("…, calling the increase “unavoidable”")
+NAMING_CUES = r"(?:describing|calling|branding|labell?ing|terming|dismissing)"
+PARTICIPLE_TAIL = re.compile(rf",\s+(?:{PARTICIPLE_CUES}|{NAMING_CUES})\b")
+PARTICIPLE_BEFORE = re.compile(rf",\s+(?:{PARTICIPLE_CUES}|{NAMING_CUES})\b[^“”\".;:]*$")
 # after a comma or a quotation's end ("…,” adding that …"; "…,” she said, adding, “…”)
-PARTICIPLE = re.compile(rf"(?:,|(?<=[”\"]))\s+(?P<cue>{PARTICIPLE_CUES}|telling\s+[{UPPER}][\w.]*(?:\s+[{UPPER}][\w.]*)*|"
-                        r"telling\s+\w+)\s*,?\s+(?P<content>[^,\s].{8,})$", re.S)
+PARTICIPLE = re.compile(rf"(?:,|(?<=[”\"]))\s+(?P<cue>{PARTICIPLE_CUES}|{NAMING_CUES}(?=[^“”\".;:]*[“\"])|"
+                        rf"telling\s+[{UPPER}][\w.]*(?:\s+[{UPPER}][\w.]*)*|telling\s+\w+)\s*,?\s+"
+                        r"(?P<content>[^,\s].{8,})$", re.S)
 
 
 def _participle_after(text: str, start: int, sentence: Span) -> re.Match | None:
@@ -770,7 +781,8 @@ def _clauses(text: str, sentence: Span, quotes: list[Span]) -> list[Span]:
                                    rf",\s+(?:when|where|after|until)\s+(?=(?:[a-z]+\s+){{0,2}}[{UPPER}][^,;“”\"]{{0,80}}?\s{CUE}\s)|"
                                    # "… refused by Mayo County Council, which found it would have “…”" (not an
                                    # aside before the sentence's own cue: "X, who asked not to be named, said")
-                                   rf",\s+(?=(?:who|which)\s+{CUE}\s+(?!(?:not\s+)?to\s)(?![^“”\"]*,\s+{CUE}\b))",
+                                   rf",\s+(?=(?:who|which)\s+{RELATIVE_LEAD}{CUE}\s+(?!(?:not\s+)?to\s)"
+                                   rf"(?![^“”\"]*,\s+{CUE}\b))",
                                    text[sentence.start:sentence.end])
             if not any(q.start < sentence.start + m.start() < q.end for q in quotes)]
     spans, start = [], sentence.start
@@ -827,7 +839,7 @@ def _direct(text: str, sentence: Span, quotes: list[Span]) -> Attribution | None
                   SPEAKER_DID_BEFORE.search(before) if before.rstrip().endswith(":") else None,
                   DID_BUT_SAID.search(before) if _cue_near_end(before) else None,
                   DID_SAYING.match(before, _lead_end(before)),  # "Trump attacked Clinton for …, saying, “…”"
-                  DID_THEN_QUOTING.match(before, _lead_end(before)),
+                  _did_then_quoting(before),
                   INVERTED.match(before),  # "Said Ellis: “…”"
                   _named_then_colon(before))
     match = next((m for m in candidates if m and _plausible_source(_strip_leading(m.group("src")))), None)
@@ -861,6 +873,14 @@ def _direct(text: str, sentence: Span, quotes: list[Span]) -> Attribution | None
         return _attribution(text, None, cue, content, True, quotes,
                             ["quotation standing alone: speaker taken from the paragraph before"], tail=None)
     return None
+
+
+def _did_then_quoting(before: str) -> re.Match | None:
+    """"Okerlund repeated the figure, telling supporters …": a deed, then a participle of saying; not where a verb of
+    saying comes between ("Fares will rise, the ministry said Wednesday, calling the increase …": the ministry's)."""
+    match = DID_THEN_QUOTING.match(before, _lead_end(before))
+    said = match and SAYING_WORD.search(f" {match.group('did')}")
+    return None if said and len(match.group("did")[said.end() - 1:].split()) <= 2 else match
 
 
 def _deed_after_phrase(match: re.Match) -> bool:
@@ -931,7 +951,7 @@ DID_BUT_SAID = re.compile(rf"(?P<src>{SOURCE_WORDS})\s+{ANY_VERB}\b[^“”\"]*?
 DID_SAYING = re.compile(rf"(?P<src>{SOURCE_WORDS})\s+{ANY_VERB}\b[^“”\"]*,\s+(?P<cue>{PARTICIPLE_CUES})\s*[,:]?\s*$")
 # "Okerlund repeated the figure, telling supporters the numbers were “…”"; "Lee was brighter, describing it as “…”"
 DID_THEN_QUOTING = re.compile(rf"(?P<src>{SOURCE_WORDS})\s+(?P<did>(?:{DEED}|(?:was|were|is|are)\b)[^“”\".;:]*),\s+"
-                              rf"(?P<cue>{PARTICIPLE_CUES}|telling|describing|calling|citing|branding|dismissing)"
+                              rf"(?P<cue>{PARTICIPLE_CUES}|telling|{NAMING_CUES})"
                               rf"\b[^“”\".;:]*$")
 
 
@@ -1030,7 +1050,7 @@ REPORTED = [
     (rf"^(?P<content>[^,]{{3}}.*?,\s*(?P<src>{SOURCE_WORDS}){ADJUNCT}\s+(?P<cue>{CUE}),\s*\w.+)$",
      "source and cue inside the content", _cue_before_comma),
     # (a participle may follow, which `_with_participle` reads: "…, the Provost announced on Monday, citing “…” costs")
-    (rf"^(?P<content>.+),\s*(?P<src>{SOURCE_WORDS}){ADJUNCT}\s+(?P<cue>{CUE}){HEARD}(?:,\s+{PARTICIPLE_CUES}\b.*)?$",
+    (rf"^(?P<content>.+),\s*(?P<src>{SOURCE_WORDS}){ADJUNCT}\s+(?P<cue>{CUE}){HEARD}(?:,\s+(?:{PARTICIPLE_CUES}|{NAMING_CUES})\b.*)?$",
      "content, then source and cue", _cue_near_end_or_participle),
     (rf"^(?P<content>.+),\s*(?P<cue>{INVERTIBLE})\s+(?P<src>[^,]{{1,80}})$", "content, then cue and source", None),
     (rf"^(?P<src>{SOURCE_WORDS}){ADJUNCT}\s+(?P<cue>{CUE})(?:\s*,|\s*:)?\s+(?P<content>.+)$",
@@ -1237,8 +1257,8 @@ def _mention(phrase: str) -> Mention:
     named = head[:run.end()]  # what follows the name says whose it is ("Ann Lee of the Lisbon Forum"), not what
     kind = "organization" if not before and _looks_like_org(named) else _kind(named)
     # "Town clerk Gareth Linwood", "Group Village Headman Mpondamwala": the organisation's word is the title's
-    if kind == "organization" and (_person_named(name) or (
-            before and before.split()[-1].lower() in RULERS and not _looks_like_org(name))):
+    if kind == "organization" and (_person_named(name) or (before and (
+            before.split()[-1].lower().strip(".") in RULERS | TITLE_WORDS - TITLE_MODIFIERS) and not _looks_like_org(name))):
         kind = "person"
     if before and (descriptor := before.split()[-1].lower()) in ORG_DESCRIPTORS and \
             (descriptor not in TRADES or not _person_named(name)):
@@ -2467,7 +2487,7 @@ def _refers_to(speaker: Mention, subject: Mention, words: str, described: dict[s
 
 GENERIC_ORG_NOUNS = frozenset(("group", "organisation", "organization", "body", "government"))
 COMPANY_NOUNS = frozenset(("company", "firm", "operator", "business", "airline", "retailer", "insurer", "maker",
-                           "manufacturer", "supermarket", "chain"))
+                           "manufacturer", "supermarket", "chain", *TRADE_NOUNS))
 NOT_A_COMPANY = frozenset(("union", "council", "ministry", "department", "party", "committee", "commission",
     "university", "school", "hospital", "museum", "government", "authority", "police", "court", "panel", "tribunal",
     "inquiry", "charity", "association", "society", "federation", "foundation", "institute", "club", "congress",
