@@ -2442,3 +2442,17 @@ def test_a_person_after_an_office_that_holds_a_place_and_a_body_is_a_person():
     made = draft("Story\n\nRatnapura District MP Lakdasa Wijeratne said the ward was “a disgrace”.\n", "story")
     assert [(a["name"], a["kind"]) for a in made.records["actors"] if a["id"] != "story"] == \
         [("Lakdasa Wijeratne", "person")]
+
+
+@pytest.mark.parametrize("text, speakers", [
+    # a participle alone opening a debate's turn is no name
+    ("Responding, Priya Nair (Eastfield) said the figures were “a fantasy”.", ["Priya Nair"]),
+    # "he" is not the wife the sentence before was about, and "Mr Okello" is a he
+    ("Samson Okello was rescued after two days.\n\nMr Okello is a driller. His wife, Ruth, kept vigil at the gate.\n\n"
+     "“I thought I would die down there,” he said.", ["Samson Okello"]),
+    # "A neighbour's dog" is the dog: "she" is still the woman named before
+    ("Lorna Baptiste-Cole lost her house.\n\nBaptiste-Cole looked at the gap where the road was. A neighbour’s dog "
+     "barked at the edge.\n\n“Nobody came back,” she said.", ["Lorna Baptiste-Cole"]),
+])
+def test_openings_wives_titles_and_dogs(text, speakers):
+    assert [a.speaker.name for a in extract(text) if a.quotes] == speakers

@@ -181,7 +181,10 @@ LEADING = re.compile(rf"^(?:as\s+(?=[{UPPER}]))?(?:in\s+what\s+|(?:to|at|after|u
                      rf"(?!(?:according|{'|'.join(sorted(DESCRIBING))})\b)[a-z]+(?:ing|ed)\s+(?-i:[a-z])"
                      rf"(?![^,]{{0,80}}?\s(?-i:[{UPPER}])[\w’'-]+\s+(?-i:[a-z]+ed)\b)[^,]{{0,80}}|"
                      # a hyphenated one is none whatever follows: "Cross-examining Dr Lee,"
-                     r"[a-z]+-[a-z]+(?:ing|ed)\s[^,]{1,80}),"
+                     r"[a-z]+-[a-z]+(?:ing|ed)\s[^,]{1,80}|"
+                     # one alone, as a debate's report opens a turn: "Seconding, Owen Pritchard (Carrowby North) said"
+                     r"seconding|responding|replying|concluding|closing|opening|summing\s+up|reacting|intervening|"
+                     r"continuing|pressed|challenged|questioned|separately|similarly|afterwards),"
                      r"\s+)+", re.I)
 ADJUNCT = r"(?:\s+(?:on|in|at|late|early|last|this)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|" \
           rf"the\s+\w+|\w+day|\w+\s+\d+|[{UPPER}]\w+)|\s+(?:also|earlier|later|previously|then|again|separately|" \
@@ -2069,10 +2072,11 @@ def _named_again(text: str, names: _Names) -> list[tuple[int, Mention]]:
     found = list(names)
     for word in SURNAME_ALONE.finditer(text):
         first = people.get(word.group(0))
-        if first and first[0] < word.start() and not re.search(rf"[{UPPER}][\w’'.-]*\s$", text[max(0, word.start() - 30):
-                                                                                     word.start()]) and \
+        before = re.search(rf"([{UPPER}][\w’'.-]*)\s$", text[max(0, word.start() - 30):word.start()])
+        titled = before is not None and _title_word(before.group(1))  # "Mr Mwansa": his, and "Mr" says he is a he
+        if first and first[0] < word.start() and (not before or titled) and \
                 not re.match(rf"\s[{UPPER}]", text[word.end():word.end() + 2]):  # (alone, not in a longer name)
-            found.append((word.start(), first[1]))
+            found.append((word.start(), Mention(first[1].name, before.group(1), "person") if titled else first[1]))
     return sorted(found, key=lambda item: item[0])
 
 
@@ -2323,6 +2327,8 @@ def _subjects(text: str, names: _Names,
                     if (subject.name in described or KIND_OF_ORG_BEFORE.search(text, start, run.start())) and \
                             subject.kind != "organization":
                         subject = Mention(subject.name, subject.title, "organization")
+                    if named and not subject.title and subject.kind == "person":  # "His wife, Mary, waited": hers
+                        subject = Mention(subject.name, office.group("office"), "person")
                     found.append((run.start(), _its(subject, text[run.end():sentence.end])))
                     break
     return found
@@ -2378,7 +2384,8 @@ def _unnamed_subject(sentence: str) -> Mention | None:
     head = " ".join(re.split(r",|\s(?:who|was|were|is|are|has|had|said|says)\s", sentence[:200])[0].split())
     anonymous = ANONYMOUS.search(sentence, 0, 200)
     somebody = anonymous or (
-        not re.search(rf"\s[{UPPER}]", head) and not PERSON_NOUNS.isdisjoint(_words(head)))  # "One trader, who …,"
+        not re.search(rf"\s[{UPPER}]", head) and  # "One trader, who …,"; not "A neighbour's dog", the dog
+        not PERSON_NOUNS.isdisjoint(_words(re.split(r"[’']s\s", head)[-1])))
     # (one who speaks for an organisation is it, unless they would not be named: "A representative of the
     # contractor, who asked not to be named, …" is a person, whom "he said" after it means)
     return Mention(None, title=head, kind="person", unnamed=True) if somebody and (
