@@ -2456,3 +2456,33 @@ def test_a_person_after_an_office_that_holds_a_place_and_a_body_is_a_person():
 ])
 def test_openings_wives_titles_and_dogs(text, speakers):
     assert [a.speaker.name for a in extract(text) if a.quotes] == speakers
+
+
+@pytest.mark.parametrize("text, speakers", [
+    # a quotation going on after its speaker and a long apposition
+    ("“The embankment will not hold,” said Mohammad Rafiqul Islam, chairman of Char Kukri Union Parishad, “and "
+     "nobody has come to see it.”", [("Mohammad Rafiqul Islam", 2)]),
+    # the speaker of a clause after "in which"
+    ("Director Ana Sousa posted a long thread of her own, in which she called the delay “the hardest call of my "
+     "career”.", [("Ana Sousa", 1)]),
+    # whose verdict the possessive says
+    ("Dr Ilse Marten, a glaciologist, has studied the ice for years. Her verdict is blunt: “We are running out of "
+     "time to measure it.”", [("Ilse Marten", 1)]),
+])
+def test_long_appositions_in_which_and_whose_verdict(text, speakers):
+    assert [(a.speaker.name, len(a.quotes)) for a in extract(text) if a.quotes] == speakers
+
+
+def test_a_company_is_said_again_without_the_word_that_ends_its_name():
+    text = ("Halvard Therapeutics said its drug had failed.\n\nA Halvard spokesperson said the company was “in close "
+            "contact” with regulators.")
+    assert [a.speaker.name for a in extract(text) if a.quotes] == ["Halvard Therapeutics"]
+
+
+def test_a_word_describing_a_person_is_no_organisation_they_speak_for():
+    # "utility" says what the analyst covers: no utility named before speaks through them
+    text = ("Ruth Okafor, director of the Harlow Consumers Alliance, welcomed it.\n\nOne utility equity analyst, who "
+            "asked not to be named because the firm covers Harlow’s parent company, said the lower return could matter "
+            "more to investors than the write-off.")
+    made = draft(f"Story\n\n{text}\n", "story")
+    assert [a["name"] for a in made.records["actors"] if a["id"] != "story"] == []

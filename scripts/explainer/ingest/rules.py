@@ -81,6 +81,7 @@ SPEAKER_NEXT = re.compile(rf"\s+(?:(?!'')(?:{ABBREVIATED}|[^.!?“”\"])){{0,90
                           rf"[^.!?“”\"]{{0,120}}[.!?,:]")
 ANY_VERB = r"[a-z]+(?:ed|es)"  # after a quotation: "continued", "concluded", "echoes"
 PRONOUNS = {"he": "person", "she": "person", "they": "any", "it": "organization", "we": "any", "i": "person"}
+POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they", "its": "it"}
 OPEN_QUOTES, CLOSE_QUOTES = "“\"", "”\""
 ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "st", "jr", "sr", "prof",
                  "rev", "u.s", "u.n", "u.k", "e.u", "d.c", "sept", "jan", "feb", "aug", "oct", "nov", "dec", "no",
@@ -238,7 +239,13 @@ ORG_HINTS = ORG_NOUNS - TRADE_NOUNS | frozenset(("office", "house", "kremlin", "
     "athletic", "wanderers", "fc", "albion", "rangers", "harriers", "city", "town", "diocese", "archdiocese", "parish",
     "synod", "church", "mosque", "synagogue", "temple", "bhd", "berhad", "sdn", "pte", "pty", "limited", "corporation",
     "incorporated", "tbk", "nv", "bv", "srl", "sarl", "spa", "oyj", "international", "relief", "aid", "initiative",
-    "alliance", "coalition", "network", "project"))
+    "alliance", "coalition", "network", "project",
+    # the last words of companies' names in business news ("Corvane Therapeutics", "Brightfall Interactive")
+    "therapeutics", "biosciences", "biologics", "diagnostics", "genomics", "robotics", "aerospace", "dynamics",
+    "analytics", "networks", "interactive", "games", "entertainment", "brands", "semiconductors", "electronics",
+    "chemicals", "minerals", "metals", "materials", "petroleum", "renewables", "beverages", "textiles", "software",
+    "investments", "securities", "bancorp", "financial", "assurance", "reinsurance", "aviation", "shipyards",
+    "automotive", "hospitality", "resorts", "realty"))
 # words of a news outlet's name: an outlet is drafted as `media`, and is never a person
 MEDIA_WORDS = frozenset(("news", "times", "post", "courier", "herald", "gazette", "tribune", "journal", "telegraph",
     "guardian", "chronicle", "daily", "radio", "tv", "television", "broadcasting", "broadcaster", "press",
@@ -781,7 +788,9 @@ def _clauses(text: str, sentence: Span, quotes: list[Span]) -> list[Span]:
     cuts = [m for m in re.finditer(rf",\s+and\s+|;\s+|\s+(?:[—–]|--)\s+and\s+|\s+and\s+(?={CUE}\s)|"
                                    rf",\s+(?:though|although|but|while)\s+(?=(?:he|she|they|it)\s+(?:\w+\s+)?{CUE}\s)|"
                                    # "…on Tuesday, when Kovalur MLA P. Arumugam termed the delay “…”"
+                                   # (or "…a thread of her own, in which she called the delay “…”")
                                    rf",\s+(?:when|where|after|until)\s+(?=(?:[a-z]+\s+){{0,2}}[{UPPER}][^,;“”\"]{{0,80}}?\s{CUE}\s)|"
+                                   rf",\s+(?:in|during|at|with)\s+which\s+(?=(?:he|she|they|it|[{UPPER}][^,;“”\"]{{0,80}}?)\s{CUE}\s)|"
                                    # "… refused by Mayo County Council, which found it would have “…”" (not an
                                    # aside before the sentence's own cue: "X, who asked not to be named, said")
                                    rf",\s+(?=(?:who|which)\s+{RELATIVE_LEAD}{CUE}\s+(?!(?:not\s+)?to\s)"
@@ -821,7 +830,9 @@ def _direct(text: str, sentence: Span, quotes: list[Span]) -> Attribution | None
             cue = _span(quote.end, match, "cue", text)
             # the quotation goes on after its speaker (“…,” he said, “…”), or what follows is another
             # finding (“…,” he said, arguing that he would bring “common sense” …; “…,” he said, adding, “…”)
-            goes_on = re.match(r"[^.“”\"]{0,60}?,\s*(?:[“\"]|'')", text[cue.end:sentence.end]) and \
+            # (the speaker's words may come between, with a long apposition: "…,” said Abdul Kader Sarkar, chairman
+            # of Char Moynadia Union Parishad, “…”)
+            goes_on = re.match(rf"(?:{ABBREVIATED}|[^.“”\"]){{0,200}}?,\s*(?:[“\"]|'')", text[cue.end:sentence.end]) and \
                 not re.match(rf"[^.“”\"]{{0,60}}?,\s*{PARTICIPLE_CUES}\b", text[cue.end:sentence.end])
             mine = quotes if goes_on else [q for q in quotes if q.start < src.start]
             lead = _lead_trimmed(text, _trim(text, Span(sentence.start, first.start)))
@@ -837,7 +848,8 @@ def _direct(text: str, sentence: Span, quotes: list[Span]) -> Attribution | None
         return _attribution(text, _span(last.end, match, "src", text), _span(last.end, match, "cue", text), content,
                             True, quotes, ["quotation signed after a dash"], tail=None)
     before = text[sentence.start:first.start]
-    candidates = (SPEAKER_BEFORE.search(before) if _cue_near_end(before) else None,
+    candidates = (WHOSE_WORDS.search(before),
+                  SPEAKER_BEFORE.search(before) if _cue_near_end(before) else None,
                   SPEAKER_VERB_BEFORE.search(before) if _verb_and_mark_at_end(before) else None,
                   SPEAKER_DID_BEFORE.search(before) if before.rstrip().endswith(":") else None,
                   DID_BUT_SAID.search(before) if _cue_near_end(before) else None,
@@ -949,6 +961,11 @@ DEED = rf"(?:{ANY_VERB}|{'|'.join(IRREGULAR_PAST)})\b"
 SPEAKER_DID_BEFORE = re.compile(rf"(?P<src>{SOURCE_WORDS}){ADJUNCT}\s+(?P<cue>(?:was|were|is|are)\s+(?:(?:more|less|far|"
                                 rf"rather|equally|even|very|most)\s+)?[a-z]+|{DEED}[^“”\":;]{{0,80}}|"
                                 rf"{DEED}[^“”\":;]{{0,160}}?\b(?:that|which)\s+(?:read|reads|said|says|stated))\s*:\s*$")
+# "Her verdict is cautious: “…”", "His message to fans was simple:": whose words the possessive says
+WHOSE_WORDS = re.compile(r"(?P<src>\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts))\s+(?P<cue>(?:[a-z]+\s+){0,2}?(?:verdict|view|message|"
+                         r"advice|answer|reply|response|conclusion|warning|assessment|explanation|prediction|take|plea|"
+                         r"verdict|words|reaction|diagnosis|summary|appeal)\b[^“”\".;:]{0,60}?\s+(?:is|was|are|were)\b"
+                         r"[^“”\".;:]{0,40}):\s*$")
 # "She accepted that …, but said: “…”"
 DID_BUT_SAID = re.compile(rf"(?P<src>{SOURCE_WORDS})\s+{ANY_VERB}\b[^“”\"]*?,?\s+(?:but|and)\s+(?P<cue>{CUE})\s*[,:]?\s*$")
 DID_SAYING = re.compile(rf"(?P<src>{SOURCE_WORDS})\s+{ANY_VERB}\b[^“”\"]*,\s+(?P<cue>{PARTICIPLE_CUES})\s*[,:]?\s*$")
@@ -1192,7 +1209,7 @@ def _mention(phrase: str) -> Mention:
     words = PARTY_AND_PLACE.sub("", words)  # "Sen. Ruth Callister, R-Harlan Springs": a party and a place, neither
     words = ASIDE.sub(lambda aside: "," if aside.group(0).rstrip().endswith(",") and aside.end() < len(words) else "",
                       words).strip(" ,")
-    lowered = words.lower()
+    lowered = POSSESSIVE_PRONOUNS.get(words.lower(), words.lower())  # "Her verdict is …:": hers, as "she" says
     if lowered in PRONOUNS:
         return Mention(None, kind=PRONOUNS[lowered], pronoun=True)
     # "At her first board meeting on Jan. 14 she": a phrase of where or when, then who
@@ -2195,7 +2212,11 @@ def _by_office(text: str, names: _Names, office: str, before: int) -> Mention | 
 def _org_named_for(speaker: Mention, names: _Names, before: int, described: dict[str, set[str]]) -> Mention | None:
     """For "the panel", "the university" or "the company", the nearest organisation named before (of the last 50
     names) that the words can mean (`_called`): it need not have spoken yet."""
-    nouns = _asked_title_words(speaker) & ORG_NOUNS if speaker.title and not speaker.name else set()
+    # (what the title is, its last word, or whose spokesperson: "the carrier", "a company spokesman"; not what only
+    # describes a person, "One utility equity analyst")
+    head = _words(speaker.title or "")[-1:]
+    nouns = _asked_title_words(speaker) & ORG_NOUNS if speaker.title and not speaker.name and head and \
+        (head[0] in ORG_NOUNS or SPEAKS_FOR.search(head[0])) else set()
     if speaker.title and not speaker.name and re.fullmatch(r"(?:an?\s+|the\s+)?spokes(?:man|woman|person)",
                                                            speaker.title, re.I):
         # "I emailed Pellworth Estates. A spokesperson replied": the organisation just named, or named in full before
