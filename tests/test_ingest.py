@@ -2486,3 +2486,16 @@ def test_a_word_describing_a_person_is_no_organisation_they_speak_for():
             "more to investors than the write-off.")
     made = draft(f"Story\n\n{text}\n", "story")
     assert [a["name"] for a in made.records["actors"] if a["id"] != "story"] == []
+
+
+@pytest.mark.parametrize("text, name", [
+    # an organisation's name with "and" in it, said in full once and later by its last word
+    ("Farmers complained to the Berbice Drainage and Irrigation Board about the pumps.\n\nIn a statement, the Board "
+     "said the pumps had been “partially operational” since January.", "Berbice Drainage and Irrigation Board"),
+    ("A spokesperson for Carrick and Lochside Council said: “We apologise to residents.”", "Carrick and Lochside Council"),
+    # a headline's last words are no part of a name that opens the paragraph after it
+    ("The Drainage and Irrigation Board said the pumps were “partially operational”.", "Drainage and Irrigation Board"),
+])
+def test_an_organisation_named_with_and_is_named_whole(text, name):
+    made = draft(f"Pumps Fail Again\n\n{text}\n", "story")
+    assert {a["name"] for a in made.records["actors"] if a["id"] != "story"} == {name}

@@ -1791,7 +1791,8 @@ def resolve(text: str, found: list[Attribution]) -> None:
                 (_by_office(text, names, speaker.name, before_it) if re.match(r"the\s", word, re.I) else None) or \
                 (names.first_named(speaker.name, before_it) if speaker.kind == "person" else None) or \
                 (names.middle_named(speaker.name, before_it) if speaker.kind == "person" and speaker.title else None)
-            full = Mention(earlier.name, speaker.title or earlier.title, earlier.kind) if earlier else speaker
+            full = Mention(earlier.name, speaker.title or earlier.title, "organization" if _looks_like_org(
+                earlier.name) else earlier.kind) if earlier else speaker  # (the index holds every name as a person's)
             if full is speaker and _common_word(text, attribution.source, speaker.name):
                 # "Others said …", "Anyone with information is asked to call …": a word a sentence opens with
                 attribution.speaker = Mention(None, speaker.name, speaker.kind, unnamed=True)
@@ -1914,10 +1915,12 @@ def _name_organisations_whole(text: str, found: list[Attribution], acronyms: dic
             attribution.speaker = Mention(wholes[name], attribution.speaker.title, "organization")
 
 
-CAPITALISED_RUN = rf"[{UPPER}][\w’'&.-]*(?:\s+[{UPPER}][\w’'&.-]*)*"
-JOINED_BEFORE = re.compile(rf"(?P<run>{CAPITALISED_RUN})\s+(?:and|&)\s+$|"
-                           rf"(?P<head>(?:[{UPPER}][\w’'&.-]*\s+)*?{ORG_HEADS})\s+(?:of|for)\s+(?:the\s+)?$")
-OF_AFTER = re.compile(rf"\s+(?:of|for)\s+(?:the\s+)?{CAPITALISED_RUN}")
+# (on one line: a headline's last words are no part of a name that opens the paragraph after it)
+CAPITALISED_RUN = rf"[{UPPER}][\w’'&.-]*(?:[ \t]+[{UPPER}][\w’'&.-]*)*"
+JOINED_BEFORE = re.compile(rf"(?P<run>{CAPITALISED_RUN})[ \t]+(?:and|&)[ \t]+$|"
+                           rf"(?P<head>(?:[{UPPER}][\w’'&.-]*[ \t]+)*?{ORG_HEADS})[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?$")
+JOINED_AFTER = re.compile(rf"[ \t]+(?:and|&)[ \t]+(?P<run>{CAPITALISED_RUN})")
+OF_AFTER = re.compile(rf"[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?{CAPITALISED_RUN}")
 
 
 def _whole(text: str, start: int, end: int) -> str:
@@ -1928,6 +1931,9 @@ def _whole(text: str, start: int, end: int) -> str:
     if (before := JOINED_BEFORE.search(text, max(0, start - 60), start)) and \
             not _person_named(" ".join(_after_titles((before.group("run") or before.group("head")).split()))):
         name = text[before.start("run" if before.group("run") else "head"):end]  # _clean_name drops a "The"
+    if (joined := JOINED_AFTER.match(text, end)) and not _looks_like_org(name) and _looks_like_org(joined.group("run")):
+        name += joined.group(0)  # "Kilbarran" is "Kilbarran and Lochside Council", no organisation alone
+        end = joined.end()
     if (after := OF_AFTER.match(text, end)) and not WHEN_AFTER_NAME.match(after.group(0)):
         name += after.group(0)
     elif kind := KIND_AFTER_NAME.match(text, end):  # "Mosele local municipality"
