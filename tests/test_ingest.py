@@ -2499,3 +2499,11 @@ def test_a_word_describing_a_person_is_no_organisation_they_speak_for():
 def test_an_organisation_named_with_and_is_named_whole(text, name):
     made = draft(f"Pumps Fail Again\n\n{text}\n", "story")
     assert {a["name"] for a in made.records["actors"] if a["id"] != "story"} == {name}
+
+
+def test_a_source_the_tagger_stops_inside_a_name_is_the_whole_name():
+    text = "Priya Nandakumar says she has been queuing at the check-in hall since seven."
+    [tokens] = list(tagger.sentences_with_tokens(text))
+    tags = ["B-source"] + ["O"] + ["B-cue"] + ["B-content"] + ["I-content"] * (len(tokens) - 4)
+    [(found, _)] = tagger._group(text, tokens, tags, [0.9] * len(tokens))
+    assert found.source.of(text) == "Priya Nandakumar"

@@ -255,6 +255,10 @@ def _labelled_spans(tags: list[str]) -> list[tuple[str, int, int]]:
     return spans
 
 
+# the rest of a name whose first words the tagger labelled as the source
+NAME_GOES_ON = re.compile(rf"(?<=\w)(?:[ \t]+[{rules.UPPER}][\w’'-]*)+")
+
+
 def _group(text: str, tokens: list[Token], tags: list[str], sure: list[float]) -> list[tuple[Attribution, float]]:
     """Spans of one sentence, each source and content given to the nearest cue; with how sure the
     tagger was of its cue and source (the lowest probability of their tokens' labels)."""
@@ -278,6 +282,8 @@ def _group(text: str, tokens: list[Token], tags: list[str], sure: list[float]) -
             continue
         content = Span(tokens[got["content"][0]].start, tokens[got["content"][1]].end)
         source = Span(tokens[got["source"][0]].start, tokens[got["source"][1]].end)
+        if (rest := NAME_GOES_ON.match(text, source.end)) and rest.end() <= tokens[cue[1]].start:
+            source = Span(source.start, rest.end())  # the whole name, where the labels stop inside it ("Priya")
         if source.of(text).lower() in rules.DETERMINERS | {"this", "that", "these", "those"} or \
                 CREDIT.match(content.of(text)):
             continue  # "the claim that …": the source is not "the"; "X contributed to this report": a credit
