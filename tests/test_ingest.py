@@ -2507,3 +2507,40 @@ def test_a_source_the_tagger_stops_inside_a_name_is_the_whole_name():
     tags = ["B-source"] + ["O"] + ["B-cue"] + ["B-content"] + ["I-content"] * (len(tokens) - 4)
     [(found, _)] = tagger._group(text, tokens, tags, [0.9] * len(tokens))
     assert found.source.of(text) == "Priya Nandakumar"
+
+
+@pytest.mark.parametrize("text, speakers", [
+    # a surname that looks like a verb ("Haskins", "Jennings") after its full name
+    ("Two people were hurt, county emergency director Ron Haskins said.\n\n“We were very, very lucky,” Haskins said.",
+     ["Ron Haskins", "Ron Haskins"]),
+    # a deed, then "but said" with what was said
+    ("Chief Foday Kamara appealed for calm but said his people had been “pushed to the wall”.", ["Foday Kamara"]),
+    # a person named like a news outlet ("Fox"), then an epithet for him
+    ("Warren Fox, who runs a café by the pier, said trade had halved.\n\n“I will have to let staff go,” the "
+     "52-year-old said.", ["Warren Fox", "Warren Fox"]),
+    # an epithet with an adverb after it
+    ("Aoife Brennan scored the winner in stoppage time.\n\n“I just hit it,” said the 19-year-old afterwards.",
+     ["Aoife Brennan"]),
+    # the first of two family names alone, as Spanish papers name someone again
+    ("Lucía Ferrer Quintana chairs the board.\n\n“We cannot wait,” Ferrer said.", ["Lucía Ferrer Quintana"]),
+    # "the forum", and "the agency" for a public body whatever its name calls it
+    ("The Riverside Patients' Forum met on Monday. “We need honesty,” the forum said.", ["Riverside Patients' Forum"]),
+    ("A tornado hit, the National Weather Service confirmed. In its report, the agency said the storm “developed "
+     "rapidly”.", ["National Weather Service", "National Weather Service"]),
+])
+def test_surnames_deeds_outlets_epithets_and_bodies(text, speakers):
+    assert [a.speaker.name for a in extract(text)] == speakers
+
+
+def test_an_indefinite_office_is_somebody_unnamed():
+    assert [a.speaker.name for a in extract("Cuts would “leave the West End stranded”, an Opposition MP has "
+                                            "warned.")] == [None]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The Cooperativa Virgen del Carmen called the plan “a mistake”.", "Cooperativa Virgen del Carmen"),
+    ("The Consejo Regulador said the rules were “final”.", "Consejo Regulador"),
+])
+def test_a_bodys_name_in_another_language_is_an_organisations(text, name):
+    made = draft(f"Story\n\n{text}\n", "story")
+    assert [(a["name"], a["kind"]) for a in made.records["actors"] if a["id"] != "story"] == [(name, "organization")]

@@ -105,3 +105,15 @@ def surname(name: str) -> str:
     if len(words) > 2 and _family_name_first(words[-3:]):
         return words[-3]
     return words[-1] if words else name
+
+
+def surnames(name: str) -> list[str]:
+    """Each family name a story may name the person by alone: `surname`, and where the name ends in two family
+    names after a given name, the first of them, as Spanish and Portuguese papers name people again ("Ignacio
+    Berrocal Mena": Mena, and Berrocal)."""
+    words = name.split()
+    last = surname(name)
+    if len(words) > 2 and last == words[-1] and gender(words[0]) is not None and \
+            re.fullmatch(rf"[{UPPER}][\w’'-]+", words[-2]) and borne(words[-2]) < FAMILY_NAME:
+        return [last, words[-2]]
+    return [last]

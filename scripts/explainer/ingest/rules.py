@@ -221,7 +221,7 @@ ORG_NOUNS = frozenset(("company", "firm", "operator", "group", "airline", "bank"
     "commission", "inquiry", "watchdog", "municipality", "assembly", "parliament", "fund", "service", "office",
     "association", "federation", "society", "foundation", "institute", "coalition", "alliance", "league",
     "cooperative", "co-operative", "corporation", "consortium", "hamlet", "division", "directorate", "secretariat",
-    "inspectorate", "district", *(TRADE_NOUNS := frozenset(("carrier", "lender", "developer", "publisher", "studio",
+    "inspectorate", "district", "forum", *(TRADE_NOUNS := frozenset(("carrier", "lender", "developer", "publisher", "studio",
     "producer", "utility", "provider", "startup", "start-up", "biotech", "drugmaker", "carmaker", "automaker",
     "chipmaker", "telco", "grocer", "streamer", "shipper", "contractor", "housebuilder", "conglomerate", "distributor",
     "supplier")))))
@@ -245,7 +245,13 @@ ORG_HINTS = ORG_NOUNS - TRADE_NOUNS | frozenset(("office", "house", "kremlin", "
     "analytics", "networks", "interactive", "games", "entertainment", "brands", "semiconductors", "electronics",
     "chemicals", "minerals", "metals", "materials", "petroleum", "renewables", "beverages", "textiles", "software",
     "investments", "securities", "bancorp", "financial", "assurance", "reinsurance", "aviation", "shipyards",
-    "automotive", "hospitality", "resorts", "realty"))
+    "automotive", "hospitality", "resorts", "realty",
+    # and in the languages whose names English papers keep ("Cooperativa Virgen de la Sierra", "Consejo Regulador")
+    "cooperativa", "asociación", "associação", "sindicato", "federación", "federação", "consejo", "conselho",
+    "conseil", "ministerio", "ministério", "ministère", "ayuntamiento", "prefeitura", "fundación", "fundação",
+    "fondation", "instituto", "institut", "comité", "comisión", "compañía", "companhia", "empresa", "universidad",
+    "universidade", "université", "syndicat", "société", "junta", "cámara", "câmara", "secretaría", "gobierno",
+    "governo", "gouvernement", "partido"))
 # words of a news outlet's name: an outlet is drafted as `media`, and is never a person
 MEDIA_WORDS = frozenset(("news", "times", "post", "courier", "herald", "gazette", "tribune", "journal", "telegraph",
     "guardian", "chronicle", "daily", "radio", "tv", "television", "broadcasting", "broadcaster", "press",
@@ -1002,7 +1008,7 @@ def _mixed(text: str, clause: Span, quotes: list[Span]) -> tuple[Span, bool]:
 
 
 def _name_or_pronoun(words: str) -> bool:
-    words = words.strip()
+    words = AFTER_THE_NAME.sub("", words.strip())  # "said the 19-year-old afterwards"
     return words.lower() in PRONOUNS or bool(re.search(rf"\b[{UPPER}]", words)) or \
         _determiner_and_word(words) or \
         bool(re.search(r"\b(?:spokes\w+|officials?|sources?|aides?|statement|report|campaign)\b", words)) or \
@@ -1061,6 +1067,7 @@ ISSUED = frozenset(("statement", "letter", "email", "e-mail", "release", "notice
 HEARD = rf"(?:\s+(?:reporters|journalists|the\s+[{UPPER}][\w.]*(?:\s+[{UPPER}][\w.]*){{0,2}}|[{UPPER}][\w.]*(?:\s+[{UPPER}][\w.]*){{0,2}}))?" \
         rf"(?:\s+in\s+(?:an?|her|his|its|their|the)\s+(?:[\w-]+\s+){{0,2}}?(?:{'|'.join(sorted(ISSUED))}|interview|" \
         rf"briefing|speech)(?:\s+to\s+(?:[\w-]+\s+){{0,2}}?[\w-]+)?)?(?:\s+{WHEN})?"  # ("in an email to students")
+DEED_THEN_SAID = "a deed, then what the subject said"
 REPORTED = [
     (r"^(?P<content>[^,]{3}.*?,\s*(?P<cue>according to)\s+(?P<src>[^,]{1,80}),\s*\w.+)$",
      "according to, inside the content", None),  # "The claim, according to Podolyak, may be a sign …"
@@ -1077,6 +1084,9 @@ REPORTED = [
      "source and cue, then content", None),
     (rf"^(?P<src>{SOURCE_WORDS})\s+{ANY_VERB}\b[^“”\"]*?,\s+(?P<cue>{PARTICIPLE_CUES})\s+(?P<content>.+)$",
      "a participle after what the subject did", None),
+    # "Chief Kanu appealed for calm but said his subjects had been “pushed to the wall”"
+    (rf"^(?P<src>{SOURCE_WORDS})\s+(?:{DEED})[^“”\";:]{{0,80}}?,?\s+(?:but|and)\s+(?P<cue>{CUE})\s+(?P<content>\S.+)$",
+     DEED_THEN_SAID, None),
     # "…, challenged by Priya Lal, the shadow minister, who called them “selective”": the name (two words or
     # more: "Residents, who …" is no one) the clause is about
     (rf"^(?P<lead>.*?)(?P<src>[{UPPER}][\w’'.-]*(?:\s+[{UPPER}][\w’'.-]*)+(?:,\s+[^,;:“”\"]{{1,80}})?),\s+who\s+"
@@ -1108,6 +1118,8 @@ def _reported(text: str, sentence: Span, quotes: list[Span]) -> Attribution | No
             continue  # "declined to comment on the investigation": no claim; "… on “ongoing discussions”": their words
         if reason == "source and cue, then content":
             src_text = _strip_leading(src_text)
+        if reason == DEED_THEN_SAID and not (_speaker_runs(src_text) or src_text.strip().lower() in PRONOUNS):
+            continue  # a person or body did it and said it; not "The paranoia remained but found …"
         # a short content only where it quotes ("who called them “selective”")
         if not _plausible_source(src_text) or (len(match.group("content").split()) < 3 and
                                                not re.search(r"[“\"]", match.group("content"))):
@@ -1245,7 +1257,7 @@ def _mention(phrase: str) -> Mention:
         # (the name, not what follows it: "Her neighbour, retired welder Tam McGlashan, 71, who has COPD,")
         head, apposition = re.split(r",\s+(?:\d{1,3}\b|who\b|which\b|whose\b)", apposition, maxsplit=1)[0], head
         runs = _speaker_runs(head)
-    elif titles_only and re.match(r"(?:the|its|their|our)\s", head, re.I):
+    elif titles_only and re.match(r"(?:the|its|their|our|an?|one|another)\s", head, re.I):
         runs = []  # "the Speaker", "the Provost": an office written with a capital, no name
     title = _role(apposition) or None
     if not runs:  # "the spokesman", "sources", "a senior official", "the EU's trade chief"
@@ -1267,7 +1279,8 @@ def _mention(phrase: str) -> Mention:
     run_words = run.group(0).split()
     name_words = _name_words(run_words)
     while len(name_words) > 1 and (_leading_title(name_words) or name_words[0].lower() in PREPOSITIONS) and \
-            not _given_after_title(run_words, len(run_words) - len(name_words)):
+            not _given_after_title(run_words, len(run_words) - len(name_words)) and \
+            not (_org_head_last(name_words) and name_words[0].lower() in TITLE_MODIFIERS):
         # "Ukrainian President Volodymyr Zelenskiy"; a byline's "By Fiona Macrae"
         name_words.pop(0)
     name = _clean_name(" ".join(name_words))
@@ -1321,7 +1334,7 @@ def _person_named(name: str) -> bool:
     words = name.split()
     if re.fullmatch(rf"(?:[{UPPER}]\.\s*){{1,3}}[{UPPER}][\w’'-]+", name):  # initials, then a surname: "M. Selvaraj"
         return True
-    return len(words) > 1 and given_names.gender(words[0]) is not None and not _org_word(name)
+    return len(words) > 1 and given_names.gender(words[0]) is not None and ORG_HINTS.isdisjoint(_words(name))
 
 
 # somebody new the article does not name: an indefinite phrase ("a source at the show", "one resident", "One, who
@@ -1364,6 +1377,12 @@ def _role(apposition: str) -> str:
         return "" if rest.split()[0].lower() in PREPOSITIONS else rest
     office = OFFICES.get(clause.group("verb").lower())
     return f"{office} of {clause.group('rest')}" if office else ""
+
+
+def _org_head_last(words: list[str]) -> bool:
+    """Whether a name ends in the word of a body, so that "National", "State" or "Security" before it are part of
+    it ("National Weather Service", "State Department", "Security Council"), no title of a person."""
+    return words[-1].lower() in ORG_HINTS - TRADE_NOUNS
 
 
 def _speaker_runs(words: str) -> list[re.Match]:
@@ -1650,6 +1669,7 @@ CLOSE_TO = re.compile(r"\b(?:close|closest|near|loyal|linked|allied|attached)\s+
 
 def _plausible_words(phrase: str, head: str, apposition: str) -> bool:
     words = phrase.strip() if apposition.strip().lower().startswith(("including", "such as", "like")) else head
+    words = AFTER_THE_NAME.sub("", words.rstrip())  # "said the 19-year-old afterwards"
     if not words or len(words.split()) > 14 or len(phrase.split()) > 40:
         return False
     lowered = words.lower()
@@ -1665,8 +1685,9 @@ def _plausible_words(phrase: str, head: str, apposition: str) -> bool:
             and not re.search(r"\bincluding\b", lowered):
         return False
     # "Trump attacked Clinton for her support of …" is a clause, not who; "Shocked mum Tracey Bell" is who
-    if pos.has_finite_verb(" ".join(_after_titles(words.split()))):
-        return False
+    name = _after_titles(words.split())
+    if not all(word[:1].isupper() for word in name) and pos.has_finite_verb(" ".join(name)):
+        return False  # (a name of capitals has no verb in it: "Haskins" is no "has")
     has_name = bool(re.search(rf"\b[{UPPER}]", words))
     generic = re.search(r"\b(?:sources?|officials?|spokes\w+|analysts?|experts?|aides?|agency|ministry|"
                         r"government|police|authorities|critics|supporters|reports?|statement|people|"
@@ -2043,7 +2064,8 @@ class _Names(list):
             if len(words) > 1:
                 index["first"][words[:1]].append(i)
                 if not _looks_like_org(mention.name):
-                    index["surname"][(given_names.surname(mention.name),)].append(i)
+                    for family in given_names.surnames(mention.name):
+                        index["surname"][(family,)].append(i)
                     for n in range(2, min(len(words), SHORT_NAME_WORDS + 1)):  # "Ratu Josaia" of "Ratu Josaia Vakalolo"
                         index["first"][words[:n]].append(i)
                     for word in words[1:-1]:  # "Mr. Garang" of "Lual Garang Deng"
@@ -2090,8 +2112,9 @@ class _Names(list):
 def _named_again(text: str, names: _Names) -> list[tuple[int, Mention]]:
     """The full names, and each person's surname alone where it stands after their full name ("That offers little
     comfort to Bohara, who …" after "Sarita Bohara"), as the full name: whom a "she" after it may mean."""
-    people = {given_names.surname(m.name): (at, m) for at, m in reversed(names)
-              if m.kind == "person" and " " in m.name and not _looks_like_org(m.name)}  # (the first naming of each)
+    people = {family: (at, m) for at, m in reversed(names)
+              if m.kind == "person" and " " in m.name and not _looks_like_org(m.name)
+              for family in given_names.surnames(m.name)}  # (the first naming of each)
     found = list(names)
     for word in SURNAME_ALONE.finditer(text):
         first = people.get(word.group(0))
@@ -2153,7 +2176,8 @@ def _full_name(text: str, start: int, run: str) -> Mention | None:
     office = OFFICE_OF.search(text, max(0, start - 120), start)
     field = words[:_field_words(words)] if office else []  # "Minister of [Agriculture] Hemraj Sukhdeo"
     words = words[len(field):]
-    while len(words) > 1 and (_leading_title(words) or words[0].lower() in NOT_NAME_OPENERS):
+    while len(words) > 1 and (_leading_title(words) or words[0].lower() in NOT_NAME_OPENERS) and \
+            not (_org_head_last(words) and words[0].lower() in TITLE_MODIFIERS):
         words.pop(0)
     if len(words) < 2 or _office(words):  # "Provincial Minister" is an office, nobody's name
         return None
@@ -2265,7 +2289,13 @@ def _called(nouns: set[str], mention: Mention) -> bool:
     words = set(_words(mention.name))
     if nouns & COMPANY_NOUNS:
         return (mention.kind == "organization" or _org_word(mention.name)) and NOT_A_COMPANY.isdisjoint(words)
+    if nouns == {"agency"}:  # a public body, whatever its name calls it ("the National Weather Service", "the FDA")
+        return not AGENCY_HEADS.isdisjoint(words) or (mention.name.isupper() and len(mention.name) > 1)
     return nouns <= words
+
+
+AGENCY_HEADS = frozenset(("agency", "service", "administration", "office", "bureau", "department", "commission",
+                          "authority", "directorate", "inspectorate", "institute", "centre", "center", "survey"))
 
 
 # (a name of at most nine words, so a run of capitalised words is read in linear time)
@@ -2470,8 +2500,8 @@ def _subject(run: re.Match, alone: set[str], apposition: bool) -> Mention | None
             GROUPS.fullmatch(run.group(0).lower()) or run.group(0).split()[-1].lower() in DOCUMENTS or \
             re.fullmatch(WEEKDAY_OR_MONTH, run.group(0)):  # "Saturday, March 14, 2026": a date line, nobody
         return None
-    if _looks_like_org(run.group(0)) or ORG_NAME.fullmatch(run.group(0)):
-        whole = run.group(0).split()
+    if (_looks_like_org(run.group(0)) or ORG_NAME.fullmatch(run.group(0))) and not _person_named(run.group(0)):
+        whole = run.group(0).split()  # (an organisation's; "Jerome Fox" is a man, whatever Fox News is)
         person = _name_words(whole)  # "District Collector Deepa Nandakumar": an office, then the person
         if len(person) == len(whole) or _looks_like_org(" ".join(person)):
             return Mention(_clean_name(run.group(0)), None, "organization")
@@ -2654,10 +2684,11 @@ class _Mentions:
         self.mentions.append(mention)
         other = -1
         if mention.name:
-            same = self.by_surname[given_names.surname(mention.name)]
-            if same:
-                other = same[-1] if self.mentions[same[-1]].name != mention.name else self.other_name[same[-1]]
-            same.append(i)
+            for n, family in enumerate(given_names.surnames(mention.name)):
+                same = self.by_surname[family]
+                if same and not n:
+                    other = same[-1] if self.mentions[same[-1]].name != mention.name else self.other_name[same[-1]]
+                same.append(i)
         self.other_name.append(other)
         self.by_kind[mention.kind].append(i)
         for word in _title_words(mention):
