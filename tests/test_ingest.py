@@ -2544,3 +2544,24 @@ def test_an_indefinite_office_is_somebody_unnamed():
 def test_a_bodys_name_in_another_language_is_an_organisations(text, name):
     made = draft(f"Story\n\n{text}\n", "story")
     assert [(a["name"], a["kind"]) for a in made.records["actors"] if a["id"] != "story"] == [(name, "organization")]
+
+
+@pytest.mark.parametrize("text, speakers", [
+    # "however" without commas after the pronoun
+    ("Finance ministry spokesperson Lineo Ntsane said she could not comment. She however said payments were “on the "
+     "way”.", ["Lineo Ntsane"]),
+    # an engineer's title, shortened, before the given name Ethiopian papers name people again by
+    ("Eng. Selam Tadesse leads the works.\n\n“The weir has seeped,” Eng. Selam told reporters.", ["Selam Tadesse"]),
+    # a body's spokesperson named after it speaks, not the body
+    ("Ministry of Finance spokesperson Lineo Ntsane said payments were “on the way”.", ["Lineo Ntsane"]),
+    # "furthered", as West African papers write "added"
+    ("Chief Sama Kallon spoke first. He furthered that the road was “a death trap”.", ["Sama Kallon"]),
+])
+def test_however_engineers_spokespeople_and_furthered(text, speakers):
+    assert [a.speaker.name for a in extract(text) if a.quotes] == speakers
+
+
+def test_a_bodys_possessive_is_no_part_of_its_name():
+    text = ("Tarrow Borough Council’s licensing panel will review it. A council spokesman said the review was "
+            "“routine”.")
+    assert [a.speaker.name for a in extract(text) if a.quotes] == ["Tarrow Borough Council"]

@@ -48,7 +48,7 @@ CUE_WORDS = (
     "chanted chanting yelled yells shouted shouts "
     "dismissed dismisses disputed disputes questioned endorsed endorses refuted rebuffed retorted backed backs "
     "blamed blames condemned condemns criticised criticises hailed hails slammed slams branded brands "
-    "averred avers ruled read reads termed terms informed informs"
+    "averred avers ruled read reads termed terms informed informs furthered"
 ).split()
 MULTI_CUES = ["has learned", "have learned", "put it", "puts it", "pointed out", "points out", "called out",
               "calls out", "called for", "calls for", "called on", "calls on", "went on to say", "is quoted as saying",
@@ -75,7 +75,7 @@ CUE_WORD_COMMA = re.compile(rf"\s(?:{CUE_PHRASES}),")
 CUE_WORD_AT_END = re.compile(rf"\s(?:{CUE_PHRASES})$")
 CUE_WORD_LONGEST = 1 + max(len(w) for w in (*CUE_WORDS, *MULTI_CUES))
 # a title's or an initial's full stop, which ends no sentence ("Mr.", "Hon.", "G.K.")
-ABBREVIATED = rf"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|St|Jr|Sr|Prof|Rev|Hon|Rt|Cde|Engr|Barr|[{UPPER}])\."
+ABBREVIATED = rf"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|St|Jr|Sr|Prof|Rev|Hon|Rt|Cde|Engr|Eng|Barr|[{UPPER}])\."
 # after a quotation, its speaker (never across the opening marks of another: ''…'' ''…,'' he said)
 SPEAKER_NEXT = re.compile(rf"\s+(?:(?!'')(?:{ABBREVIATED}|[^.!?“”\"])){{0,90}}?\b{CUE}\b"
                           rf"[^.!?“”\"]{{0,120}}[.!?,:]")
@@ -86,7 +86,7 @@ OPEN_QUOTES, CLOSE_QUOTES = "“\"", "”\""
 ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "st", "jr", "sr", "prof",
                  "rev", "u.s", "u.n", "u.k", "e.u", "d.c", "sept", "jan", "feb", "aug", "oct", "nov", "dec", "no",
                  "vs", "inc", "corp", "co", "ltd", "a.m", "p.m", "del", "maj", "capt", "adm", "sens", "reps", "cmdr",
-                 "ft", "hon", "rt", "cde", "engr", "barr"}
+                 "ft", "hon", "rt", "cde", "engr", "eng", "barr"}
 # a lower-case particle is part of a name only as a word of its own before another part of it ("Charles de
 # Gaulle", "Bashar al-Assad", "Ludwig van der Berg"), never the start of a word ("The alliance", "Tory leader")
 PARTICLE = r"(?:de|van|von|al|bin|ibn|bint|wa|der|den|del|la|le|du|da|di|dos|ter)"
@@ -111,7 +111,7 @@ TITLE_WORDS = {"president", "prime", "minister", "foreign", "defense", "defence"
                "shrimati", "kumari", "hon", "honourable", "honorable", "rt", "provost", "dean", "registrar", "rector",
                "principal", "warden", "reeve", "mpp", "clerk", "treasurer", "sheikh", "imam", "mzee", "pastor",
                "reverend", "pandit", "swami", "elder", "member", "alhaji", "alhaja", "hajia", "mallam", "malam",
-               "otunba", "engr", "barr", "comrade", "undersecretary", "under-secretary", "assemblyman",
+               "otunba", "engr", "eng", "barr", "comrade", "undersecretary", "under-secretary", "assemblyman",
                "assemblywoman", "assemblymember", "datuk", "datin", "dato", "tun", "puan", "encik",
                # courtesy titles and rulers' of southern and eastern Africa and Asia ("Kgosi Tshepiso Radipitse",
                # "Mma Onalenna Sebego"), and a student's year in school sports ("Junior Marcus Bell")
@@ -1246,7 +1246,7 @@ def _mention(phrase: str) -> Mention:
             return Mention(_clean_name(" ".join(rest[field:])), f"{office.group('office')} {' '.join(rest[:field])}",
                            "person")
     if (organisation := ORG_NAME.search(head)) and not _speaker_runs(head[:organisation.start()]) and \
-            not AFFILIATED.search(head[:organisation.start()]):
+            not AFFILIATED.search(head[:organisation.start()]) and not _named_after_office(head[organisation.end():]):
         return Mention(_clean_name(organisation.group(0)), title=_role(apposition) or None, kind="organization")
     runs = _speaker_runs(head)
     titles_only = all(_office(run.group(0).split()) for run in runs)
@@ -1299,6 +1299,14 @@ def _mention(phrase: str) -> Mention:
     return Mention(name, title=title or before or None, kind=kind)
 
 
+def _named_after_office(words: str) -> bool:
+    """Whether words after an organisation's name are an office and a person's name ("[Ministry of Finance]
+    spokesperson Thabo Mokhesi"), who then speaks, not the organisation."""
+    office = re.match(r"\s+(?P<title>[a-z]+(?:\s+[a-z]+)?)\s+(?P<name>\S.*)$", words)
+    return office is not None and any(_title_word(w) for w in office.group("title").split()) and \
+        bool(_speaker_runs(office.group("name")))
+
+
 def _plural(head: str) -> bool:
     """Whether a description names a group: its noun, before any "at", "in" or "of", is a plural ("Rice farmers at
     Belle Espoir Village")."""
@@ -1307,7 +1315,7 @@ def _plural(head: str) -> bool:
 
 
 # an adverb after the speaker's name, no part of it ("said Fallon afterwards", "Lee quickly added")
-AFTER_THE_NAME = re.compile(rf"\s+(?:then|also|later|again|now|still|previously|earlier|once|afterwards?|"
+AFTER_THE_NAME = re.compile(rf"\s+(?:then|also|later|again|now|still|previously|earlier|once|afterwards?|however|"
                             rf"{ADVERB_LY})$")
 
 
@@ -1629,6 +1637,8 @@ def _clean_name(name: str) -> str:
     name = re.sub(rf"\s+{NICKNAME}", "", name)  # "Ramón “Monchi” Feliciano Torres" is Ramón Feliciano Torres
     name = re.sub(rf"^(?:The|A|An(?!{IRISH_NAME}))\s+", "", name).strip(" .’'")
     name = PLACE_BASED.sub("", name)  # "Toronto-listed Ardent Ridge Resources" is Ardent Ridge Resources
+    if (whose := re.fullmatch(r"(.*\S)[’']s", name)) and _org_head_last(whose.group(1).split()):
+        name = whose.group(1)  # "Dunmere District Council’s licensing committee" (not "McDonald’s")
     # honours and degrees after a name are no part of it ("Ruth Ash KC"); "Jr." and "III" are ("Ramon Villaraza Jr.")
     name = re.sub(r"(?:\s+(?:KC|QC|MP|MEP|MSP|MBE|OBE|CBE|DBE|KBE|PhD|MD))+\.?$", "", name)
     name = re.sub(r"(\s(?:Jr|Sr))$", r"\1.", name)  # (its full stop, stripped with the sentence's above)
