@@ -946,6 +946,9 @@ OCCASION = "Ferry row\n\nPublished: Nov. 27, 2026\n\n{}\n"
      None, "the story named 'on Wednesday night' (2026-11-25) in a paragraph before; not set (check)"),
     # a day ahead is when something will happen; a time named since is another occasion
     (["Results will be declared on Thursday. “It is a sad day,” said Tom Reid."], None, None),
+    # but a day in the clause of saying after words that look ahead is when they were said
+    (["The crossing will be finished by 2027, the harbour board said on Wednesday.", "“It is a sad day,” said Tom "
+      "Reid."], dt.date(2026, 11, 25), "the day the story's lead named before ('on Wednesday'"),
     (["The bridge closed on Monday. In a 2019 interview, Tom Reid said: “It is a sad day.”"], None, None),
 ])
 def test_words_without_a_day_take_the_day_of_the_occasion_their_paragraph_named(paragraphs, date, comment):

@@ -177,7 +177,9 @@ def occasion(narrative: str, before: int, published: dt.date | None, speaker: st
         if not _a_day(day):
             continue
         start, end = _sentence(narrative, day.start())
-        if AHEAD.search(narrative, start, day.start()) or _background(narrative, start, day.start()):
+        # (in its clause: "The line will be completed by 2027, the minister said at today's session" is of today)
+        clause = max(start, narrative.rfind(",", start, day.start()) + 1)
+        if AHEAD.search(narrative, clause, day.start()) or _background(narrative, start, day.start()):
             continue
         date, named = _resolve(day, published), " ".join(day.group(0).split())
         before = day.start() <= paragraph and _about(narrative, (start, end), paragraph, speaker)
