@@ -965,6 +965,7 @@ def test_words_without_a_day_take_the_day_of_the_occasion_their_paragraph_named(
     ("FAIRMONT, W.Va. (Nov. 27, 2026) — The county board met.", FRIDAY),
     ("PUNE, 27 Nov 2026 (Wire) - Water tankers ran dry.", FRIDAY),
     ("NEW DELHI, November 27, 2026: The lake was drained.", FRIDAY),
+    ("Ulaanbaatar, November 27, 2026 /MONTSAME/. Herders lost their stock.", FRIDAY),
     # dressed by the outlet: a place, the paper's name, a byline or an issue number before it, a time after it
     ("Brussels, Friday 27 November 2026", FRIDAY), ("The Harbour Gazette, Friday, November 27, 2026", FRIDAY),
     ("By Ann Lee | Coastal Desk | Posted Fri 27 Nov 2026 at 4:05pm", FRIDAY),

@@ -43,8 +43,10 @@ DATE = r"(?P<date>[A-Z][a-zA-Z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-zA
 HEAD_LINES = 8
 DATE_ANYWHERE = re.compile(rf"(?<![\w-]){DATE}")
 # or a dateline opening the first paragraph: "FAIRMONT, W.Va. (March 3, 2026) —", "PUNE, 27 Nov 2026 (Wire) -"
+# (or as agencies of Mongolia, Kazakhstan and Russia write it: "Ulaanbaatar, March 5, 2026 /MONTSAME/.")
 DATELINE = re.compile(rf"^[{UPPER}][{UPPER}.'’ -]+,(?:\s+[{UPPER}][\w.]*)*\s*[(,]?\s*{DATE}\s*\)?\s*(?:\([^)\n]{{1,30}}\)\s*)?"
-                      r"[—–:-]", re.M)
+                      rf"[—–:-]|^[{UPPER}][\w.'’ -]{{1,40}},\s*{DATE.replace('?P<date>', '?P<agency_date>')}\s*"
+                      rf"/[{UPPER}][\w .-]{{1,30}}/", re.M)
 DATE_FORMATS = ("%B %d %Y", "%b %d %Y", "%d %B %Y", "%d %b %Y", "%Y-%m-%d")
 BYLINE = re.compile(rf"^(?:By\s+)?(?P<name>[{UPPER}][a-z]+(?:\s+[{UPPER}][a-z.]+){{1,2}})\s*$", re.M)
 
@@ -483,7 +485,7 @@ def _published(lines: list[str]) -> dt.date | None:
     heads = [line for line in lines[:HEAD_LINES] if len(line.split()) <= HEAD_WORDS and
              not re.search(r"(?:(?<![ap]\.m)\.|[!?])[”\"’']*$", line)]  # "1:05 a.m." ends no sentence
     found = [m.group("date") for line in heads for m in DATE_ANYWHERE.finditer(line)]
-    found += [m.group("date") for m in DATELINE.finditer("\n".join(lines[:HEAD_LINES]))]
+    found += [m.group("date") or m.group("agency_date") for m in DATELINE.finditer("\n".join(lines[:HEAD_LINES]))]
     return next((date for written in found if (date := _date(written))), None)
 
 
