@@ -2569,3 +2569,12 @@ def test_a_bodys_possessive_is_no_part_of_its_name():
     text = ("Tarrow Borough Council’s licensing panel will review it. A council spokesman said the review was "
             "“routine”.")
     assert [a.speaker.name for a in extract(text) if a.quotes] == ["Tarrow Borough Council"]
+
+
+def test_a_live_pages_entry_heading_is_nobodys_words():
+    page = ("Airport live\n\nSaturday 12 December 2026\n\n15:50\nLocal MP demands answers\n\nThe MP for Harwick, Ann "
+            "Lee, said the airport must explain itself.\n")
+    made = draft(page, "airport")
+    assert [c["claimant"] for c in made.records["claims"]] == ["ann-lee"]
+    assert rules.in_heading(page, Span(page.index("Local"), page.index("Local") + 5))
+    assert not rules.in_heading(page, Span(page.index("The MP"), page.index("The MP") + 6))

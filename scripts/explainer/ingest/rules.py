@@ -547,6 +547,18 @@ def _crosshead(text: str, paragraph: Span, quotes: list[Span]) -> bool:
     return len(words.split()) <= 8 and not re.search(r"[.!?,;:]$", words)
 
 
+def in_heading(text: str, span: Span) -> bool:
+    """Whether a span lies on a line of its own that ends no sentence and is short: a live page's entry heading or a
+    crosshead ("Local MP demands answers"), which sums up what follows and is nobody's words."""
+    start = text.rfind("\n", 0, span.start) + 1
+    end = text.find("\n", span.end)
+    line = text[start:end if end >= 0 else len(text)].strip()
+    return 0 < len(line.split()) <= HEADING_WORDS and not re.search(r"[.!?:;,”\"’')]$", line)
+
+
+HEADING_WORDS = 10
+
+
 CAPTION = re.compile(r"^(?:FILE\s+)?(?:PHOTO|IMAGE|PICTURE)\b|"
                      r"\((?:Image|Photo|Photograph|Picture|Credit)s?:[^)]*\)\s*$")
 

@@ -198,6 +198,7 @@ def extract(text: str, model: Path | None = None) -> list[Attribution]:
         for tokens, (tags, sure) in zip(sentences, labeller.label(text, sentences, by_rules)):
             for extra, how_sure in _group(text, tokens, tags, sure):
                 if not extra.direct and not rules.in_caption(text, extra.content) and \
+                        not rules.in_heading(text, extra.content) and \
                         not cues.overlap(extra.cue) and not contents.overlap(extra.content):
                     found.append(extra)
                     certainty[id(extra)] = how_sure
