@@ -2578,3 +2578,15 @@ def test_a_live_pages_entry_heading_is_nobodys_words():
     assert [c["claimant"] for c in made.records["claims"]] == ["ann-lee"]
     assert rules.in_heading(page, Span(page.index("Local"), page.index("Local") + 5))
     assert not rules.in_heading(page, Span(page.index("The MP"), page.index("The MP") + 6))
+
+
+@pytest.mark.parametrize("text, speakers", [
+    # a clause after "where" whose speaker has a description first
+    ("The Greens were on the high street, where their candidate, Mina Okoye, told shoppers that the vote was “a "
+     "referendum on buses”.", ["Mina Okoye"]),
+    # what the speaker was about, then a colon
+    ("Their coach, Rob Tennant, was blunt about the first session, in which they lost four wickets: “We were poor "
+     "for an hour.”", ["Rob Tennant"]),
+])
+def test_a_described_speaker_after_where_and_a_mood_about_something(text, speakers):
+    assert [a.speaker.name for a in extract(text) if a.quotes] == speakers

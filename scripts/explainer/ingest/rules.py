@@ -807,7 +807,7 @@ def _clauses(text: str, sentence: Span, quotes: list[Span]) -> list[Span]:
                                    rf",\s+(?:though|although|but|while)\s+(?=(?:he|she|they|it)\s+(?:\w+\s+)?{CUE}\s)|"
                                    # "…on Tuesday, when Kovalur MLA P. Arumugam termed the delay “…”"
                                    # (or "…a thread of her own, in which she called the delay “…”")
-                                   rf",\s+(?:when|where|after|until)\s+(?=(?:[a-z]+\s+){{0,2}}[{UPPER}][^,;“”\"]{{0,80}}?\s{CUE}\s)|"
+                                   rf",\s+(?:when|where|after|until)\s+(?=(?:[a-z]+,?\s+){{0,2}}[{UPPER}][^;“”\"]{{0,80}}?\s{CUE}\s)|"
                                    rf",\s+(?:in|during|at|with)\s+which\s+(?=(?:he|she|they|it|[{UPPER}][^,;“”\"]{{0,80}}?)\s{CUE}\s)|"
                                    # "… refused by Mayo County Council, which found it would have “…”" (not an
                                    # aside before the sentence's own cue: "X, who asked not to be named, said")
@@ -976,8 +976,10 @@ NAMED_THEN_COLON = re.compile(rf"\s*(?P<src>[{UPPER}][^,:;“”\"]{{0,60}}?[{UP
 # "X defended the changes on Thursday: “…”", "X, the captain, was more measured: “…”": who did it speaks next
 # (the deed may be long where it ends in the document quoted: "… shared photos on Instagram, with a caption that read:")
 DEED = rf"(?:{ANY_VERB}|{'|'.join(IRREGULAR_PAST)})\b"
+# ("was more measured:", "was blunt about the morning session, in which his side lost three wickets:")
 SPEAKER_DID_BEFORE = re.compile(rf"(?P<src>{SOURCE_WORDS}){ADJUNCT}\s+(?P<cue>(?:was|were|is|are)\s+(?:(?:more|less|far|"
-                                rf"rather|equally|even|very|most)\s+)?[a-z]+|{DEED}[^“”\":;]{{0,80}}|"
+                                rf"rather|equally|even|very|most)\s+)?[a-z]+(?:\s+(?:about|on|over|with|after)\s"
+                                rf"[^“”\":;]{{1,120}})?|{DEED}[^“”\":;]{{0,80}}|"
                                 rf"{DEED}[^“”\":;]{{0,160}}?\b(?:that|which)\s+(?:read|reads|said|says|stated))\s*:\s*$")
 # "Her verdict is cautious: “…”", "His message to fans was simple:": whose words the possessive says
 WHOSE_WORDS = re.compile(r"(?P<src>\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts))\s+(?P<cue>(?:[a-z]+\s+){0,2}?(?:verdict|view|message|"
