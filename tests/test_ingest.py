@@ -2590,3 +2590,15 @@ def test_a_live_pages_entry_heading_is_nobodys_words():
 ])
 def test_a_described_speaker_after_where_and_a_mood_about_something(text, speakers):
     assert [a.speaker.name for a in extract(text) if a.quotes] == speakers
+
+
+def test_an_exchange_of_questions_and_answers_takes_turns():
+    text = ("“When did you first see the ballots?” Dunphy asked.\n\n“Saturday morning,” Benedetti replied.\n\n"
+            "“And you told nobody until Tuesday?”\n\n“We told the secretary of state.”\n\n“Why not the public?”")
+    assert [a.speaker.name for a in extract(text)] == ["Dunphy", "Benedetti", "Dunphy", "Benedetti", "Dunphy"]
+
+
+def test_a_quotation_alone_after_a_statement_goes_on_with_its_speaker():
+    # (no exchange: the answer before was no answer to a question)
+    text = "“We will appeal,” Ann Lee said.\n\n“It is not over.”"
+    assert [(a.speaker.name, len(a.quotes)) for a in extract(text)] == [("Ann Lee", 2)]

@@ -517,6 +517,9 @@ def find(text: str) -> list[Attribution]:
                 if in_caption(text, attribution.content):
                     continue  # a picture's caption: what the picture shows, said by nobody
                 previous = found[-1] if found else None
+                if attribution.source is None and (turn := _turn(text, found, attribution, paragraph)):
+                    found.append(turn)  # a question after an answer: the one who asked before asks again
+                    continue
                 # “…,” Graham asked. “Neither do I.”: the quotation goes on, in this paragraph or from
                 # the end of the one before
                 if attribution.source is None and previous is not None and previous.quotes and \
@@ -537,6 +540,31 @@ def find(text: str) -> list[Attribution]:
         left_open = ends_paragraph and found[-1].source is None and bool(quotes) and \
             quotes[-1].end >= paragraph.end and text[paragraph.end - 1] not in CLOSE_QUOTES + "’'"
     return found
+
+
+def _turn(text: str, found: list[Attribution], alone: Attribution, paragraph: Span) -> Attribution | None:
+    """A quotation standing alone in its paragraph after a question and its answer, each in a paragraph of its own
+    (“…?” Holcomb asked. ¶ “No, sir,” Banks replied. ¶ “And did the call come?”): a question is the asker's again,
+    an answer the answerer's, as a court report or an interview writes an exchange; else None."""
+    if len(found) < 2 or not alone.quotes:
+        return None
+    asked, answered = found[-2], found[-1]
+    if not (asked.source and answered.source and asked.quotes and answered.quotes) or \
+            not asked.content.end <= answered.content.start < paragraph.start or \
+            asked.source.of(text) == answered.source.of(text):
+        return None
+    questions = [_asks(text, a.quotes[-1]) for a in (asked, answered, alone)]
+    # the asker asks again ([question, answer, question]), or the one asked answers again ([answer, question, answer])
+    if questions not in ([True, False, True], [False, True, False]):
+        return None
+    return Attribution(asked.source, asked.cue, alone.content, True, speaker=asked.speaker, quotes=alone.quotes,
+                       reasons=["a quotation standing alone in an exchange of questions and answers: "
+                                "the one who spoke two turns before"], confidence=0.6)
+
+
+def _asks(text: str, quote: Span) -> bool:
+    """Whether a quotation is a question: its words end with a question mark."""
+    return quote.of(text).rstrip(CLOSE_QUOTES + "’' ").endswith("?")
 
 
 def _crosshead(text: str, paragraph: Span, quotes: list[Span]) -> bool:
