@@ -93,12 +93,15 @@ FAMILY_NAME = 2000  # at most this many bearers as a given name: "Lim" (121), "H
 HYPHENATED_GIVEN = re.compile(rf"[{UPPER}][a-z]+-[a-z]+")  # "Mei-ling", "Tak-wing", "Min-jun"; not "Ezenwa-Okoro"
 
 
+SUFFIX = re.compile(r"(?:Jr|Sr)\.?|I{2,3}|IV")  # a son's or a king's numeral, the last word of a name: no surname
+
+
 def surname(name: str) -> str:
     """The family name of a person's name, as a story names them again: its last word, but the word before a
     hyphenated given name written after it ("Maggie Ho Mei-ling", "Lau Tak-wing": Ho, Lau), and the first of a
     family name written before two given-name syllables ("Lim Wei Jie": Lim)."""
     words = name.split()
-    if len(words) > 2 and re.fullmatch(r"(?:Jr|Sr)\.?|I{2,3}|IV", words[-1]):  # "Ramon Villaraza Jr.": Villaraza
+    if len(words) > 2 and SUFFIX.fullmatch(words[-1]):  # "Ramon Villaraza Jr.": Villaraza
         words = words[:-1]
     if len(words) > 1 and HYPHENATED_GIVEN.fullmatch(words[-1]):
         return words[-2]

@@ -1539,12 +1539,10 @@ TITLE_MODIFIERS = frozenset(("house", "white", "state", "national", "security", 
 def _after_titles(words: list[str]) -> list[str]:
     """A run's words from its name on: after the last title word with a name after it ("Water Minister Hassan
     al-Amiri", "White House Press Secretary Ann Lee")."""
+    # (not a title whose only name after it is a numeral: "Martin Luther King III")
     last = max((i for i, word in enumerate(words[:-1]) if _title_word(word) and not _given_after_title(words, i)
-                and not SUFFIX.fullmatch(" ".join(words[i + 1:]))), default=-1)  # (a king's: "Martin Luther King III")
+                and not given_names.SUFFIX.fullmatch(" ".join(words[i + 1:]))), default=-1)
     return words[last + 1:]
-
-
-SUFFIX = re.compile(r"(?:Jr|Sr)\.?|I{2,3}|IV")
 
 
 def _given_after_title(words: list[str], i: int) -> bool:
