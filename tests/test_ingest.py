@@ -2602,3 +2602,30 @@ def test_a_quotation_alone_after_a_statement_goes_on_with_its_speaker():
     # (no exchange: the answer before was no answer to a question)
     text = "“We will appeal,” Ann Lee said.\n\n“It is not over.”"
     assert [(a.speaker.name, len(a.quotes)) for a in extract(text)] == [("Ann Lee", 2)]
+
+
+@pytest.mark.parametrize("text, name, role", [
+    # an office whose field is a body's name, then the person
+    ("State Secretary of the Health Ministry Ilze Ozola told the committee the network was “for a different Latvia”.",
+     "Ilze Ozola", "State Secretary of the Health Ministry"),
+    # "State" is part of a body's name that ends in a body's word
+    ("The State Emergency Care Centre said “no final decisions have been made”.", "State Emergency Care Centre", None),
+])
+def test_an_office_of_a_body_and_a_bodys_state(text, name, role):
+    made = draft(f"Story\n\n{text}\n", "story")
+    assert [(a["name"], a.get("role")) for a in made.records["actors"] if a["id"] != "story"] == [(name, role)]
+
+
+@pytest.mark.parametrize("text, speakers", [
+    # a father's title in a daughter's description says nothing of her
+    ("Coroner Helen Marsh found the death preventable.\n\nOutside court, Mr Turner’s daughter, Kylie Dunn, said the "
+     "family had waited two years.\n\n“Dad was a proud man,” she said.", ["Kylie Dunn"]),
+    # an epithet no title holds: the person quoted last, where the phrase is "the" and an age or a word for who
+    # someone is
+    ("Speaking on Monday, 13 July, the Alkalo of the village, Pa Lamin Sowe, said farmers had nothing.\n\n“We were "
+     "told the fertiliser would come,” the 67-year-old village head said.", ["Pa Lamin Sowe"]),
+    ("Mathis Girard, who led from the start, admitted he had gone “too hard” on the climb.\n\n“I made it hard for "
+     "myself,” said the 31-year-old, who held on for second.", ["Mathis Girard", "Mathis Girard"]),
+])
+def test_a_fathers_title_an_epithet_and_a_date_after_a_day(text, speakers):
+    assert [a.speaker.name for a in extract(text) if a.quotes] == speakers

@@ -117,7 +117,7 @@ TITLE_WORDS = {"president", "prime", "minister", "foreign", "defense", "defence"
                # "Mma Onalenna Sebego"), and a student's year in school sports ("Junior Marcus Bell")
                "kgosi", "kgosikgolo", "mma", "rra", "inkosi", "induna", "oba", "igwe", "ato", "woizero", "begum",
                "thiru", "haji", "hajjah", "ustaz", "khun", "bapak", "ibu", "cde", "headman", "headwoman",
-               "chieftainess", "freshman", "sophomore", "junior", "redshirt",
+               "chieftainess", "alkalo", "freshman", "sophomore", "junior", "redshirt",
                # a Māori elder's ("Kaumātua Wiremu Pōtae"), British police ranks as papers shorten them ("DS Rourke"),
                # and the side a spokesperson speaks for ("Opposition spokesman for planning Adrian Debono Pace")
                "kaumātua", "kaumatua", "kuia", "pc", "ds", "dc", "di", "dci", "dsupt", "supt", "insp", "det", "pcso",
@@ -166,6 +166,8 @@ LEADING = re.compile(rf"^(?:as\s+(?=[{UPPER}]))?(?:in\s+what\s+|(?:to|at|after|u
                      # a name a question calls out: "Ms Achterberg, you once called …"
                      rf"(?:(?:mr|ms|mrs|dr|prof)\.?\s+)?(?-i:[{UPPER}])[\w’'-]+(?:\s+(?-i:[{UPPER}])[\w’'-]+)?(?=,\s+you\b)|"
                      r"on\s[^,]{1,60}|in\s[^,]{1,80}|at\s[^,]{1,60}|based on\s[^,]{1,60}|after\s[^,]{1,60}|"
+                     # the date after a day: "Speaking on Monday, 13 July, the Alkalo …"
+                     rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTH})|(?:{MONTH})\s+\d{{1,2}}(?:st|nd|rd|th)?|"
                      r"during\s[^,]{1,60}|earlier[^,]{0,30}|later[^,]{0,30}|on the contrary|immediately[^,]{0,40}|"
                      r"(?:when|while|once|if|asked|because|although|though|since|until|unless|whereas)\s[^,]{1,60}|"
                      # "As the result was announced," (not "As Ann Lee put it," nor "As he said,", which attribute)
@@ -245,7 +247,7 @@ ORG_HINTS = ORG_NOUNS - TRADE_NOUNS | frozenset(("office", "house", "kremlin", "
     "analytics", "networks", "interactive", "games", "entertainment", "brands", "semiconductors", "electronics",
     "chemicals", "minerals", "metals", "materials", "petroleum", "renewables", "beverages", "textiles", "software",
     "investments", "securities", "bancorp", "financial", "assurance", "reinsurance", "aviation", "shipyards",
-    "automotive", "hospitality", "resorts", "realty",
+    "automotive", "hospitality", "resorts", "realty", "centre", "center",
     # and in the languages whose names English papers keep ("Cooperativa Virgen de la Sierra", "Consejo Regulador")
     "cooperativa", "asociación", "associação", "sindicato", "federación", "federação", "consejo", "conselho",
     "conseil", "ministerio", "ministério", "ministère", "ayuntamiento", "prefeitura", "fundación", "fundação",
@@ -980,7 +982,7 @@ def _only_quotations(text: str, sentence: Span, quotes: list[Span]) -> bool:
 
 
 # titles of traditional rulers, after which one name is a person's whole name ("Group Village Headman Mpondamwala")
-RULERS = {"headman", "headwoman", "chieftainess", "chief", "kgosi", "inkosi", "oba", "igwe", "induna"}
+RULERS = {"headman", "headwoman", "chieftainess", "chief", "kgosi", "inkosi", "oba", "igwe", "induna", "alkalo"}
 
 
 # the past tenses of English's common irregular verbs, which ANY_VERB's endings miss
@@ -1052,7 +1054,7 @@ def _mixed(text: str, clause: Span, quotes: list[Span]) -> tuple[Span, bool]:
 def _name_or_pronoun(words: str) -> bool:
     words = AFTER_THE_NAME.sub("", words.strip())  # "said the 19-year-old afterwards"
     return words.lower() in PRONOUNS or bool(re.search(rf"\b[{UPPER}]", words)) or \
-        _determiner_and_word(words) or \
+        _determiner_and_word(words) or _epithet(words) or \
         bool(re.search(r"\b(?:spokes\w+|officials?|sources?|aides?|statement|report|campaign)\b", words)) or \
         bool(GROUPS.fullmatch(words.lower()))  # “…,” organisers said
 
@@ -1284,7 +1286,8 @@ def _mention(phrase: str) -> Mention:
         return _mention(signed.group("who"))
     if office := OFFICE_THEN_NAME.fullmatch(head):  # "Minister of Agriculture Hemraj Sukhdeo"
         rest = office.group("rest").split()
-        if not _looks_like_org(office.group("rest")) and (field := _field_words(rest)):
+        # (the field may be a body's: "State Secretary of the Health Ministry Ilze Kalniņa"; the name may not)
+        if (field := _field_words(rest)) and not _looks_like_org(" ".join(rest[field:])):
             return Mention(_clean_name(" ".join(rest[field:])), f"{office.group('office')} {' '.join(rest[:field])}",
                            "person")
     if (organisation := ORG_NAME.search(head)) and not _speaker_runs(head[:organisation.start()]) and \
@@ -1922,6 +1925,11 @@ def resolve(text: str, found: list[Attribution]) -> None:
                 # a lede's "A former nurse at … has told an inquiry …", then "Grace Abernethy, who worked …, said"
                 _given(attribution, later, None, 0.6, f"'{word}' taken to be {later.name}, new to the story and "
                                                       "named at the start of the next paragraph")
+            elif _epithet(word) and (last := seen.last_of_kind("person")) is not None and genders.fit(last, word):
+                # "the 67-year-old village head said" after the Alkalo, Pa Malick Jobe: an epithet of whom the story
+                # quoted last, though no title of theirs holds its words
+                _given(attribution, last, None, 0.45, f"uncertain: '{word}' taken to be {last.name}, the last person "
+                                                      "quoted; check")
             else:
                 reasons.append("uncertain: no earlier speaker fits; check who this is")
                 attribution.confidence = 0.2
@@ -1930,6 +1938,14 @@ def resolve(text: str, found: list[Attribution]) -> None:
             genders.note(attribution.speaker, word)
         _relayed_by_report(text, attribution, found, ends)
     _name_organisations_whole(text, found, acronyms)
+
+
+def _epithet(words: str) -> bool:
+    """Whether a speaker phrase is a tabloid's or a sports page's epithet for someone named before: "the", then an
+    age or a word that says who someone is ("the 31-year-old", "the mother-of-two", "the 67-year-old village head")."""
+    found = re.match(r"the\s+(?P<rest>.+)$", words.strip(), re.I)  # (not somebody's: "the casualty's wife")
+    return found is not None and not re.search(r"\w[’']s\b", found.group("rest")) and any(DESCRIPTOR_SHAPE.fullmatch(w) or w in DESCRIPTORS
+                                     for w in re.findall(r"[\w-]+", found.group("rest").lower().partition(",")[0]))
 
 
 def _given(attribution: Attribution, speaker: Mention, seen: _Mentions | None, confidence: float,
@@ -2073,6 +2089,7 @@ class _Genders:
 
     @staticmethod
     def _of_title(title: str, kinds: dict[str, set[str]]) -> str | None:
+        title = re.split(r"[’']s\s", title)[-1]  # "Mr Turnbull’s daughter": hers, whatever her father's title says
         words = set(re.findall(r"[a-z]+", title.lower().replace("-of-", " ")))
         return next((gender for gender, titles in kinds.items() if words & titles), None)
 
@@ -2743,6 +2760,10 @@ class _Mentions:
         self.by_kind[mention.kind].append(i)
         for word in _title_words(mention):
             self.by_title_word[word].append(i)
+
+    def last_of_kind(self, kind: str) -> Mention | None:
+        """The latest named mention of a kind ("person")."""
+        return next((self.mentions[i] for i in reversed(self.by_kind.get(kind, [])) if self.mentions[i].name), None)
 
     def same_surname(self, name: str, before: int) -> Mention | None:
         """The last of the first `before` mentions whose name is another than `name`, with its surname."""
