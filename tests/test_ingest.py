@@ -2629,3 +2629,14 @@ def test_an_office_of_a_body_and_a_bodys_state(text, name, role):
 ])
 def test_a_fathers_title_an_epithet_and_a_date_after_a_day(text, speakers):
     assert [a.speaker.name for a in extract(text) if a.quotes] == speakers
+
+
+@pytest.mark.parametrize("text, speakers", [
+    # an office of a council before the name is a person's, and "she" is hers
+    ("The chairwoman of Kalnupe municipality council, Dace Ozola, whose parish would lose two stations, said "
+     "residents had signed.\n\n“People here have seen the school close,” she said.", ["Dace Ozola"]),
+    # a Malay name runs on after "bin" whatever title the father has
+    ("Haji Rosli bin Haji Ahmad opened the drill. “We hope people learn,” he said.", ["Rosli bin Haji Ahmad"]),
+])
+def test_a_councils_chairwoman_and_a_fathers_name(text, speakers):
+    assert [a.speaker.name for a in extract(text) if a.quotes] == speakers

@@ -1542,9 +1542,11 @@ TITLE_MODIFIERS = frozenset(("house", "white", "state", "national", "security", 
 def _after_titles(words: list[str]) -> list[str]:
     """A run's words from its name on: after the last title word with a name after it ("Water Minister Hassan
     al-Amiri", "White House Press Secretary Ann Lee")."""
-    # (not a title whose only name after it is a numeral: "Martin Luther King III")
+    # (not a title whose only name after it is a numeral, "Martin Luther King III", nor a father's after "bin",
+    # "Rosli bin Haji Ahmad": his name goes on)
     last = max((i for i, word in enumerate(words[:-1]) if _title_word(word) and not _given_after_title(words, i)
-                and not given_names.SUFFIX.fullmatch(" ".join(words[i + 1:]))), default=-1)
+                and not given_names.SUFFIX.fullmatch(" ".join(words[i + 1:]))
+                and not (i and words[i - 1].lower() in {"bin", "binti", "bint", "ibn"})), default=-1)
     return words[last + 1:]
 
 
@@ -2482,7 +2484,9 @@ def _described_as_organisations(text: str) -> dict[str, set[str]]:
     return described
 
 
-DESCRIPTION_THEN_NAME = re.compile(rf"\b(?i:the|an?)\s+(?:[\w’'-]+\s+){{0,4}}?(?P<noun>{'|'.join(sorted(ORG_NOUNS))}),"
+# (the body is what the description is, not what an office is of: "The chairwoman of Kalnupe council, Dace Ozola")
+DESCRIPTION_THEN_NAME = re.compile(rf"\b(?i:the|an?)\s+(?:(?!(?i:of|for)\s)[\w’'-]+\s+){{0,4}}?"
+                                   rf"(?P<noun>{'|'.join(sorted(ORG_NOUNS))}),"
                                    rf"\s+(?P<name>[{UPPER}][\w’'&-]*(?:\s+[{UPPER}][\w’'&-]*){{0,4}}),")
 WHICH_AFTER_NAME = re.compile(r"(?<=\w),\s+which\s")
 # or in lower case after it: "the Mosele local municipality", "the Kelbridge city council"
