@@ -2410,6 +2410,8 @@ def test_asides_ages_modals_nations_and_deeds_around_the_speaker(text, speakers)
     # a police rank and a Māori elder's title before the name
     ("DS Aled Rourke said officers were “keeping an open mind”.", "Aled Rourke", "person"),
     ("Kaumātua Rangi Tawhiri said the spring was “a taonga”.", "Rangi Tawhiri", "person"),
+    ("Naalakkersuisoq for Infrastructure Aviaaja Berthelsen said the route was “safe”.", "Aviaaja Berthelsen",
+     "person"),
     # an office with its field in common words, then who holds it
     ("Opposition spokesman for health Karl Vella said the plan was “a gamble”.", "Karl Vella", "person"),
 ])

@@ -121,6 +121,7 @@ TITLE_WORDS = {"president", "prime", "minister", "foreign", "defense", "defence"
                # a Māori elder's ("Kaumātua Wiremu Pōtae"), British police ranks as papers shorten them ("DS Rourke"),
                # and the side a spokesperson speaks for ("Opposition spokesman for planning Adrian Debono Pace")
                "kaumātua", "kaumatua", "kuia", "pc", "ds", "dc", "di", "dci", "dsupt", "supt", "insp", "det", "pcso",
+               "naalakkersuisoq",  # a minister of Greenland's government ("Naalakkersuisoq for Infrastructure …")
                "opposition", "shadow"}
 # what a company or body is, written before its name as a title is before a person's ("Publisher Cobalt Arc",
 # "Environmental NGO Kollettiv Ħarsien"): no part of the name, and it says the name is an organisation's
