@@ -123,13 +123,18 @@ TITLE_WORDS = {"president", "prime", "minister", "foreign", "defense", "defence"
                "kaumātua", "kaumatua", "kuia", "pc", "ds", "dc", "di", "dci", "dsupt", "supt", "insp", "det", "pcso",
                "naalakkersuisoq",  # a minister of Greenland's government ("Naalakkersuisoq for Infrastructure …")
                "opposition", "shadow"}
+# what a company does, as the text calls it again ("the carrier said"); no word of a name that says it is a
+# company's ("Ann Carrier", "Ivo Lender")
+TRADE_NOUNS = frozenset(("carrier", "lender", "developer", "publisher", "studio", "producer", "utility", "provider",
+                         "startup", "start-up", "biotech", "drugmaker", "carmaker", "automaker", "chipmaker", "telco",
+                         "grocer", "streamer", "shipper", "contractor", "housebuilder", "conglomerate", "distributor",
+                         "supplier"))
 # what a company or body is, written before its name as a title is before a person's ("Publisher Cobalt Arc",
-# "Environmental NGO Kollettiv Ħarsien"): no part of the name, and it says the name is an organisation's
-ORG_DESCRIPTORS = frozenset(("publisher", "developer", "broadcaster", "regulator", "insurer", "reinsurer", "retailer",
-                             "carmaker", "automaker", "lender", "producer", "supplier", "distributor", "shipper",
-                             "contractor", "housebuilder", "chipmaker", "drugmaker", "streamer", "startup", "start-up",
-                             "ngo", "watchdog", "conglomerate", "biotech", "manufacturer", "supermarket", "grocer",
-                             "exporter", "importer", "airline", "telco"))
+# "Environmental NGO Kollettiv Ħarsien"): no part of the name, and it says the name is an organisation's (not those
+# that open names themselves: "Studio Ghibli", "Carrier Corporation")
+ORG_DESCRIPTORS = TRADE_NOUNS - {"carrier", "studio", "utility", "provider"} | frozenset((
+    "broadcaster", "regulator", "insurer", "reinsurer", "retailer", "ngo", "watchdog", "manufacturer", "supermarket",
+    "exporter", "importer", "airline"))
 # of them, what a person can be too ("Publisher Ann Lee"): the name then says which
 TRADES = frozenset(("publisher", "developer", "producer", "supplier", "distributor", "shipper", "contractor",
                     "exporter", "importer"))
@@ -224,12 +229,7 @@ ORG_NOUNS = frozenset(("company", "firm", "operator", "group", "airline", "bank"
     "commission", "inquiry", "watchdog", "municipality", "assembly", "parliament", "fund", "service", "office",
     "association", "federation", "society", "foundation", "institute", "coalition", "alliance", "league",
     "cooperative", "co-operative", "corporation", "consortium", "hamlet", "division", "directorate", "secretariat",
-    "inspectorate", "district", "forum", *(TRADE_NOUNS := frozenset(("carrier", "lender", "developer", "publisher", "studio",
-    "producer", "utility", "provider", "startup", "start-up", "biotech", "drugmaker", "carmaker", "automaker",
-    "chipmaker", "telco", "grocer", "streamer", "shipper", "contractor", "housebuilder", "conglomerate", "distributor",
-    "supplier")))))
-# (what a company does is said of it as "the carrier", but is no word of a name that says it is a company's: "Ann
-# Carrier", "Ivo Lender")
+    "inspectorate", "district", "forum", *TRADE_NOUNS))
 ORG_HINTS = ORG_NOUNS - TRADE_NOUNS | frozenset(("office", "house", "kremlin", "news", "times", "post", "press",
     "reuters", "associated", "cnn", "bbc", "ria", "tass", "nations", "army", "forces", "service", "campaign", "court",
     "police", "states", "russia", "ukraine", "washington", "moscow", "kiev", "kyiv", "china", "congress", "senate",
@@ -1015,7 +1015,7 @@ SPEAKER_DID_BEFORE = re.compile(rf"(?P<src>{SOURCE_WORDS}){ADJUNCT}\s+(?P<cue>(?
 # "Her verdict is cautious: “…”", "His message to fans was simple:": whose words the possessive says
 WHOSE_WORDS = re.compile(r"(?P<src>\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts))\s+(?P<cue>(?:[a-z]+\s+){0,2}?(?:verdict|view|message|"
                          r"advice|answer|reply|response|conclusion|warning|assessment|explanation|prediction|take|plea|"
-                         r"verdict|words|reaction|diagnosis|summary|appeal)\b[^“”\".;:]{0,60}?\s+(?:is|was|are|were)\b"
+                         r"words|reaction|diagnosis|summary|appeal)\b[^“”\".;:]{0,60}?\s+(?:is|was|are|were)\b"
                          r"[^“”\".;:]{0,40}):\s*$")
 # "She accepted that …, but said: “…”"
 DID_BUT_SAID = re.compile(rf"(?P<src>{SOURCE_WORDS})\s+{ANY_VERB}\b[^“”\"]*?,?\s+(?:but|and)\s+(?P<cue>{CUE})\s*[,:]?\s*$")
