@@ -156,6 +156,12 @@ LEADING_WORDS = re.compile(rf"(?:(?:{'|'.join(sorted(OPENERS))})\s+)*", re.I)
 # one line; never across a full stop (below)
 NAME_RE = re.compile(rf"(?:(?<![\w-]){PARTICLE}-)?[{UPPER}][\w’'\-.]*(?:[ \t]+{NAME_WORD})*")
 POSSESSIVE = re.compile(r"[’']s?$")  # "the EU's", "Mr Kok’s", "the Jones'"
+POSSESSOR = re.compile(r"(?<=\w)[’']s\s")  # whose, inside a phrase: "the casualty's wife", "Mr Turnbull’s daughter"
+
+
+def _possessed(words: str) -> str:
+    """What a phrase names after its last possessor ("Mr Turnbull’s daughter": "daughter"), or all of it."""
+    return POSSESSOR.split(words)[-1]
 # words in -ed and -ing that describe a person before their name ("Shocked mum Tracey Bell"), not a participle
 # clause opening the sentence ("Welcoming the verdict,")
 DESCRIBING = frozenset(("shocked", "stunned", "horrified", "relieved", "thrilled", "overjoyed", "distraught",
@@ -1946,9 +1952,11 @@ def resolve(text: str, found: list[Attribution]) -> None:
 def _epithet(words: str) -> bool:
     """Whether a speaker phrase is a tabloid's or a sports page's epithet for someone named before: "the", then an
     age or a word that says who someone is ("the 31-year-old", "the mother-of-two", "the 67-year-old village head")."""
-    found = re.match(r"the\s+(?P<rest>.+)$", words.strip(), re.I)  # (not somebody's: "the casualty's wife")
-    return found is not None and not re.search(r"\w[’']s\b", found.group("rest")) and any(DESCRIPTOR_SHAPE.fullmatch(w) or w in DESCRIPTORS
-                                     for w in re.findall(r"[\w-]+", found.group("rest").lower().partition(",")[0]))
+    found = re.match(r"the\s+(?P<rest>.+)$", words.strip(), re.I)
+    if found is None or POSSESSOR.search(found.group("rest")):  # (not somebody's: "the casualty's wife")
+        return False
+    return any(DESCRIPTOR_SHAPE.fullmatch(w) or w in DESCRIPTORS
+               for w in re.findall(r"[\w-]+", found.group("rest").lower().partition(",")[0]))
 
 
 def _given(attribution: Attribution, speaker: Mention, seen: _Mentions | None, confidence: float,
@@ -2092,7 +2100,7 @@ class _Genders:
 
     @staticmethod
     def _of_title(title: str, kinds: dict[str, set[str]]) -> str | None:
-        title = re.split(r"[’']s\s", title)[-1]  # "Mr Turnbull’s daughter": hers, whatever her father's title says
+        title = _possessed(title)  # "Mr Turnbull’s daughter": hers, whatever her father's title says
         words = set(re.findall(r"[a-z]+", title.lower().replace("-of-", " ")))
         return next((gender for gender, titles in kinds.items() if words & titles), None)
 
@@ -2514,7 +2522,7 @@ def _unnamed_subject(sentence: str) -> Mention | None:
     anonymous = ANONYMOUS.search(sentence, 0, 200)
     somebody = anonymous or (
         not re.search(rf"\s[{UPPER}]", head) and  # "One trader, who …,"; not "A neighbour's dog", the dog
-        not PERSON_NOUNS.isdisjoint(_words(re.split(r"[’']s\s", head)[-1])))
+        not PERSON_NOUNS.isdisjoint(_words(_possessed(head))))
     # (one who speaks for an organisation is it, unless they would not be named: "A representative of the
     # contractor, who asked not to be named, …" is a person, whom "he said" after it means)
     return Mention(None, title=head, kind="person", unnamed=True) if somebody and (
@@ -2617,7 +2625,7 @@ def _refers_to(speaker: Mention, subject: Mention, words: str, described: dict[s
     # (never a plural: "The study's authors say" is not the one person the story was last about; nor somebody's
     # relation: "the casualty's wife" is not the rescuer the story was about)
     return lowered.startswith("the ") and subject.kind == "person" and not GROUPS.search(lowered) and \
-        not re.search(r"\w[’']s\s", lowered) and \
+        not POSSESSOR.search(lowered) and \
         pos.tag(pos.TOKEN.findall(words))[-1:] != ["NNS"]
 
 
