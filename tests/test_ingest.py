@@ -2642,3 +2642,62 @@ def test_a_fathers_title_an_epithet_and_a_date_after_a_day(text, speakers):
 ])
 def test_a_councils_chairwoman_and_a_fathers_name(text, speakers):
     assert [a.speaker.name for a in extract(text) if a.quotes] == speakers
+
+
+@pytest.mark.parametrize("text, speakers", [
+    # an office with its field in common words, then a name no table of given names knows
+    ("Head of the inspectorate Baurzhan Temirkhanov told reporters on Friday: “The checks will continue.”",
+     ["Baurzhan Temirkhanov"]),
+    ("Alderwoman for housing Petra Wolski told the meeting the list had doubled. “We cannot build fast enough,” she "
+     "said.", ["Petra Wolski"]),
+    # a courtesy title opens the apposition: the phrase before it only describes her
+    ("Speaking after the vote, Principal Planner at the County Office, Mrs. Odile Marchetti-Vance, said the plan was "
+     "sound. “We listened to everyone,” she said.", ["Odile Marchetti-Vance"]),
+    # a nation, with a point of the compass, or opening the sentence
+    ("Ciaran Duffy, 29, lost in straight sets.\n\n“I was flat all night,” said the Northern Irishman.",
+     ["Ciaran Duffy"]),
+    ("Lars Holm won in three games.\n\nThe Dane said the crowd had helped. “They carried me,” he said.", ["Lars Holm"]),
+    # a title before the given name, by which the person is named again
+    ("Eng. Ubah Warsame Jama, head of the water agency, said supply had improved.\n\n“The wells are full,” Eng. Ubah "
+     "said.", ["Ubah Warsame Jama"]),
+])
+def test_offices_courtesy_titles_nations_and_given_names_after_titles(text, speakers):
+    assert [a.speaker.name for a in extract(text) if a.quotes] == speakers
+
+
+@pytest.mark.parametrize("text, speakers", [
+    # what a body issued says it, by a participle with no comma before it
+    ("The Harlow Clock Museum issued a statement on Monday welcoming the ruling and confirming that the gallery “will "
+     "reopen in spring”.", ["Harlow Clock Museum"]),
+    # a ruling's participle after "has" and a deed
+    ("The Licensing Appeals Board has quashed the fine, ruling that the inspector “misread the regulations”.",
+     ["Licensing Appeals Board"]),
+    # "with" somebody saying it
+    ("The race drew 4,000 runners, with race director Imke Vos calling the conditions “close to perfect”.",
+     ["Imke Vos"]),
+    # a quote sheet: a given name that is also a title, a surname alone, and who and whence before the colon
+    ("Dean Harrow, club secretary: “We are delighted for the players.”", ["Dean Harrow"]),
+    ("Councillor Jo Pirie chaired the meeting.\n\nPirie: “We move to the vote.”", ["Jo Pirie"]),
+    ("Tom Ellery, bus driver, Northgate: “The new timetable is chaos.”", ["Tom Ellery"]),
+])
+def test_issued_ruling_with_and_quote_sheets(text, speakers):
+    assert [a.speaker.name for a in extract(text) if a.quotes] == speakers
+
+
+def test_a_word_before_a_colon_that_names_nobody_gives_no_speaker():
+    text = "Warning: “Do not travel unless you must.”"
+    assert [a.speaker.name for a in extract(text) if a.quotes] == [None]
+
+
+@pytest.mark.parametrize("text, speakers", [
+    # the office's field is no part of the name that the surname says again
+    ("State Secretary of the Transport Ministry Ruta Berzina told MPs the plan was “for another decade”.\n\n“We will "
+     "not cut pensions,” Berzina said.", ["Ruta Berzina", "Ruta Berzina"]),
+    # (a guard: a word after a title that nobody bears as a given name is one more title)
+    ("Respected Elder Aunty Joan Marley said the hill “remembers everything”.", ["Joan Marley"]),
+    # "the company" is the company just named, not the outlet that was told before it
+    ("Farmer Ana Soto told the Valley Daily Courier the wells were dry.\n\nThe 60-room Casa Lumbre Hotel & Spa denied "
+     "it. In a statement, the company said its well “holds every permit”.", ["Casa Lumbre Hotel & Spa"]),
+])
+def test_office_fields_elders_and_the_company_after_an_outlet(text, speakers):
+    assert [a.speaker.name for a in extract(text) if a.quotes] == speakers

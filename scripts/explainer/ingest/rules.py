@@ -105,9 +105,9 @@ TITLE_WORDS = {"president", "prime", "minister", "foreign", "defense", "defence"
                "inspector", "superintendent", "detective", "sergeant", "captain", "lieutenant", "major", "admiral",
                "councillor", "commissioner", "chair", "chairwoman", "sheriff", "bishop", "archbishop", "rabbi",
                "lawyer", "barrister", "solicitor", "coach", "manager", "head", "founder", "owner", "organiser",
-               "organizer", "executive", "councilman", "councilwoman", "councilmember", "alderman", "presenter",
-               "correspondent", "editor", "reporter", "officer", "constable", "prosecutor", "coroner", "magistrate",
-               "counsel", "mp", "mep", "msp", "mla", "td", "premier", "cllr", "councilor", "shri", "smt",
+               "organizer", "executive", "councilman", "councilwoman", "councilmember", "alderman", "alderwoman",
+               "presenter", "correspondent", "editor", "reporter", "officer", "constable", "prosecutor", "coroner",
+               "magistrate", "counsel", "mp", "mep", "msp", "mla", "td", "premier", "cllr", "councilor", "shri", "smt",
                "shrimati", "kumari", "hon", "honourable", "honorable", "rt", "provost", "dean", "registrar", "rector",
                "principal", "warden", "reeve", "mpp", "clerk", "treasurer", "sheikh", "imam", "mzee", "pastor",
                "reverend", "pandit", "swami", "elder", "member", "alhaji", "alhaja", "hajia", "mallam", "malam",
@@ -141,7 +141,7 @@ TRADES = frozenset(("publisher", "developer", "producer", "supplier", "distribut
 NATIONALITY = re.compile(rf"^(?:[{UPPER}][a-z]+(?:ian|ean|ese|ish|can|ern)|Russian|American|Ukrainian|Israeli|Iraqi|"
                          r"Pakistani|Saudi|Thai|Swiss|French|Dutch|Greek|Polish|Turkish|Czech)$")
 # a person's nation as sports and news pages name them again ("the Pole said", "the 31-year-old Scot")
-DEMONYM = re.compile(r"(?:Pole|Scot|Briton|Brit|Swede|Dane|Finn|Spaniard|Turk|Serb|Croat|Slovak|Slovene|Czech|Greek|"
+DEMONYM = re.compile(r"(?:(?:Northern|Southern|Eastern|Western|North|South|East|West)\s+)?(?:Pole|Scot|Briton|Brit|Swede|Dane|Finn|Spaniard|Turk|Serb|Croat|Slovak|Slovene|Czech|Greek|"
                      r"Kiwi|Aussie|Filipin[oa]|Argentine|Basque|Catalan|Icelander|New\s+Zealander|Luxembourger|"
                      r"(?:French|English|Welsh|Irish|Scots|Dutch|Cornish|Manx)(?:man|woman)|"
                      r"[A-Z][a-z]+(?:ian|ean|an|ese|i))$")
@@ -254,7 +254,7 @@ ORG_HINTS = ORG_NOUNS - TRADE_NOUNS | frozenset(("office", "house", "kremlin", "
     "analytics", "networks", "interactive", "games", "entertainment", "brands", "semiconductors", "electronics",
     "chemicals", "minerals", "metals", "materials", "petroleum", "renewables", "beverages", "textiles", "software",
     "investments", "securities", "bancorp", "financial", "assurance", "reinsurance", "aviation", "shipyards",
-    "automotive", "hospitality", "resorts", "realty", "centre", "center",
+    "automotive", "hospitality", "resorts", "resort", "hotel", "realty", "centre", "center",
     # and in the languages whose names English papers keep ("Cooperativa Virgen de la Sierra", "Consejo Regulador")
     "cooperativa", "asociación", "associação", "sindicato", "federación", "federação", "consejo", "conselho",
     "conseil", "ministerio", "ministério", "ministère", "ayuntamiento", "prefeitura", "fundación", "fundação",
@@ -775,7 +775,7 @@ def _subjectless(text: str, clause: Span, first: Span, found: list[Attribution],
 
 PARTICIPLE_CUES = (r"(?:adding|saying|noting|arguing|insisting|explaining|warning|claiming|asserting|stressing|writing|"
                    r"stating|declaring|promising|vowing|suggesting|acknowledging|admitting|conceding|predicting|urging|"
-                   r"recalling|complaining|citing|pointing\s+out)")
+                   r"recalling|complaining|citing|pointing\s+out|confirming|ruling|announcing|reiterating|revealing)")
 # participles that name what they speak of before the words ("…, calling the increase “unavoidable”")
 NAMING_CUES = r"(?:describing|calling|branding|labell?ing|terming|dismissing)"
 PARTICIPLE_TAIL = re.compile(rf",\s+(?:{PARTICIPLE_CUES}|{NAMING_CUES})\b")
@@ -1008,8 +1008,9 @@ INVERTED = re.compile(r"\s*(?P<cue>(?:[Ss]aid|[Ss]ays|[Aa]dded|[Aa]dds|[Ww]rote|
 # a quote sheet's line: a name (a title before it), what they spoke of, a colon ("Head coach Tina Marquez, on Okonjo:
 # “…”", "Amara Okonjo: “…”"), the colon standing for the cue
 # (and a results sheet's "Henrik Solbakk (NOR), 1st: “…”": a country or party in brackets, a place or a role)
-NAMED_THEN_COLON = re.compile(rf"\s*(?P<src>[{UPPER}][^,:;“”\"]{{0,60}}?[{UPPER}][\w’'-]*(?:\s+\([^()“”\"]{{1,40}}\))?)"
-                              r"(?:,\s+(?:on|about)\s+[^:“”\"]{1,80}|,\s+[^,:;“”\"]{1,30})?\s*(?P<cue>:)\s*$")
+# (a surname alone, "Wilhelmsen:"; who and whence, "Linda Tessaro-Brandt, retired nurse, Millbrook Falls:")
+NAMED_THEN_COLON = re.compile(rf"\s*(?P<src>[{UPPER}](?:[^,:;“”\"]{{0,60}}?[{UPPER}])?[\w’'-]*(?:\s+\([^()“”\"]{{1,40}}\))?)"
+                              r"(?:,\s+(?:on|about)\s+[^:“”\"]{1,80}|(?:,\s+[^,:;“”\"]{1,30}){1,2})?\s*(?P<cue>:)\s*$")
 # "X defended the changes on Thursday: “…”", "X, the captain, was more measured: “…”": who did it speaks next
 # (the deed may be long where it ends in the document quoted: "… shared photos on Instagram, with a caption that read:")
 DEED = rf"(?:{ANY_VERB}|{'|'.join(IRREGULAR_PAST)})\b"
@@ -1133,8 +1134,16 @@ REPORTED = [
     (rf"^(?P<content>.+),\s*(?P<cue>{INVERTIBLE})\s+(?P<src>[^,]{{1,80}})$", "content, then cue and source", None),
     (rf"^(?P<src>{SOURCE_WORDS}){ADJUNCT}\s+(?P<cue>{CUE})(?:\s*,|\s*:)?\s+(?P<content>.+)$",
      "source and cue, then content", None),
-    (rf"^(?P<src>{SOURCE_WORDS})\s+{ANY_VERB}\b[^“”\"]*?,\s+(?P<cue>{PARTICIPLE_CUES})\s+(?P<content>.+)$",
+    (rf"^(?P<src>{SOURCE_WORDS})\s+(?:(?:has|have|had)\s+)?{ANY_VERB}\b[^“”\"]*?,\s+(?P<cue>{PARTICIPLE_CUES})\s+"
+     r"(?P<content>.+)$",
      "a participle after what the subject did", None),
+    # what was issued says it: "The school sent a letter home last week explaining that … “…”"
+    (rf"^(?P<src>{SOURCE_WORDS})\s+(?:has\s+|have\s+)?(?:issued|sent|released|published|posted|put\s+out)\s+"
+     rf"(?:an?|its|their|his|her)\s+(?:[\w-]+\s+){{0,2}}?(?:{'|'.join(sorted(ISSUED))})\b[^“”\";:]*?,?\s+(?:and\s+)?"
+     rf"(?P<cue>{PARTICIPLE_CUES})\s+(?P<content>.+)$", "a participle after what the subject issued", None),
+    # "…, with tournament director Paula Finnerty describing the week as “…”"
+    (rf"^(?P<lead>.*?)\bwith\s+(?P<src>[^,;:“”\"]{{1,80}}?)\s+(?P<cue>{PARTICIPLE_CUES}|{NAMING_CUES})\s+"
+     rf"(?P<content>.+)$", "with somebody saying", None),
     # "Chief Kanu appealed for calm but said his subjects had been “pushed to the wall”"
     (rf"^(?P<src>{SOURCE_WORDS})\s+(?:{DEED})[^“”\";:]{{0,80}}?,?\s+(?:but|and)\s+(?P<cue>{CUE})\s+(?P<content>\S.+)$",
      DEED_THEN_SAID, None),
@@ -1291,12 +1300,8 @@ def _mention(phrase: str) -> Mention:
         return Mention(f"{family.group('name')} family", None, "organization")
     if _issued(head) and (signed := SIGNED_BY.match(apposition)):  # "The statement, signed by Dan Moyo, said"
         return _mention(signed.group("who"))
-    if office := OFFICE_THEN_NAME.fullmatch(head):  # "Minister of Agriculture Hemraj Sukhdeo"
-        rest = office.group("rest").split()
-        # (the field may be a body's: "State Secretary of the Health Ministry Ilze Kalniņa"; the name may not)
-        if (field := _field_words(rest)) and not _looks_like_org(" ".join(rest[field:])):
-            return Mention(_clean_name(" ".join(rest[field:])), f"{office.group('office')} {' '.join(rest[:field])}",
-                           "person")
+    if holder := _office_holder(head):
+        return holder
     if (organisation := ORG_NAME.search(head)) and not _speaker_runs(head[:organisation.start()]) and \
             not AFFILIATED.search(head[:organisation.start()]) and not _named_after_office(head[organisation.end():]):
         return Mention(_clean_name(organisation.group(0)), title=_role(apposition) or None, kind="organization")
@@ -1305,7 +1310,8 @@ def _mention(phrase: str) -> Mention:
     # "the mayor, Ann Lee"; "the chairman of Harbour Watch, Sir Tom Reid"; "The local MP, Naveen Rao,"; "A community
     # leader and the Onowu of Ogbaku, Chief Josiah Ezenwa-Okoro," (a description, then a titled or given name)
     # (not after a group: "Rice farmers at Belle Espoir Village, Mahaicony," go on to say where, not who)
-    if (titles_only or _described_then_named(head, apposition)) and _speaker_runs(apposition) and not _plural(head):
+    if (titles_only or _described_then_named(head, apposition) or HONORIFIC_NAME.match(apposition)) and \
+            _speaker_runs(apposition) and not _plural(head):
         # (the name, not what follows it: "Her neighbour, retired welder Tam McGlashan, 71, who has COPD,")
         head, apposition = re.split(r",\s+(?:\d{1,3}\b|who\b|which\b|whose\b)", apposition, maxsplit=1)[0], head
         runs = _speaker_runs(head)
@@ -1332,6 +1338,7 @@ def _mention(phrase: str) -> Mention:
     name_words = _name_words(run_words)
     while len(name_words) > 1 and (_leading_title(name_words) or name_words[0].lower() in PREPOSITIONS) and \
             not _given_after_title(run_words, len(run_words) - len(name_words)) and \
+            not _named_after_title(run_words, len(run_words) - len(name_words)) and \
             not (_org_head_last(name_words) and name_words[0].lower() in TITLE_MODIFIERS):
         # "Ukrainian President Volodymyr Zelenskiy"; a byline's "By Fiona Macrae"
         name_words.pop(0)
@@ -1349,6 +1356,17 @@ def _mention(phrase: str) -> Mention:
             (descriptor not in TRADES or not _person_named(name)):
         kind = "organization"  # "Publisher Cobalt Arc", "Environmental NGO Terra Viva"; not "Publisher Ann Lee"
     return Mention(name, title=title or before or None, kind=kind)
+
+
+def _office_holder(words: str) -> Mention | None:
+    """The person an office with its field names: "Minister of Agriculture Hemraj Sukhdeo"; the field may be a
+    body's, "State Secretary of the Health Ministry Ilze Kalniņa"; the name may not."""
+    if office := OFFICE_THEN_NAME.fullmatch(words):
+        rest = office.group("rest").split()
+        if (field := _field_words(rest)) and not _looks_like_org(" ".join(rest[field:])):
+            return Mention(_clean_name(" ".join(rest[field:])), f"{office.group('office')} {' '.join(rest[:field])}",
+                           "person")
+    return None
 
 
 def _named_after_office(words: str) -> bool:
@@ -1385,6 +1403,12 @@ def _described_then_named(head: str, apposition: str) -> bool:
     if len(words) == 1:  # "A 29-year-old volunteer who fled …, Amina now spends": a given name alone
         return given_names.gender(words[0]) is not None
     return _title_word(words[0]) or _person_named(" ".join(words))
+
+
+# an apposition that opens with a courtesy title names the person the phrase before it describes ("Senior
+# Meteorologist at the National Weather Office, Ms. Shari-Ann Telesford,"); not one's possessive ("Dr Lee's lawyer")
+HONORIFIC_NAME = re.compile(rf"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame)\.?\s+[{UPPER}][\w'-]*(?:\s+[{UPPER}][\w'-]*)*"
+                            r"(?![\w’'-])")
 
 
 def _person_named(name: str) -> bool:
@@ -1460,12 +1484,17 @@ def _speaker_runs(words: str) -> list[re.Match]:
         # ("Minister of State for the Environment Low Hui Ling"), or is one after an office ("Clerk of the course
         # Alison Rudd"), where no name came before ("Mohan Kumar of Sree Venkata Infra": a company, whatever its
         # first word; "the wife of John Smith": his wife)
-        person = _person_from(run.group(0).split()) or ((runs or _office_with_field(words[:run.start()])) and
-                                                         _person_named(run.group(0)))
+        # (after an office with its field in common words, any two words that are no body's: "Director of the
+        # agency Kubanychbek Sydykov", whatever table of given names knows him)
+        person = _person_from(run.group(0).split()) or (runs and _person_named(run.group(0))) or \
+            (_office_with_field(words[:run.start()]) and (_person_named(run.group(0)) or (
+                len(run.group(0).split()) > 1 and not _looks_like_org(run.group(0)))))
         affiliated = (AFFILIATED.search(words[:run.start()]) and (
             not person or any(not _office(r.group(0).split()) for r in runs))) or \
             re.fullmatch(r"\s+(?:and|&)\s+", words[skipped_end:run.start()]) is not None
-        demonym = DEMONYM.fullmatch(run.group(0)) and THE_DEMONYM.search(words[:run.start()]) and not after
+        opening = "the " if run.group(0).startswith("The ") else ""  # "The Dane said": its "The" is in the run
+        demonym = DEMONYM.fullmatch(run.group(0).removeprefix("The ")) and not after and \
+            THE_DEMONYM.search(words[:run.start()] + opening)
         placed = re.fullmatch(rf"\S+{PLACED}", run.group(0))  # "The Boston-area biotech"
         if run.group(0).lower() in DETERMINERS or modifier or affiliated or demonym or placed or \
                 GROUPS.fullmatch(run.group(0).lower()) or INDEFINITE_OF.match(words[:run.start()]):
@@ -1478,7 +1507,7 @@ def _speaker_runs(words: str) -> list[re.Match]:
 def _office_with_field(before: str) -> bool:
     """Whether words before a name are an office with its field in common words ("Opposition spokesman for
     planning", "director of finance"), after which a person's name is who holds it."""
-    return re.search(r"\b(?:of|for)\s+(?:the\s+)?[a-z][\w-]*\s+$", before) is not None and \
+    return re.search(r"\b(?:of|for)\s+(?:the\s+)?(?!(?:the|an?)\s)[a-z][\w-]*\s+$", before) is not None and \
         any(word.lower() in TITLE_WORDS for word in before.split())
 
 
@@ -1558,9 +1587,25 @@ def _after_titles(words: list[str]) -> list[str]:
 
 
 def _given_after_title(words: list[str], i: int) -> bool:
-    """Whether a title word after a title, before the surname, is a given name ("Sgt Dean Fry", "Cllr Major
-    Hughes"), as one borne mostly by men or women is."""
-    return 0 < i == len(words) - 2 and _title_word(words[i - 1]) and given_names.gender(words[i]) is not None
+    """Whether a title word before the surname is a given name: after a title, as one borne mostly by men or women
+    is ("Sgt Dean Fry", "Cllr Major Hughes"); alone before it, as one far more often a name than a title is ("Dean
+    Whitlock, Ashbridge manager:")."""
+    if i != len(words) - 2:
+        return False
+    if i == 0:
+        return given_names.borne(words[0]) >= COMMON_GIVEN
+    return _title_word(words[i - 1]) and given_names.gender(words[i]) is not None
+
+
+def _named_after_title(words: list[str], i: int) -> bool:
+    """Whether the word at `i` opens the name: a given name after a title, being none ("Dr. Hodan Ismail Gurey":
+    "Hodan" is no title before the commoner "Ismail", as it could be in a run that opens with it; "Elder Aunty
+    Maureen Duroux": "Aunty", which nobody bears, is)."""
+    return 0 < i and _title_word(words[i - 1]) and words[i][:1].isupper() and not _title_word(words[i]) and \
+        given_names.borne(words[i]) > 0
+
+
+COMMON_GIVEN = 100_000  # bearers in the table: "Dean", "Earl", "Hunter"; not "Prince", "Major", "Judge", "Bishop"
 
 
 def _leading_title(words: list[str]) -> bool:
@@ -2029,8 +2074,11 @@ def _whole(text: str, start: int, end: int) -> str:
     if (before := JOINED_BEFORE.search(text, max(0, start - 60), start)) and \
             not _person_named(" ".join(_after_titles((before.group("run") or before.group("head")).split()))):
         name = text[before.start("run" if before.group("run") else "head"):end]  # _clean_name drops a "The"
-    if (joined := JOINED_AFTER.match(text, end)) and not _looks_like_org(name) and _looks_like_org(joined.group("run")):
-        name += joined.group(0)  # "Kilbarran" is "Kilbarran and Lochside Council", no organisation alone
+    # "Kilbarran" is "Kilbarran and Lochside Council", no organisation alone; an ampersand joins one name
+    # ("Vista Sereno Resort & Spa"), where "and" can join two ("Harbour Ferries and Coastline Buses")
+    if (joined := JOINED_AFTER.match(text, end)) and _looks_like_org(joined.group("run")) and \
+            (not _looks_like_org(name) or joined.group(0).strip().startswith("&")):
+        name += joined.group(0)
         end = joined.end()
     if (after := OF_AFTER.match(text, end)) and not WHEN_AFTER_NAME.match(after.group(0)):
         name += after.group(0)
@@ -2222,7 +2270,9 @@ def _names(text: str) -> _Names:
     return found
 
 
-SENTENCE_END = re.compile(r"(?<=\w{3})\.\s+")
+# (not after a title's abbreviation: "Eng. Ubah Ali Warsame" is one name)
+SENTENCE_END = re.compile(r"(?<=\w{3})" + "".join(rf"(?<!\b{word.capitalize()})" for word in sorted(
+    ABBREVIATIONS & TITLE_WORDS) if len(word) > 2) + r"\.\s+")
 
 
 KIND_OF_ORG_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(ORG_NOUNS))})\s+$")
@@ -2249,12 +2299,15 @@ OFFICE_BEFORE = re.compile(rf"\bthe\s+(?P<office>(?-i:[{UPPER}][a-z]+)(?:\s+(?:f
 
 
 def _full_name(text: str, start: int, run: str) -> Mention | None:
+    if holder := _office_holder(run):
+        return holder
     whole = run.split()
     words = _name_words(whole)
     office = OFFICE_OF.search(text, max(0, start - 120), start)
     field = words[:_field_words(words)] if office else []  # "Minister of [Agriculture] Hemraj Sukhdeo"
     words = words[len(field):]
     while len(words) > 1 and (_leading_title(words) or words[0].lower() in NOT_NAME_OPENERS) and \
+            not _named_after_title(whole, len(whole) - len(words)) and \
             not (_org_head_last(words) and words[0].lower() in TITLE_MODIFIERS):
         words.pop(0)
     if len(words) < 2 or _office(words):  # "Provincial Minister" is an office, nobody's name
@@ -2339,7 +2392,8 @@ def _org_named_for(speaker: Mention, names: _Names, before: int, described: dict
         return None
     # ("the organisation", "the group": any organisation; "the government" is one whose name says so)
     generic = nouns <= GENERIC_ORG_NOUNS - {"government"}
-    recent = [m for _, m in reversed(names[max(0, before - 50):before])]
+    # (an outlet last: "told the Coast Daily Report … the company said" means the company, unless no other was named)
+    recent = sorted((m for _, m in reversed(names[max(0, before - 50):before])), key=lambda m: is_outlet(m.name))
     # "the housing association": first an organisation whose name has the word before the noun ("Riverside Arches
     # Housing Group"), not the nearer tenants' association
     modifiers = _asked_title_words(speaker) - ORG_NOUNS - DETERMINERS
