@@ -2701,3 +2701,37 @@ def test_a_word_before_a_colon_that_names_nobody_gives_no_speaker():
 ])
 def test_office_fields_elders_and_the_company_after_an_outlet(text, speakers):
     assert [a.speaker.name for a in extract(text) if a.quotes] == speakers
+
+
+@pytest.mark.parametrize("text, speakers", [
+    # a body's short name from its own language, and one that ends like a plural title ("DSS" is no "DSs")
+    ("Members of the Ainaro Rice Farmers Union (KPAR) met on Monday. KPAR said it would “fight on”.",
+     ["Ainaro Rice Farmers Union"]),
+    ("Ann Kwok runs a home. The Social Welfare Bureau (DSS) replied. In a statement, the DSS said it would act “within "
+     "weeks”.", ["Social Welfare Bureau"]),
+    # a speaker after a quotation is the longest phrase before a verb of saying, not "the" who "retired"
+    ("Meg Ober chairs the residents' group.\n\n“We are tired of this,” the retired schoolteacher said.", ["Meg Ober"]),
+    # "HE" (His Excellency), the office, its field, a courtesy title, then a name with particles
+    ("Exports rose, HE the Minister of Trade and Industry Dr Salim bin Khalid al-Mansoori has said.\n\n“We are only "
+     "beginning,” the minister said.", ["Salim bin Khalid al-Mansoori"]),
+])
+def test_short_names_schoolteachers_and_excellencies(text, speakers):
+    assert [a.speaker.name for a in extract(text) if a.quotes] == speakers
+
+
+@pytest.mark.parametrize("text", [
+    # an official who speaks on background, or on condition of not being named, is nobody the article names
+    "Delays are likely, the Harbour Authority said.\n\nA Harbour Authority official, speaking on background, said the "
+    "rule was overdue. “We could not wait any longer,” the official said.",
+    "Mayor Jo Lanre spoke first.\n\nAn engineer with the contractor, who spoke on condition he not be named, said the "
+    "wall would hold. “It buys us time,” he said.",
+])
+def test_an_official_on_background_stays_unnamed(text):
+    assert [a.speaker.name for a in extract(text) if a.quotes] == [None]
+
+
+def test_a_headline_in_title_case_with_a_comma_names_nobody():
+    text = "CWA Proposes New Limits For Desalination Plants, Eyes 2028 Deadline\n\nBy Dan Osei\n\nA CWA official, " \
+           "speaking on background, said more rules would follow. “Intakes are next,” the official said."
+    assert "CWA Proposes New Limits For Desalination Plants" not in {m.name for _, m in rules._names(text)}
+    assert [a.speaker.name for a in extract(text) if a.quotes] == [None]

@@ -235,7 +235,7 @@ ORG_NOUNS = frozenset(("company", "firm", "operator", "group", "airline", "bank"
     "commission", "inquiry", "watchdog", "municipality", "assembly", "parliament", "fund", "service", "office",
     "association", "federation", "society", "foundation", "institute", "coalition", "alliance", "league",
     "cooperative", "co-operative", "corporation", "consortium", "hamlet", "division", "directorate", "secretariat",
-    "inspectorate", "district", "forum", *TRADE_NOUNS))
+    "inspectorate", "district", "forum", "bureau", *TRADE_NOUNS))
 ORG_HINTS = ORG_NOUNS - TRADE_NOUNS | frozenset(("office", "house", "kremlin", "news", "times", "post", "press",
     "reuters", "associated", "cnn", "bbc", "ria", "tass", "nations", "army", "forces", "service", "campaign", "court",
     "police", "states", "russia", "ukraine", "washington", "moscow", "kiev", "kyiv", "china", "congress", "senate",
@@ -871,13 +871,10 @@ def _direct(text: str, sentence: Span, quotes: list[Span]) -> Attribution | None
     # ("…,” he said, “…”); after a quotation any verb can be the cue ("…,” Cruz continued.)
     for quote in quotes:
         after = text[quote.end:sentence.end]
-        # (a speaker never begins with the cue: in "…,” said K. Rajalakshmi, …, adding that …" the cue is "said")
-        match = re.match(rf"\s*,?\s*(?![\s,]|(?:{CUE_PHRASES})\b)(?P<src>{SOURCE_WORDS}){ADJUNCT}\s+"
-                         rf"(?P<cue>{CUE}|{ANY_VERB})\b", after) or \
-            re.match(rf"\s*,?\s*(?P<cue>{CUE})\s+(?P<src>[^,;“”\"]{{1,90}}?(?:,\s+[^“”\"]{{1,240}}?)?)"
-                     rf"(?=[.,]?\s*$|,\s*(?:[“\"]|'')|{CLAUSE_AFTER_SPEAKER}|,\s+{PARTICIPLE_CUES}\b)", after)
-        if match and _plausible_source(match.group("src")) and _name_or_pronoun(match.group("src")) and \
-                not _deed_after_phrase(match):
+        match = next((m for pattern in SPEAKER_AFTER if (m := pattern.match(after)) and
+                      _plausible_source(m.group("src")) and _name_or_pronoun(m.group("src")) and
+                      not _deed_after_phrase(m)), None)
+        if match:
             src = _span(quote.end, match, "src", text)
             # "said Kamin, who emphasized that …": a relative clause that reports speech is no part of the speaker
             if relative := re.search(r",\s+(?:who|which)\s+\w+\s+that\s", src.of(text)):
@@ -972,6 +969,15 @@ IS_HOW = re.compile(rf"\s*,?\s*{IS_HOW_WHO}")
 # (a relative clause only where it quotes: without one, annotators keep "X, who …" in the speaker as often as not)
 CLAUSE_AFTER_SPEAKER = r",\s+(?:(?:as|where|when|while|after|before|because|but|and)\b|" \
                        r"(?:who|whose|which)\b[^“”\"]*[“\"])"
+
+
+# who said a quotation, after it: a speaker, then a cue (a verb of saying before any verb, so that "the retired
+# teacher said" is not "the" who "retired"; a speaker never begins with the cue: in "…,” said K. Rajalakshmi, …,
+# adding that …" the cue is "said"), or the cue, then the speaker
+SPEAKER_AFTER = [re.compile(rf"\s*,?\s*(?![\s,]|(?:{CUE_PHRASES})\b)(?P<src>{SOURCE_WORDS}){ADJUNCT}\s+(?P<cue>{cue})\b")
+                 for cue in (CUE, ANY_VERB)] + \
+    [re.compile(rf"\s*,?\s*(?P<cue>{CUE})\s+(?P<src>[^,;“”\"]{{1,90}}?(?:,\s+[^“”\"]{{1,240}}?)?)"
+                rf"(?=[.,]?\s*$|,\s*(?:[“\"]|'')|{CLAUSE_AFTER_SPEAKER}|,\s+{PARTICIPLE_CUES}\b)")]
 
 
 def _named_then_colon(before: str) -> re.Match | None:
@@ -1363,8 +1369,9 @@ def _office_holder(words: str) -> Mention | None:
     body's, "State Secretary of the Health Ministry Ilze Kalniņa"; the name may not."""
     if office := OFFICE_THEN_NAME.fullmatch(words):
         rest = office.group("rest").split()
-        if (field := _field_words(rest)) and not _looks_like_org(" ".join(rest[field:])):
-            return Mention(_clean_name(" ".join(rest[field:])), f"{office.group('office')} {' '.join(rest[:field])}",
+        # (a courtesy title between field and name is the office's: "… and Environment Dr Faisal bin Hamad al-Qarni")
+        if (field := _field_words(rest)) and not _looks_like_org(name := " ".join(_after_titles(rest[field:]))):
+            return Mention(_clean_name(name), " ".join([office.group("office"), *rest[:len(rest) - len(name.split())]]),
                            "person")
     return None
 
@@ -1407,7 +1414,8 @@ def _described_then_named(head: str, apposition: str) -> bool:
 
 # an apposition that opens with a courtesy title names the person the phrase before it describes ("Senior
 # Meteorologist at the National Weather Office, Ms. Shari-Ann Telesford,"); not one's possessive ("Dr Lee's lawyer")
-HONORIFIC_NAME = re.compile(rf"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame)\.?\s+[{UPPER}][\w'-]*(?:\s+[{UPPER}][\w'-]*)*"
+COURTESY_TITLES = ("Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Prof", "Sir", "Dame", "Cde", "Hon", "Eng", "Engr", "Barr")
+HONORIFIC_NAME = re.compile(rf"(?:{'|'.join(COURTESY_TITLES)})\.?\s+[{UPPER}][\w'-]*(?:\s+[{UPPER}][\w'-]*)*"
                             r"(?![\w’'-])")
 
 
@@ -1427,7 +1435,10 @@ def _person_named(name: str) -> bool:
 INDEFINITE = re.compile(r"(?:an?|one|another|some)\b", re.I)
 ANONYMOUS = re.compile(r"\b(?:anonymity|anonymously|not\s+(?:want\s+|wish\s+)?to\s+be\s+(?:named|identified)|"
                        r"(?:declined|refused)\s+to\s+be\s+(?:named|identified)|"
-                       r"not\s+to\s+(?:use|give|print|publish)\s+(?:his|her|their)\s+(?:full\s+)?name)\b", re.I)
+                       r"not\s+to\s+(?:use|give|print|publish)\s+(?:his|her|their)\s+(?:full\s+)?name|"
+                       r"on\s+background|not\s+authori[sz]ed\s+to\s+(?:speak|comment|discuss)|"
+                       r"on\s+condition\s+(?:that\s+)?(?:he|she|they|it)\s+(?:not\s+be|(?:was|were|is|are)\s+not)\s+"
+                       r"(?:named|identified))\b", re.I)
 SPEAKS_FOR = re.compile(r"\b(?:spokes\w*|representative|press\s+(?:office|officer|team))\b", re.I)
 
 
@@ -1557,7 +1568,8 @@ def _title_word(word: str) -> bool:
     """A word of a title or office, singular or plural ("leader", "leaders"), or a word that describes who
     someone is before their name ("Caller", "Proud", "Co-star", "Mum-of-two")."""
     lowered = word.lower().strip(".’'")
-    return lowered in TITLE_WORDS or (lowered.endswith("s") and lowered[:-1] in TITLE_WORDS) or \
+    # (a plural, "MPs"; not a short name in capitals, "DSS")
+    return lowered in TITLE_WORDS or (lowered.endswith("s") and lowered[:-1] in TITLE_WORDS and not word.isupper()) or \
         lowered in DESCRIPTORS or lowered in ORG_DESCRIPTORS or bool(DESCRIPTOR_SHAPE.fullmatch(lowered))
 
 
@@ -1807,7 +1819,15 @@ def _plausible_words(phrase: str, head: str, apposition: str) -> bool:
                         r"historian|scientist|researcher|strategist|pollster|activist|advocate|candidate|nominee|"
                         r"chair(?:man|woman)?|director|executive|founder|host|narrator|article|analysis)\b", lowered)
     title = any(word in TITLE_WORDS for word in re.findall(r"[a-z]+", lowered))  # "the mayor, Ann Lee"
-    return has_name or bool(generic) or title
+    return has_name or bool(generic) or title or _described(lowered)
+
+
+def _described(words: str) -> bool:
+    """Whether lower-case words describe somebody by what they are: a determiner, words before it and a noun ("the
+    retired schoolteacher", "a second-year apprentice")."""
+    if not re.fullmatch(r"(?:the|a|an|one|another)\s+(?:[\w-]+\s+){1,3}[a-z][\w-]*", words):
+        return False
+    return pos.tag(pos.TOKEN.findall(words))[-1] == "NN"
 
 
 # --- pronouns and bare titles -------------------------------------------------------------------
@@ -1971,8 +1991,8 @@ def resolve(text: str, found: list[Attribution]) -> None:
                     genders.fit(subjects[before - 1][1], word):
                 # a tabloid's epithet ("the dad-of-three") that no earlier title holds: who the story was last about
                 attribution.speaker = subjects[before - 1][1]
-                reasons.append(f"uncertain: '{word}' taken to be {attribution.speaker.name}, who the story was last "
-                               "about; check")
+                reasons.append(f"uncertain: '{word}' taken to be {attribution.speaker.name or attribution.speaker.title}, "
+                               "who the story was last about; check")
                 attribution.confidence = 0.45
             elif speaker.title and speaker.kind == "person" and \
                     (later := _named_next(text, at, names, positions)) is not None:
@@ -2287,12 +2307,13 @@ def _dateline(text: str, run: re.Match) -> bool:
 
 
 def _headline(text: str, run: re.Match) -> bool:
-    """A line of five or more capitalised words and nothing else: a headline in title case ("Traders Count Losses
-    As Fire Razes Idumoja Central Market"), nobody's name."""
+    """Five or more capitalised words on a line in title case: a headline ("Traders Count Losses As Fire Razes
+    Idumoja Central Market"; "FCWA Proposes First-Ever Brine Limits For Desalination Plants, Eyes 2028
+    Compliance"), nobody's name."""
     line_start = text.rfind("\n", 0, run.start()) + 1
     line_end = text.find("\n", run.end())
     line = text[line_start:len(text) if line_end < 0 else line_end]
-    return len(run.group(0).split()) >= 5 and line.strip() == run.group(0).strip()
+    return len(run.group(0).split()) >= 5 and all(word[0].isupper() for word in re.findall(r"[^\W\d_][\w’'-]{3,}", line))
 
 
 OFFICE_BEFORE = re.compile(rf"\bthe\s+(?P<office>(?-i:[{UPPER}][a-z]+)(?:\s+(?:for|of|and|the|(?-i:[{UPPER}][\w-]*)))*)\s*$")
@@ -2303,9 +2324,11 @@ def _full_name(text: str, start: int, run: str) -> Mention | None:
         return holder
     whole = run.split()
     words = _name_words(whole)
-    office = OFFICE_OF.search(text, max(0, start - 120), start)
-    field = words[:_field_words(words)] if office else []  # "Minister of [Agriculture] Hemraj Sukhdeo"
-    words = words[len(field):]
+    field = []  # "Minister of [Agriculture] Hemraj Sukhdeo"; "… of Trade and [Industry] Dr Salim bin Khalid"
+    if office := OFFICE_OF.search(text, max(0, start - 120), start):
+        count = _field_words(words)
+        set_aside = [word for word in whole[:len(whole) - len(words)] if word.rstrip(".") not in COURTESY_TITLES]
+        field, words = set_aside + words[:count], words[count:]
     while len(words) > 1 and (_leading_title(words) or words[0].lower() in NOT_NAME_OPENERS) and \
             not _named_after_title(whole, len(whole) - len(words)) and \
             not (_org_head_last(words) and words[0].lower() in TITLE_MODIFIERS):
@@ -2329,15 +2352,18 @@ def _full_name(text: str, start: int, run: str) -> Mention | None:
 # (a field of several parts: "Minister of Lands, Agriculture and Rural Development [Cde Tafadzwa Mhlanga]")
 FIELD = rf"(?:[{UPPER}][\w’'-]*(?:,\s+|\s+and\s+|\s+))"
 OFFICE_OF = re.compile(rf"\b(?:{TITLED})\s+(?:of|for)\s+(?:the\s+)?{FIELD}{{0,6}}$")
-OFFICE_THEN_NAME = re.compile(rf"(?:(?i:the)\s+)?(?P<office>(?:[{UPPER}][\w’'-]*\s+)*?(?:{TITLED})\s+(?:of|for)(?:\s+the)?)"
-                              rf"\s+(?P<rest>{FIELD}{{0,6}}[{UPPER}][\w’'-]*(?:\s+[{UPPER}][\w’'-]*){{2,5}})")
+# (after "HE", His Excellency: "HE the Minister of Food Security and Environment Dr Faisal bin Hamad al-Qarni")
+OFFICE_THEN_NAME = re.compile(rf"(?:H\.?E\.?\s+)?(?:(?i:the)\s+)?"
+                              rf"(?P<office>(?:[{UPPER}][\w’'-]*\s+)*?(?:{TITLED})\s+(?:of|for)(?:\s+the)?)\s+(?P<rest>{FIELD}{{0,6}}[{UPPER}][\w’'-]*(?:\s+{NAME_WORD}){{2,5}})")
 
 
 def _field_words(words: list[str]) -> int:
     """How many of the words after an office's "of" or "for" are its field, before the name: those nobody bears as
-    a given name, while two words are left ("[Foreign Affairs] Ann Lee"; "Energy [Chaudhry Tariq Mehmood]")."""
+    a given name, while two words are left and up to a courtesy title ("[Foreign Affairs] Ann Lee"; "Energy [Chaudhry
+    Tariq Mehmood]"; "[Trade and Industry] Dr Salim bin Khalid al-Mansoori")."""
     count = 0
-    while len(words) - count > 2 and given_names.borne(words[count]) == 0:
+    while len(words) - count > 2 and given_names.borne(words[count]) == 0 and \
+            words[count].rstrip(".") not in COURTESY_TITLES:
         count += 1
     return count
 
@@ -2438,12 +2464,20 @@ ACRONYM = re.compile(rf"(?P<full>[{UPPER}][\w’'&-]*(?:[ \t]+(?:(?:of|for|and|t
 def _acronyms(text: str) -> dict[str, Mention]:
     """The short names an article defines: "the Association of Critical Care Nurses (ACCN)" makes "ACCN" that
     association, an organisation. A short name must be made of the name's letters, its first a word's first
-    ("Cllr Máire Tuohy (FF)" gives her party, not her name)."""
+    ("Cllr Máire Tuohy (FF)" gives her party, not her name), unless the name is an organisation's, whose short name
+    may come from its own language ("the Ermera Coffee Growers Union (UPKE)")."""
     found = {}
     for match in ACRONYM.finditer(text):
-        if full := _spelled_out(match.group("short"), match.group("full")):
+        if full := _spelled_out(match.group("short"), match.group("full")) or _named_before(match.group("full")):
             found[match.group("short")] = Mention(_clean_name(full), None, "organization")
     return found
+
+
+def _named_before(words: str) -> str | None:
+    """The organisation's name before a short name it does not spell, from "of the" on ("Members of the [Ainaro
+    Rice Farmers Union] (KPAR)")."""
+    name = re.split(r"\s+of\s+the\s+", words)[-1]
+    return name if _looks_like_org(name) else words if _looks_like_org(words) else None
 
 
 def _spelled_out(short: str, full: str) -> str | None:
