@@ -2735,3 +2735,31 @@ def test_a_headline_in_title_case_with_a_comma_names_nobody():
            "speaking on background, said more rules would follow. “Intakes are next,” the official said."
     assert "CWA Proposes New Limits For Desalination Plants" not in {m.name for _, m in rules._names(text)}
     assert [a.speaker.name for a in extract(text) if a.quotes] == [None]
+
+
+@pytest.mark.parametrize("text, speakers", [
+    # an office's field that names a body with "for" in it, then its holder, whom "the chairman" names again
+    ("Opening the forum, Chairman of the State Agency for Water Supply Elnur Gasimzade noted that the pipe was done.\n\n"
+     "“It is a bridge between two seas,” the chairman said.", ["Elnur Gasimzade"]),
+    # a kind of body with a capital inside a quotation is no name that "the group" can mean
+    ("The Tenants Forward Network said in a statement that the rules were “rushed”.\n\n“The Committee held one "
+     "hearing. Nobody asked us,” the statement reads.\n\nThe group called on the mayor to “think again”.",
+     ["Tenants Forward Network", "Tenants Forward Network", "Tenants Forward Network"]),
+    # a transcript's stage direction and an answer's first word open the turn; "came in and said" is a deed, then
+    # what the subject said
+    ("Coach Ines Moreau spoke to the team.\n\nLund: It was quiet. [laughs] No, but Ines came in and said “stop "
+     "looking at the score,” and we did.", ["Ines Moreau"]),
+])
+def test_fields_with_for_kinds_of_body_and_turns_that_open_with_no(text, speakers):
+    assert [a.speaker.name for a in extract(text) if a.quotes] == speakers
+
+
+@pytest.mark.parametrize("head, date", [
+    ("20/05/2026 - 19:14", dt.date(2026, 5, 20)),  # day first, as only it can be
+    ("Posted 05/20/2026", dt.date(2026, 5, 20)),  # month first
+    ("31.12.2026", dt.date(2026, 12, 31)),
+    ("05/06/2026", None),  # either order: no date rather than a guess
+])
+def test_a_date_in_numbers_is_read_where_only_one_order_fits(head, date):
+    made = draft(f"Council adopts the new budget today\n\n{head}\n\nThe council adopted the budget.\n", "budget")
+    assert made.records["sources"][0].get("date") == date

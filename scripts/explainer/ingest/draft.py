@@ -36,7 +36,7 @@ from ..editing.records import round_trip_yaml, with_sections
 from ..text import sentence, slug
 
 DATE = r"(?P<date>[A-Z][a-zA-Z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-zA-Z]{2,8}\.?,?\s+\d{4}|" \
-       r"\d{4}-\d{2}-\d{2})\b"  # (a month in capitals too: "16:05, 2 JUL 2026")
+       r"\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{4})\b"  # (a month in capitals too: "16:05, 2 JUL 2026")
 # the article's date: the first whole date on a line of its head that is no sentence, however the outlet dresses
 # it ("Published: Nov. 27, 2026", "Westminster, Thursday 12 March 2026", "By Ann Lee | The Gazette | Posted
 # September 3, 2026", "Sat 21 Mar 2026 07.00 GMT"); a sentence's date ("… signed on 3 March 2026.") is news
@@ -490,7 +490,15 @@ def _published(lines: list[str]) -> dt.date | None:
 
 
 def _date(written: str) -> dt.date | None:
-    """A date as a dateline writes it: "Nov. 27, 2026", "27 November 2026", "2026-11-27" ("Sept." too)."""
+    """A date as a dateline writes it: "Nov. 27, 2026", "27 November 2026", "2026-11-27" ("Sept." too), or in
+    numbers where only one order of day and month can be meant ("20/05/2026"; not "05/06/2026")."""
+    if numeric := re.fullmatch(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})", written):
+        first, second, year = map(int, numeric.groups())
+        day, month = (first, second) if first > 12 else (second, first) if second > 12 else (0, 0)
+        try:
+            return dt.date(year, month, day) if day else None
+        except ValueError:
+            return None
     written = " ".join(written.replace(".", "").replace(",", " ").replace("Sept ", "Sep ").split())
     for form in DATE_FORMATS:
         try:

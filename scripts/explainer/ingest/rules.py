@@ -170,10 +170,11 @@ DESCRIBING = frozenset(("shocked", "stunned", "horrified", "relieved", "thrilled
     "serving", "reigning", "fuming", "talented", "celebrated", "disgraced", "jailed", "convicted", "injured",
     "wounded", "bereaved", "embattled", "beleaguered", "veteran"))
 # (and "in what": "…, in what the union called “…”" is the union's)
-LEADING = re.compile(rf"^(?:as\s+(?=[{UPPER}]))?(?:in\s+what\s+|(?:to|at|after|upon) which\s+|"  # "To which she said"
+# (a transcript's stage direction and an answer's first word open a turn too: "[laughs] No, but Mira came in and said")
+LEADING = re.compile(rf"^(?:\[[^\]\n]{{1,30}}\]\s+)?(?:as\s+(?=[{UPPER}]))?(?:in\s+what\s+|(?:to|at|after|upon) which\s+|"  # "To which she said"
                      # "But in a statement on Monday night, the ministry …": a conjunction, then the adverbial
                      r"(?:but|and|yet|so)\s+(?=(?:in|on|at|after|during|when|while|asked|despite|amid)\s)|"
-                     r"(?:but|and|however|meanwhile|still|yet|so|also|then|now|moreover|instead|"
+                     r"(?:but|and|however|meanwhile|still|yet|so|also|then|now|moreover|instead|no|yes|well|oh|"
                      r"(?:last|this|that|late|early)\s+\w+(?:\s+\w+)?|yesterday|today|tonight|"  # "Last week,"
                      # a name a question calls out: "Ms Achterberg, you once called …"
                      rf"(?:(?:mr|ms|mrs|dr|prof)\.?\s+)?(?-i:[{UPPER}])[\w’'-]+(?:\s+(?-i:[{UPPER}])[\w’'-]+)?(?=,\s+you\b)|"
@@ -1031,7 +1032,7 @@ WHOSE_WORDS = re.compile(r"(?P<src>\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts))\s+(?P<cu
                          r"words|reaction|diagnosis|summary|appeal)\b[^“”\".;:]{0,60}?\s+(?:is|was|are|were)\b"
                          r"[^“”\".;:]{0,40}):\s*$")
 # "She accepted that …, but said: “…”"
-DID_BUT_SAID = re.compile(rf"(?P<src>{SOURCE_WORDS})\s+{ANY_VERB}\b[^“”\"]*?,?\s+(?:but|and)\s+(?P<cue>{CUE})\s*[,:]?\s*$")
+DID_BUT_SAID = re.compile(rf"(?P<src>{SOURCE_WORDS})\s+{DEED}[^“”\"]*?,?\s+(?:but|and)\s+(?P<cue>{CUE})\s*[,:]?\s*$")
 DID_SAYING = re.compile(rf"(?P<src>{SOURCE_WORDS})\s+{ANY_VERB}\b[^“”\"]*,\s+(?P<cue>{PARTICIPLE_CUES})\s*[,:]?\s*$")
 # "Okerlund repeated the figure, telling supporters the numbers were “…”"; "Lee was brighter, describing it as “…”"
 DID_THEN_QUOTING = re.compile(rf"(?P<src>{SOURCE_WORDS})\s+(?P<did>(?:{DEED}|(?:was|were|is|are)\b)[^“”\".;:]*),\s+"
@@ -2335,6 +2336,8 @@ def _full_name(text: str, start: int, run: str) -> Mention | None:
         words.pop(0)
     if len(words) < 2 or _office(words):  # "Provincial Minister" is an office, nobody's name
         return None
+    if len(alone := _clean_name(" ".join(words)).split()) == 1 and alone[0].lower() in ORG_NOUNS:
+        return None  # "The Committee held one hearing": a kind of body, which "the committee" finds (`_org_named_for`)
     # the title words right before it ("Rovers manager", "the Speaker, Rt. Hon."), not the sentence's, or the
     # office an apposition names ("asked the Minister for Roads and Transport, Ms Fiona Tallis-Grant,")
     if field:
@@ -2350,7 +2353,7 @@ def _full_name(text: str, start: int, run: str) -> Mention | None:
 
 # an office with its field before the run of a name: "Minister of [Agriculture Hemraj Sukhdeo]"
 # (a field of several parts: "Minister of Lands, Agriculture and Rural Development [Cde Tafadzwa Mhlanga]")
-FIELD = rf"(?:[{UPPER}][\w’'-]*(?:,\s+|\s+and\s+|\s+))"
+FIELD = rf"(?:[{UPPER}][\w’'-]*(?:,\s+|\s+(?:and|for|of|on)\s+|\s+))"  # ("… Agency for Digital Connectivity")
 OFFICE_OF = re.compile(rf"\b(?:{TITLED})\s+(?:of|for)\s+(?:the\s+)?{FIELD}{{0,6}}$")
 # (after "HE", His Excellency: "HE the Minister of Food Security and Environment Dr Faisal bin Hamad al-Qarni")
 OFFICE_THEN_NAME = re.compile(rf"(?:H\.?E\.?\s+)?(?:(?i:the)\s+)?"
@@ -2362,7 +2365,7 @@ def _field_words(words: list[str]) -> int:
     a given name, while two words are left and up to a courtesy title ("[Foreign Affairs] Ann Lee"; "Energy [Chaudhry
     Tariq Mehmood]"; "[Trade and Industry] Dr Salim bin Khalid al-Mansoori")."""
     count = 0
-    while len(words) - count > 2 and given_names.borne(words[count]) == 0 and \
+    while len(words) - count > 2 and (given_names.borne(words[count]) == 0 or words[count].islower()) and \
             words[count].rstrip(".") not in COURTESY_TITLES:
         count += 1
     return count
