@@ -2763,3 +2763,18 @@ def test_fields_with_for_kinds_of_body_and_turns_that_open_with_no(text, speaker
 def test_a_date_in_numbers_is_read_where_only_one_order_fits(head, date):
     made = draft(f"Council adopts the new budget today\n\n{head}\n\nThe council adopted the budget.\n", "budget")
     assert made.records["sources"][0].get("date") == date
+
+
+@pytest.mark.parametrize("text, speakers", [
+    # a kind of body before a name makes it a body's, which "the association" then names again
+    ("The cyclists’ association Velo Ensemble said on Monday that it “regretted” the vote. “Roads are for everyone,” "
+     "the association said.", ["Velo Ensemble", "Velo Ensemble"]),
+    # the name after it is whole, a word of it no descriptor of a person
+    ("Campaign group Patient Voice Kelso said the case was “not an isolated one”.", ["Patient Voice Kelso"]),
+    # a place and a kind of body in common words
+    ("The Gyumri municipality said in a statement that it “fully supports” the plan.", ["Gyumri municipality"]),
+    # (a guard: whose office is no body's name)
+    ("The Premier’s office said the bore was “on track”.", [None]),
+])
+def test_kinds_of_body_before_and_after_a_name(text, speakers):
+    assert [a.speaker.name for a in extract(text) if a.quotes] == speakers

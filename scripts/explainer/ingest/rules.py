@@ -1325,6 +1325,8 @@ def _mention(phrase: str) -> Mention:
     elif titles_only and re.match(r"(?:the|its|their|our|an?|one|another)\s", head, re.I):
         runs = []  # "the Speaker", "the Provost": an office written with a capital, no name
     title = _role(apposition) or None
+    if not runs and (body := NAME_THEN_ORG_NOUN.fullmatch(head.strip())):  # "The Yerevan municipality said"
+        return Mention(body.group("body"), None, "organization")
     if not runs:  # "the spokesman", "sources", "a senior official", "the EU's trade chief"
         # "a spokesman for the Harbour Board": the organisation speaks, through its spokesman
         if (spoke := SPOKESMAN_FOR.search(head)) and (named := NAME_OR_ORG.match(head, spoke.end())):
@@ -1342,8 +1344,10 @@ def _mention(phrase: str) -> Mention:
         return Mention(None, title=_bare(head), kind="any" if _issued(_bare(head)) else _kind(head), pronoun=True)
     run = runs[-1]
     run_words = run.group(0).split()
-    name_words = _name_words(run_words)
-    while len(name_words) > 1 and (_leading_title(name_words) or name_words[0].lower() in PREPOSITIONS) and \
+    # (after a kind of body, a name whole, its first word no title: "Campaign group Patient Voice Wexshire")
+    body = KIND_OF_ORG_BEFORE.search(head, 0, run.start()) and run_words[0].lower().strip(".") not in TITLE_WORDS
+    name_words = run_words if body else _name_words(run_words)
+    while not body and len(name_words) > 1 and (_leading_title(name_words) or name_words[0].lower() in PREPOSITIONS) and \
             not _given_after_title(run_words, len(run_words) - len(name_words)) and \
             not _named_after_title(run_words, len(run_words) - len(name_words)) and \
             not (_org_head_last(name_words) and name_words[0].lower() in TITLE_MODIFIERS):
@@ -1359,10 +1363,18 @@ def _mention(phrase: str) -> Mention:
     if kind == "organization" and (_person_named(name) or (before and (
             before.split()[-1].lower().strip(".") in RULERS | TITLE_WORDS - TITLE_MODIFIERS) and not _looks_like_org(name))):
         kind = "person"
-    if before and (descriptor := before.split()[-1].lower()) in ORG_DESCRIPTORS and \
+    if before and (descriptor := before.split()[-1].lower()) in ORG_DESCRIPTORS | ORG_NOUNS and \
             (descriptor not in TRADES or not _person_named(name)):
-        kind = "organization"  # "Publisher Cobalt Arc", "Environmental NGO Terra Viva"; not "Publisher Ann Lee"
+        # "Publisher Cobalt Arc", "Environmental NGO Terra Viva", "The motorists’ association Mobilité Plus"; not
+        # "Publisher Ann Lee"
+        kind = "organization"
     return Mention(name, title=title or before or None, kind=kind)
+
+
+# a body by its place and its kind in common words: "the Yerevan municipality", "the Labour party" (not whose:
+# "the Premier's office", "Lee’s party")
+NAME_THEN_ORG_NOUN = re.compile(rf"(?i:the)\s+(?P<body>(?:[{UPPER}][\w-]*\s+){{1,3}}"
+                                rf"(?:{'|'.join(sorted(ORG_NOUNS - TRADE_NOUNS))}))")
 
 
 def _office_holder(words: str) -> Mention | None:
@@ -2572,7 +2584,9 @@ def _described_as_organisations(text: str) -> dict[str, set[str]]:
     for first would be read again from each of its words.)"""
     described: dict[str, set[str]] = defaultdict(set)
     for match in DESCRIPTION_THEN_NAME.finditer(text):  # "The island's only ferry operator, CalMarine, has …"
-        described[_clean_name(match.group("name"))].add(match.group("noun"))
+        words = match.group("name").split()
+        if match.group("comma") or not (_leading_title(words) or _person_named(match.group("name"))):
+            described[_clean_name(match.group("name"))].add(match.group("noun"))  # (not "the council Mayor Ann Lee")
     for match in WHICH_AFTER_NAME.finditer(text):  # "Transport Scotland, which funds the service, said": no person
         if (name := NAME_AT_END.search(text, max(0, match.start() - 100), match.start())) and \
                 not re.match(r"(?:in|on|at|by|from)\s", text[match.end():match.end() + 5]):
@@ -2585,9 +2599,10 @@ def _described_as_organisations(text: str) -> dict[str, set[str]]:
 
 
 # (the body is what the description is, not what an office is of: "The chairwoman of Kalnupe council, Dace Ozola")
+# (or with no commas, the name then what it did: "The motorists’ association Mobilité Plus said")
 DESCRIPTION_THEN_NAME = re.compile(rf"\b(?i:the|an?)\s+(?:(?!(?i:of|for)\s)[\w’'-]+\s+){{0,4}}?"
-                                   rf"(?P<noun>{'|'.join(sorted(ORG_NOUNS))}),"
-                                   rf"\s+(?P<name>[{UPPER}][\w’'&-]*(?:\s+[{UPPER}][\w’'&-]*){{0,4}}),")
+                                   rf"(?P<noun>{'|'.join(sorted(ORG_NOUNS))})(?P<comma>,?)"
+                                   rf"\s+(?P<name>[{UPPER}][\w’'&-]*(?:\s+[{UPPER}][\w’'&-]*){{0,4}})(?:,|(?=\s+[a-z]))")
 WHICH_AFTER_NAME = re.compile(r"(?<=\w),\s+which\s")
 # or in lower case after it: "the Mosele local municipality", "the Kelbridge city council"
 KIND_AFTER_NAME = re.compile(r"(?<=\w)\s+(?:local|city|district|county|regional|state|town|municipal|provincial|"
