@@ -2778,3 +2778,19 @@ def test_a_date_in_numbers_is_read_where_only_one_order_fits(head, date):
 ])
 def test_kinds_of_body_before_and_after_a_name(text, speakers):
     assert [a.speaker.name for a in extract(text) if a.quotes] == speakers
+
+
+def test_the_speakers_own_day_dates_their_next_words_over_the_leads():
+    """The lead names the day of the vote; a body then says on another day that it regrets it, and its next
+    quotation, with no day of its own, was said on the day its words before gave."""
+    made = draft("Heavy cars to pay more\n\nFebruary 10, 2026\n\nThe council voted on Monday evening to raise the "
+                 "fees.\n\nThe drivers’ club Auto Ensemble said in a statement on Tuesday that it “regretted” the vote. "
+                 "“Drivers already pay enough,” the club said.\n", "fees")
+    assert [str(c.get("date")) for c in made.records["claims"] if c["claimant"] == "auto-ensemble"] == [
+        "2026-02-10", "2026-02-10"]
+
+
+def test_an_office_in_the_masculine_does_not_keep_she_from_its_holder():
+    text = "Deputy Chairman of the Agency Aytan Rzayeva, speaking on the sidelines, said more deals were expected.\n\n" \
+           "“Five documents will be signed,” she said."
+    assert [a.speaker.name for a in extract(text) if a.quotes] == ["Aytan Rzayeva"]

@@ -52,6 +52,7 @@ class When:
     time: str | None  # "HH:MM", 24-hour
     reason: str
     before: bool = False  # taken from a paragraph before the words' own, in a sentence naming their speaker
+    lead: bool = False  # taken from the story's lead, in another paragraph than the words' own
 
 
 def when_said(words: str, published: dt.date | None) -> When | str | None:
@@ -189,7 +190,7 @@ def occasion(narrative: str, before: int, published: dt.date | None, speaker: st
             return f"no day given: the story named '{named}' ({date.isoformat()}) in a paragraph before; not set (check)"
         return When(date, None, f"said {date.isoformat()}: no day given, the day {where} named before ('{named}', "
                                 f"in an article of {published.strftime('%A')} {published.isoformat()}) (check)",
-                    before=before)
+                    before=before, lead=where == "the story's lead")
     return None
 
 

@@ -295,7 +295,7 @@ def _claim(out: Draft, found: Attribution, actors: "_Actors", known: set) -> Non
 def _when(out: Draft, found: Attribution, claimant: str) -> When | str | None:
     """When the words were said: the day their attribution names; else the live page's day, under an entry's time;
     else the day their paragraph, or the story's first, named before them (`dates.occasion`), unless it is the
-    paragraph before's and the speaker's words before named their own day; else the day of the same speaker's
+    paragraph before's or the lead's and the speaker's words before named their own day; else the day of the same speaker's
     words before (most often the same occasion); else a hint, or nothing."""
     own = when_said(_own_words(out.marked, found), out.published)
     if own is not None:
@@ -306,8 +306,9 @@ def _when(out: Draft, found: Attribution, claimant: str) -> When | str | None:
         return entry
     named = occasion(out.narrative, _start(found), out.published, found.speaker.name, SAYING_WORD)
     # (a day of the paragraph before may be one the speaker's words there spoke of: "Pham, reached Wednesday, said
-    # the heater failed Monday night"; the day those words gave as theirs is the day)
-    if isinstance(named, When) and named.before and claimant in out.stated:
+    # the heater failed Monday night"; the day those words gave as theirs is the day; so it is over the lead's:
+    # "The association said in a statement on Tuesday …" after a lead of Monday's vote)
+    if isinstance(named, When) and (named.before or named.lead) and claimant in out.stated:
         return When(out.stated[claimant], None, f"said {out.stated[claimant].isoformat()}: no day given, the day "
                                                 f"{found.speaker.name}'s words before said they spoke (check)")
     if isinstance(named, When):

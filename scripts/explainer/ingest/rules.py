@@ -1981,7 +1981,11 @@ def resolve(text: str, found: list[Attribution]) -> None:
             _given(attribution, spoken_for, None, 0.7,
                    f"'{word}' taken to be {spoken_for.name}, for whom a {_bare(word)} spoke just before")
         else:
-            candidates = [c for c in seen.fitting(speaker, 6) if genders.fit(c, word)][:3]  # the nearest three
+            # the nearest three; by what only an office says, where no other fits ("Deputy Chairman of the Agency
+            # Sevinj Karimova …" then "she said")
+            nearest = seen.fitting(speaker, 6)
+            candidates = ([c for c in nearest if genders.fit(c, word)] or
+                          [c for c in nearest if genders.fit(c, word, office=False)])[:3]
             if candidates and candidates[0].unnamed:  # "said the official": the one the article did not name
                 attribution.speaker = candidates[0]
                 reasons.append(f"'{word}' taken to be '{candidates[0].title}' before, whom the article does not name")
@@ -2164,14 +2168,15 @@ class _Genders:
         if said and mention.name:
             self.known.setdefault(mention.name, said)
 
-    def fit(self, mention: Mention, word: str) -> bool:
+    def fit(self, mention: Mention, word: str, office: bool = True) -> bool:
+        """Whether the pronoun can mean the mention; without `office`, by what more than an office says."""
         said = self.PRONOUNS.get(word.lower())
-        return said is None or (self.of(mention) or said) == said
+        return said is None or (self.of(mention, office) or said) == said
 
-    def of(self, mention: Mention) -> str | None:
+    def of(self, mention: Mention, office: bool = True) -> str | None:
         """"m", "f" or None (not known) for a mention."""
         return self.known.get(mention.name) or self._of_title(mention.title or "", self.TITLES) or \
-            self._of_name(mention) or self._of_title(mention.title or "", self.OFFICES)
+            self._of_name(mention) or (self._of_title(mention.title or "", self.OFFICES) if office else None)
 
     @staticmethod
     def _of_name(mention: Mention) -> str | None:
