@@ -2794,3 +2794,60 @@ def test_an_office_in_the_masculine_does_not_keep_she_from_its_holder():
     text = "Deputy Chairman of the Agency Aytan Rzayeva, speaking on the sidelines, said more deals were expected.\n\n" \
            "“Five documents will be signed,” she said."
     assert [a.speaker.name for a in extract(text) if a.quotes] == ["Aytan Rzayeva"]
+
+
+@pytest.mark.parametrize("text, speakers", [
+    # a news site's labels: "Quote from X:", and "Quote:" that goes on with whoever spoke last
+    ("Drones hit a heating plant\n\nDrones struck a heating plant overnight.\n\nSource: Deputy Mayor Oleh Marchenko on "
+     "Telegram\n\nQuote from Marchenko: “Eleven drones were launched.”\n\n"
+     "Details: Marchenko said crews began work at six.\n\nQuote: “We will restore heating within 48 hours.”",
+     ["Oleh Marchenko", "Oleh Marchenko"]),
+    # an apposition holding a name in quotation marks, and a document that reads
+    ("“We will not pick for 250 dinars,” said Goran Ilić, head of the growers' association “Crvena jagoda”.",
+     ["Goran Ilić"]),
+    ("The Danube Health Foundation mentioned in a press release that it would grant allowances.\n\n“The Foundation "
+     "will stand by the hospital,” the press release reads.", ["Danube Health Foundation"]),
+    # a new subject that says, after "but"
+    ("The region announced a ban on imports in June, but growers say lorries still cross the border “every night”.",
+     []),
+    # titles joined by a hyphen, before the name
+    ("Coastal Workforce Office Director-General Lin Mei-hua said the office would grow. “We need our own people,” "
+     "Lin said.", ["Lin Mei-hua"]),
+    # "For his part," opens the sentence; a body that "the enterprise" and "the chamber" name again
+    ("For his part, the director of the Fuel Commission, Tomás Peña Ruiz, described the strike as “unjustified”.",
+     ["Tomás Peña Ruiz"]),
+    ("The money comes from the Red Lake Gaming Enterprise. In a statement, the enterprise said the transfer “will not "
+     "affect payments”.", ["Red Lake Gaming Enterprise"]),
+    # what leads the sentence is no subject of its second cue
+    ("In a leaflet passed around on Sunday, the Frente del Cerro denied recruiting children and claimed the group was "
+     "“protecting the valley”.", ["Frente del Cerro"]),
+    # "shot back", "encouraged", and a saying after "but in a release"
+    ("Senator Ruth Ives shot back that it was “not hindsight, that's the rulebook”.", ["Ruth Ives"]),
+    ("The Platte Growers Association wrote to members. In the email, the association encouraged growers “to follow "
+     "the data”.", ["Platte Growers Association"]),
+    ("The Eastern Fishers Society welcomed the relief, but in a release urged the ministry to “pay the fishers”.",
+     ["Eastern Fishers Society"]),
+    # a reported clause's verb whose subject is the one before
+    ("Mr Dunmore returned late.\n\nHe said he had met Mr Ash once, at a conference, and had “no personal "
+     "relationship” with him.", ["Dunmore"]),
+])
+def test_labels_documents_new_subjects_and_clauses_that_go_on(text, speakers):
+    assert [a.speaker.name for a in extract(text) if a.quotes] == speakers
+
+
+@pytest.mark.parametrize("text, speakers", [
+    # one of a kind of body is somebody new, not the body named before
+    ("The Harbour Board said the works were late.\n\nAfter the strike, one international agency put out a statement "
+     "saying it was “deeply concerned”.", [None]),
+    # a person named after a description of her office is no organisation ("Counsel for the regulator")
+    ("Counsel for the regulator, Harriet Sollis, said the shortfall was only part of it.\n\n“He did not merely take "
+     "money,” she told the tribunal.", ["Harriet Sollis"]),
+])
+def test_new_bodies_and_counsel(text, speakers):
+    assert [a.speaker.name for a in extract(text) if a.quotes] == speakers
+
+
+def test_words_in_title_case_above_the_body_are_no_name():
+    text = "‘We Treat Patients Under the Trees Now’: A Doctor on Life After the Strike\n\nBy Staff\n\nDr. Thiri Aung " \
+           "ran the clinic until May. Source: Deputy Mayor Oleh Marchenko on Telegram."
+    assert [m.name for _, m in rules._names(text)] == ["Thiri Aung", "Oleh Marchenko"]

@@ -48,9 +48,10 @@ CUE_WORDS = (
     "chanted chanting yelled yells shouted shouts "
     "dismissed dismisses disputed disputes questioned endorsed endorses refuted rebuffed retorted backed backs "
     "blamed blames condemned condemns criticised criticises hailed hails slammed slams branded brands "
-    "averred avers ruled read reads termed terms informed informs furthered"
+    "averred avers ruled read reads termed terms informed informs furthered encouraged encourages"
 ).split()
 MULTI_CUES = ["has learned", "have learned", "put it", "puts it", "pointed out", "points out", "called out",
+              "shot back", "hit back", "fired back",
               "calls out", "called for", "calls for", "called on", "calls on", "went on to say", "is quoted as saying",
               "as relayed by", "according to", "declined to comment on", "refused to comment on",
               "would not comment on"]  # (what one would not comment on is theirs only where quoted: `_reported`)
@@ -175,6 +176,7 @@ LEADING = re.compile(rf"^(?:\[[^\]\n]{{1,30}}\]\s+)?(?:as\s+(?=[{UPPER}]))?(?:in
                      # "But in a statement on Monday night, the ministry …": a conjunction, then the adverbial
                      r"(?:but|and|yet|so)\s+(?=(?:in|on|at|after|during|when|while|asked|despite|amid)\s)|"
                      r"(?:but|and|however|meanwhile|still|yet|so|also|then|now|moreover|instead|no|yes|well|oh|"
+                     r"for\s+(?:his|her|its|their|our|my)\s+part|"  # "For his part, the director …, said"
                      r"(?:last|this|that|late|early)\s+\w+(?:\s+\w+)?|yesterday|today|tonight|"  # "Last week,"
                      # a name a question calls out: "Ms Achterberg, you once called …"
                      rf"(?:(?:mr|ms|mrs|dr|prof)\.?\s+)?(?-i:[{UPPER}])[\w’'-]+(?:\s+(?-i:[{UPPER}])[\w’'-]+)?(?=,\s+you\b)|"
@@ -236,7 +238,7 @@ ORG_NOUNS = frozenset(("company", "firm", "operator", "group", "airline", "bank"
     "commission", "inquiry", "watchdog", "municipality", "assembly", "parliament", "fund", "service", "office",
     "association", "federation", "society", "foundation", "institute", "coalition", "alliance", "league",
     "cooperative", "co-operative", "corporation", "consortium", "hamlet", "division", "directorate", "secretariat",
-    "inspectorate", "district", "forum", "bureau", *TRADE_NOUNS))
+    "inspectorate", "district", "forum", "bureau", "enterprise", "chamber", *TRADE_NOUNS))
 ORG_HINTS = ORG_NOUNS - TRADE_NOUNS | frozenset(("office", "house", "kremlin", "news", "times", "post", "press",
     "reuters", "associated", "cnn", "bbc", "ria", "tass", "nations", "army", "forces", "service", "campaign", "court",
     "police", "states", "russia", "ukraine", "washington", "moscow", "kiev", "kyiv", "china", "congress", "senate",
@@ -656,8 +658,12 @@ def _in_sentence(text: str, sentence: Span, quotes: list[Span]) -> list[Attribut
     found: list[Attribution] = []
     clauses = _clauses(text, body, quotes)  # "Russia has said …, and hardliners have said …"
     for clause in clauses:
-        if found and (THAT_TOO.match(text, clause.start, clause.end) or _quotation_alone(text, clause, quotes)):
-            _said_too(text, found[-1], clause, quotes)  # "He said X, and that the site was fenced …", "…, and “…”"
+        if found and (THAT_TOO.match(text, clause.start, clause.end) or _quotation_alone(text, clause, quotes) or
+                      (not found[-1].direct and PREDICATE_TOO.match(text, clause.start, clause.end) and
+                       _quotes_in(quotes, clause))):
+            # "He said X, and that the site was fenced …", "…, and “…”", "He said he had met him once, and had “no
+            # personal relationship” with him"
+            _said_too(text, found[-1], clause, quotes)
             continue
         attribution = _relative(text, clause, clauses, quotes) or _reported(text, clause, quotes) or \
             _subjectless(text, clause, clauses[0], found, quotes)
@@ -763,10 +769,12 @@ def _subjectless(text: str, clause: Span, first: Span, found: list[Attribution],
     if found:
         source = found[-1].source
     else:
-        subject = re.match(rf"(?P<src>{SOURCE_WORDS})\s+{ANY_VERB}\b", text[first.start:first.end])
+        # (after what leads the sentence: "In a pamphlet circulated …, the Comandos denied …")
+        start = first.start + _lead_end(text[first.start:first.end])
+        subject = re.match(rf"(?P<src>{SOURCE_WORDS})\s+{ANY_VERB}\b", text[start:first.end])
         if not subject or not _plausible_source(_strip_leading(subject.group("src"))):
             return None
-        source = _lead_trimmed(text, _span(first.start, subject, "src", text))
+        source = _lead_trimmed(text, _span(start, subject, "src", text))
     cue = _span(clause.start, match, "cue", text)
     cue, content = _before_that(text, cue, _trim(text, _span(clause.start, match, "content", text)))
     inner = _quotes_in(quotes, content)
@@ -818,6 +826,8 @@ def _with_participle(text: str, first: Attribution, sentence: Span, quotes: list
 
 
 THAT_TOO = re.compile(r"that\s")
+# a reported clause's verb, whose subject is the one before: "…, and had “no personal relationship” with him"
+PREDICATE_TOO = re.compile(r"(?:had|has|have|was|were|is|are|would|could|should|will|did|might|must)\s")
 
 
 def _quotes_in(quotes: list[Span], content: Span) -> list[Span]:
@@ -842,7 +852,10 @@ def _said_too(text: str, attribution: Attribution, clause: Span, quotes: list[Sp
 
 def _clauses(text: str, sentence: Span, quotes: list[Span]) -> list[Span]:
     cuts = [m for m in re.finditer(rf",\s+and\s+|;\s+|\s+(?:[—–]|--)\s+and\s+|\s+and\s+(?={CUE}\s)|"
-                                   rf",\s+(?:though|although|but|while)\s+(?=(?:he|she|they|it)\s+(?:\w+\s+)?{CUE}\s)|"
+                                   # (a new subject that says: "…, but farmers say trucks are still crossing")
+                                   rf",\s+(?:though|although|but|while)\s+(?=(?:he|she|they|it|(?:[a-z]+\s+)?[a-z]{{3,}}s|"
+                                   rf"(?:the\s+)?[{UPPER}][\w’'-]*(?:\s+[{UPPER}][\w’'-]*){{0,3}}|the\s+[a-z]+(?:\s+[a-z]+)?)"
+                                   rf"\s+(?:\w+\s+)?{CUE}\s)|"
                                    # "…on Tuesday, when Kovalur MLA P. Arumugam termed the delay “…”"
                                    # (or "…a thread of her own, in which she called the delay “…”")
                                    rf",\s+(?:when|where|after|until)\s+(?=(?:[a-z]+,?\s+){{0,2}}[{UPPER}][^;“”\"]{{0,80}}?\s{CUE}\s)|"
@@ -972,12 +985,14 @@ CLAUSE_AFTER_SPEAKER = r",\s+(?:(?:as|where|when|while|after|before|because|but|
                        r"(?:who|whose|which)\b[^“”\"]*[“\"])"
 
 
+# a name in quotation marks inside an apposition: "president of the Association of Raspberry Producers “Zlatna malina”"
+QUOTED_NAME = rf"[“\"][{UPPER}][^“”\"]{{0,40}}[”\"]"
 # who said a quotation, after it: a speaker, then a cue (a verb of saying before any verb, so that "the retired
 # teacher said" is not "the" who "retired"; a speaker never begins with the cue: in "…,” said K. Rajalakshmi, …,
 # adding that …" the cue is "said"), or the cue, then the speaker
 SPEAKER_AFTER = [re.compile(rf"\s*,?\s*(?![\s,]|(?:{CUE_PHRASES})\b)(?P<src>{SOURCE_WORDS}){ADJUNCT}\s+(?P<cue>{cue})\b")
                  for cue in (CUE, ANY_VERB)] + \
-    [re.compile(rf"\s*,?\s*(?P<cue>{CUE})\s+(?P<src>[^,;“”\"]{{1,90}}?(?:,\s+[^“”\"]{{1,240}}?)?)"
+    [re.compile(rf"\s*,?\s*(?P<cue>{CUE})\s+(?P<src>[^,;“”\"]{{1,90}}?(?:,\s+(?:[^“”\"]|{QUOTED_NAME}){{1,240}}?)?)"
                 rf"(?=[.,]?\s*$|,\s*(?:[“\"]|'')|{CLAUSE_AFTER_SPEAKER}|,\s+{PARTICIPLE_CUES}\b)")]
 
 
@@ -1071,6 +1086,7 @@ def _name_or_pronoun(words: str) -> bool:
     return words.lower() in PRONOUNS or bool(re.search(rf"\b[{UPPER}]", words)) or \
         _determiner_and_word(words) or _epithet(words) or \
         bool(re.search(r"\b(?:spokes\w+|officials?|sources?|aides?|statement|report|campaign)\b", words)) or \
+        _issued(_bare(words)) or \
         bool(GROUPS.fullmatch(words.lower()))  # “…,” organisers said
 
 
@@ -1152,7 +1168,9 @@ REPORTED = [
     (rf"^(?P<lead>.*?)\bwith\s+(?P<src>[^,;:“”\"]{{1,80}}?)\s+(?P<cue>{PARTICIPLE_CUES}|{NAMING_CUES})\s+"
      rf"(?P<content>.+)$", "with somebody saying", None),
     # "Chief Kanu appealed for calm but said his subjects had been “pushed to the wall”"
-    (rf"^(?P<src>{SOURCE_WORDS})\s+(?:{DEED})[^“”\";:]{{0,80}}?,?\s+(?:but|and)\s+(?P<cue>{CUE})\s+(?P<content>\S.+)$",
+    # (or where it said it between: "… welcomed the relief, but in a release urged the ministry to “…”")
+    (rf"^(?P<src>{SOURCE_WORDS})\s+(?:{DEED})[^“”\";:]{{0,80}}?,?\s+(?:but|and)\s+"
+     rf"(?:(?:in|on|at|during)\s+[^,;“”\"]{{1,40}}?\s+)?(?P<cue>{CUE})\s+(?P<content>\S.+)$",
      DEED_THEN_SAID, None),
     # "…, challenged by Priya Lal, the shadow minister, who called them “selective”": the name (two words or
     # more: "Residents, who …" is no one) the clause is about
@@ -1288,6 +1306,8 @@ def _mention(phrase: str) -> Mention:
     words = PARTY_AND_PLACE.sub("", words)  # "Sen. Ruth Callister, R-Harlan Springs": a party and a place, neither
     words = ASIDE.sub(lambda aside: "," if aside.group(0).rstrip().endswith(",") and aside.end() < len(words) else "",
                       words).strip(" ,")
+    if label := QUOTE_LABEL.fullmatch(words):  # "Quote from Ostapchuk:", "Quote:": a news site's label of whose
+        return _mention(label.group("who")) if label.group("who") else Mention(None, kind="any", pronoun=True)
     lowered = POSSESSIVE_PRONOUNS.get(words.lower(), words.lower())  # "Her verdict is …:": hers, as "she" says
     if lowered in PRONOUNS:
         return Mention(None, kind=PRONOUNS[lowered], pronoun=True)
@@ -1377,6 +1397,11 @@ NAME_THEN_ORG_NOUN = re.compile(rf"(?i:the)\s+(?P<body>(?:[{UPPER}][\w-]*\s+){{1
                                 rf"(?:{'|'.join(sorted(ORG_NOUNS - TRADE_NOUNS))}))")
 
 
+# a label before a quotation, as some news sites print them: "Quote from the company:"; "Quote:" goes on with whoever
+# spoke last
+QUOTE_LABEL = re.compile(r"(?:quotes?|quoting)(?:\s+from\s+(?P<who>\S.*))?", re.I)
+
+
 def _office_holder(words: str) -> Mention | None:
     """The person an office with its field names: "Minister of Agriculture Hemraj Sukhdeo"; the field may be a
     body's, "State Secretary of the Health Ministry Ilze Kalniņa"; the name may not."""
@@ -1462,7 +1487,9 @@ def _unnamed(head: str, apposition: str) -> bool:
         return True
     if SPEAKS_FOR.search(head) or (_issued(words) and words.split()[-1].lower() not in REPORTS):
         return False
-    return ORG_NOUNS.isdisjoint(_words(head)) and bool(INDEFINITE.match(head.strip()))
+    # (an official at a body speaks for it; a body that is one of a kind is new: "one international agency")
+    noun = (re.split(rf"\s+(?:{'|'.join(sorted(PREPOSITIONS))})\s", words, maxsplit=1)[0].split() or [""])[-1]
+    return bool(INDEFINITE.match(head.strip())) and (ORG_NOUNS.isdisjoint(_words(head)) or noun.lower() in ORG_NOUNS)
 
 
 # "who chairs the committee": the office a relative clause gives, as a noun ("chair of the committee")
@@ -1581,8 +1608,9 @@ def _title_word(word: str) -> bool:
     """A word of a title or office, singular or plural ("leader", "leaders"), or a word that describes who
     someone is before their name ("Caller", "Proud", "Co-star", "Mum-of-two")."""
     lowered = word.lower().strip(".’'")
-    # (a plural, "MPs"; not a short name in capitals, "DSS")
+    # (a plural, "MPs"; not a short name in capitals, "DSS"; titles joined, "Director-General")
     return lowered in TITLE_WORDS or (lowered.endswith("s") and lowered[:-1] in TITLE_WORDS and not word.isupper()) or \
+        ("-" in lowered and all(part in TITLE_WORDS for part in lowered.split("-"))) or \
         lowered in DESCRIPTORS or lowered in ORG_DESCRIPTORS or bool(DESCRIPTOR_SHAPE.fullmatch(lowered))
 
 
@@ -2325,13 +2353,16 @@ def _dateline(text: str, run: re.Match) -> bool:
 
 
 def _headline(text: str, run: re.Match) -> bool:
-    """Five or more capitalised words on a line in title case: a headline ("Traders Count Losses As Fire Razes
-    Idumoja Central Market"; "FCWA Proposes First-Ever Brine Limits For Desalination Plants, Eyes 2028
-    Compliance"), nobody's name."""
+    """Five or more capitalised words alone on a line ("Traders Count Losses As Fire Razes Idumoja Central Market"),
+    or words on a line in title case above the article's body ("FCWA Proposes First-Ever Brine Limits For
+    Desalination Plants, Eyes 2028 Compliance"; "‘We Treat Patients Under the Trees Now’: A Doctor on …"): a
+    headline, nobody's name."""
     line_start = text.rfind("\n", 0, run.start()) + 1
     line_end = text.find("\n", run.end())
     line = text[line_start:len(text) if line_end < 0 else line_end]
-    return len(run.group(0).split()) >= 5 and all(word[0].isupper() for word in re.findall(r"[^\W\d_][\w’'-]{3,}", line))
+    if line.strip() == run.group(0).strip():
+        return len(run.group(0).split()) >= 5
+    return run.start() < body_start(text) and all(w[0].isupper() for w in re.findall(r"[^\W\d_][\w’'-]{3,}", line))
 
 
 OFFICE_BEFORE = re.compile(rf"\bthe\s+(?P<office>(?-i:[{UPPER}][a-z]+)(?:\s+(?:for|of|and|the|(?-i:[{UPPER}][\w-]*)))*)\s*$")
@@ -2438,8 +2469,8 @@ def _org_named_for(speaker: Mention, names: _Names, before: int, described: dict
         return None
     # ("the organisation", "the group": any organisation; "the government" is one whose name says so)
     generic = nouns <= GENERIC_ORG_NOUNS - {"government"}
-    # (an outlet last: "told the Coast Daily Report … the company said" means the company, unless no other was named)
-    recent = sorted((m for _, m in reversed(names[max(0, before - 50):before])), key=lambda m: is_outlet(m.name))
+    # (no outlet: "told the Coast Daily Report … the company said" means a company the story is about)
+    recent = [m for _, m in reversed(names[max(0, before - 50):before]) if not is_outlet(m.name)]
     # "the housing association": first an organisation whose name has the word before the noun ("Riverside Arches
     # Housing Group"), not the nearer tenants' association
     modifiers = _asked_title_words(speaker) - ORG_NOUNS - DETERMINERS
@@ -2463,8 +2494,9 @@ def _can_be_called(nouns: set[str], mention: Mention, described: dict[str, set[s
 def _called(nouns: set[str], mention: Mention) -> bool:
     """Whether the mention can be called "the <nouns>": a company, when it is an organisation (its name
     says so, or what was said of it) and no union, council or ministry ("Harbour Ferries Lines"); anything
-    else, when its name holds the word ("the panel": "the Parking Appeals Panel")."""
-    words = set(_words(mention.name))
+    else, when its name holds the word ("the panel": "the Parking Appeals Panel"), or what the article called it
+    when it did not name it ("one international agency")."""
+    words = set(_words(mention.name or mention.title or ""))
     if nouns & COMPANY_NOUNS:
         return (mention.kind == "organization" or _org_word(mention.name)) and NOT_A_COMPANY.isdisjoint(words)
     if nouns == {"agency"}:  # a public body, whatever its name calls it ("the National Weather Service", "the FDA")
@@ -2590,8 +2622,10 @@ def _described_as_organisations(text: str) -> dict[str, set[str]]:
     described: dict[str, set[str]] = defaultdict(set)
     for match in DESCRIPTION_THEN_NAME.finditer(text):  # "The island's only ferry operator, CalMarine, has …"
         words = match.group("name").split()
-        if match.group("comma") or not (_leading_title(words) or _person_named(match.group("name"))):
-            described[_clean_name(match.group("name"))].add(match.group("noun"))  # (not "the council Mayor Ann Lee")
+        # (not a person's name: "the council Mayor Ann Lee", "Counsel for the regulator, Harriet Solway,")
+        if not (_person_named(match.group("name")) or (not match.group("comma") and _leading_title(words)) or
+                (len(words) > 1 and given_names.borne(words[0]) >= COMMON_GIVEN and not _looks_like_org(match.group("name")))):
+            described[_clean_name(match.group("name"))].add(match.group("noun"))
     for match in WHICH_AFTER_NAME.finditer(text):  # "Transport Scotland, which funds the service, said": no person
         if (name := NAME_AT_END.search(text, max(0, match.start() - 100), match.start())) and \
                 not re.match(r"(?:in|on|at|by|from)\s", text[match.end():match.end() + 5]):
