@@ -2324,8 +2324,9 @@ SURNAME_ALONE = re.compile(rf"(?<![\w’'-])[{UPPER}][\w’'-]+")
 def _names(text: str) -> _Names:
     """Every full name (two words or more) in the text, where it stands, with the title before it."""
     found = _Names()
+    body = body_start(text)
     for run in NAME_OR_ORG.finditer(text):
-        if _shouted(run.group(0)) or _headline(text, run) or _dateline(text, run):
+        if _shouted(run.group(0)) or _headline(text, run, body) or _dateline(text, run):
             continue
         start = run.start()
         for piece in SENTENCE_END.split(run.group(0)):  # "Pellworth Estates. It", "Monday. Polls": two runs
@@ -2352,9 +2353,9 @@ def _dateline(text: str, run: re.Match) -> bool:
         re.match(r"\s*(?:,|\(|[—–]|--)", text[run.end():run.end() + 4]) is not None
 
 
-def _headline(text: str, run: re.Match) -> bool:
+def _headline(text: str, run: re.Match, body: int) -> bool:
     """Five or more capitalised words alone on a line ("Traders Count Losses As Fire Razes Idumoja Central Market"),
-    or words on a line in title case above the article's body ("FCWA Proposes First-Ever Brine Limits For
+    or words on a line in title case above the article's body, which starts at `body` ("FCWA Proposes First-Ever Brine Limits For
     Desalination Plants, Eyes 2028 Compliance"; "‘We Treat Patients Under the Trees Now’: A Doctor on …"): a
     headline, nobody's name."""
     line_start = text.rfind("\n", 0, run.start()) + 1
@@ -2362,7 +2363,7 @@ def _headline(text: str, run: re.Match) -> bool:
     line = text[line_start:len(text) if line_end < 0 else line_end]
     if line.strip() == run.group(0).strip():
         return len(run.group(0).split()) >= 5
-    return run.start() < body_start(text) and all(w[0].isupper() for w in re.findall(r"[^\W\d_][\w’'-]{3,}", line))
+    return run.start() < body and all(w[0].isupper() for w in re.findall(r"[^\W\d_][\w’'-]{3,}", line))
 
 
 OFFICE_BEFORE = re.compile(rf"\bthe\s+(?P<office>(?-i:[{UPPER}][a-z]+)(?:\s+(?:for|of|and|the|(?-i:[{UPPER}][\w-]*)))*)\s*$")
@@ -2590,7 +2591,7 @@ def _subjects(text: str, names: _Names,
             for run in NAME_OR_ORG.finditer(text, start, min(sentence.end, start + 80)):
                 before = bisect.bisect_right(starts, run.start())
                 if not _describes(text[start:run.start()]) or (before and quotes[before - 1].end > run.start()) or \
-                        _headline(text, run):
+                        _headline(text, run, body):
                     break  # words before that say more than who it is, or a name inside a quotation
                 if _title_before_name(text[run.end():run.end() + 80]):
                     continue  # "Town clerk Gareth Linwood": a word of the title, the name after it
