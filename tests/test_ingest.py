@@ -2851,3 +2851,20 @@ def test_words_in_title_case_above_the_body_are_no_name():
     text = "‘We Treat Patients Under the Trees Now’: A Doctor on Life After the Strike\n\nBy Staff\n\nDr. Thiri Aung " \
            "ran the clinic until May. Source: Deputy Mayor Oleh Marchenko on Telegram."
     assert [m.name for _, m in rules._names(text)] == ["Thiri Aung", "Oleh Marchenko"]
+
+
+@pytest.mark.parametrize("text, speakers", [
+    # one word shaped as a name before a given name and a surname is a given name of its own
+    ("Abdulhakim Faraj Benghazi, the company's head, said the cuts would last. “I will not lie to you,” Benghazi said.",
+     ["Abdulhakim Faraj Benghazi"]),
+    ("“I held my son for eleven hours,” said Dilcia Maribel Ortez, 29.", ["Dilcia Maribel Ortez"]),
+    # a particle "el-" inside an Arabic name
+    ("“The ministry is following it hour by hour,” said Hashim el-Tayeb Osman, the state director.",
+     ["Hashim el-Tayeb Osman"]),
+    # (guards: a trade or a courtesy title before the name is still no part of it)
+    ("Geologist Eirik Solvang said the slope was moving. “Millimetres a day,” Solvang said.",
+     ["Eirik Solvang"]),
+    ("Madam Abena Konadu Ofori, a trader, said: “We were told one year.”", ["Abena Konadu Ofori"]),
+])
+def test_three_part_names_particles_and_titles_before_them(text, speakers):
+    assert [a.speaker.name for a in extract(text) if a.quotes] == speakers

@@ -43,6 +43,10 @@ def gender(word: str) -> str | None:
     return "f" if share >= SURE else "m" if share <= 1 - SURE else None
 
 
+LIKE_A_NAME = re.compile(r"[A-Z][a-z]{2,}(?:-[A-Z]?[a-z]+)?")  # (not "Dr", "Mr")
+TRADE_ENDING = re.compile(r"(?:ist|er|or|eer|ier|ant|ent|ian|man|woman|ect)$")  # "Geologist", "Signaller", "Architect"
+
+
 def name_starts(words: list[str]) -> int:
     """Where a person's name begins in a run of capitalised words that may open with a title: at the first word
     after the first that is a given name borne twenty times as often as every word before it, with a surname
@@ -50,7 +54,10 @@ def name_starts(words: list[str]) -> int:
     strongest_before = 0
     for i, word in enumerate(words[:-1]):
         count = borne(word)
-        if i and word[:1].isupper() and count >= 100 and count > 20 * strongest_before:  # never a particle ("wa")
+        # (one word alone before a given name and a surname, shaped as a name and not as a trade, is a given name of
+        # its own, "Abdulhakim Faraj Shneba", "Dilcia Maribel Reyes"; not "CEO", "Sweden’s", "Geologist")
+        if i and (i > 1 or not LIKE_A_NAME.fullmatch(words[0]) or TRADE_ENDING.search(words[0])) and \
+                word[:1].isupper() and count >= 100 and count > 20 * strongest_before:  # never a particle ("wa")
             if _family_name_first(words[i - 1:]):
                 return i - 1
             while i and _key(words[i - 1]) in NAME_PREFIXES:  # "Minister Chaudhry Tariq Mehmood": Chaudhry is his

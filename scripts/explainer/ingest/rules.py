@@ -90,7 +90,7 @@ ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col
                  "ft", "hon", "rt", "cde", "engr", "eng", "barr"}
 # a lower-case particle is part of a name only as a word of its own before another part of it ("Charles de
 # Gaulle", "Bashar al-Assad", "Ludwig van der Berg"), never the start of a word ("The alliance", "Tory leader")
-PARTICLE = r"(?:de|van|von|al|bin|ibn|bint|wa|der|den|del|la|le|du|da|di|dos|ter)"
+PARTICLE = r"(?:de|van|von|al|el|bin|ibn|bint|wa|der|den|del|la|le|du|da|di|dos|ter)"
 # (a nickname in quotation marks between a name's words is one of them: "Ramón “Monchi” Feliciano Torres")
 NICKNAME = rf"[“\"][{UPPER}][\w’'-]*(?:[ \t][{UPPER}][\w’'-]*){{0,2}}[”\"](?=[ \t]+[{UPPER}])"
 NAME_WORD = rf"(?:[{UPPER}][\w’'\-.]*|[dl][’'][{UPPER}][\w’'\-.]*|{NICKNAME}|" \
@@ -123,7 +123,10 @@ TITLE_WORDS = {"president", "prime", "minister", "foreign", "defense", "defence"
                # and the side a spokesperson speaks for ("Opposition spokesman for planning Adrian Debono Pace")
                "kaumātua", "kaumatua", "kuia", "pc", "ds", "dc", "di", "dci", "dsupt", "supt", "insp", "det", "pcso",
                "naalakkersuisoq",  # a minister of Greenland's government ("Naalakkersuisoq for Infrastructure …")
-               "opposition", "shadow"}
+               "opposition", "shadow",
+               # courtesy titles of West Africa, the Pacific and southern Africa ("Madam Abena Konadu Frimpong", "Aunty
+               # Maureen Duroux", "Gogo Maria Mthembu"), and soldiers' ranks as releases shorten them ("Pte", "Cpl")
+               "madam", "aunty", "auntie", "uncle", "gogo", "mama", "pte", "cpl", "lcpl", "bdr", "gnr", "spr"}
 # what a company does, as the text calls it again ("the carrier said"); no word of a name that says it is a
 # company's ("Ann Carrier", "Ivo Lender")
 TRADE_NOUNS = frozenset(("carrier", "lender", "developer", "publisher", "studio", "producer", "utility", "provider",
