@@ -2868,3 +2868,21 @@ def test_words_in_title_case_above_the_body_are_no_name():
 ])
 def test_three_part_names_particles_and_titles_before_them(text, speakers):
     assert [a.speaker.name for a in extract(text) if a.quotes] == speakers
+
+
+@pytest.mark.parametrize("text, speakers", [
+    # a dateline of a place written as a name, then a date, is nobody the story is about
+    ("Seed programme launched\n\nLimpio, March 24, 2026 (State Agency).- The ministry launched a seed programme on "
+     "Tuesday.\n\n“This is a commitment to the small farmer,” said the minister.", [None]),
+    # an adverb that opens the sentence, and where the speaker spoke after the title
+    ("Researcher Lidia Acuña Roa spoke next.\n\nLikewise, she noted: “The seed is the first link.”", ["Lidia Acuña Roa"]),
+    ("The ceremony was attended by the Minister of Agriculture, Osvaldo Ferreira Roa, and farmers.\n\n“It is a "
+     "commitment,” said the Minister during his speech.", ["Osvaldo Ferreira Roa"]),
+    # "the Secretary of State" is an office, not a body
+    ("In this regard, the Secretary of State explained: “We will deliver the seed.”", [None]),
+    # a body's name, then its officer's, after the office
+    ("Lake Ohrid is at risk, director of the Lake Prespa Protection Agency Biljana Stojanova says. “The lake cannot "
+     "wait,” says Stojanova.", ["Biljana Stojanova"]),
+])
+def test_datelines_adverbs_occasions_offices_and_officers(text, speakers):
+    assert [a.speaker.name for a in extract(text) if a.quotes] == speakers

@@ -179,6 +179,7 @@ LEADING = re.compile(rf"^(?:\[[^\]\n]{{1,30}}\]\s+)?(?:as\s+(?=[{UPPER}]))?(?:in
                      # "But in a statement on Monday night, the ministry …": a conjunction, then the adverbial
                      r"(?:but|and|yet|so)\s+(?=(?:in|on|at|after|during|when|while|asked|despite|amid)\s)|"
                      r"(?:but|and|however|meanwhile|still|yet|so|also|then|now|moreover|instead|no|yes|well|oh|"
+                     r"likewise|furthermore|additionally|besides|finally|indeed|nonetheless|nevertheless|therefore|"
                      r"for\s+(?:his|her|its|their|our|my)\s+part|"  # "For his part, the director …, said"
                      r"(?:last|this|that|late|early)\s+\w+(?:\s+\w+)?|yesterday|today|tonight|"  # "Last week,"
                      # a name a question calls out: "Ms Achterberg, you once called …"
@@ -218,7 +219,7 @@ DETERMINERS = {"a", "an", "the", "another", "one", "two", "several", "some", "ma
 # an organisation named with "of" or "for": "Ministry of Coastal Affairs", "Department for Housing"
 ORG_HEADS = r"(?:Ministry|Department|Bank|University|Office|Board|Institute|Council|Court|Museum|Society|Union|" \
             r"Association|Federation|Commission|Committee|Agency|Bureau|College|Church|Republic|Kingdom|Friends|" \
-            r"Chamber|Authority|Trust|Foundation|Secretary|League|Order|Academy|Party|Coalition|Alliance|Centre|Center|" \
+            r"Chamber|Authority|Trust|Foundation|League|Order|Academy|Party|Coalition|Alliance|Centre|Center|" \
             r"Diocese|Archdiocese|Parish|Synod|City|Town|Village|Hamlet|County|District|Municipality|Township|Borough|" \
             r"Division|Directorate|Administration|Secretariat|Inspectorate|Corporation)"
 # or with "of" before the word that says so: "Heart of England Ambulance Service", "Isle of Wight Council"
@@ -228,7 +229,7 @@ TITLED = "|".join(sorted(word.capitalize() for word in TITLE_WORDS))  # ("Direct
 ORG_NAME = re.compile(rf"(?!(?:{TITLED})\s)[{UPPER}][\w’'-]*[ \t]+of[ \t]+(?:the[ \t]+)?(?:[{UPPER}][\w’'-]*[ \t]+){{0,4}}"
                       rf"{ORG_TAILS}\b|"
                       rf"(?:[{UPPER}][\w’'-]*[ \t]+)*{ORG_HEADS}[ \t]+(?:of|for|on)[ \t]+(?:the[ \t]+)?[{UPPER}][\w’'-]*"
-                      rf"(?:[ \t]+(?:and[ \t]+)?[{UPPER}][\w’'-]*)*")
+                      rf"(?:[ \t]+(?:(?:and|of)[ \t]+)?[{UPPER}][\w’'-]*)*")  # ("Office of the Secretary of State")
 # a name in the text, on one line: an organisation's with "of" or "for" in it whole ("the Department for Housing"),
 # or a run of capitalised words
 NAME_OR_ORG = re.compile(rf"{ORG_NAME.pattern}|{NAME_RE.pattern}")
@@ -260,7 +261,7 @@ ORG_HINTS = ORG_NOUNS - TRADE_NOUNS | frozenset(("office", "house", "kremlin", "
     "analytics", "networks", "interactive", "games", "entertainment", "brands", "semiconductors", "electronics",
     "chemicals", "minerals", "metals", "materials", "petroleum", "renewables", "beverages", "textiles", "software",
     "investments", "securities", "bancorp", "financial", "assurance", "reinsurance", "aviation", "shipyards",
-    "automotive", "hospitality", "resorts", "resort", "hotel", "realty", "centre", "center",
+    "automotive", "hospitality", "resorts", "resort", "hotel", "realty", "centre", "center", "administration",
     # and in the languages whose names English papers keep ("Cooperativa Virgen de la Sierra", "Consejo Regulador")
     "cooperativa", "asociación", "associação", "sindicato", "federación", "federação", "consejo", "conselho",
     "conseil", "ministerio", "ministério", "ministère", "ayuntamiento", "prefeitura", "fundación", "fundação",
@@ -1322,6 +1323,7 @@ def _mention(phrase: str) -> Mention:
         return Mention(None, title=words, kind="person", pronoun=True)
     head, _, apposition = words.partition(",")
     head = AFTER_THE_NAME.sub("", head)  # "said Lindqvist afterwards, a 24-year-old …": the apposition stays his
+    head = ON_THE_OCCASION.sub("", head)  # "said the Minister during his speech"
     apposition = re.sub(r"^\d{1,3}\b,?", "", apposition.strip()).strip(" ,")  # an age: "Quina Jones, 25"
     if member := re.match(r"(?:including|such as|like)\s+(.+)", apposition, re.I):  # "hardliners, including X"
         head, apposition = member.group(1), ""
@@ -1383,11 +1385,14 @@ def _mention(phrase: str) -> Mention:
     named = head[:run.end()]  # what follows the name says whose it is ("Ann Lee of the Lisbon Forum"), not what
     kind = "organization" if not before and _looks_like_org(named) else _kind(named)
     # "Town clerk Gareth Linwood", "Group Village Headman Mpondamwala": the organisation's word is the title's
+    # (or a body's name, then a person's: "… Protection Agency Biljana Trajkovska-Ristova")
     if kind == "organization" and (_person_named(name) or (before and (
-            before.split()[-1].lower().strip(".") in RULERS | TITLE_WORDS - TITLE_MODIFIERS) and not _looks_like_org(name))):
+            before.split()[-1].lower().strip(".") in RULERS | TITLE_WORDS - TITLE_MODIFIERS or
+            before.split()[-1].lower() in ORG_HINTS - TRADE_NOUNS and given_names.borne(name.split()[0]) > 0) and
+            not _looks_like_org(name))):
         kind = "person"
     if before and (descriptor := before.split()[-1].lower()) in ORG_DESCRIPTORS | ORG_NOUNS and \
-            (descriptor not in TRADES or not _person_named(name)):
+            (descriptor not in TRADES | ORG_NOUNS or not _person_named(name)):
         # "Publisher Cobalt Arc", "Environmental NGO Terra Viva", "The motorists’ association Mobilité Plus"; not
         # "Publisher Ann Lee"
         kind = "organization"
@@ -1437,6 +1442,10 @@ AFTER_THE_NAME = re.compile(rf"\s+(?:then|also|later|again|now|still|previously|
                             rf"{ADVERB_LY})$")
 
 
+# where the speaker spoke, after who: "said the Minister during his speech", "the mayor at the launch"
+ON_THE_OCCASION = re.compile(r"\s+(?:during|in|at|on)\s+(?:his|her|their|its|the)\s+(?:[\w-]+\s+)?(?:speech|address|"
+                             r"remarks|interview|briefing|visit|launch|ceremony|event|meeting|conference|session|opening|"
+                             r"closing|debate|hearing|rally)\b.*$", re.I)
 SIGNED_BY = re.compile(r"(?:signed|written|issued|sent|released|published|posted)\s+(?:by|from)\s+(?P<who>\S.*)", re.I)
 
 
@@ -1540,9 +1549,14 @@ def _speaker_runs(words: str) -> list[re.Match]:
         # first word; "the wife of John Smith": his wife)
         # (after an office with its field in common words, any two words that are no body's: "Director of the
         # agency Kubanychbek Sydykov", whatever table of given names knows him)
+        # (or a body's name, then a person's, after an office: "director of the Lake Dabnica Protection Agency
+        # Biljana Trajkovska-Ristova")
         person = _person_from(run.group(0).split()) or (runs and _person_named(run.group(0))) or \
             (_office_with_field(words[:run.start()]) and (_person_named(run.group(0)) or (
-                len(run.group(0).split()) > 1 and not _looks_like_org(run.group(0)))))
+                len(run.group(0).split()) > 1 and not _looks_like_org(run.group(0))))) or \
+            (any(word.lower() in TITLE_WORDS for word in words[:run.start()].split()) and
+             1 < len(name := _name_words(run.group(0).split())) < len(run.group(0).split()) and
+             not _looks_like_org(" ".join(name)))
         affiliated = (AFFILIATED.search(words[:run.start()]) and (
             not person or any(not _office(r.group(0).split()) for r in runs))) or \
             re.fullmatch(r"\s+(?:and|&)\s+", words[skipped_end:run.start()]) is not None
@@ -1692,8 +1706,13 @@ def _name_words(words: list[str]) -> list[str]:
             and (len(person) > 1 or words[-2].lower() in RULERS):
         return person
     start = _person_from(words)
-    return words[start:] if start and (any(_title_word(w) for w in words[:start]) or not _org_word(words[start - 1])) \
-        else words
+    if start and (any(_title_word(w) for w in words[:start]) or not _org_word(words[start - 1])):
+        return words[start:]
+    # a body's name, then a person's ("[director of the] Lake Dabnica Protection Agency Biljana Trajkovska-Ristova")
+    last = max((i for i, word in enumerate(words[:-2]) if word.lower() in ORG_HINTS - TRADE_NOUNS), default=-1)
+    rest = words[last + 1:]
+    person = last >= 0 and all(w[:1].isupper() for w in rest) and given_names.borne(rest[0]) > 0
+    return rest if person and not _looks_like_org(" ".join(rest)) else words
 
 
 # what news, tabloids above all, put before a name to say who someone is: roles in a story, trades,
@@ -2346,14 +2365,18 @@ SENTENCE_END = re.compile(r"(?<=\w{3})" + "".join(rf"(?<!\b{word.capitalize()})"
 
 
 KIND_OF_ORG_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(ORG_NOUNS))})\s+$")
-DATELINE_LEAD = re.compile(rf"[{UPPER}][{UPPER}.’' -]+,[^—–\n]{{0,60}}?(?:[—–]|--|\s-\s)\s*")
+# (or a place as a name is written, then a date: "Skopje, 21 April 2026 –", "Asunción, March 24, 2026 (IP Agency).-")
+DATELINE_LEAD = re.compile(rf"(?:[{UPPER}][{UPPER}.’' -]+,|[{UPPER}][\w’'.]*(?:[ -][{UPPER}][\w’'.]*){{0,3}},\s+"
+                           rf"(?:(?:{MONTH})\s+\d{{1,2}}|\d{{1,2}}\s+(?:{MONTH}))\b)[^—–\n]{{0,60}}?(?:[—–]|--|\s-\s|\.-)\s*")
 
 
 def _dateline(text: str, run: re.Match) -> bool:
-    """A place in capitals opening a line, then a comma or a dash ("VALDORA, Sept 29, 2026 (Continental Press) —"):
-    where the story was filed, nobody's name."""
-    return run.group(0).isupper() and (run.start() == 0 or text[run.start() - 1] == "\n") and \
-        re.match(r"\s*(?:,|\(|[—–]|--)", text[run.end():run.end() + 4]) is not None
+    """A place in capitals opening a line, then a comma or a dash ("VALDORA, Sept 29, 2026 (Continental Press) —"),
+    or a place and a date ("Skopje, 21 April 2026 –"): where the story was filed, nobody's name."""
+    if run.start() and text[run.start() - 1] != "\n":
+        return False
+    return (run.group(0).isupper() and re.match(r"\s*(?:,|\(|[—–]|--)", text[run.end():run.end() + 4]) is not None) or \
+        (DATELINE_LEAD.match(text, run.start()) is not None and text[run.end():run.end() + 1] == ",")
 
 
 def _headline(text: str, run: re.Match, body: int) -> bool:
