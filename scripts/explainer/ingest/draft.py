@@ -295,8 +295,8 @@ def _claim(out: Draft, found: Attribution, actors: "_Actors", known: set) -> Non
 def _when(out: Draft, found: Attribution, claimant: str) -> When | str | None:
     """When the words were said: the day their attribution names; else the live page's day, under an entry's time;
     else the day their paragraph, or the story's first, named before them (`dates.occasion`), unless it is the
-    paragraph before's or the lead's and the speaker's words before named their own day; else the day of the same speaker's
-    words before (most often the same occasion); else a hint, or nothing."""
+    paragraph before's or the lead's and the speaker's words before named their own day; else the day of the same
+    speaker's words before (most often the same occasion); else a hint, or nothing."""
     own = when_said(_own_words(out.marked, found), out.published)
     if own is not None:
         if isinstance(own, When):

@@ -145,7 +145,8 @@ TRADES = frozenset(("publisher", "developer", "producer", "supplier", "distribut
 NATIONALITY = re.compile(rf"^(?:[{UPPER}][a-z]+(?:ian|ean|ese|ish|can|ern)|Russian|American|Ukrainian|Israeli|Iraqi|"
                          r"Pakistani|Saudi|Thai|Swiss|French|Dutch|Greek|Polish|Turkish|Czech)$")
 # a person's nation as sports and news pages name them again ("the Pole said", "the 31-year-old Scot")
-DEMONYM = re.compile(r"(?:(?:Northern|Southern|Eastern|Western|North|South|East|West)\s+)?(?:Pole|Scot|Briton|Brit|Swede|Dane|Finn|Spaniard|Turk|Serb|Croat|Slovak|Slovene|Czech|Greek|"
+DEMONYM = re.compile(r"(?:(?:Northern|Southern|Eastern|Western|North|South|East|West)\s+)?"  # "the Northern Irishman"
+                     r"(?:Pole|Scot|Briton|Brit|Swede|Dane|Finn|Spaniard|Turk|Serb|Croat|Slovak|Slovene|Czech|Greek|"
                      r"Kiwi|Aussie|Filipin[oa]|Argentine|Basque|Catalan|Icelander|New\s+Zealander|Luxembourger|"
                      r"(?:French|English|Welsh|Irish|Scots|Dutch|Cornish|Manx)(?:man|woman)|"
                      r"[A-Z][a-z]+(?:ian|ean|an|ese|i))$")
@@ -175,7 +176,8 @@ DESCRIBING = frozenset(("shocked", "stunned", "horrified", "relieved", "thrilled
     "wounded", "bereaved", "embattled", "beleaguered", "veteran"))
 # (and "in what": "…, in what the union called “…”" is the union's)
 # (a transcript's stage direction and an answer's first word open a turn too: "[laughs] No, but Mira came in and said")
-LEADING = re.compile(rf"^(?:\[[^\]\n]{{1,30}}\]\s+)?(?:as\s+(?=[{UPPER}]))?(?:in\s+what\s+|(?:to|at|after|upon) which\s+|"  # "To which she said"
+LEADING = re.compile(rf"^(?:\[[^\]\n]{{1,30}}\]\s+)?(?:as\s+(?=[{UPPER}]))?"
+                     rf"(?:in\s+what\s+|(?:to|at|after|upon) which\s+|"  # "To which she said"
                      # "But in a statement on Monday night, the ministry …": a conjunction, then the adverbial
                      r"(?:but|and|yet|so)\s+(?=(?:in|on|at|after|during|when|while|asked|despite|amid)\s)|"
                      r"(?:but|and|however|meanwhile|still|yet|so|also|then|now|moreover|instead|no|yes|well|oh|"
@@ -1372,7 +1374,8 @@ def _mention(phrase: str) -> Mention:
     # (after a kind of body, a name whole, its first word no title: "Campaign group Patient Voice Wexshire")
     body = KIND_OF_ORG_BEFORE.search(head, 0, run.start()) and run_words[0].lower().strip(".") not in TITLE_WORDS
     name_words = run_words if body else _name_words(run_words)
-    while not body and len(name_words) > 1 and (_leading_title(name_words) or name_words[0].lower() in PREPOSITIONS) and \
+    while not body and len(name_words) > 1 and \
+            (_leading_title(name_words) or name_words[0].lower() in PREPOSITIONS) and \
             not _given_after_title(run_words, len(run_words) - len(name_words)) and \
             not _named_after_title(run_words, len(run_words) - len(name_words)) and \
             not (_org_head_last(name_words) and name_words[0].lower() in TITLE_MODIFIERS):
@@ -1464,8 +1467,8 @@ def _described_then_named(head: str, apposition: str) -> bool:
 
 # an apposition that opens with a courtesy title names the person the phrase before it describes ("Senior
 # Meteorologist at the National Weather Office, Ms. Shari-Ann Telesford,"); not one's possessive ("Dr Lee's lawyer")
-COURTESY_TITLES = ("Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Prof", "Sir", "Dame", "Cde", "Hon", "Eng", "Engr", "Barr")
-HONORIFIC_NAME = re.compile(rf"(?:{'|'.join(COURTESY_TITLES)})\.?\s+[{UPPER}][\w'-]*(?:\s+[{UPPER}][\w'-]*)*"
+HONORIFICS = ("Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Prof", "Sir", "Dame", "Cde", "Hon", "Eng", "Engr", "Barr")
+HONORIFIC_NAME = re.compile(rf"(?:{'|'.join(HONORIFICS)})\.?\s+[{UPPER}][\w'-]*(?:\s+[{UPPER}][\w'-]*)*"
                             r"(?![\w’'-])")
 
 
@@ -2381,9 +2384,9 @@ def _dateline(text: str, run: re.Match) -> bool:
 
 def _headline(text: str, run: re.Match, body: int) -> bool:
     """Five or more capitalised words alone on a line ("Traders Count Losses As Fire Razes Idumoja Central Market"),
-    or words on a line in title case above the article's body, which starts at `body` ("FCWA Proposes First-Ever Brine Limits For
-    Desalination Plants, Eyes 2028 Compliance"; "‘We Treat Patients Under the Trees Now’: A Doctor on …"): a
-    headline, nobody's name."""
+    or words on a line in title case above the article's body, which starts at `body` ("FCWA Proposes First-Ever
+    Brine Limits For Desalination Plants, Eyes 2028 Compliance"; "‘We Treat Patients Under the Trees Now’: A Doctor
+    on …"): a headline, nobody's name."""
     line_start = text.rfind("\n", 0, run.start()) + 1
     line_end = text.find("\n", run.end())
     line = text[line_start:len(text) if line_end < 0 else line_end]
@@ -2403,7 +2406,7 @@ def _full_name(text: str, start: int, run: str) -> Mention | None:
     field = []  # "Minister of [Agriculture] Hemraj Sukhdeo"; "… of Trade and [Industry] Dr Salim bin Khalid"
     if office := OFFICE_OF.search(text, max(0, start - 120), start):
         count = _field_words(words)
-        set_aside = [word for word in whole[:len(whole) - len(words)] if word.rstrip(".") not in COURTESY_TITLES]
+        set_aside = [word for word in whole[:len(whole) - len(words)] if word.rstrip(".") not in HONORIFICS]
         field, words = set_aside + words[:count], words[count:]
     while len(words) > 1 and (_leading_title(words) or words[0].lower() in NOT_NAME_OPENERS) and \
             not _named_after_title(whole, len(whole) - len(words)) and \
@@ -2432,7 +2435,8 @@ FIELD = rf"(?:[{UPPER}][\w’'-]*(?:,\s+|\s+(?:and|for|of|on)\s+|\s+))"  # ("…
 OFFICE_OF = re.compile(rf"\b(?:{TITLED})\s+(?:of|for)\s+(?:the\s+)?{FIELD}{{0,6}}$")
 # (after "HE", His Excellency: "HE the Minister of Food Security and Environment Dr Faisal bin Hamad al-Qarni")
 OFFICE_THEN_NAME = re.compile(rf"(?:H\.?E\.?\s+)?(?:(?i:the)\s+)?"
-                              rf"(?P<office>(?:[{UPPER}][\w’'-]*\s+)*?(?:{TITLED})\s+(?:of|for)(?:\s+the)?)\s+(?P<rest>{FIELD}{{0,6}}[{UPPER}][\w’'-]*(?:\s+{NAME_WORD}){{2,5}})")
+                              rf"(?P<office>(?:[{UPPER}][\w’'-]*\s+)*?(?:{TITLED})\s+(?:of|for)(?:\s+the)?)\s+"
+                              rf"(?P<rest>{FIELD}{{0,6}}[{UPPER}][\w’'-]*(?:\s+{NAME_WORD}){{2,5}})")
 
 
 def _field_words(words: list[str]) -> int:
@@ -2441,7 +2445,7 @@ def _field_words(words: list[str]) -> int:
     Tariq Mehmood]"; "[Trade and Industry] Dr Salim bin Khalid al-Mansoori")."""
     count = 0
     while len(words) - count > 2 and (given_names.borne(words[count]) == 0 or words[count].islower()) and \
-            words[count].rstrip(".") not in COURTESY_TITLES:
+            words[count].rstrip(".") not in HONORIFICS:
         count += 1
     return count
 
@@ -2650,8 +2654,9 @@ def _described_as_organisations(text: str) -> dict[str, set[str]]:
     for match in DESCRIPTION_THEN_NAME.finditer(text):  # "The island's only ferry operator, CalMarine, has …"
         words = match.group("name").split()
         # (not a person's name: "the council Mayor Ann Lee", "Counsel for the regulator, Harriet Solway,")
-        if not (_person_named(match.group("name")) or (not match.group("comma") and _leading_title(words)) or
-                (len(words) > 1 and given_names.borne(words[0]) >= COMMON_GIVEN and not _looks_like_org(match.group("name")))):
+        person = _person_named(match.group("name")) or (len(words) > 1 and given_names.borne(words[0]) >= COMMON_GIVEN
+                                                         and not _looks_like_org(match.group("name")))
+        if not (person or (not match.group("comma") and _leading_title(words))):
             described[_clean_name(match.group("name"))].add(match.group("noun"))
     for match in WHICH_AFTER_NAME.finditer(text):  # "Transport Scotland, which funds the service, said": no person
         if (name := NAME_AT_END.search(text, max(0, match.start() - 100), match.start())) and \
