@@ -2886,3 +2886,35 @@ def test_three_part_names_particles_and_titles_before_them(text, speakers):
 ])
 def test_datelines_adverbs_occasions_offices_and_officers(text, speakers):
     assert [a.speaker.name for a in extract(text) if a.quotes] == speakers
+
+
+@pytest.mark.parametrize("text, speakers", [
+    # the speaker's words again in another language are the speaker's
+    ("Chairman Juma Mwanga said prices were up.\n\n“Hatuna shida na mnada,” he said, meaning “we have no problem with "
+     "the auction”.", ["Juma Mwanga"]),
+    ("The Odikro of Asante, Nana Kofi Boateng II, told reporters in Twi, “Yɛn asuo no awu,” which means “our river "
+     "has died.” He said the council had banned mining.", ["Nana Kofi Boateng II"]),
+    # a sentence in brackets (a translation) is about nobody that "she" can mean
+    ("Pub saved\n\nElin Rhys, chair of the group, said the response was good.\n\nSpeaking in Welsh in the vestry on "
+     "Saturday, she told supporters: “Mae’r Llew yn ôl.” (The Lion is back.)\n\n“When we started, people told us we "
+     "were dreaming,” she added.", ["Elin Rhys", "Elin Rhys"]),
+    # "I" in a transcript's turn is its label's speaker, a title in capitals set aside
+    ("Inspector Rachel Odari joined the programme.\n\nINSPECTOR RACHEL ODARI: Three people were hurt. As we always "
+     "say, “If you don't need to travel, don't.”", ["Rachel Odari"]),
+    # an acronym after a company's abbreviated ending, and titles of South Asian and West African papers
+    ("Executives of Bayan Ilaw Power Corp. (BIPC) were questioned.\n\nBIPC said it “welcomes any review”.",
+     ["Bayan Ilaw Power Corp"]),
+    ("Senior Vice Chairperson Rubina Qazi said: “This hike will finish off whatever is left.”", ["Rubina Qazi"]),
+    ("Executive Engineer K.R. Sudhakaran said: “The delay was on account of a revision.”", ["K.R. Sudhakaran"]),
+])
+def test_translations_asides_turns_and_corporations(text, speakers):
+    assert [a.speaker.name for a in extract(text) if a.quotes] == speakers
+
+
+def test_a_quotation_inside_a_claims_words_but_not_among_its_quotes_is_listed():
+    made = draft("Auction row\n\n“Hatuna shida,” he said, meaning “we have no problem”, and “Pay us on time.”\n",
+                 "auction")
+    held = [q for c in made.records["claims"] for q in c.get("quotes", [])]
+    listed = [u.words for u in made.unattributed]
+    assert all(any(words in quote for quote in held + listed)
+               for words in ("Hatuna shida", "we have no problem", "Pay us on time"))

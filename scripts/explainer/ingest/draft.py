@@ -182,7 +182,9 @@ def _list_unattributed(out: Draft) -> None:
         if term := _term(out.marked, quote):  # listed, so that none is lost, as what it is
             out.unattributed.append(Unattributed(quote, quote.of(out.text), f"nobody: a term ('{term}')"))
             continue
-        if claim is not None or said.again(normalise(_quote_text(quote.of(out.verbatim)))):
+        # (held only as one of the claim's quotations: "“…,” he said, meaning “…”. “…”" spans three, quotes two)
+        if (claim is not None and any(q.start <= quote.start and quote.end <= q.end for q in claim.quotes)) or \
+                said.again(normalise(_quote_text(quote.of(out.verbatim)))):
             continue
         said_by = holder.source.of(out.marked) if holder is not None and holder.source else None
         if said_by and holder.speaker.unnamed and holder.speaker.title and holder.speaker.title not in said_by:

@@ -126,7 +126,8 @@ TITLE_WORDS = {"president", "prime", "minister", "foreign", "defense", "defence"
                "opposition", "shadow",
                # courtesy titles of West Africa, the Pacific and southern Africa ("Madam Abena Konadu Frimpong", "Aunty
                # Maureen Duroux", "Gogo Maria Mthembu"), and soldiers' ranks as releases shorten them ("Pte", "Cpl")
-               "madam", "aunty", "auntie", "uncle", "gogo", "mama", "pte", "cpl", "lcpl", "bdr", "gnr", "spr"}
+               "madam", "aunty", "auntie", "uncle", "gogo", "mama", "pte", "cpl", "lcpl", "bdr", "gnr", "spr",
+               "chairperson", "convener", "convenor", "engineer"}
 # what a company does, as the text calls it again ("the carrier said"); no word of a name that says it is a
 # company's ("Ann Carrier", "Ivo Lender")
 TRADE_NOUNS = frozenset(("carrier", "lender", "developer", "publisher", "studio", "producer", "utility", "provider",
@@ -484,9 +485,14 @@ def sentences(text: str, within: Span, quotes: list[Span]) -> list[Span]:
 
 
 def _introduced(text: str, quotes: list[Span], at: int) -> bool:
-    """Whether the quotation that ends at `at` follows a colon ("… said in a statement: “…”")."""
+    """Whether the quotation that ends at `at` follows a colon ("… said in a statement: “…”") or gives words before
+    it in another language ("…, “Yɛn asuo no awu,” which means “our river has died.” He said …")."""
     quote = next((q for q in quotes if q.start < at < q.end + 1), None)
-    return quote is not None and text[max(0, quote.start - 3):quote.start].rstrip().endswith(":")
+    return quote is not None and (text[max(0, quote.start - 3):quote.start].rstrip().endswith(":") or
+                                  MEANING.search(text, max(0, quote.start - 40), quote.start) is not None)
+
+
+MEANING = re.compile(r"(?:meaning|which\s+means|which\s+translates\s+(?:as|to))\s*,?\s*$")
 
 
 def _pieces(text: str, sentence: Span) -> list[Span]:
@@ -904,8 +910,9 @@ def _direct(text: str, sentence: Span, quotes: list[Span]) -> Attribution | None
             # finding (“…,” he said, arguing that he would bring “common sense” …; “…,” he said, adding, “…”)
             # (the speaker's words may come between, with a long apposition: "…,” said Abdul Kader Sarkar, chairman
             # of Char Moynadia Union Parishad, “…”)
-            goes_on = re.match(rf"(?:{ABBREVIATED}|[^.“”\"]){{0,200}}?,\s*(?:[“\"]|'')", text[cue.end:sentence.end]) and \
-                not re.match(rf"[^.“”\"]{{0,60}}?,\s*{PARTICIPLE_CUES}\b", text[cue.end:sentence.end])
+            goes_on = (re.match(rf"(?:{ABBREVIATED}|[^.“”\"]){{0,200}}?,\s*(?:[“\"]|'')", text[cue.end:sentence.end]) and
+                       not re.match(rf"[^.“”\"]{{0,60}}?,\s*{PARTICIPLE_CUES}\b", text[cue.end:sentence.end])) or \
+                TRANSLATED.match(text, cue.end, sentence.end)
             mine = quotes if goes_on else [q for q in quotes if q.start < src.start]
             lead = _lead_trimmed(text, _trim(text, Span(sentence.start, first.start)))
             if re.search(r":\s*$", text[sentence.start:first.start]):  # "He spoke of it: “…,” said Kamin": no part
@@ -991,6 +998,8 @@ CLAUSE_AFTER_SPEAKER = r",\s+(?:(?:as|where|when|while|after|before|because|but|
                        r"(?:who|whose|which)\b[^“”\"]*[“\"])"
 
 
+# the speaker's words again in another language: "“Hatuna tatizo na mnada,” he said, meaning “we have no problem …”"
+TRANSLATED = re.compile(rf"[^.“”\"]{{0,60}}?,?\s*{MEANING.pattern.removesuffix('$')}[“\"]")
 # a name in quotation marks inside an apposition: "president of the Association of Raspberry Producers “Zlatna malina”"
 QUOTED_NAME = rf"[“\"][{UPPER}][^“”\"]{{0,40}}[”\"]"
 # who said a quotation, after it: a speaker, then a cue (a verb of saying before any verb, so that "the retired
@@ -1315,6 +1324,7 @@ def _mention(phrase: str) -> Mention:
     if label := QUOTE_LABEL.fullmatch(words):  # "Quote from Ostapchuk:", "Quote:": a news site's label of whose
         return _mention(label.group("who")) if label.group("who") else Mention(None, kind="any", pronoun=True)
     lowered = POSSESSIVE_PRONOUNS.get(words.lower(), words.lower())  # "Her verdict is …:": hers, as "she" says
+    lowered = PRONOUN_THEN_ADVERB.sub(r"\g<pronoun>", lowered)  # "But I always tell students, “…”"
     if lowered in PRONOUNS:
         return Mention(None, kind=PRONOUNS[lowered], pronoun=True)
     # "At her first board meeting on Jan. 14 she": a phrase of where or when, then who
@@ -1408,6 +1418,10 @@ NAME_THEN_ORG_NOUN = re.compile(rf"(?i:the)\s+(?P<body>(?:[{UPPER}][\w-]*\s+){{1
                                 rf"(?:{'|'.join(sorted(ORG_NOUNS - TRADE_NOUNS))}))")
 
 
+# a transcript's turn, opened by its speaker's name and a colon ("Whitcomb: …", "Elena Ruiz: …")
+TURN_LABEL = re.compile(rf"(?P<name>[{UPPER}][\w’'.-]+(?:[ \t]+[{UPPER}][\w’'.-]+){{0,3}}):[ \t]")
+PRONOUN_THEN_ADVERB = re.compile(rf"^(?P<pronoun>{'|'.join(PRONOUNS)})(?:\s+(?:always|often|never|sometimes|usually|"
+                                 rf"even|{AUXILIARY}))+$")
 # a label before a quotation, as some news sites print them: "Quote from the company:"; "Quote:" goes on with whoever
 # spoke last
 QUOTE_LABEL = re.compile(r"(?:quotes?|quoting)(?:\s+from\s+(?P<who>\S.*))?", re.I)
@@ -1462,7 +1476,9 @@ def _described_then_named(head: str, apposition: str) -> bool:
     words = runs[0].group(0).split()
     if len(words) == 1:  # "A 29-year-old volunteer who fled …, Amina now spends": a given name alone
         return given_names.gender(words[0]) is not None
-    return _title_word(words[0]) or _person_named(" ".join(words))
+    # (or a word often borne as a name: "The Odikro of Boinso, Nana Adu Gyamfi III,")
+    return _title_word(words[0]) or _person_named(" ".join(words)) or \
+        (given_names.borne(words[0]) >= 1000 and not _looks_like_org(" ".join(words)))
 
 
 # an apposition that opens with a courtesy title names the person the phrase before it describes ("Senior
@@ -2028,6 +2044,15 @@ def resolve(text: str, found: list[Attribution]) -> None:
         elif named_org := _org_named_for(speaker, names, bisect.bisect_left(positions, at), described):
             _given(attribution, named_org, None, 0.7,
                    f"'{word}' taken to be {named_org.name}, the nearest organisation named before that it can mean")
+        elif PRONOUN_THEN_ADVERB.sub(r"\g<pronoun>", word.lower()) in {"i", "we"} and \
+                (label := TURN_LABEL.match(text, text.rfind("\n", 0, at) + 1, at)):
+            # "Whitcomb: … But I always tell students, “…”": who speaks in a transcript's turn is its label
+            short = _mention(label.group("name").title() if label.group("name").isupper() else label.group("name"))
+            turn = (short.name and _same_person(named.same_surname(short.name, bisect.bisect_left(positions, at)),
+                                                short.name)) or short
+            if turn.name:  # ("INSPECTOR RACHEL ODUNSI:" is Rachel Odunsi)
+                _given(attribution, Mention(turn.name, turn.title, "person"), seen, 0.7,
+                       f"'{word}' taken to be {turn.name}, whose turn of the transcript it is")
         elif speaker.pronoun and SPEAKS_FOR.fullmatch(_bare(word)) and \
                 (spoken_for := _spoken_for(text, found[max(0, i - 3):i])):
             # "A spokeswoman for the authority said … “…,” the spokeswoman said.": for whom she spoke just before
@@ -2541,7 +2566,7 @@ AGENCY_HEADS = frozenset(("agency", "service", "administration", "office", "bure
 
 # (a name of at most nine words, so a run of capitalised words is read in linear time)
 ACRONYM = re.compile(rf"(?P<full>[{UPPER}][\w’'&-]*(?:[ \t]+(?:(?:of|for|and|the|on|in)[ \t]+){{0,2}}[{UPPER}][\w’'&-]*){{1,8}})"
-                     rf"[ \t]+\((?P<short>[{UPPER}][{UPPER}&]{{1,9}})\)")
+                     rf"\.?[ \t]+\((?P<short>[{UPPER}][{UPPER}&]{{1,9}})\)")  # ("… Distribution Corp. (BLPDC)")
 
 
 def _acronyms(text: str) -> dict[str, Mention]:
@@ -2598,6 +2623,8 @@ def _subjects(text: str, names: _Names,
         starts = [q.start for q in quotes]
         for sentence in sentences(text, paragraph, quotes):
             start = sentence.start + _lead_end(text[sentence.start:sentence.end])
+            if text[start:start + 1] == "(":  # "(The Lion is back.)": a translation or an aside, about nobody
+                continue
             if dateline := DATELINE_LEAD.match(text, start, sentence.end):
                 start = dateline.end()  # "VALDORA, Sept 29, 2026 (Continental Press) — Mining company Cerro Azul …"
             start = LEADING_WORDS.match(text, start, sentence.end).end()  # "But one senior official, who …"
