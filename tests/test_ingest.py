@@ -2918,3 +2918,23 @@ def test_a_quotation_inside_a_claims_words_but_not_among_its_quotes_is_listed():
     listed = [u.words for u in made.unattributed]
     assert all(any(words in quote for quote in held + listed)
                for words in ("Hatuna shida", "we have no problem", "Pay us on time"))
+
+
+@pytest.mark.parametrize("text, speakers", [
+    # those who govern a body speak for it
+    ("Story\n\nMillbank Youth Trust runs three centres.\n\nIn a statement issued on Monday, its board of trustees said: "
+     "“This is not a decision any of us wanted.”", ["Millbank Youth Trust"]),
+    ("Story\n\nThe Harlan Curling Association has pledged money.\n\nIn a letter, the association’s board said it was "
+     "“proud to step up”.", ["Harlan Curling Association"]),
+    # what a document says, with who issued it
+    ("Story\n\nAccording to the notification, issued by the Energy Division last week, the new tariff will be "
+     "“applicable from March 1”.", ["Energy Division"]),
+    # what a body called something, where nothing else in the sentence says
+    ("Story\n\nThe Lagos Markets Agency served a notice on traders.\n\nThe notice told traders to make way for what the "
+     "agency called a “modern shopping complex”.", ["Lagos Markets Agency"]),
+    # (a guard: "what it called" is the sentence's subject's)
+    ("Story\n\nThe Skarra Dockers' Union said its members would stay out until the operator, Blåvik Lines, withdrew what "
+     "it called a “rota imposed by spreadsheet”.", ["Skarra Dockers' Union"]),
+])
+def test_governing_bodies_documents_and_what_it_called(text, speakers):
+    assert [a.speaker.name for a in extract(text) if a.quotes] == speakers

@@ -1150,7 +1150,7 @@ WHEN = r"(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|y
 # ministry rejected it" is the ministry's; or a report, which "a new study" names before anyone who made it
 REPORTS = frozenset(("report", "study", "review", "survey", "audit", "ruling", "judgment", "findings"))
 ISSUED = frozenset(("statement", "letter", "email", "e-mail", "release", "notice", "memo", "post", "tweet", "filing",
-                    "submission", "message", "caption")) | REPORTS
+                    "submission", "message", "caption", "notification", "circular")) | REPORTS
 
 
 # after a cue: whom they told, what in ("said in a statement", "told reporters in a briefing"), when
@@ -1161,8 +1161,9 @@ DEED_THEN_SAID = "a deed, then what the subject said"
 REPORTED = [
     (r"^(?P<content>[^,]{3}.*?,\s*(?P<cue>according to)\s+(?P<src>[^,]{1,80}),\s*\w.+)$",
      "according to, inside the content", None),  # "The claim, according to Podolyak, may be a sign …"
-    (r"^(?P<lead>.*?)\b(?P<cue>[Aa]ccording to)\s+(?P<src>[^,]{1,80}),\s*(?P<content>.+)$",
-     "according to, first", None),
+    # (with who issued it: "According to the notification, issued by the Petroleum Division last week, …")
+    (r"^(?P<lead>.*?)\b(?P<cue>[Aa]ccording to)\s+(?P<src>[^,]{1,80}(?:,\s*(?:issued|released|published|signed|sent|"
+     r"posted)\s+(?:by|from)\s+[^,]{1,80})?),\s*(?P<content>.+)$", "according to, first", None),
     (r"^(?P<content>.+?),\s*(?P<cue>according to)\s+(?P<src>[^,]{1,80})$", "according to, last", None),
     (rf"^(?P<content>[^,]{{3}}.*?,\s*(?P<src>{SOURCE_WORDS}){ADJUNCT}\s+(?P<cue>{CUE}),\s*\w.+)$",
      "source and cue inside the content", _cue_before_comma),
@@ -1192,6 +1193,9 @@ REPORTED = [
     (rf"^(?P<lead>.*?)(?P<src>[{UPPER}][\w’'.-]*(?:\s+[{UPPER}][\w’'.-]*)+(?:,\s+[^,;:“”\"]{{1,80}})?),\s+who\s+"
      rf"(?:has\s+|had\s+|have\s+)?(?P<cue>{CUE})\s+(?P<content>.+)$", "a name, then who said it",
      lambda words: bool(WHO_CLAUSE.search(words))),
+    # (last, where nothing else in the sentence says: "… to make way for what the agency called a “modern … complex”")
+    (r"^(?P<lead>.*?)\bwhat\s+(?P<src>(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,3}?)\s+(?P<cue>called|calls|termed|terms|"
+     r"described\s+as|describes\s+as)\s+(?P<content>\S.+)$", "what somebody called it", None),
 ]
 
 
@@ -1321,6 +1325,10 @@ def _mention(phrase: str) -> Mention:
     words = PARTY_AND_PLACE.sub("", words)  # "Sen. Ruth Callister, R-Harlan Springs": a party and a place, neither
     words = ASIDE.sub(lambda aside: "," if aside.group(0).rstrip().endswith(",") and aside.end() < len(words) else "",
                       words).strip(" ,")
+    if governing := GOVERNING.fullmatch(_strip_leading(words)):  # "its board of trustees", "the association’s board"
+        owner = governing.group("owner")
+        return Mention(None, kind="organization", pronoun=True) if owner.lower() == "its" else \
+            _mention(POSSESSIVE.sub("", owner))
     if label := QUOTE_LABEL.fullmatch(words):  # "Quote from Ostapchuk:", "Quote:": a news site's label of whose
         return _mention(label.group("who")) if label.group("who") else Mention(None, kind="any", pronoun=True)
     lowered = POSSESSIVE_PRONOUNS.get(words.lower(), words.lower())  # "Her verdict is …:": hers, as "she" says
@@ -1422,6 +1430,9 @@ NAME_THEN_ORG_NOUN = re.compile(rf"(?i:the)\s+(?P<body>(?:[{UPPER}][\w-]*\s+){{1
 TURN_LABEL = re.compile(rf"(?P<name>[{UPPER}][\w’'.-]+(?:[ \t]+[{UPPER}][\w’'.-]+){{0,3}}):[ \t]")
 PRONOUN_THEN_ADVERB = re.compile(rf"^(?P<pronoun>{'|'.join(PRONOUNS)})(?:\s+(?:always|often|never|sometimes|usually|"
                                  rf"even|{AUXILIARY}))+$")
+# those who govern a body speak for it: "its board of trustees said", "the association’s board said"
+GOVERNING = re.compile(r"(?P<owner>its|(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,4}?[’']s)\s+(?:board(?:\s+of\s+(?:trustees|"
+                       r"directors|governors))?|trustees|directors|governors|management|leadership)", re.I)
 # a label before a quotation, as some news sites print them: "Quote from the company:"; "Quote:" goes on with whoever
 # spoke last
 QUOTE_LABEL = re.compile(r"(?:quotes?|quoting)(?:\s+from\s+(?P<who>\S.*))?", re.I)
@@ -1456,7 +1467,7 @@ def _plural(head: str) -> bool:
 
 # an adverb after the speaker's name, no part of it ("said Fallon afterwards", "Lee quickly added")
 AFTER_THE_NAME = re.compile(rf"\s+(?:then|also|later|again|now|still|previously|earlier|once|afterwards?|however|"
-                            rf"{ADVERB_LY})$")
+                            rf"(?:last|this|next)\s+(?:week|month|year|weekend|night)|{ADVERB_LY})$")
 
 
 # where the speaker spoke, after who: "said the Minister during his speech", "the mayor at the launch"
@@ -1887,15 +1898,18 @@ def _plausible_words(phrase: str, head: str, apposition: str) -> bool:
         return False
     # "Trump attacked Clinton for her support of …" is a clause, not who; "Shocked mum Tracey Bell" is who
     name = _after_titles(words.split())
-    if not all(word[:1].isupper() for word in name) and pos.has_finite_verb(" ".join(name)):
-        return False  # (a name of capitals has no verb in it: "Haskins" is no "has")
+    # (a name of capitals has no verb in it: "Haskins" is no "has"; nor a body's part after "its": "its board")
+    if not all(word[:1].isupper() for word in name) and not GOVERNING.fullmatch(words.strip()) and \
+            pos.has_finite_verb(" ".join(name)):
+        return False
     has_name = bool(re.search(rf"\b[{UPPER}]", words))
     generic = re.search(r"\b(?:sources?|officials?|spokes\w+|analysts?|experts?|aides?|agency|ministry|"
                         r"government|police|authorities|critics|supporters|reports?|statement|people|"
                         r"residents|witnesses|diplomats?|lawmakers?|voters|polls?|study|survey|media|office|"
                         r"organi[sz]ers|protesters|campaigners|unions?|families|relatives|neighbou?rs|judges?|"
                         r"prosecutors?|investigators?|inquiry|organi[sz]ation|charity|"
-                        r"department|council|committee|campaign|court|administration|team|company|group|army|"
+                        r"department|council|committee|campaign|court|administration|team|company|group|army|board|"
+                        r"trustees|directors|governors|management|leadership|"
                         r"military|(?:wo)?m[ae]n|mother|father|son|daughter|wife|husband|friend|doctor|teacher|"
                         r"student|reader|leader|member|owner|worker|veteran|lawyer|attorney|professor|economist|"
                         r"historian|scientist|researcher|strategist|pollster|activist|advocate|candidate|nominee|"
