@@ -2938,3 +2938,18 @@ def test_a_quotation_inside_a_claims_words_but_not_among_its_quotes_is_listed():
 ])
 def test_governing_bodies_documents_and_what_it_called(text, speakers):
     assert [a.speaker.name for a in extract(text) if a.quotes] == speakers
+
+
+@pytest.mark.parametrize("text, speakers", [
+    # a husband of the same surname is another person
+    ("Story\n\nSinger Sharon Devane is back.\n\nHer husband and manager, Gerry Devane, said the response had been "
+     "“unbelievable”.", ["Gerry Devane"]),
+    # a quote sheet's "on", with no comma before it
+    ("Story\n\nMike Kowal and Benny Ortiz hosted the show.\n\nKowal on the timeout decision: “You have got two "
+     "timeouts in your pocket.”", ["Mike Kowal"]),
+    # the speaker after the cue, then a clause of when
+    ("Story\n\nAjit Pawar leads the society.\n\n“Diwali of which year?” said Pawar when informed of the response.",
+     ["Ajit Pawar"]),
+])
+def test_husbands_quote_sheets_and_when_clauses(text, speakers):
+    assert [a.speaker.name for a in extract(text) if a.quotes] == speakers

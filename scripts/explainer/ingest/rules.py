@@ -1008,7 +1008,9 @@ QUOTED_NAME = rf"[“\"][{UPPER}][^“”\"]{{0,40}}[”\"]"
 SPEAKER_AFTER = [re.compile(rf"\s*,?\s*(?![\s,]|(?:{CUE_PHRASES})\b)(?P<src>{SOURCE_WORDS}){ADJUNCT}\s+(?P<cue>{cue})\b")
                  for cue in (CUE, ANY_VERB)] + \
     [re.compile(rf"\s*,?\s*(?P<cue>{CUE})\s+(?P<src>[^,;“”\"]{{1,90}}?(?:,\s+(?:[^“”\"]|{QUOTED_NAME}){{1,240}}?)?)"
-                rf"(?=[.,]?\s*$|,\s*(?:[“\"]|'')|{CLAUSE_AFTER_SPEAKER}|,\s+{PARTICIPLE_CUES}\b)")]
+                # (or a clause of when: "said Pawaskar when informed of the developer's response")
+                rf"(?=[.,]?\s*$|,\s*(?:[“\"]|'')|{CLAUSE_AFTER_SPEAKER}|,\s+{PARTICIPLE_CUES}\b|"
+                r"\s+(?:when|after|while|before|upon)\s+(?-i:[a-z]))")]
 
 
 def _named_then_colon(before: str) -> re.Match | None:
@@ -1047,7 +1049,7 @@ INVERTED = re.compile(r"\s*(?P<cue>(?:[Ss]aid|[Ss]ays|[Aa]dded|[Aa]dds|[Ww]rote|
 # (and a results sheet's "Henrik Solbakk (NOR), 1st: “…”": a country or party in brackets, a place or a role)
 # (a surname alone, "Wilhelmsen:"; who and whence, "Linda Tessaro-Brandt, retired nurse, Millbrook Falls:")
 NAMED_THEN_COLON = re.compile(rf"\s*(?P<src>[{UPPER}](?:[^,:;“”\"]{{0,60}}?[{UPPER}])?[\w’'-]*(?:\s+\([^()“”\"]{{1,40}}\))?)"
-                              r"(?:,\s+(?:on|about)\s+[^:“”\"]{1,80}|(?:,\s+[^,:;“”\"]{1,30}){1,2})?\s*(?P<cue>:)\s*$")
+                              r"(?:,?\s+(?:on|about)\s+[^:“”\"]{1,80}|(?:,\s+[^,:;“”\"]{1,30}){1,2})?\s*(?P<cue>:)\s*$")
 # "X defended the changes on Thursday: “…”", "X, the captain, was more measured: “…”": who did it speaks next
 # (the deed may be long where it ends in the document quoted: "… shared photos on Instagram, with a caption that read:")
 DEED = rf"(?:{ANY_VERB}|{'|'.join(IRREGULAR_PAST)})\b"
@@ -2501,7 +2503,10 @@ def _shouted(words: str) -> bool:
 def _same_person(mention: Mention | None, name: str) -> Mention | None:
     """The mention of the same surname, unless `name` is another person's by its given name: "Cr Hollis" and
     "Tariq Mehmood" are "Greg Hollis" and "Chaudhry Tariq Mehmood", "Desmond Tolliver" is no "Marguerite Tolliver"."""
-    if mention is None or (_person_named(name) and not mention.name.endswith(f" {name}")):
+    # (a given name of any bearers is another person's too: "Gerry Devlin" is no "Sharon Devlin")
+    words = name.split()
+    if mention is None or ((_person_named(name) or (len(words) > 1 and given_names.borne(words[0]) > 0)) and
+                           not mention.name.endswith(f" {name}")):
         return None
     return mention
 
