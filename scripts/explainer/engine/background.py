@@ -67,8 +67,9 @@ class Background:
     def close(self) -> None:
         """Stop the child if it is still at work (the build failed); its reader reaps it."""
         if self.pid:
-            if not self.finished:
-                os.kill(self.pid, signal.SIGKILL)
+            with self.ready:  # (the reader reaps the child and says so under the same lock: no kill of a reaped pid)
+                if not self.finished:
+                    os.kill(self.pid, signal.SIGKILL)
             self.reader.join()
             self.pipe.close()
             self.pid = 0
@@ -94,8 +95,8 @@ class Background:
                     self.count += 1
                     self.ready.notify_all()
         finally:
-            os.waitpid(self.pid, 0)  # the child ends after its last text, its first failure, or a kill
             with self.ready:
+                os.waitpid(self.pid, 0)  # the child ends after its last text, its first failure, or a kill
                 self.failure, self.finished = failure, True
                 self.ready.notify_all()
 
