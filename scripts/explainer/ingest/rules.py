@@ -1196,7 +1196,9 @@ REPORTED = [
      rf"(?:has\s+|had\s+|have\s+)?(?P<cue>{CUE})\s+(?P<content>.+)$", "a name, then who said it",
      lambda words: bool(WHO_CLAUSE.search(words))),
     # (last, where nothing else in the sentence says: "… to make way for what the agency called a “modern … complex”")
-    (r"^(?P<lead>.*?)\bwhat\s+(?P<src>(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,3}?)\s+(?P<cue>called|calls|termed|terms|"
+    # (not a pronoun's, whose sentence's subject is theirs: "Trump urged supporters to see what he called …")
+    (r"^(?P<lead>.*?)\bwhat\s+(?!(?:he|she|it|they|we|i)\s)(?P<src>(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,3}?)\s+"
+     r"(?P<cue>called|calls|termed|terms|"
      r"described\s+as|describes\s+as)\s+(?P<content>\S.+)$", "what somebody called it", None),
 ]
 
@@ -1344,7 +1346,7 @@ def _mention(phrase: str) -> Mention:
     if parts and parts[-1] == "you":  # a question's "Last week you": whom it asks (`_addressee`)
         return Mention(None, title=words, kind="person", pronoun=True)
     head, _, apposition = words.partition(",")
-    head = AFTER_THE_NAME.sub("", head)  # "said Lindqvist afterwards, a 24-year-old …": the apposition stays his
+    head = WHEN_AFTER_THE_NAME.sub("", AFTER_THE_NAME.sub("", head))  # "said Lindqvist afterwards, a 24-year-old …"
     head = ON_THE_OCCASION.sub("", head)  # "said the Minister during his speech"
     apposition = re.sub(r"^\d{1,3}\b,?", "", apposition.strip()).strip(" ,")  # an age: "Quina Jones, 25"
     if member := re.match(r"(?:including|such as|like)\s+(.+)", apposition, re.I):  # "hardliners, including X"
@@ -1469,7 +1471,9 @@ def _plural(head: str) -> bool:
 
 # an adverb after the speaker's name, no part of it ("said Fallon afterwards", "Lee quickly added")
 AFTER_THE_NAME = re.compile(rf"\s+(?:then|also|later|again|now|still|previously|earlier|once|afterwards?|however|"
-                            rf"(?:last|this|next)\s+(?:week|month|year|weekend|night)|{ADVERB_LY})$")
+                            rf"{ADVERB_LY})$")
+# when, after who issued something: "issued by the Energy Division last week" (the span keeps it, the name does not)
+WHEN_AFTER_THE_NAME = re.compile(r"\s+(?:last|this|next)\s+(?:week|month|year|weekend|night)$")
 
 
 # where the speaker spoke, after who: "said the Minister during his speech", "the mayor at the launch"
