@@ -1336,7 +1336,7 @@ def _mention(phrase: str) -> Mention:
     if label := QUOTE_LABEL.fullmatch(words):  # "Quote from Ostapchuk:", "Quote:": a news site's label of whose
         return _mention(label.group("who")) if label.group("who") else Mention(None, kind="any", pronoun=True)
     lowered = POSSESSIVE_PRONOUNS.get(words.lower(), words.lower())  # "Her verdict is …:": hers, as "she" says
-    lowered = PRONOUN_THEN_ADVERB.sub(r"\g<pronoun>", lowered)  # "But I always tell students, “…”"
+    lowered = _pronoun_alone(lowered)  # "But I always tell students, “…”"
     if lowered in PRONOUNS:
         return Mention(None, kind=PRONOUNS[lowered], pronoun=True)
     # "At her first board meeting on Jan. 14 she": a phrase of where or when, then who
@@ -1434,9 +1434,18 @@ NAME_THEN_ORG_NOUN = re.compile(rf"(?i:the)\s+(?P<body>(?:[{UPPER}][\w-]*\s+){{1
 TURN_LABEL = re.compile(rf"(?P<name>[{UPPER}][\w’'.-]+(?:[ \t]+[{UPPER}][\w’'.-]+){{0,3}}):[ \t]")
 PRONOUN_THEN_ADVERB = re.compile(rf"^(?P<pronoun>{'|'.join(PRONOUNS)})(?:\s+(?:always|often|never|sometimes|usually|"
                                  rf"even|{AUXILIARY}))+$")
+
+
+def _pronoun_alone(words: str) -> str:
+    """Lower-case words without the adverbs after a pronoun ("i always" is "i"); other words as they are."""
+    return PRONOUN_THEN_ADVERB.sub(r"\g<pronoun>", words)
+
+
 # those who govern a body speak for it: "its board of trustees said", "the association’s board said"
 GOVERNING = re.compile(r"(?P<owner>its|(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,4}?[’']s)\s+(?:board(?:\s+of\s+(?:trustees|"
                        r"directors|governors))?|trustees|directors|governors|management|leadership)", re.I)
+
+
 # a label before a quotation, as some news sites print them: "Quote from the company:"; "Quote:" goes on with whoever
 # spoke last
 QUOTE_LABEL = re.compile(r"(?:quotes?|quoting)(?:\s+from\s+(?P<who>\S.*))?", re.I)
@@ -1579,20 +1588,7 @@ def _speaker_runs(words: str) -> list[re.Match]:
         modifier = POSSESSIVE.search(run.group(0)) or \
             (after and not after.startswith(",") and _title_word(after.split()[0].strip(","))) or \
             _kind_of(words, run)
-        # after "of" or "for" a run says where the speaker is, unless a given name opens a person's name in it
-        # ("Minister of State for the Environment Low Hui Ling"), or is one after an office ("Clerk of the course
-        # Alison Rudd"), where no name came before ("Mohan Kumar of Sree Venkata Infra": a company, whatever its
-        # first word; "the wife of John Smith": his wife)
-        # (after an office with its field in common words, any two words that are no body's: "Director of the
-        # agency Kubanychbek Sydykov", whatever table of given names knows him)
-        # (or a body's name, then a person's, after an office: "director of the Lake Dabnica Protection Agency
-        # Biljana Trajkovska-Ristova")
-        person = _person_from(run.group(0).split()) or (runs and _person_named(run.group(0))) or \
-            (_office_with_field(words[:run.start()]) and (_person_named(run.group(0)) or (
-                len(run.group(0).split()) > 1 and not _looks_like_org(run.group(0))))) or \
-            (any(word.lower() in TITLE_WORDS for word in words[:run.start()].split()) and
-             1 < len(name := _name_words(run.group(0).split())) < len(run.group(0).split()) and
-             not _looks_like_org(" ".join(name)))
+        person = _names_a_person(words, run, bool(runs))
         affiliated = (AFFILIATED.search(words[:run.start()]) and (
             not person or any(not _office(r.group(0).split()) for r in runs))) or \
             re.fullmatch(r"\s+(?:and|&)\s+", words[skipped_end:run.start()]) is not None
@@ -1606,6 +1602,25 @@ def _speaker_runs(words: str) -> list[re.Match]:
             continue
         runs.append(run)
     return runs
+
+
+def _names_a_person(words: str, run: re.Match, named_before: bool) -> bool:
+    """Whether a run after "of" or "for" names a person rather than where the speaker is: a given name opens a
+    person's name in it ("Minister of State for the Environment Low Hui Ling"), or one does after an office
+    ("Clerk of the course Alison Rudd") where a name came before ("Mohan Kumar of Sree Venkata Infra": a company,
+    whatever its first word; "the wife of John Smith": his wife); after an office with its field in common words,
+    any two words that are no body's ("Director of the agency Kubanychbek Sydykov", whatever table of given names
+    knows him); or a body's name, then a person's, after an office ("director of the Lake Dabnica Protection Agency
+    Biljana Trajkovska-Ristova")."""
+    run_words, before = run.group(0).split(), words[:run.start()]
+    if _person_from(run_words) or (named_before and _person_named(run.group(0))):
+        return True
+    if _office_with_field(before) and (_person_named(run.group(0)) or
+                                       (len(run_words) > 1 and not _looks_like_org(run.group(0)))):
+        return True
+    name = _name_words(run_words)
+    return any(word.lower() in TITLE_WORDS for word in before.split()) and 1 < len(name) < len(run_words) and \
+        not _looks_like_org(" ".join(name))
 
 
 def _office_with_field(before: str) -> bool:
@@ -2064,7 +2079,7 @@ def resolve(text: str, found: list[Attribution]) -> None:
         elif named_org := _org_named_for(speaker, names, bisect.bisect_left(positions, at), described):
             _given(attribution, named_org, None, 0.7,
                    f"'{word}' taken to be {named_org.name}, the nearest organisation named before that it can mean")
-        elif PRONOUN_THEN_ADVERB.sub(r"\g<pronoun>", word.lower()) in {"i", "we"} and \
+        elif _pronoun_alone(word.lower()) in {"i", "we"} and \
                 (label := TURN_LABEL.match(text, text.rfind("\n", 0, at) + 1, at)):
             # "Whitcomb: … But I always tell students, “…”": who speaks in a transcript's turn is its label
             short = _mention(label.group("name").title() if label.group("name").isupper() else label.group("name"))
