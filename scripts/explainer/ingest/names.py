@@ -114,7 +114,8 @@ def surname(name: str) -> str:
         return words[-2]
     if len(words) > 2 and _family_name_first(words[-3:]):
         return words[-3]
-    return words[-1] if words else name
+    # (after initials written close, as Mongolian and Uzbek papers do: "B.Kholmatov", Kholmatov)
+    return re.sub(rf"^(?:[{UPPER}]\.)+(?=[{UPPER}][a-z])", "", words[-1]) if words else name
 
 
 def surnames(name: str) -> list[str]:

@@ -127,7 +127,12 @@ TITLE_WORDS = {"president", "prime", "minister", "foreign", "defense", "defence"
                # courtesy titles of West Africa, the Pacific and southern Africa ("Madam Abena Konadu Frimpong", "Aunty
                # Maureen Duroux", "Gogo Maria Mthembu"), and soldiers' ranks as releases shorten them ("Pte", "Cpl")
                "madam", "aunty", "auntie", "uncle", "gogo", "mama", "pte", "cpl", "lcpl", "bdr", "gnr", "spr",
-               "chairperson", "convener", "convenor", "engineer"}
+               "chairperson", "convener", "convenor", "engineer",
+               # offices a company's staff are called by in capitals ("the CEO said"; `ABBREVIATED_TITLES`)
+               "ceo", "cfo", "coo", "cto"}
+# an office in capitals is the office in full ("the CEO" is the "Chief Executive Officer" named before)
+ABBREVIATED_TITLES = {"ceo": {"chief", "executive"}, "cfo": {"chief", "financial"}, "coo": {"chief", "operating"},
+                      "cto": {"chief", "technology"}}
 # what a company does, as the text calls it again ("the carrier said"); no word of a name that says it is a
 # company's ("Ann Carrier", "Ivo Lender")
 TRADE_NOUNS = frozenset(("carrier", "lender", "developer", "publisher", "studio", "producer", "utility", "provider",
@@ -245,7 +250,7 @@ ORG_NOUNS = frozenset(("company", "firm", "operator", "group", "airline", "bank"
     "commission", "inquiry", "watchdog", "municipality", "assembly", "parliament", "fund", "service", "office",
     "association", "federation", "society", "foundation", "institute", "coalition", "alliance", "league",
     "cooperative", "co-operative", "corporation", "consortium", "hamlet", "division", "directorate", "secretariat",
-    "inspectorate", "district", "forum", "bureau", "enterprise", "chamber", *TRADE_NOUNS))
+    "inspectorate", "district", "forum", "bureau", "enterprise", "chamber", "unit", *TRADE_NOUNS))
 ORG_HINTS = ORG_NOUNS - TRADE_NOUNS | frozenset(("office", "house", "kremlin", "news", "times", "post", "press",
     "reuters", "associated", "cnn", "bbc", "ria", "tass", "nations", "army", "forces", "service", "campaign", "court",
     "police", "states", "russia", "ukraine", "washington", "moscow", "kiev", "kyiv", "china", "congress", "senate",
@@ -1004,10 +1009,10 @@ TRANSLATED = re.compile(rf"[^.“”\"]{{0,60}}?,?\s*{MEANING.pattern.removesuff
 QUOTED_NAME = rf"[“\"][{UPPER}][^“”\"]{{0,40}}[”\"]"
 # who said a quotation, after it: a speaker, then a cue (a verb of saying before any verb, so that "the retired
 # teacher said" is not "the" who "retired"; a speaker never begins with the cue: in "…,” said K. Rajalakshmi, …,
-# adding that …" the cue is "said"), or the cue, then the speaker
+# adding that …" the cue is "said"), or the cue, then the speaker (after a dash: "…,” – said B.Kholmatov.")
 SPEAKER_AFTER = [re.compile(rf"\s*,?\s*(?![\s,]|(?:{CUE_PHRASES})\b)(?P<src>{SOURCE_WORDS}){ADJUNCT}\s+(?P<cue>{cue})\b")
                  for cue in (CUE, ANY_VERB)] + \
-    [re.compile(rf"\s*,?\s*(?P<cue>{CUE})\s+(?P<src>[^,;“”\"]{{1,90}}?(?:,\s+(?:[^“”\"]|{QUOTED_NAME}){{1,240}}?)?)"
+    [re.compile(rf"\s*,?\s*(?:[–—]\s*)?(?P<cue>{CUE})\s+(?P<src>[^,;“”\"]{{1,120}}?(?:,\s+(?:[^“”\"]|{QUOTED_NAME}){{1,240}}?)?)"
                 # (or a clause of when: "said Pawaskar when informed of the developer's response")
                 rf"(?=[.,]?\s*$|,\s*(?:[“\"]|'')|{CLAUSE_AFTER_SPEAKER}|,\s+{PARTICIPLE_CUES}\b|"
                 r"\s+(?:when|after|while|before|upon)\s+(?-i:[a-z]))")]
@@ -1345,6 +1350,9 @@ def _mention(phrase: str) -> Mention:
         return Mention(None, kind=PRONOUNS[parts[-1]], pronoun=True)
     if parts and parts[-1] == "you":  # a question's "Last week you": whom it asks (`_addressee`)
         return Mention(None, title=words, kind="person", pronoun=True)
+    if called := NAMED_ONLY_AS.search(words):  # "a woman who asked to be identified only as Malika"
+        title = _bare(re.split(r",|\s+who\b", words[:called.start()])[0])
+        return Mention(_clean_name(called.group("name")), title=title or None, kind="person")
     head, _, apposition = words.partition(",")
     head = WHEN_AFTER_THE_NAME.sub("", AFTER_THE_NAME.sub("", head))  # "said Lindqvist afterwards, a 24-year-old …"
     head = ON_THE_OCCASION.sub("", head)  # "said the Minister during his speech"
@@ -1424,6 +1432,12 @@ def _mention(phrase: str) -> Mention:
     return Mention(name, title=title or before or None, kind=kind)
 
 
+# somebody who gave only part of a name: "asked to be identified only as Malika", "who gave his name as Dawit"
+NAMED_ONLY_AS = re.compile(rf"\b(?:(?:identified|named|known|referred\s+to)\s+(?:only\s+)?(?:by\s+(?:her|his|their)\s+"
+                           rf"(?:first\s+|given\s+)?name,?\s+)?as|gave\s+(?:only\s+)?(?:her|his|their)\s+(?:first\s+)?"
+                           rf"name\s+(?:only\s+)?as)\s+(?P<name>[{UPPER}][\w’'-]+(?:\s+[{UPPER}][\w’'.-]*)?)")
+
+
 # a body by its place and its kind in common words: "the Yerevan municipality", "the Labour party" (not whose:
 # "the Premier's office", "Lee’s party")
 NAME_THEN_ORG_NOUN = re.compile(rf"(?i:the)\s+(?P<body>(?:[{UPPER}][\w-]*\s+){{1,3}}"
@@ -1497,14 +1511,22 @@ def _described_then_named(head: str, apposition: str) -> bool:
     apposition then names, with a title or a given name ("Chief Josiah Ezenwa-Okoro", "Her nephew, Desmond
     Tolliver")."""
     runs = _speaker_runs(apposition)
-    if not re.match(r"(?:an?|the|his|her|their|its|our)\s", head.strip(), re.I) or not runs or runs[0].start() > 0:
+    if not runs or runs[0].start() > 0:
         return False
     words = runs[0].group(0).split()
+    # (or an office no list holds, then where: "Toshao of Tiger Creek, Norbert Jacobis,")
+    described = re.match(r"(?:an?|the|his|her|their|its|our)\s", head.strip(), re.I) or \
+        (OFFICE_OF_PLACE.match(head.strip()) and given_names.borne(head.split()[0]) < 1000 and len(words) > 1)
+    if not described:
+        return False
     if len(words) == 1:  # "A 29-year-old volunteer who fled …, Amina now spends": a given name alone
         return given_names.gender(words[0]) is not None
     # (or a word often borne as a name: "The Odikro of Boinso, Nana Adu Gyamfi III,")
     return _title_word(words[0]) or _person_named(" ".join(words)) or \
         (given_names.borne(words[0]) >= 1000 and not _looks_like_org(" ".join(words)))
+
+
+OFFICE_OF_PLACE = re.compile(rf"[{UPPER}][\w’'-]+\s+of\s+(?:the\s+)?[{UPPER}]")
 
 
 # an apposition that opens with a courtesy title names the person the phrase before it describes ("Senior
@@ -1534,7 +1556,7 @@ ANONYMOUS = re.compile(r"\b(?:anonymity|anonymously|not\s+(?:want\s+|wish\s+)?to
                        r"on\s+background|not\s+authori[sz]ed\s+to\s+(?:speak|comment|discuss)|"
                        r"on\s+condition\s+(?:that\s+)?(?:he|she|they|it)\s+(?:not\s+be|(?:was|were|is|are)\s+not)\s+"
                        r"(?:named|identified))\b", re.I)
-SPEAKS_FOR = re.compile(r"\b(?:spokes\w*|representative|press\s+(?:office|officer|team))\b", re.I)
+SPEAKS_FOR = re.compile(r"\b(?:spokes\w*|representative|press\s+(?:office|officer|team|service))\b", re.I)
 
 
 def _unnamed(head: str, apposition: str) -> bool:
@@ -1577,6 +1599,10 @@ def _org_head_last(words: list[str]) -> bool:
     return words[-1].lower() in ORG_HINTS - TRADE_NOUNS
 
 
+# lower-case words after a name that make it only say which one the speaker is: "the former Falcons youth player"
+MODIFIED_NOUN = re.compile(r"[a-z][\w-]*\s+(?:[a-z][\w-]*\s+)?([a-z][\w-]*)\s*(?:,|$)")
+
+
 def _speaker_runs(words: str) -> list[re.Match]:
     """The runs of capitalised words in a speaker phrase that can be the speaker's name: not a determiner, not
     a name after a preposition ("Ann Lee of the Lisbon Forum", "the chairman of Harbour Watch"), not one that
@@ -1587,7 +1613,7 @@ def _speaker_runs(words: str) -> list[re.Match]:
         after = words[run.end():].strip()
         modifier = POSSESSIVE.search(run.group(0)) or \
             (after and not after.startswith(",") and _title_word(after.split()[0].strip(","))) or \
-            _kind_of(words, run)
+            ((noun := MODIFIED_NOUN.match(after)) and _title_word(noun.group(1))) or _kind_of(words, run)
         person = _names_a_person(words, run, bool(runs))
         affiliated = (AFFILIATED.search(words[:run.start()]) and (
             not person or any(not _office(r.group(0).split()) for r in runs))) or \
@@ -1647,7 +1673,7 @@ TIME_NOUNS = frozenset(("yesterday", "today", "tonight", "tomorrow", "overnight"
 
 # "A senior sister on a 16-bed general ICU": somebody unnamed, and a name after a preposition says where she is
 INDEFINITE_OF = re.compile(rf"\s*(?:an?|one|another)\s+[^,]*?\b(?:{'|'.join(sorted(PREPOSITIONS))})\s", re.I)
-SPOKESMAN_FOR = re.compile(r"\b(?:spokes(?:man|woman|person)|representative|press office|statement|"
+SPOKESMAN_FOR = re.compile(r"\b(?:spokes(?:man|woman|person)|representative|press office|press service|statement|"
                            r"press release|(?:analysts|economists|researchers|officials|scientists|staff)\s+at)"
                            rf"\s+(?:for|of|from)?\s*(?:the\s+)?(?=[{UPPER}])|"
                            # "a 2024 petition organised by the Residents' Association": whoever made it
@@ -1657,7 +1683,7 @@ SPOKESMAN_FOR = re.compile(r"\b(?:spokes(?:man|woman|person)|representative|pres
 # "a ParkRight spokesman", "Northgate University's press office": whose they are speaks
 SPOKESMAN_OF = re.compile(rf"(?:(?i:an?|the)\s+)?(?!(?:A|An|The)\s)(?P<owner>[{UPPER}][\w&.-]*(?:\s+(?:of\s+|for\s+)?[{UPPER}][\w&.-]*)*)"
                           r"(?:[’']s)?"
-                          r"\s+(?:[a-z]+\s+)?(?:spokes(?:man|woman|person|people)|press\s+(?:office|officer|team)|"
+                          r"\s+(?:[a-z]+\s+)?(?:spokes(?:man|woman|person|people)|press\s+(?:office|officer|team|service)|"
                           # "Pellworth's planning application promises …": what it issued speaks for it
                           r"(?<=[’']s\s)(?:[a-z-]+\s+)?(?:statement|letter|application|website|report|filing|"
                           r"submission|post|leaflet|brochure|manifesto))\b")
@@ -1762,7 +1788,8 @@ def _name_words(words: list[str]) -> list[str]:
     # a body's name, then a person's ("[director of the] Lake Dabnica Protection Agency Biljana Trajkovska-Ristova")
     last = max((i for i, word in enumerate(words[:-2]) if word.lower() in ORG_HINTS - TRADE_NOUNS), default=-1)
     rest = words[last + 1:]
-    person = last >= 0 and all(w[:1].isupper() for w in rest) and given_names.borne(rest[0]) > 0
+    # (not an office after the body's name: "Harbour Water Agency Chief Executive Officer")
+    person = last >= 0 and all(w[:1].isupper() for w in rest) and given_names.borne(rest[0]) > 0 and not _office(rest)
     return rest if person and not _looks_like_org(" ".join(rest)) else words
 
 
@@ -1782,7 +1809,8 @@ DESCRIPTORS = {
     "binman", "postman", "postwoman", "milkman", "fireman", "firefighter", "paramedic", "cleaner", "carer",
     "shopkeeper", "publican", "hairdresser", "plumber", "electrician", "mechanic", "gardener", "allotmenteer",
     "angry", "upset", "emotional", "livid", *DESCRIBING}
-DESCRIPTOR_SHAPE = re.compile(r"(?:[a-z]+-of-[a-z]+|(?:co|ex|vice|deputy|acting|self)-[a-z]+|\d+-year-old)")
+DESCRIPTOR_SHAPE = re.compile(r"(?:[a-z]+-of-[a-z]+|(?:co|ex|vice|deputy|acting|self)-[a-z]+|"
+                              r"(?:\d+|[a-z]+(?:-[a-z]+)?)-(?:year|month)-old)")  # "Sixty-one-year-old"
 
 
 SENTENCE_STOP = re.compile(r"[.!?][”\"’)]*\s+|\n")
@@ -1797,7 +1825,8 @@ def sentence_start(text: str, at: int, reach: int = 300) -> int:
 
 def _looks_like_org(words: str) -> bool:
     # "BBC", "AT&T"; not "I", nor a crosshead in capitals ("BACK IN"); "An Bord Pleanála"
-    return _org_word(words) or (words.isupper() and len(words) > 1 and len(words.split()) == 1) or \
+    return _org_word(words) or (words.isupper() and len(words) > 1 and len(words.split()) == 1 and
+                                words.lower() not in ABBREVIATED_TITLES) or \
         re.match(rf"An{IRISH_NAME}", words) is not None
 
 
@@ -1877,8 +1906,14 @@ WHEN_AFTER_NAME = re.compile(rf"\s+(?:on|in|at|by|from|since|until|last|this|nex
 
 
 def _determiner_and_word(words: str) -> bool:
-    """A speaker named by one word after a determiner: "the 46-year-old", "a woman", "my father"."""
-    return bool(re.fullmatch(r"(?:the|a|an|one|another|my|our)\s+[\w-]+", words, re.I))
+    """A speaker named by one word after a determiner ("the 46-year-old", "a woman", "my father"), or by a noun for
+    a body or an office after up to two words that say which ("the city council", "the press service")."""
+    if re.fullmatch(r"(?:the|a|an|one|another|my|our)\s+[\w-]+", words, re.I):
+        return True
+    noun = re.fullmatch(r"(?:the|an?|its|their)\s+(?:(?!(?:the|an?|its|their)\s)[a-z][\w-]*\s+){1,2}([a-z][\w-]*)",
+                        words, re.I)
+    return bool(noun) and (noun.group(1) in ORG_NOUNS | PERSON_NOUNS or _title_word(noun.group(1)) or
+                           SPEAKS_FOR.search(words) is not None)
 
 
 def _plausible_source(phrase: str) -> bool:
@@ -1903,6 +1938,8 @@ CLOSE_TO = re.compile(r"\b(?:close|closest|near|loyal|linked|allied|attached)\s+
 def _plausible_words(phrase: str, head: str, apposition: str) -> bool:
     words = phrase.strip() if apposition.strip().lower().startswith(("including", "such as", "like")) else head
     words = AFTER_THE_NAME.sub("", words.rstrip())  # "said the 19-year-old afterwards"
+    if NAMED_ONLY_AS.search(words) and len(phrase.split()) <= 40:  # (a clause that gives the name is who)
+        return True
     if not words or len(words.split()) > 14 or len(phrase.split()) > 40:
         return False
     lowered = words.lower()
@@ -1920,8 +1957,11 @@ def _plausible_words(phrase: str, head: str, apposition: str) -> bool:
     # "Trump attacked Clinton for her support of …" is a clause, not who; "Shocked mum Tracey Bell" is who
     name = _after_titles(words.split())
     # (a name of capitals has no verb in it: "Haskins" is no "has"; nor a body's part after "its": "its board")
+    # (each capitalised word read as one singular name: "Rangers" in "the former Rangers youth player" is no plural
+    # that makes "youth" a verb)
     if not all(word[:1].isupper() for word in name) and not GOVERNING.fullmatch(words.strip()) and \
-            pos.has_finite_verb(" ".join(name)):
+            pos.has_finite_verb(" ".join("Lee" if word[:1].isupper() and word.lower() not in DETERMINERS else word
+                                         for word in name)):
         return False
     has_name = bool(re.search(rf"\b[{UPPER}]", words))
     generic = re.search(r"\b(?:sources?|officials?|spokes\w+|analysts?|experts?|aides?|agency|ministry|"
@@ -2525,9 +2565,17 @@ def _same_person(mention: Mention | None, name: str) -> Mention | None:
     # (a given name of any bearers is another person's too: "Gerry Devlin" is no "Sharon Devlin")
     words = name.split()
     if mention is None or ((_person_named(name) or (len(words) > 1 and given_names.borne(words[0]) > 0)) and
-                           not mention.name.endswith(f" {name}")):
+                           not mention.name.endswith(f" {name}") and not _initials_of(words, mention.name.split())):
         return None
     return mention
+
+
+def _initials_of(short: list[str], full: list[str]) -> bool:
+    """Whether a short name's initials are the given names' of the full one ("B. Kholmatov", "Bakhtiyor Kholmatov")."""
+    short = re.sub(rf"(?<![\w.])([{UPPER}])\.(?=[{UPPER}][a-z])", r"\1. ", " ".join(short)).split()  # "B.Kholmatov"
+    initials = [word.rstrip(".") for word in short[:-1]]
+    return len(full) > len(initials) and all(len(i) == 1 and f.startswith(i) for i, f in zip(initials, full)) and \
+        bool(initials) and full[-1] == short[-1]
 
 
 def _by_office(text: str, names: _Names, office: str, before: int) -> Mention | None:
@@ -2721,7 +2769,9 @@ def _described_as_organisations(text: str) -> dict[str, set[str]]:
         # (not a person's name: "the council Mayor Ann Lee", "Counsel for the regulator, Harriet Solway,")
         person = _person_named(match.group("name")) or (len(words) > 1 and given_names.borne(words[0]) >= COMMON_GIVEN
                                                          and not _looks_like_org(match.group("name")))
-        if not (person or (not match.group("comma") and _leading_title(words))):
+        # (an apposition closes with a comma: "… feed unit, Valdivieso said" opens a clause)
+        clause = match.group("comma") and not match.group(0).endswith(",")
+        if not (person or clause or (not match.group("comma") and _leading_title(words))):
             described[_clean_name(match.group("name"))].add(match.group("noun"))
     for match in WHICH_AFTER_NAME.finditer(text):  # "Transport Scotland, which funds the service, said": no person
         if (name := NAME_AT_END.search(text, max(0, match.start() - 100), match.start())) and \
@@ -2900,7 +2950,8 @@ def _fits(speaker: Mention, earlier: Mention) -> bool:
 
 
 def _title_words(mention: Mention) -> set[str]:
-    return set(re.findall(r"\w+", (mention.title or "").lower()))
+    words = re.findall(r"\w+", (mention.title or "").lower())
+    return set().union(*(ABBREVIATED_TITLES.get(word, {word}) for word in words))
 
 
 def _asked_title_words(speaker: Mention) -> set[str]:
