@@ -2989,3 +2989,46 @@ def test_husbands_quote_sheets_and_when_clauses(text, speakers):
 ])
 def test_abbreviated_offices_ages_in_words_close_initials_and_first_names_only(text, speakers):
     assert [a.speaker.name for a in extract(text) if a.quotes] == speakers
+
+
+@pytest.mark.parametrize("text, speakers", [
+    # a dateline with the agency in slashes is nobody the story is about
+    ("Story\n\nSamarkand, 3 May /UzNA/. A bridge was opened.\n\nThe ceremony was attended by the khokim of the region "
+     "Alisher Nazarov.\n\n“Today is a historic day,” – said A.Nazarov.\n\nThe khokim noted that it was built in a "
+     "year.\n\n“This is the result of joint work,” he emphasized.", ["Alisher Nazarov", "Alisher Nazarov"]),
+    # an office "for" something is one person, not a group, before the apposed name
+    ("Story\n\nThe council’s cabinet member for communities, Cllr Priya Gill, said the decision was “taken without "
+     "us”.\n\n“I met the committee straight away,” she said.", ["Priya Gill", "Priya Gill"]),
+    # a glottal stop opening a place's name after "of"
+    ("Story\n\nTaro farmer Sione Lātū of 'Ohonua told reporters he had lost “half of the crop this year”.\n\n“The boat cannot "
+     "take everything,” he said.", ["Sione Lātū", "Sione Lātū"]),
+    # a quotation in guillemets
+    ("Story\n\nPrincipal Josée Fillion runs the school.\n\n« Tout est plus facile en français », she says.",
+     ["Josée Fillion"]),
+    # a lede's description, named after the quotation that opens the next paragraph
+    ("Story\n\nSenators pressed the utility on Tuesday, with the committee chairman saying residents had been left "
+     "“high and dry.”\n\n“Three weeks without water is not acceptable,” Sen. Ngiraked Tellei said at the hearing.",
+     ["Ngiraked Tellei", "Ngiraked Tellei"]),
+    # (a guard: a new subject after "even as", with a group's verb of saying: not the sentence's first speaker's words
+    ("Story\n\nThe reeve of Tamarack Township says she will cast the deciding vote, even as neighbours warn the "
+     "project will put “a hundred trucks a day” on the road.\n\n“Somebody has to decide,” Reeve Colleen Ashdown "
+     "said.", [None, "Colleen Ashdown"]),
+])
+def test_datelines_offices_for_glottal_stops_guillemets_and_ledes(text, speakers):
+    assert [a.speaker.name for a in extract(double_marked(text)) if a.quotes] == speakers
+
+
+@pytest.mark.parametrize("text", [
+    "Story\n\nA DIWALI procession expected to draw 10,000 people will go ahead, organisers said.",
+    "Story\n\nLANDOWNERS of Vaitele have threatened to stop work on the site.\n\nThe landowners said they were "
+    "never consulted.",
+])
+def test_a_paragraph_opening_in_capitals_names_nobody(text):
+    # (as some papers print a story's first words; the text writes them elsewhere in small letters)
+    assert all(a.speaker.name in (None, "organisers") for a in extract(text))
+
+
+def test_a_company_named_without_its_ending_is_named_in_full():
+    text = ("Story\n\nThe ferry is operated by Windward Passage Shipping Ltd.\n\nIn a statement, Windward Passage "
+            "Shipping said a routine inspection had revealed “significant wear”.")
+    assert [a.speaker.name for a in extract(text) if a.quotes] == ["Windward Passage Shipping Ltd"]

@@ -48,7 +48,8 @@ CUE_WORDS = (
     "chanted chanting yelled yells shouted shouts "
     "dismissed dismisses disputed disputes questioned endorsed endorses refuted rebuffed retorted backed backs "
     "blamed blames condemned condemns criticised criticises hailed hails slammed slams branded brands "
-    "averred avers ruled read reads termed terms informed informs furthered encouraged encourages"
+    "averred avers ruled read reads termed terms informed informs furthered encouraged encourages "
+    "warn insist deny accuse complain"  # (what groups do: "neighbours warn the project will …")
 ).split()
 MULTI_CUES = ["has learned", "have learned", "put it", "puts it", "pointed out", "points out", "called out",
               "shot back", "hit back", "fired back",
@@ -369,11 +370,17 @@ SINGLE_CLOSE = {"‘": re.compile(r"(?<=\S)’(?![\w’])"), "'": re.compile(r"(
 INNER_MARKS = {"“": "‘", "”": "’", '"': "'"}
 
 
+GUILLEMETS = str.maketrans("«»", "“”")
+PLACE_BEFORE = re.compile(r"\b(?:of|in|at|to|from|on|near|and)\s+$")
+
+
 def double_marked(text: str) -> str:
     """The text with quotations in single marks (‘…’ as British papers print them, '…' as tabloids type
     them) in double ones (“…”), one character for one so that every offset stays the same; double marks inside
     them ('On a bad night, "four hours" becomes …') in single ones. Apostrophes stay (don’t, O’Rourke: a letter
-    follows), and so do single marks inside a double-marked quotation."""
+    follows), and so do single marks inside a double-marked quotation. Guillemets (« … », as French is quoted)
+    are double marks too."""
+    text = text.translate(GUILLEMETS)
     chars = list(text)
     for paragraph in paragraphs(text):
         inside = quotations(text, paragraph)  # in order, none inside another
@@ -390,8 +397,12 @@ def double_marked(text: str) -> str:
                 for i in range(opening.end(), closing.start()):  # a quotation inside it, in double marks, in single
                     chars[i] = INNER_MARKS.get(chars[i], chars[i])
                 at = closing.end()
-            elif opening.start() == paragraph.start or text[opening.end():opening.end() + 1].isupper():
-                chars[opening.start()] = "“"  # a quotation going on in the next paragraph ('90s and 'em are none)
+            elif opening.start() == paragraph.start or (text[opening.end():opening.end() + 1].isupper() and
+                                                         not PLACE_BEFORE.search(text, opening.start() - 8,
+                                                                                 opening.start())):
+                # a quotation going on in the next paragraph ('90s and 'em are none, nor a glottal stop opening a
+                # place's name: "of 'Ohonua", "to 'Eua")
+                chars[opening.start()] = "“"
                 break
     return "".join(chars)
 
@@ -532,6 +543,7 @@ def extract(text: str) -> list[Attribution]:
 def find(text: str) -> list[Attribution]:
     """Every attribution in `text`, in reading order, as the sentences give them: pronouns and
     surnames not yet resolved (`resolve`), so more can be added first (the tagger's)."""
+    text = as_written(text)
     found: list[Attribution] = []
     ends_paragraph = False  # the paragraph just before holds the last attribution: its quotation may go on
     left_open = False  # the paragraph just before ends inside a quotation nobody was given: the next may say whose
@@ -569,6 +581,31 @@ def find(text: str) -> list[Attribution]:
         left_open = ends_paragraph and found[-1].source is None and bool(quotes) and \
             quotes[-1].end >= paragraph.end and text[paragraph.end - 1] not in CLOSE_QUOTES + "’'"
     return found
+
+
+# a paragraph's first words in capitals, as some papers open a story ("A VAISAKHI nagar kirtan …", "LANDOWNERS of
+# Lauvasi …"), before words that are not
+CAPITALS_OPENING = re.compile(rf"^(?:(?:A|An|The)[ \t]+)?(?P<run>(?:[{UPPER}][{UPPER}’'-]+[ \t]+)+)(?=[a-z]|[{UPPER}][a-z])",
+                              re.M)
+
+
+@functools.lru_cache(maxsize=4)
+def as_written(text: str) -> str:
+    """The text with a paragraph's opening words in capitals as it writes them elsewhere ("Vaisakhi", "landowners"),
+    so that they are read as no acronym; any the text writes only in capitals stay ("UPKE said"). Every offset is
+    the same as in `text`."""
+    forms: dict[str, str] = {}
+    for word in re.findall(r"[\w’'-]+", text):
+        if not word.isupper():
+            forms.setdefault(word.lower(), word)
+    written = list(text)
+    for opening in CAPITALS_OPENING.finditer(text):
+        for word in re.finditer(r"\S+", opening.group("run")):
+            form = forms.get(word.group(0).lower(), "")
+            if len(form) == len(word.group(0)):
+                start = opening.start("run") + word.start()
+                written[start:start + len(form)] = form
+    return "".join(written)
 
 
 def _turn(text: str, found: list[Attribution], alone: Attribution, paragraph: Span) -> Attribution | None:
@@ -869,8 +906,9 @@ def _said_too(text: str, attribution: Attribution, clause: Span, quotes: list[Sp
 
 def _clauses(text: str, sentence: Span, quotes: list[Span]) -> list[Span]:
     cuts = [m for m in re.finditer(rf",\s+and\s+|;\s+|\s+(?:[—–]|--)\s+and\s+|\s+and\s+(?={CUE}\s)|"
-                                   # (a new subject that says: "…, but farmers say trucks are still crossing")
-                                   rf",\s+(?:though|although|but|while)\s+(?=(?:he|she|they|it|(?:[a-z]+\s+)?[a-z]{{3,}}s|"
+                                   # (a new subject that says: "…, but farmers say trucks are still crossing", "…,
+                                   # even as neighbours warn …")
+                                   rf",\s+(?:(?:even\s+)?though|although|but|while|whereas|even\s+as)\s+(?=(?:he|she|they|it|(?:[a-z]+\s+)?[a-z]{{3,}}s|"
                                    rf"(?:the\s+)?[{UPPER}][\w’'-]*(?:\s+[{UPPER}][\w’'-]*){{0,3}}|the\s+[a-z]+(?:\s+[a-z]+)?)"
                                    rf"\s+(?:\w+\s+)?{CUE}\s)|"
                                    # "…on Tuesday, when Kovalur MLA P. Arumugam termed the delay “…”"
@@ -1486,9 +1524,9 @@ def _named_after_office(words: str) -> bool:
 
 
 def _plural(head: str) -> bool:
-    """Whether a description names a group: its noun, before any "at", "in" or "of", is a plural ("Rice farmers at
-    Belle Espoir Village")."""
-    words = pos.TOKEN.findall(re.split(r"\s(?:at|in|of|from|on|near)\s", head, maxsplit=1)[0])
+    """Whether a description names a group: its noun, before any "at", "in", "of" or "for", is a plural ("Rice
+    farmers at Belle Espoir Village"; not "The minister for communities")."""
+    words = pos.TOKEN.findall(re.split(r"\s(?:at|in|of|from|on|near|for|with)\s", head, maxsplit=1)[0])
     return bool(words) and pos.tag(words)[-1] == "NNS"
 
 
@@ -1603,6 +1641,11 @@ def _org_head_last(words: list[str]) -> bool:
 MODIFIED_NOUN = re.compile(r"[a-z][\w-]*\s+(?:[a-z][\w-]*\s+)?([a-z][\w-]*)\s*(?:,|$)")
 
 
+# or any lower-case noun after one, the name after "a" or "an" (in the run, if it opens a sentence): "A Vaisakhi
+# nagar kirtan", "an Oxford don"
+A_NOUN = re.compile(r"(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*\s*(?:,|$)")
+
+
 def _speaker_runs(words: str) -> list[re.Match]:
     """The runs of capitalised words in a speaker phrase that can be the speaker's name: not a determiner, not
     a name after a preposition ("Ann Lee of the Lisbon Forum", "the chairman of Harbour Watch"), not one that
@@ -1613,7 +1656,9 @@ def _speaker_runs(words: str) -> list[re.Match]:
         after = words[run.end():].strip()
         modifier = POSSESSIVE.search(run.group(0)) or \
             (after and not after.startswith(",") and _title_word(after.split()[0].strip(","))) or \
-            ((noun := MODIFIED_NOUN.match(after)) and _title_word(noun.group(1))) or _kind_of(words, run)
+            ((noun := MODIFIED_NOUN.match(after)) and _title_word(noun.group(1))) or _kind_of(words, run) or \
+            ((re.search(r"\b(?i:an?)\s+$", words[:run.start()]) or re.match(r"An?\s", run.group(0))) and
+             A_NOUN.match(after))
         person = _names_a_person(words, run, bool(runs))
         affiliated = (AFFILIATED.search(words[:run.start()]) and (
             not person or any(not _office(r.group(0).split()) for r in runs))) or \
@@ -1688,8 +1733,8 @@ SPOKESMAN_OF = re.compile(rf"(?:(?i:an?|the)\s+)?(?!(?:A|An|The)\s)(?P<owner>[{U
                           r"(?<=[’']s\s)(?:[a-z-]+\s+)?(?:statement|letter|application|website|report|filing|"
                           r"submission|post|leaflet|brochure|manifesto))\b")
 # (with the words that describe the place between: "Residents of the small western NSW town")
-AFFILIATED = re.compile(r"\b(?:of|at|for|from|with|in|on|to|by)\s+(?:the\s+|an?\s+)?(?:(?-i:[a-z])[\w-]*\s+){0,3}$",
-                        re.I)
+AFFILIATED = re.compile(r"\b(?:of|at|for|from|with|in|on|to|by)\s+(?:the\s+|an?\s+)?(?:(?-i:[a-z])[\w-]*\s+){0,3}"
+                        r"[‘'ʻ]?$", re.I)  # (a glottal stop may open the place's name: "of 'Ohonua")
 
 
 def _bare(words: str) -> str:
@@ -1992,6 +2037,7 @@ def _described(words: str) -> bool:
 def resolve(text: str, found: list[Attribution]) -> None:
     """Give each pronoun or bare title who the sentence before is about, or else the nearest earlier speaker
     that fits; a surname or first name alone the full name given before; score every attribution."""
+    text = as_written(text)
     described = _described_as_organisations(text)
     seen = _Mentions(described=described)  # the speakers so far
     names = _names(text)
@@ -2164,7 +2210,7 @@ def resolve(text: str, found: list[Attribution]) -> None:
                 reasons.append(f"uncertain: '{word}' taken to be {attribution.speaker.name or attribution.speaker.title}, "
                                "who the story was last about; check")
                 attribution.confidence = 0.45
-            elif speaker.title and speaker.kind == "person" and \
+            elif speaker.title and speaker.kind == "person" and not _plural(speaker.title) and \
                     (later := _named_next(text, at, names, positions)) is not None:
                 # a lede's "A former nurse at … has told an inquiry …", then "Grace Abernethy, who worked …, said"
                 _given(attribution, later, None, 0.6, f"'{word}' taken to be {later.name}, new to the story and "
@@ -2208,14 +2254,17 @@ def _given(attribution: Attribution, speaker: Mention, seen: _Mentions | None, c
 
 def _named_next(text: str, at: int, names: _Names, positions: list[int]) -> Mention | None:
     """Who a lede's description of a speaker is when the story names them only after it: the person, new to the
-    story, whose full name (after titles only) opens the paragraph after the lede."""
+    story, whose full name (after titles only) opens the paragraph after the lede, or follows the quotation that
+    opens it ("“…,” Sen. Ngiraked Tellei, who chairs the committee, said")."""
     lede, after = next(((p, q) for p, q in itertools.pairwise(paragraphs(text)) if p.end > body_start(text)),
                        (None, None))
     if after is None or not lede.start <= at < lede.end:
         return None
-    i = bisect.bisect_left(positions, after.start)
+    quotes = quotations(text, after)
+    opening = quotes[0].end if quotes and quotes[0].start == after.start else after.start
+    i = bisect.bisect_left(positions, opening)
     if i == len(names) or " " not in names[i][1].name or _looks_like_org(names[i][1].name) or \
-            not all(_title_word(word) for word in text[after.start:positions[i]].split()):
+            not all(_title_word(word) for word in text[opening:positions[i]].strip(" ,").split()):
         return None
     surname = given_names.surname(names[i][1].name)
     if any(given_names.surname(m.name) == surname for _, m in names[:bisect.bisect_left(positions, at)]):
@@ -2253,6 +2302,7 @@ CAPITALISED_RUN = rf"[{UPPER}][\w’'&.-]*(?:[ \t]+[{UPPER}][\w’'&.-]*)*"
 JOINED_BEFORE = re.compile(rf"(?P<run>{CAPITALISED_RUN})[ \t]+(?:and|&)[ \t]+$|"
                            rf"(?P<head>(?:[{UPPER}][\w’'&.-]*[ \t]+)*?{ORG_HEADS})[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?$")
 JOINED_AFTER = re.compile(rf"[ \t]+(?:and|&)[ \t]+(?P<run>{CAPITALISED_RUN})")
+COMPANY_ENDING = re.compile(r"[ \t]+(?:Ltd|Limited|Inc|Plc|plc|PLC|LLC|Corp|Co|GmbH|AG|SA|NV|BV|Pty[ \t]+Ltd)\b")
 OF_AFTER = re.compile(rf"[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?{CAPITALISED_RUN}")
 
 
@@ -2272,6 +2322,8 @@ def _whole(text: str, start: int, end: int) -> str:
         end = joined.end()
     if (after := OF_AFTER.match(text, end)) and not WHEN_AFTER_NAME.match(after.group(0)):
         name += after.group(0)
+    elif ending := COMPANY_ENDING.match(text, end):  # "Windward Passage Shipping" is "… Shipping Ltd"
+        name += ending.group(0)
     elif kind := KIND_AFTER_NAME.match(text, end):  # "Mosele local municipality"
         name += kind.group(0)
     return _clean_name(" ".join(name.split()))
@@ -2470,12 +2522,13 @@ SENTENCE_END = re.compile(r"(?<=\w{3})" + "".join(rf"(?<!\b{word.capitalize()})"
 KIND_OF_ORG_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(ORG_NOUNS))})\s+$")
 # (or a place as a name is written, then a date: "Skopje, 21 April 2026 –", "Asunción, March 24, 2026 (IP Agency).-")
 DATELINE_LEAD = re.compile(rf"(?:[{UPPER}][{UPPER}.’' -]+,|[{UPPER}][\w’'.]*(?:[ -][{UPPER}][\w’'.]*){{0,3}},\s+"
-                           rf"(?:(?:{MONTH})\s+\d{{1,2}}|\d{{1,2}}\s+(?:{MONTH}))\b)[^—–\n]{{0,60}}?(?:[—–]|--|\s-\s|\.-)\s*")
+                           rf"(?:(?:{MONTH})\s+\d{{1,2}}|\d{{1,2}}\s+(?:{MONTH}))\b)[^—–\n]{{0,60}}?(?:[—–]|--|\s-\s|\.-|/[^/\n]{{1,20}}/\.?)\s*")
 
 
 def _dateline(text: str, run: re.Match) -> bool:
     """A place in capitals opening a line, then a comma or a dash ("VALDORA, Sept 29, 2026 (Continental Press) —"),
-    or a place and a date ("Skopje, 21 April 2026 –"): where the story was filed, nobody's name."""
+    or a place and a date ("Skopje, 21 April 2026 –", "Tashkent, 14 July /UzNA/."): where the story was filed, nobody's
+    name."""
     if run.start() and text[run.start() - 1] != "\n":
         return False
     return (run.group(0).isupper() and re.match(r"\s*(?:,|\(|[—–]|--)", text[run.end():run.end() + 4]) is not None) or \
