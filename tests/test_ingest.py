@@ -3032,3 +3032,39 @@ def test_a_company_named_without_its_ending_is_named_in_full():
     text = ("Story\n\nThe ferry is operated by Windward Passage Shipping Ltd.\n\nIn a statement, Windward Passage "
             "Shipping said a routine inspection had revealed “significant wear”.")
     assert [a.speaker.name for a in extract(text) if a.quotes] == ["Windward Passage Shipping Ltd"]
+
+
+@pytest.mark.parametrize("text, speakers", [
+    # a hyphenated name opening a sentence is a name, not a word capitalised because it opens the sentence
+    ("Story\n\nHalden-Vestor, the rider’s team, said in a statement that it had suspended him “with immediate effect "
+     "and in line with our rules”.", ["Halden-Vestor"]),
+    # a company whose name ends in "Co" is what "the company" means
+    ("Story\n\nA jury found Marlow Chemical Co. liable.\n\nMarlow said in a statement that it would appeal.\n\n“We "
+     "respect the jury's service, but the verdict is wrong,” the company said.", ["Marlow Chemical Co"]),
+    # what a letter says, after letters from whoever sent them
+    ("Story\n\nTenants received letters from Ashby Property Holdings Ltd on 1 September.\n\nThe letter says the works "
+     "will “bring the flats in line with market expectations”.", ["Ashby Property Holdings Ltd"]),
+    # a report is nobody "she" can mean; a charity's chief executive is a person, not the charity
+    ("Story\n\nOne in four care leavers becomes homeless, a damning report warns today.\n\nFiona Latimer, the "
+     "charity's chief executive, said the findings should “shame every one of us”.\n\n“These are children the state "
+     "took on,” she said.", ["Fiona Latimer", "Fiona Latimer"]),
+    # a participle after "before", the speaker's too
+    ("Story\n\n“Order. Order,” Speaker Gordon Acheson said, before warning that he would “move on to the next "
+     "question” if the heckling continued.", ["Gordon Acheson", "Gordon Acheson"]),
+    # "the firm" is no office of government named since
+    ("Story\n\nNorthgate Advisory Group won the contract.\n\nThe Prime Minister's Office said it had “played no role "
+     "in the tender at all”.\n\nA spokesperson for the firm said it had “complied with every rule and disclosure "
+     "requirement”.", ["Prime Minister's Office", "Northgate Advisory Group"]),
+    # what a spokesperson called another's claim is the spokesperson's
+    ("Story\n\nA spokesperson for the governor, Ines Marchetti, called Dunmore's claim “recycled nonsense”.",
+     ["Ines Marchetti"]),
+    # "the force": the police named before
+    ("Story\n\nBrackenshire Police said a woman was hurt.\n\nThe force added that it had “no evidence at this stage” "
+     "that anyone else was involved.", ["Brackenshire Police"]),
+    # (a guard: a clause with a verb before a title in capitals is no speaker)
+    ("Story\n\n“The tents are torn,” says Gérard Nduwimana, the association’s spokesperson.\n\nHon. Déo Ndikumana, "
+     "an MP for the area, says he raised the matter in the National Assembly. “These people are not numbers,” he "
+     "says.", ["Gérard Nduwimana", "Déo Ndikumana"]),
+])
+def test_hyphenated_names_companies_letters_reports_participles_and_forces(text, speakers):
+    assert [a.speaker.name for a in extract(text) if a.quotes] == speakers

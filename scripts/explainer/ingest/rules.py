@@ -251,8 +251,8 @@ ORG_NOUNS = frozenset(("company", "firm", "operator", "group", "airline", "bank"
     "commission", "inquiry", "watchdog", "municipality", "assembly", "parliament", "fund", "service", "office",
     "association", "federation", "society", "foundation", "institute", "coalition", "alliance", "league",
     "cooperative", "co-operative", "corporation", "consortium", "hamlet", "division", "directorate", "secretariat",
-    "inspectorate", "district", "forum", "bureau", "enterprise", "chamber", "unit", *TRADE_NOUNS))
-ORG_HINTS = ORG_NOUNS - TRADE_NOUNS | frozenset(("office", "house", "kremlin", "news", "times", "post", "press",
+    "inspectorate", "district", "forum", "bureau", "enterprise", "chamber", "unit", "force", *TRADE_NOUNS))
+ORG_HINTS = ORG_NOUNS - TRADE_NOUNS | frozenset(("co", "office", "house", "kremlin", "news", "times", "post", "press",
     "reuters", "associated", "cnn", "bbc", "ria", "tass", "nations", "army", "forces", "service", "campaign", "court",
     "police", "states", "russia", "ukraine", "washington", "moscow", "kiev", "kyiv", "china", "congress", "senate",
     "pentagon", "ferries", "airlines", "airways", "holdings", "industries", "motors", "systems", "services", "foods",
@@ -744,6 +744,10 @@ OWNED = re.compile(rf"(?:(?P<owner>{NAME_OR_ORG.pattern}|\b(?i:the)\s+[a-z]+)[�
 CUE_OF = {"owner": "noun", "caller": "verb", "sender": "said"}
 
 
+CALLING_BEFORE = re.compile(r"\b(?:called|calls|dubbed|dubs|branded|brands|labell?ed|labels|described|describes|termed|"
+                            r"terms|deemed|deems|dismissed|dismisses)\s+$")
+
+
 def _owned(text: str, body: Span, found: list[Attribution], quotes: list[Span]) -> list[Attribution]:
     """The sentence's attributions, with each quotation that a possessive or "what … called" gives to someone
     taken out of the attribution holding it and given to them."""
@@ -752,6 +756,8 @@ def _owned(text: str, body: Span, found: list[Attribution], quotes: list[Span]) 
         if not match:
             continue
         owner = next(group for group in CUE_OF if match.group(group))
+        if owner == "owner" and CALLING_BEFORE.search(text, max(0, match.start() - 30), match.start()):
+            continue  # "called Dunmore's claim “recycled nonsense”": what the sentence's speaker calls the claim
         holder = next((i for i, a in enumerate(found) if quote in a.quotes), None)
         if holder is not None and match.group(owner).lower() in PRONOUNS or not _can_speak(match.group(owner)):
             continue  # "Ann Lee said …, in what she called “…”": hers, as the sentence says; "that the plan described"
@@ -843,8 +849,8 @@ PARTICIPLE_CUES = (r"(?:adding|saying|noting|arguing|insisting|explaining|warnin
 NAMING_CUES = r"(?:describing|calling|branding|labell?ing|terming|dismissing)"
 PARTICIPLE_TAIL = re.compile(rf",\s+(?:{PARTICIPLE_CUES}|{NAMING_CUES})\b")
 PARTICIPLE_BEFORE = re.compile(rf",\s+(?:{PARTICIPLE_CUES}|{NAMING_CUES})\b[^“”\".;:]*$")
-# after a comma or a quotation's end ("…,” adding that …"; "…,” she said, adding, “…”)
-PARTICIPLE = re.compile(rf"(?:,|(?<=[”\"]))\s+(?P<cue>{PARTICIPLE_CUES}|{NAMING_CUES}(?=[^“”\".;:]*[“\"])|"
+# after a comma or a quotation's end ("…,” adding that …"; "…,” she said, adding, “…”; "…, before warning that …")
+PARTICIPLE = re.compile(rf"(?:,|(?<=[”\"]))\s+(?:(?:before|after|while|then)\s+)?(?P<cue>{PARTICIPLE_CUES}|{NAMING_CUES}(?=[^“”\".;:]*[“\"])|"
                         rf"telling\s+[{UPPER}][\w.]*(?:\s+[{UPPER}][\w.]*)*|telling\s+\w+)\s*,?\s+"
                         r"(?P<content>[^,\s].{8,})$", re.S)
 
@@ -1434,7 +1440,8 @@ def _mention(phrase: str) -> Mention:
             name = _after_titles(words)
             return Mention(_clean_name(" ".join(name)), " ".join(words[:len(words) - len(name)]), "person")
         if _unnamed(head, apposition):  # (whoever would not be named is a person: "A food stall operator, who …")
-            kind = "person" if ANONYMOUS.search(words) else _kind(head)
+            # (a document nobody is said to have issued is nobody "she" can mean: "a damning report warns")
+            kind = "person" if ANONYMOUS.search(words) else "any" if _issued(_bare(head)) else _kind(head)
             return Mention(None, title=" ".join(head.split()), kind=kind, unnamed=True)
         return Mention(None, title=_bare(head), kind="any" if _issued(_bare(head)) else _kind(head), pronoun=True)
     run = runs[-1]
@@ -2004,9 +2011,12 @@ def _plausible_words(phrase: str, head: str, apposition: str) -> bool:
     # (a name of capitals has no verb in it: "Haskins" is no "has"; nor a body's part after "its": "its board")
     # (each capitalised word read as one singular name: "Rangers" in "the former Rangers youth player" is no plural
     # that makes "youth" a verb)
-    if not all(word[:1].isupper() for word in name) and not GOVERNING.fullmatch(words.strip()) and \
+    # (nor one before a title in capitals: in "he raised the matter in the National Assembly", "National" is no title
+    # that "he raised the matter in the" comes before)
+    read = name if words.split()[0][:1].isupper() else words.split()
+    if not all(word[:1].isupper() for word in read) and not GOVERNING.fullmatch(words.strip()) and \
             pos.has_finite_verb(" ".join("Lee" if word[:1].isupper() and word.lower() not in DETERMINERS else word
-                                         for word in name)):
+                                         for word in read)):
         return False
     has_name = bool(re.search(rf"\b[{UPPER}]", words))
     generic = re.search(r"\b(?:sources?|officials?|spokes\w+|analysts?|experts?|aides?|agency|ministry|"
@@ -2157,9 +2167,10 @@ def resolve(text: str, found: list[Attribution]) -> None:
             attribution.confidence = 0.9 if attribution.direct else 0.75 if speech else 0.6
             if not speech:
                 reasons.append(f"'{attribution.cue.of(text)}' is not a plain speech verb")
-        elif (word.lower() == "it" or _a_report(speaker)) and (issuer := _issuer(text, at, names, positions,
-                                                                                 whole=_a_report(speaker))):
-            # "Hettie showed me the letter from the landlord, Pellworth Estates. It says …": whoever issued it
+        elif (word.lower() == "it" or _a_report(speaker) or (not speaker.name and _issued(speaker.title))) and \
+                (issuer := _issuer(text, at, names, positions, whole=_a_report(speaker))):
+            # "Hettie showed me the letter from the landlord, Pellworth Estates. It says …" (or "The letter says"):
+            # whoever issued it
             _given(attribution, issuer, None, 0.6,
                    f"'{word}' taken to be the document {issuer.name} issued, named before")
         elif named_org := _org_named_for(speaker, names, bisect.bisect_left(positions, at), described):
@@ -2696,6 +2707,8 @@ def _called(nouns: set[str], mention: Mention) -> bool:
         return (mention.kind == "organization" or _org_word(mention.name)) and NOT_A_COMPANY.isdisjoint(words)
     if nouns == {"agency"}:  # a public body, whatever its name calls it ("the National Weather Service", "the FDA")
         return not AGENCY_HEADS.isdisjoint(words) or (mention.name.isupper() and len(mention.name) > 1)
+    if nouns == {"force"}:  # a police force ("Brackenshire Police … the force said")
+        return not {"police", "constabulary", "force"}.isdisjoint(words)
     return nouns <= words
 
 
@@ -2808,7 +2821,9 @@ def _subjects(text: str, names: _Names,
 
 THE_ORG_NOUN = re.compile(rf"(?i:the)\s+(?:{'|'.join(sorted(ORG_NOUNS))})(?=\s+(?!of\b|for\b)[a-z])")
 # "Bophelo Bulk Water, the regional water board that …": an apposition saying what a name is
-DESCRIBED_AS_ORG = re.compile(rf",\s+(?:the|an?)\s+(?:[a-z][\w-]*\s+){{0,3}}(?P<noun>{'|'.join(sorted(ORG_NOUNS))})\b")
+# (not the body's office: "Fiona Latimer, the charity's chief executive")
+DESCRIBED_AS_ORG = re.compile(rf",\s+(?:the|an?)\s+(?:[a-z][\w-]*\s+){{0,3}}(?P<noun>{'|'.join(sorted(ORG_NOUNS))})\b"
+                              r"(?![’']s\b)")
 NAME_AT_END = re.compile(rf"{NAME_RE.pattern}$")
 
 
@@ -2891,7 +2906,7 @@ def _common_word(text: str, source: Span | None, name: str) -> bool:
     """Whether a one-word speaker is a common word capitalised only because it opens the sentence: a day or a
     month, or a word the tagger reads as no proper noun there."""
     if source is None or " " in name or _looks_like_org(name) or given_names.borne(name) >= given_names.COMMON or \
-            re.search(rf"[a-z][{UPPER}]|\d", name):  # "Dev", a given name; "ByteWire", a brand
+            re.search(rf"[a-z][{UPPER}]|-[{UPPER}]|\d", name):  # "Dev", a given name; "ByteWire", "Halden-Vestor"
         return False
     start = sentence_start(text, source.start)
     if dateline := DATELINE_LEAD.match(text, start, source.start):  # "NASSAU, BAHAMAS — Mailboat operators say"
@@ -2979,6 +2994,7 @@ COMPANY_NOUNS = frozenset(("company", "firm", "operator", "business", "airline",
                            "manufacturer", "supermarket", "chain", *TRADE_NOUNS))
 NOT_A_COMPANY = frozenset(("union", "council", "ministry", "department", "party", "committee", "commission",
     "university", "school", "hospital", "museum", "government", "authority", "police", "court", "panel", "tribunal",
+    "office",
     "inquiry", "charity", "association", "society", "federation", "foundation", "institute", "club", "congress",
     "senate", "regulator", "watchdog"))
 ORG_EPITHET = re.compile(rf"\b(?:{'|'.join(sorted(ORG_NOUNS))})\b")
@@ -3019,7 +3035,7 @@ def _issued(title: str | None) -> bool:
                              (title or "").lower()))
 
 
-ISSUED_BY = re.compile(rf"\b(?:{'|'.join(sorted(ISSUED | DOCUMENTS))}|ruling|judgment|guidance|findings)\s+"
+ISSUED_BY = re.compile(rf"\b(?:{'|'.join(sorted(ISSUED | DOCUMENTS))}|ruling|judgment|guidance|findings)s?\s+"
                        r"(?:(?:issued|sent|published|written|signed)\s+)?(?:from|by|of)\s+(?:(?:the|its|their)\s+)?"
                        rf"(?:[a-z]+\s+){{0,3}}(?:[a-z]+,\s+)?(?=[{UPPER}])")
 
