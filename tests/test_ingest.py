@@ -3019,6 +3019,7 @@ def test_datelines_offices_for_glottal_stops_guillemets_and_ledes(text, speakers
 
 
 @pytest.mark.parametrize("text", [
+    # (a guard: no name after "A" before a noun)
     "Story\n\nA DIWALI procession expected to draw 10,000 people will go ahead, organisers said.",
     "Story\n\nLANDOWNERS of Vaitele have threatened to stop work on the site.\n\nThe landowners said they were "
     "never consulted.",
