@@ -585,8 +585,8 @@ def find(text: str) -> list[Attribution]:
 
 # a paragraph's first words in capitals, as some papers open a story ("A VAISAKHI nagar kirtan …", "LANDOWNERS of
 # Lauvasi …"), before words that are not
-CAPITALS_OPENING = re.compile(rf"^(?:(?:A|An|The)[ \t]+)?(?P<run>(?:[{UPPER}][{UPPER}’'-]+[ \t]+)+)(?=[a-z]|[{UPPER}][a-z])",
-                              re.M)
+CAPITALS_OPENING = re.compile(rf"^(?:(?:A|An|The)[ \t]+)?(?P<run>(?:[{UPPER}][{UPPER}’'-]+[ \t]+)+)"
+                              rf"(?=[a-z]|[{UPPER}][a-z])", re.M)
 
 
 @functools.lru_cache(maxsize=4)
@@ -850,7 +850,8 @@ NAMING_CUES = r"(?:describing|calling|branding|labell?ing|terming|dismissing)"
 PARTICIPLE_TAIL = re.compile(rf",\s+(?:{PARTICIPLE_CUES}|{NAMING_CUES})\b")
 PARTICIPLE_BEFORE = re.compile(rf",\s+(?:{PARTICIPLE_CUES}|{NAMING_CUES})\b[^“”\".;:]*$")
 # after a comma or a quotation's end ("…,” adding that …"; "…,” she said, adding, “…”; "…, before warning that …")
-PARTICIPLE = re.compile(rf"(?:,|(?<=[”\"]))\s+(?:(?:before|after|while|then)\s+)?(?P<cue>{PARTICIPLE_CUES}|{NAMING_CUES}(?=[^“”\".;:]*[“\"])|"
+PARTICIPLE = re.compile(rf"(?:,|(?<=[”\"]))\s+(?:(?:before|after|while|then)\s+)?"
+                        rf"(?P<cue>{PARTICIPLE_CUES}|{NAMING_CUES}(?=[^“”\".;:]*[“\"])|"
                         rf"telling\s+[{UPPER}][\w.]*(?:\s+[{UPPER}][\w.]*)*|telling\s+\w+)\s*,?\s+"
                         r"(?P<content>[^,\s].{8,})$", re.S)
 
