@@ -114,8 +114,13 @@ def surname(name: str) -> str:
         return words[-2]
     if len(words) > 2 and _family_name_first(words[-3:]):
         return words[-3]
-    # (after initials written close, as Mongolian and Uzbek papers do: "B.Kholmatov", Kholmatov)
-    return re.sub(rf"^(?:[{UPPER}]\.)+(?=[{UPPER}][a-z])", "", words[-1]) if words else name
+    return spaced_initials(words[-1]).split()[-1] if words else name  # ("B.Kholmatov": Kholmatov)
+
+
+def spaced_initials(name: str) -> str:
+    """The name with initials written close to the surname, as Mongolian and Uzbek papers write them, set apart
+    from it ("B.Kholmatov": "B. Kholmatov")."""
+    return re.sub(rf"(?<![\w.])((?:[{UPPER}]\.)+)(?=[{UPPER}][a-z])", r"\1 ", name)
 
 
 def surnames(name: str) -> list[str]:

@@ -1645,13 +1645,10 @@ def _org_head_last(words: list[str]) -> bool:
     return words[-1].lower() in ORG_HINTS - TRADE_NOUNS
 
 
-# lower-case words after a name that make it only say which one the speaker is: "the former Falcons youth player"
-MODIFIED_NOUN = re.compile(r"[a-z][\w-]*\s+(?:[a-z][\w-]*\s+)?([a-z][\w-]*)\s*(?:,|$)")
-
-
-# or any lower-case noun after one, the name after "a" or "an" (in the run, if it opens a sentence): "A Vaisakhi
-# nagar kirtan", "an Oxford don"
-A_NOUN = re.compile(r"(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*\s*(?:,|$)")
+# lower-case words after a name, ending the phrase, that make the name only say which one the speaker is: a title's
+# ("the former Falcons youth player"), or any noun's after "a" or "an" (in the run, if it opens a sentence: "A
+# Vaisakhi nagar kirtan", "an Oxford don")
+MODIFIED_NOUN = re.compile(r"(?:[a-z][\w-]*\s+){0,2}([a-z][\w-]*)\s*(?:,|$)")
 
 
 def _speaker_runs(words: str) -> list[re.Match]:
@@ -1664,9 +1661,9 @@ def _speaker_runs(words: str) -> list[re.Match]:
         after = words[run.end():].strip()
         modifier = POSSESSIVE.search(run.group(0)) or \
             (after and not after.startswith(",") and _title_word(after.split()[0].strip(","))) or \
-            ((noun := MODIFIED_NOUN.match(after)) and _title_word(noun.group(1))) or _kind_of(words, run) or \
-            ((re.search(r"\b(?i:an?)\s+$", words[:run.start()]) or re.match(r"An?\s", run.group(0))) and
-             A_NOUN.match(after))
+            ((noun := MODIFIED_NOUN.match(after)) and (_title_word(noun.group(1)) or
+                                                       re.search(r"\b(?i:an?)\s+$", words[:run.start()]) or
+                                                       re.match(r"An?\s", run.group(0)))) or _kind_of(words, run)
         person = _names_a_person(words, run, bool(runs))
         affiliated = (AFFILIATED.search(words[:run.start()]) and (
             not person or any(not _office(r.group(0).split()) for r in runs))) or \
@@ -2637,7 +2634,7 @@ def _same_person(mention: Mention | None, name: str) -> Mention | None:
 
 def _initials_of(short: list[str], full: list[str]) -> bool:
     """Whether a short name's initials are the given names' of the full one ("B. Kholmatov", "Bakhtiyor Kholmatov")."""
-    short = re.sub(rf"(?<![\w.])([{UPPER}])\.(?=[{UPPER}][a-z])", r"\1. ", " ".join(short)).split()  # "B.Kholmatov"
+    short = given_names.spaced_initials(" ".join(short)).split()
     initials = [word.rstrip(".") for word in short[:-1]]
     return len(full) > len(initials) and all(len(i) == 1 and f.startswith(i) for i, f in zip(initials, full)) and \
         bool(initials) and full[-1] == short[-1]
