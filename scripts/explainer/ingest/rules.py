@@ -806,7 +806,7 @@ def _relative(text: str, clause: Span, clauses: list[Span], quotes: list[Span]) 
     antecedent = ANTECEDENT.search(words)
     # not a place after a preposition ("a nurse in Leeds, who asked …"; but "refused by the council, which …"), a
     # group ("Residents, who called …"), nor a request ("who asked not to be named")
-    if not antecedent or not _plausible_source(antecedent.group(0)) or \
+    if not antecedent or not plausible_source(antecedent.group(0)) or \
             GROUPS.fullmatch(antecedent.group(0).lower()) or re.match(r"(?:not\s+)?to\s", match.group("content")) or \
             re.search(rf"\b(?!by\b)(?:{'|'.join(sorted(PREPOSITIONS))})\s+$", words[:antecedent.start()]):
         return None
@@ -832,7 +832,7 @@ def _subjectless(text: str, clause: Span, first: Span, found: list[Attribution],
         # (after what leads the sentence: "In a pamphlet circulated …, the Comandos denied …")
         start = first.start + _lead_end(text[first.start:first.end])
         subject = re.match(rf"(?P<src>{SOURCE_WORDS})\s+{ANY_VERB}\b", text[start:first.end])
-        if not subject or not _plausible_source(_strip_leading(subject.group("src"))):
+        if not subject or not plausible_source(_strip_leading(subject.group("src"))):
             return None
         source = _lead_trimmed(text, _span(start, subject, "src", text))
     cue = _span(clause.start, match, "cue", text)
@@ -948,7 +948,7 @@ def _direct(text: str, sentence: Span, quotes: list[Span]) -> Attribution | None
     for quote in quotes:
         after = text[quote.end:sentence.end]
         match = next((m for pattern in SPEAKER_AFTER if (m := pattern.match(after)) and
-                      _plausible_source(m.group("src")) and _name_or_pronoun(m.group("src")) and
+                      plausible_source(m.group("src")) and _name_or_pronoun(m.group("src")) and
                       not _deed_after_phrase(m)), None)
         if match:
             src = _span(quote.end, match, "src", text)
@@ -986,7 +986,7 @@ def _direct(text: str, sentence: Span, quotes: list[Span]) -> Attribution | None
                   _did_then_quoting(before),
                   INVERTED.match(before),  # "Said Ellis: “…”"
                   _named_then_colon(before))
-    match = next((m for m in candidates if m and _plausible_source(_strip_leading(m.group("src")))), None)
+    match = next((m for m in candidates if m and plausible_source(_strip_leading(m.group("src")))), None)
     if match:
         src = _span(sentence.start, match, "src", text)
         src = _lead_trimmed(text, src)
@@ -1005,7 +1005,7 @@ def _direct(text: str, sentence: Span, quotes: list[Span]) -> Attribution | None
         window = text[offset:sentence.start]
         intro = re.search(rf"(?P<src>{SOURCE_WORDS}){ADJUNCT}\s+(?P<cue>{CUE}|{ANY_VERB})\b[^.“”\"]{{0,40}}:\s*$",
                           window) if window.rstrip().endswith(":") else None
-        if intro and _plausible_source(_strip_leading(intro.group("src"))):  # "Cruz continued:" then the quote
+        if intro and plausible_source(_strip_leading(intro.group("src"))):  # "Cruz continued:" then the quote
             src = _lead_trimmed(text, _span(offset, intro, "src", text))
             return _attribution(text, src, _span(offset, intro, "cue", text), content, True, quotes,
                                 ["quotation introduced by the sentence before it"], tail=None)
@@ -1279,7 +1279,7 @@ def _reported(text: str, sentence: Span, quotes: list[Span]) -> Attribution | No
         if reason == DEED_THEN_SAID and not (_speaker_runs(src_text) or src_text.strip().lower() in PRONOUNS):
             continue  # a person or body did it and said it; not "The paranoia remained but found …"
         # a short content only where it quotes ("who called them “selective”")
-        if not _plausible_source(src_text) or (len(match.group("content").split()) < 3 and
+        if not plausible_source(src_text) or (len(match.group("content").split()) < 3 and
                                                not re.search(r"[“\"]", match.group("content"))):
             continue
         src = _lead_trimmed(text, _span(sentence.start, match, "src", text))
@@ -1492,12 +1492,14 @@ NAME_THEN_ORG_NOUN = re.compile(rf"(?i:the)\s+(?P<body>(?:[{UPPER}][\w-]*\s+){{1
 
 # a transcript's turn, opened by its speaker's name and a colon ("Whitcomb: …", "Elena Ruiz: …")
 TURN_LABEL = re.compile(rf"(?P<name>[{UPPER}][\w’'.-]+(?:[ \t]+[{UPPER}][\w’'.-]+){{0,3}}):[ \t]")
-PRONOUN_THEN_ADVERB = re.compile(rf"^(?P<pronoun>{'|'.join(PRONOUNS)})(?:\s+(?:always|often|never|sometimes|usually|"
-                                 rf"even|{AUXILIARY}))+$")
+# (or a contraction: "I've asked", "we'd told them")
+PRONOUN_THEN_ADVERB = re.compile(rf"^(?P<pronoun>{'|'.join(PRONOUNS)})(?:[’'](?:ve|d|m|ll|re|s)(?!\w)|"
+                                 rf"(?:\s+(?:always|often|never|sometimes|usually|even|{AUXILIARY}))+)+$")
 
 
 def _pronoun_alone(words: str) -> str:
-    """Lower-case words without the adverbs after a pronoun ("i always" is "i"); other words as they are."""
+    """Lower-case words without the adverbs or the contraction after a pronoun ("i always", "i've" are "i"); other
+    words as they are."""
     return PRONOUN_THEN_ADVERB.sub(r"\g<pronoun>", words)
 
 
@@ -1966,7 +1968,7 @@ def _determiner_and_word(words: str) -> bool:
                            SPEAKS_FOR.search(words) is not None)
 
 
-def _plausible_source(phrase: str) -> bool:
+def plausible_source(phrase: str) -> bool:
     """Whether words can be who speaks: a name, a pronoun or a noun like "officials"; an apposition after
     a comma ("Samuel Bendett, a senior fellow at …") may say more and is not judged, unless the words before it
     name nobody and it does ("Its organiser, third-year cellist Mei Lin Hartley,")."""
@@ -1982,6 +1984,8 @@ def _plausible_source(phrase: str) -> bool:
 CLAIM_THEN_WHO = re.compile(r"(?i:a|an|the)\s+(?i:claim|allegation|accusation|charge|assertion|suggestion|"
                             r"characteri[sz]ation|description)\s+(?:(?:that|which|the|his|her|their|its|he|she|they|"
                             rf"it)\s|[{UPPER}])")  # (not "a charge nurse")
+# nobody is no speaker: "No. Nobody on my team asked for it", "none of the residents said"
+NOBODY = re.compile(r"(?:(?:no|yes|well|oh)[.,!]?\s+)?(?:nobody|no\s+one|none|neither|nothing)\b")
 CLOSE_TO = re.compile(r"\b(?:close|closest|near|loyal|linked|allied|attached)\s+to\b")
 
 
@@ -1995,7 +1999,7 @@ def _plausible_words(phrase: str, head: str, apposition: str) -> bool:
     lowered = words.lower()
     if lowered in PRONOUNS or lowered == "you" or _determiner_and_word(lowered):  # ("you": whom a question asks)
         return True
-    if CLAIM_THEN_WHO.match(words):
+    if CLAIM_THEN_WHO.match(words) or NOBODY.match(lowered):
         return False
     if re.search(r"\b(?:and|or|but|in|of|the|to|a|an|for|with)$", lowered):
         return False
@@ -2525,7 +2529,7 @@ def _names(text: str) -> _Names:
 
 # (not after a title's abbreviation: "Eng. Ubah Ali Warsame" is one name)
 SENTENCE_END = re.compile(r"(?<=\w{3})" + "".join(rf"(?<!\b{word.capitalize()})" for word in sorted(
-    ABBREVIATIONS & TITLE_WORDS) if len(word) > 2) + r"\.\s+")
+    ABBREVIATIONS & TITLE_WORDS) if len(word) > 2) + r"\.\s+|(?<=\bNo)\.\s+|(?<=\bYes)\.\s+")  # ("No. Nobody …")
 
 
 KIND_OF_ORG_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(ORG_NOUNS))})\s+$")
@@ -2798,8 +2802,8 @@ def _subjects(text: str, names: _Names,
             for run in NAME_OR_ORG.finditer(text, start, min(sentence.end, start + 80)):
                 before = bisect.bisect_right(starts, run.start())
                 if not _describes(text[start:run.start()]) or (before and quotes[before - 1].end > run.start()) or \
-                        _headline(text, run, body):
-                    break  # words before that say more than who it is, or a name inside a quotation
+                        _headline(text, run, body) or NOBODY.match(run.group(0).lower()):
+                    break  # words before that say more than who it is, a name inside a quotation, or nobody
                 if _title_before_name(text[run.end():run.end() + 80]):
                     continue  # "Town clerk Gareth Linwood": a word of the title, the name after it
                 if (subject := _subject(run, alone, text[run.end():run.end() + 1] == ",")) is not None:
