@@ -3088,3 +3088,40 @@ def test_hyphenated_names_companies_letters_reports_participles_and_forces(text,
 ])
 def test_contractions_and_nobody_name_no_speaker(text, who):
     assert {a.speaker.name for a in tagger.extract(text) if a.speaker.name} == who
+
+
+@pytest.mark.parametrize("text, speakers", [
+    # a company described as "a Hamburg-based company" is what "the company" means
+    ("Story\n\nThe depot belongs to Ostwind Lagerhaus, a Bremen-based company that stores grain.\n\nOstwind did not "
+     "answer questions. In a statement, the company said it was \"reviewing the complaints\".", ["Ostwind Lagerhaus"]),
+    # any verb after a quotation, before a name or a description, is the cue, as stories translated from Italian or
+    # Spanish write it
+    ("Story\n\n“This is a tax on families,” attacks the Hon. Marta Ferraris, an opposition deputy. “It will not "
+     "last.”", ["Marta Ferraris"]),
+    ("Story\n\n“Nobody reads the small print,” observes Professor Aldo Ricci, who teaches law in Turin.",
+     ["Aldo Ricci"]),
+    ("Story\n\nCouncillor Ines Varga backed the plan. “At last,” comments the owner of a bakery on the square, who "
+     "asked not to be named.", [None]),
+    # a body's kind before its name is no participle clause
+    ("Story\n\nHousing association Stichting Groenhof, which owns the flats, said it was 'surprised' by the "
+     "ruling.", ["Stichting Groenhof"]),
+    # "the source" is nobody the text names, whoever spoke before
+    ("Story\n\n“We will appeal,” said Pavel Sorokin, the mayor.\n\n“They cared about the elections, not the plant,” "
+     "the source said.", ["Pavel Sorokin", None]),
+    # one who would not be named speaks on, in the next sentence's quotation
+    ("Story\n\n“We will keep the hall open,” said Mayor Lotte Brink.\n\n'Half the town will be angry,' one "
+     "councillor, who did not want to be named, told the local paper. 'We got this wrong a year ago.'",
+     ["Lotte Brink", None]),
+    # a dateline, then when, then who the sentence is about
+    ("Story\n\nCUSCO, May 4 (Andes Wire) -- Early on Sunday, Rosa Quispe loaded her potatoes onto a truck.\n\n"
+     "\"We used to walk for a day,\" said the 47-year-old farmer.", ["Rosa Quispe"]),
+])
+def test_inverted_cues_sources_datelines_and_kinds_of_body(text, speakers):
+    assert [a.speaker.name for a in tagger.extract(double_marked(text)) if a.quotes] == speakers
+
+
+def test_according_to_him_is_who_spoke_before():
+    text = ("Story\n\n\"Our costs are in dollars, and we could not pass that on,\" said Tunde Okoro, the finance "
+            "director.\n\nAccording to him, the firm has now repaid half of its foreign debt and will \"never borrow in "
+            "dollars again\" in the near term.")
+    assert [a.speaker.name for a in tagger.extract(double_marked(text))] == ["Tunde Okoro", "Tunde Okoro"]

@@ -84,6 +84,7 @@ SPEAKER_NEXT = re.compile(rf"\s+(?:(?!'')(?:{ABBREVIATED}|[^.!?“”\"])){{0,90
 ANY_VERB = r"[a-z]+(?:ed|es)"  # after a quotation: "continued", "concluded", "echoes"
 PRONOUNS = {"he": "person", "she": "person", "they": "any", "it": "organization", "we": "any", "i": "person"}
 POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they", "its": "it"}
+OBJECT_PRONOUNS = {"him": "he", "them": "they", "me": "i", "us": "we"}  # "According to him, the company …"
 OPEN_QUOTES, CLOSE_QUOTES = "“\"", "”\""
 ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "st", "jr", "sr", "prof",
                  "rev", "u.s", "u.n", "u.k", "e.u", "d.c", "sept", "jan", "feb", "aug", "oct", "nov", "dec", "no",
@@ -181,42 +182,6 @@ DESCRIBING = frozenset(("shocked", "stunned", "horrified", "relieved", "thrilled
     "smiling", "beaming", "outgoing", "incoming", "acting", "founding", "leading", "visiting", "ruling", "sitting",
     "serving", "reigning", "fuming", "talented", "celebrated", "disgraced", "jailed", "convicted", "injured",
     "wounded", "bereaved", "embattled", "beleaguered", "veteran"))
-# (and "in what": "…, in what the union called “…”" is the union's)
-# (a transcript's stage direction and an answer's first word open a turn too: "[laughs] No, but Mira came in and said")
-LEADING = re.compile(rf"^(?:\[[^\]\n]{{1,30}}\]\s+)?(?:as\s+(?=[{UPPER}]))?"
-                     rf"(?:in\s+what\s+|(?:to|at|after|upon) which\s+|"  # "To which she said"
-                     # "But in a statement on Monday night, the ministry …": a conjunction, then the adverbial
-                     r"(?:but|and|yet|so)\s+(?=(?:in|on|at|after|during|when|while|asked|despite|amid)\s)|"
-                     r"(?:but|and|however|meanwhile|still|yet|so|also|then|now|moreover|instead|no|yes|well|oh|"
-                     r"likewise|furthermore|additionally|besides|finally|indeed|nonetheless|nevertheless|therefore|"
-                     r"for\s+(?:his|her|its|their|our|my)\s+part|"  # "For his part, the director …, said"
-                     r"(?:last|this|that|late|early)\s+\w+(?:\s+\w+)?|yesterday|today|tonight|"  # "Last week,"
-                     # a name a question calls out: "Ms Achterberg, you once called …"
-                     rf"(?:(?:mr|ms|mrs|dr|prof)\.?\s+)?(?-i:[{UPPER}])[\w’'-]+(?:\s+(?-i:[{UPPER}])[\w’'-]+)?(?=,\s+you\b)|"
-                     r"on\s[^,]{1,60}|in\s[^,]{1,80}|at\s[^,]{1,60}|based on\s[^,]{1,60}|after\s[^,]{1,60}|"
-                     # the date after a day: "Speaking on Monday, 13 July, the Alkalo …"
-                     rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTH})|(?:{MONTH})\s+\d{{1,2}}(?:st|nd|rd|th)?|"
-                     r"during\s[^,]{1,60}|earlier[^,]{0,30}|later[^,]{0,30}|on the contrary|immediately[^,]{0,40}|"
-                     r"(?:when|while|once|if|asked|because|although|though|since|until|unless|whereas)\s[^,]{1,60}|"
-                     # "As the result was announced," (not "As Ann Lee put it," nor "As he said,", which attribute)
-                     r"as\s+(?-i:[a-z])(?![^,]{0,40}\b(?:put|puts|said|says|told|noted|explained|wrote)\b)[^,]{1,60}|"
-                     # the place's own clause after it: "At the grange, where volunteers take in livestock,"
-                     r"(?<=,\s)where\s[^,]{1,60}|"
-                     r"(?:outside|inside|following|despite|amid|within|near|across|behind|under|over|without|"
-                     r"before|from|with)\s[^,]{1,60}|"
-                     # a place the story moves to: "Down at the pier,", "Back in Kampala,", "Elsewhere,"
-                     r"(?:(?:down|up|back|out|along|around|away|further|farther)\s+(?:at|in|on|by|near|to|from|home|"
-                     r"afield)\b[^,]{0,60}|elsewhere|nearby)|"
-                     # a participle clause: "Welcoming the verdict,", "Asked about the fire," (not "Sterling Brown,";
-                     # nor a sentence's subject whose name a verb follows: "Shipping firm Harbour Line cancelled …,")
-                     rf"(?!(?:according|{'|'.join(sorted(DESCRIBING))})\b)[a-z]+(?:ing|ed)\s+(?-i:[a-z])"
-                     rf"(?![^,]{{0,80}}?\s(?-i:[{UPPER}])[\w’'-]+\s+(?-i:[a-z]+ed)\b)[^,]{{0,80}}|"
-                     # a hyphenated one is none whatever follows: "Cross-examining Dr Lee,"
-                     r"[a-z]+-[a-z]+(?:ing|ed)\s[^,]{1,80}|"
-                     # one alone, as a debate's report opens a turn: "Seconding, Owen Pritchard (Carrowby North) said"
-                     r"seconding|responding|replying|concluding|closing|opening|summing\s+up|reacting|intervening|"
-                     r"continuing|pressed|challenged|questioned|separately|similarly|afterwards),"
-                     r"\s+)+", re.I)
 ADJUNCT = r"(?:\s+(?:on|in|at|late|early|last|this)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|" \
           rf"the\s+\w+|\w+day|\w+\s+\d+|[{UPPER}]\w+)|\s+(?:also|earlier|later|previously|then|again|separately|" \
           r"recently|immediately|now|had|has|have))*"
@@ -252,6 +217,44 @@ ORG_NOUNS = frozenset(("company", "firm", "operator", "group", "airline", "bank"
     "association", "federation", "society", "foundation", "institute", "coalition", "alliance", "league",
     "cooperative", "co-operative", "corporation", "consortium", "hamlet", "division", "directorate", "secretariat",
     "inspectorate", "district", "forum", "bureau", "enterprise", "chamber", "unit", "force", *TRADE_NOUNS))
+# (and "in what": "…, in what the union called “…”" is the union's)
+# (a transcript's stage direction and an answer's first word open a turn too: "[laughs] No, but Mira came in and said")
+LEADING = re.compile(rf"^(?:\[[^\]\n]{{1,30}}\]\s+)?(?:as\s+(?=[{UPPER}]))?"
+                     rf"(?:in\s+what\s+|(?:to|at|after|upon) which\s+|"  # "To which she said"
+                     # "But in a statement on Monday night, the ministry …": a conjunction, then the adverbial
+                     r"(?:but|and|yet|so)\s+(?=(?:in|on|at|after|during|when|while|asked|despite|amid)\s)|"
+                     r"(?:but|and|however|meanwhile|still|yet|so|also|then|now|moreover|instead|no|yes|well|oh|"
+                     r"likewise|furthermore|additionally|besides|finally|indeed|nonetheless|nevertheless|therefore|"
+                     r"for\s+(?:his|her|its|their|our|my)\s+part|"  # "For his part, the director …, said"
+                     r"(?:last|this|that|late|early)\s+\w+(?:\s+\w+)?|yesterday|today|tonight|"  # "Last week,"
+                     # a name a question calls out: "Ms Achterberg, you once called …"
+                     rf"(?:(?:mr|ms|mrs|dr|prof)\.?\s+)?(?-i:[{UPPER}])[\w’'-]+(?:\s+(?-i:[{UPPER}])[\w’'-]+)?(?=,\s+you\b)|"
+                     r"on\s[^,]{1,60}|in\s[^,]{1,80}|at\s[^,]{1,60}|based on\s[^,]{1,60}|after\s[^,]{1,60}|"
+                     # the date after a day: "Speaking on Monday, 13 July, the Alkalo …"
+                     rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTH})|(?:{MONTH})\s+\d{{1,2}}(?:st|nd|rd|th)?|"
+                     r"during\s[^,]{1,60}|earlier[^,]{0,30}|later[^,]{0,30}|on the contrary|immediately[^,]{0,40}|"
+                     r"(?:when|while|once|if|asked|because|although|though|since|until|unless|whereas)\s[^,]{1,60}|"
+                     # "As the result was announced," (not "As Ann Lee put it," nor "As he said,", which attribute)
+                     r"as\s+(?-i:[a-z])(?![^,]{0,40}\b(?:put|puts|said|says|told|noted|explained|wrote)\b)[^,]{1,60}|"
+                     # the place's own clause after it: "At the grange, where volunteers take in livestock,"
+                     r"(?<=,\s)where\s[^,]{1,60}|"
+                     r"(?:outside|inside|following|despite|amid|within|near|across|behind|under|over|without|"
+                     r"before|from|with)\s[^,]{1,60}|"
+                     # a place the story moves to: "Down at the pier,", "Back in Kampala,", "Elsewhere,"
+                     r"(?:(?:down|up|back|out|along|around|away|further|farther)\s+(?:at|in|on|by|near|to|from|home|"
+                     r"afield)\b[^,]{0,60}|elsewhere|nearby)|"
+                     # a participle clause: "Welcoming the verdict,", "Asked about the fire," (not "Sterling Brown,";
+                     # nor a sentence's subject whose name a verb follows: "Shipping firm Harbour Line cancelled …,";
+                     # nor a body's kind: "Housing corporation Woonstichting De Linde, which …")
+                     rf"(?!(?:according|{'|'.join(sorted(DESCRIBING))})\b)[a-z]+(?:ing|ed)\s+"
+                     rf"(?!(?:{'|'.join(sorted(ORG_NOUNS))})\b)(?-i:[a-z])"
+                     rf"(?![^,]{{0,80}}?\s(?-i:[{UPPER}])[\w’'-]+\s+(?-i:[a-z]+ed)\b)[^,]{{0,80}}|"
+                     # a hyphenated one is none whatever follows: "Cross-examining Dr Lee,"
+                     r"[a-z]+-[a-z]+(?:ing|ed)\s[^,]{1,80}|"
+                     # one alone, as a debate's report opens a turn: "Seconding, Owen Pritchard (Carrowby North) said"
+                     r"seconding|responding|replying|concluding|closing|opening|summing\s+up|reacting|intervening|"
+                     r"continuing|pressed|challenged|questioned|separately|similarly|afterwards),"
+                     r"\s+)+", re.I)
 ORG_HINTS = ORG_NOUNS - TRADE_NOUNS | frozenset(("co", "office", "house", "kremlin", "news", "times", "post", "press",
     "reuters", "associated", "cnn", "bbc", "ria", "tass", "nations", "army", "forces", "service", "campaign", "court",
     "police", "states", "russia", "ukraine", "washington", "moscow", "kiev", "kyiv", "china", "congress", "senate",
@@ -1057,10 +1060,13 @@ QUOTED_NAME = rf"[“\"][{UPPER}][^“”\"]{{0,40}}[”\"]"
 # adding that …" the cue is "said"), or the cue, then the speaker (after a dash: "…,” – said B.Kholmatov.")
 SPEAKER_AFTER = [re.compile(rf"\s*,?\s*(?![\s,]|(?:{CUE_PHRASES})\b)(?P<src>{SOURCE_WORDS}){ADJUNCT}\s+(?P<cue>{cue})\b")
                  for cue in (CUE, ANY_VERB)] + \
-    [re.compile(rf"\s*,?\s*(?:[–—]\s*)?(?P<cue>{CUE})\s+(?P<src>[^,;“”\"]{{1,120}}?(?:,\s+(?:[^“”\"]|{QUOTED_NAME}){{1,240}}?)?)"
+    [re.compile(rf"\s*,?\s*(?:[–—]\s*)?(?P<cue>{cue})\s+(?P<src>[^,;“”\"]{{1,120}}?(?:,\s+(?:[^“”\"]|{QUOTED_NAME}){{1,240}}?)?)"
                 # (or a clause of when: "said Pawaskar when informed of the developer's response")
                 rf"(?=[.,]?\s*$|,\s*(?:[“\"]|'')|{CLAUSE_AFTER_SPEAKER}|,\s+{PARTICIPLE_CUES}\b|"
-                r"\s+(?:when|after|while|before|upon)\s+(?-i:[a-z]))")]
+                r"\s+(?:when|after|while|before|upon)\s+(?-i:[a-z]))")
+     # (any verb, before a name: "…,” attacks the Hon. Riccardo Pastorino, "…,” observes Professor Lorenzo Gatti, as
+     # stories translated from Italian, Spanish or French write the verb of saying)
+     for cue in (CUE, rf"[a-z]{{3,}}(?:s|ed)(?=\s+(?:{ABBREVIATED}|[{UPPER}]|(?:the|an?)\s))")]
 
 
 def _named_then_colon(before: str) -> re.Match | None:
@@ -1151,7 +1157,7 @@ def _mixed(text: str, clause: Span, quotes: list[Span]) -> tuple[Span, bool]:
 def _name_or_pronoun(words: str) -> bool:
     words = AFTER_THE_NAME.sub("", words.strip())  # "said the 19-year-old afterwards"
     return words.lower() in PRONOUNS or bool(re.search(rf"\b[{UPPER}]", words)) or \
-        _determiner_and_word(words) or _epithet(words) or \
+        _determiner_and_word(words.partition(",")[0]) or _epithet(words) or \
         bool(re.search(r"\b(?:spokes\w+|officials?|sources?|aides?|statement|report|campaign)\b", words)) or \
         _issued(_bare(words)) or \
         bool(GROUPS.fullmatch(words.lower()))  # “…,” organisers said
@@ -1385,7 +1391,8 @@ def _mention(phrase: str) -> Mention:
             _mention(POSSESSIVE.sub("", owner))
     if label := QUOTE_LABEL.fullmatch(words):  # "Quote from Ostapchuk:", "Quote:": a news site's label of whose
         return _mention(label.group("who")) if label.group("who") else Mention(None, kind="any", pronoun=True)
-    lowered = POSSESSIVE_PRONOUNS.get(words.lower(), words.lower())  # "Her verdict is …:": hers, as "she" says
+    lowered = words.lower()  # "Her verdict is …:": hers, as "she" says
+    lowered = POSSESSIVE_PRONOUNS.get(lowered) or OBJECT_PRONOUNS.get(lowered) or lowered
     lowered = _pronoun_alone(lowered)  # "But I always tell students, “…”"
     if lowered in PRONOUNS:
         return Mention(None, kind=PRONOUNS[lowered], pronoun=True)
@@ -1616,6 +1623,8 @@ def _unnamed(head: str, apposition: str) -> bool:
         return False
     # (an official at a body speaks for it; a body that is one of a kind is new: "one international agency")
     noun = (re.split(rf"\s+(?:{'|'.join(sorted(PREPOSITIONS))})\s", words, maxsplit=1)[0].split() or [""])[-1]
+    if noun.lower() in ("source", "sources"):  # "the source said": whom the text would not name, as before
+        return True
     return bool(INDEFINITE.match(head.strip())) and (ORG_NOUNS.isdisjoint(_words(head)) or noun.lower() in ORG_NOUNS)
 
 
@@ -1962,7 +1971,8 @@ def _determiner_and_word(words: str) -> bool:
     a body or an office after up to two words that say which ("the city council", "the press service")."""
     if re.fullmatch(r"(?:the|a|an|one|another|my|our)\s+[\w-]+", words, re.I):
         return True
-    noun = re.fullmatch(r"(?:the|an?|its|their)\s+(?:(?!(?:the|an?|its|their)\s)[a-z][\w-]*\s+){1,2}([a-z][\w-]*)",
+    noun = re.fullmatch(r"(?:the|an?|its|their|one|another)\s+(?:(?!(?:the|an?|its|their)\s)[a-z][\w-]*\s+){1,2}"
+                        r"([a-z][\w-]*)",
                         words, re.I)
     return bool(noun) and (noun.group(1) in ORG_NOUNS | PERSON_NOUNS or _title_word(noun.group(1)) or
                            SPEAKS_FOR.search(words) is not None)
@@ -2780,7 +2790,9 @@ def _subjects(text: str, names: _Names,
             if text[start:start + 1] == "(":  # "(The Lion is back.)": a translation or an aside, about nobody
                 continue
             if dateline := DATELINE_LEAD.match(text, start, sentence.end):
-                start = dateline.end()  # "VALDORA, Sept 29, 2026 (Continental Press) — Mining company Cerro Azul …"
+                # "VALDORA, Sept 29, 2026 (Continental Press) — Mining company Cerro Azul …"; "CHONGQING, June 9
+                # (Xinhua) -- Before dawn on Monday, Wang Guiying packed …"
+                start = dateline.end() + _lead_end(text[dateline.end():sentence.end])
             start = LEADING_WORDS.match(text, start, sentence.end).end()  # "But one senior official, who …"
             if topic := FOR_WHOM.match(text, start, sentence.end):  # "But for Ms Nabirye, …, the fight is personal"
                 start = topic.end()
@@ -2824,7 +2836,7 @@ def _subjects(text: str, names: _Names,
 THE_ORG_NOUN = re.compile(rf"(?i:the)\s+(?:{'|'.join(sorted(ORG_NOUNS))})(?=\s+(?!of\b|for\b)[a-z])")
 # "Bophelo Bulk Water, the regional water board that …": an apposition saying what a name is
 # (not the body's office: "Fiona Latimer, the charity's chief executive")
-DESCRIBED_AS_ORG = re.compile(rf",\s+(?:the|an?)\s+(?:[a-z][\w-]*\s+){{0,3}}(?P<noun>{'|'.join(sorted(ORG_NOUNS))})\b"
+DESCRIBED_AS_ORG = re.compile(rf",\s+(?:the|an?)\s+(?:[a-z][\w-]*\s+|[{UPPER}][\w.&’'-]*{PLACED}\s+){{0,3}}(?P<noun>{'|'.join(sorted(ORG_NOUNS))})\b"
                               r"(?![’']s\b)")
 NAME_AT_END = re.compile(rf"{NAME_RE.pattern}$")
 
