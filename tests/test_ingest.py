@@ -3125,3 +3125,27 @@ def test_according_to_him_is_who_spoke_before():
             "director.\n\nAccording to him, the firm has now repaid half of its foreign debt and will \"never borrow in "
             "dollars again\" in the near term.")
     assert [a.speaker.name for a in tagger.extract(double_marked(text))] == ["Tunde Okoro", "Tunde Okoro"]
+
+
+@pytest.mark.parametrize("text, speakers", [
+    # shortened ranks and counsel's title are no part of the name; nor senior counsel's letters after it
+    ("Story\n\nCapt Rhona Ferrier, who leads the pilots' union, was blunt. “Nobody lands fast on purpose,” she said.",
+     ["Rhona Ferrier"]),
+    ("Story\n\nThe accused's counsel, Advocate Pieter du Plessis SC, said the case was “built on sand”.",
+     ["Pieter du Plessis"]),
+    # a surname with its particle capitalised, opening a sentence or a transcript's turn, is the full name's
+    ("Story\n\nHis counsel, Advocate Pieter du Plessis, questioned the witness.\n\nDu Plessis: Did you write it down?"
+     "\n\nDu Plessis said the company had “no reason to doubt” its engineers.", ["Pieter du Plessis"]),
+    # a model's number after a company's name is no part of it
+    ("Story\n\nA Kestrel Air KA-90 turboprop left the runway on Sunday.\n\nKestrel Air said it was “cooperating "
+     "fully” with investigators.", ["Kestrel Air"]),
+    # (a guard: an exchange is a body); what a person "used to say"; one named with those who work with them
+    ("Story\n\nThe Meridia Stock Exchange suspended the shares.\n\nThe exchange said on Monday it had acted "
+     "\"pending clarification\" of the accounts.", ["Meridia Stock Exchange"]),
+    ("Story\n\nQ: Will rates fall?\n\nA: My old boss, Henrik Dahl, used to say, \"Inflation leaves by the stairs.\" "
+     "I agree.", ["Henrik Dahl"]),
+    ("Story\n\nDr Sunniva Berg led the work. Berg and her colleagues write that the results \"change the picture "
+     "entirely\".", ["Sunniva Berg"]),
+])
+def test_ranks_counsel_particles_models_and_those_with_others(text, speakers):
+    assert [a.speaker.name for a in tagger.extract(double_marked(text)) if a.quotes] == speakers

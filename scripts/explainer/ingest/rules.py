@@ -49,13 +49,14 @@ CUE_WORDS = (
     "dismissed dismisses disputed disputes questioned endorsed endorses refuted rebuffed retorted backed backs "
     "blamed blames condemned condemns criticised criticises hailed hails slammed slams branded brands "
     "averred avers ruled read reads termed terms informed informs furthered encouraged encourages "
-    "warn insist deny accuse complain"  # (what groups do: "neighbours warn the project will …")
+    "warn insist deny accuse complain write"  # (what groups do: "neighbours warn the project will …", "the authors
+    # write that …")
 ).split()
 MULTI_CUES = ["has learned", "have learned", "put it", "puts it", "pointed out", "points out", "called out",
               "shot back", "hit back", "fired back",
               "calls out", "called for", "calls for", "called on", "calls on", "went on to say", "is quoted as saying",
               "as relayed by", "according to", "declined to comment on", "refused to comment on",
-              "would not comment on"]  # (what one would not comment on is theirs only where quoted: `_reported`)
+              "would not comment on", "used to say", "likes to say"]  # (what one would not comment on is theirs only where quoted: `_reported`)
 # an adverb in -ly ("quickly said"), not a noun ("The Penhallow family said", "the assembly said")
 LY_NOUNS = "family|assembly|rally|ally|supply|monopoly|anomaly|bully|reply|homily|folly|italy|sicily|emily|kelly|molly"
 ADVERB_LY = rf"(?!(?:{LY_NOUNS})\b)[a-z]{{3,}}ly"
@@ -130,6 +131,9 @@ TITLE_WORDS = {"president", "prime", "minister", "foreign", "defense", "defence"
                # Maureen Duroux", "Gogo Maria Mthembu"), and soldiers' ranks as releases shorten them ("Pte", "Cpl")
                "madam", "aunty", "auntie", "uncle", "gogo", "mama", "pte", "cpl", "lcpl", "bdr", "gnr", "spr",
                "chairperson", "convener", "convenor", "engineer",
+               # shortened ranks, and counsel's title in southern Africa's courts ("Capt Elena Moravec", "Advocate
+               # Tumi Mashaba")
+               "capt", "cmdr", "maj", "adm", "brig", "advocate", "adv",
                # offices a company's staff are called by in capitals ("the CEO said"; `ABBREVIATED_TITLES`)
                "ceo", "cfo", "coo", "cto"}
 # an office in capitals is the office in full ("the CEO" is the "Chief Executive Officer" named before)
@@ -216,7 +220,7 @@ ORG_NOUNS = frozenset(("company", "firm", "operator", "group", "airline", "bank"
     "commission", "inquiry", "watchdog", "municipality", "assembly", "parliament", "fund", "service", "office",
     "association", "federation", "society", "foundation", "institute", "coalition", "alliance", "league",
     "cooperative", "co-operative", "corporation", "consortium", "hamlet", "division", "directorate", "secretariat",
-    "inspectorate", "district", "forum", "bureau", "enterprise", "chamber", "unit", "force", *TRADE_NOUNS))
+    "inspectorate", "district", "forum", "bureau", "enterprise", "chamber", "unit", "force", "exchange", *TRADE_NOUNS))
 # (and "in what": "…, in what the union called “…”" is the union's)
 # (a transcript's stage direction and an answer's first word open a turn too: "[laughs] No, but Mira came in and said")
 LEADING = re.compile(rf"^(?:\[[^\]\n]{{1,30}}\]\s+)?(?:as\s+(?=[{UPPER}]))?"
@@ -1402,6 +1406,8 @@ def _mention(phrase: str) -> Mention:
         return Mention(None, kind=PRONOUNS[parts[-1]], pronoun=True)
     if parts and parts[-1] == "you":  # a question's "Last week you": whom it asks (`_addressee`)
         return Mention(None, title=words, kind="person", pronoun=True)
+    if led := LED_WITH_OTHERS.fullmatch(words):  # "Hallström and her co-authors write": she leads them, and speaks
+        return _mention(led.group("lead"))
     if called := NAMED_ONLY_AS.search(words):  # "a woman who asked to be identified only as Malika"
         title = _bare(re.split(r",|\s+who\b", words[:called.start()])[0])
         return Mention(_clean_name(called.group("name")), title=title or None, kind="person")
@@ -1489,6 +1495,11 @@ def _mention(phrase: str) -> Mention:
 NAMED_ONLY_AS = re.compile(rf"\b(?:(?:identified|named|known|referred\s+to)\s+(?:only\s+)?(?:by\s+(?:her|his|their)\s+"
                            rf"(?:first\s+|given\s+)?name,?\s+)?as|gave\s+(?:only\s+)?(?:her|his|their)\s+(?:first\s+)?"
                            rf"name\s+(?:only\s+)?as)\s+(?P<name>[{UPPER}][\w’'-]+(?:\s+[{UPPER}][\w’'.-]*)?)")
+
+
+# one named with those who work with them: "Hallström and her co-authors", "Dr Lee and his team"
+LED_WITH_OTHERS = re.compile(r"(?P<lead>.*?[A-Z][\w’'-]*)\s+and\s+(?:his|her|their)\s+(?:co-?authors|colleagues|team|"
+                             r"fellow\s+researchers|researchers|lawyers|legal\s+team)")
 
 
 # a body by its place and its kind in common words: "the Yerevan municipality", "the Labour party" (not whose:
@@ -1953,9 +1964,11 @@ def _clean_name(name: str) -> str:
     if (whose := re.fullmatch(r"(.*\S)[’']s", name)) and _org_head_last(whose.group(1).split()):
         name = whose.group(1)  # "Dunmere District Council’s licensing committee" (not "McDonald’s")
     # honours and degrees after a name are no part of it ("Ruth Ash KC"); "Jr." and "III" are ("Ramon Villaraza Jr.")
-    name = re.sub(r"(?:\s+(?:KC|QC|MP|MEP|MSP|MBE|OBE|CBE|DBE|KBE|PhD|MD))+\.?$", "", name)
+    # (and senior counsel's, "Gerhard van Wyk SC", "Femi Adeyemi SAN"; Irish and provincial members', "Áine Kelly TD")
+    name = re.sub(r"(?:\s+(?:KC|QC|SC|SAN|MP|MEP|MSP|MLA|MLC|MPP|TD|JP|MBE|OBE|CBE|DBE|KBE|PhD|MD))+\.?$", "", name)
     name = re.sub(r"(\s(?:Jr|Sr))$", r"\1.", name)  # (its full stop, stripped with the sentence's above)
     name = re.sub(r"\s+news agency$", "", name)
+    name = re.sub(r"(?<=\S\s\S)(\S*)\s+[A-Z]+-?\d+[A-Z]?$", r"\1", name)  # a model's number: "Skylark Regional HA-72"
     return WHEN_AFTER_NAME.sub("", name)  # "the Hallam Institute on Monday": a day is no part of a name
 
 
@@ -2641,7 +2654,8 @@ def _same_person(mention: Mention | None, name: str) -> Mention | None:
     # (a given name of any bearers is another person's too: "Gerry Devlin" is no "Sharon Devlin")
     words = name.split()
     if mention is None or ((_person_named(name) or (len(words) > 1 and given_names.borne(words[0]) > 0)) and
-                           not mention.name.endswith(f" {name}") and not _initials_of(words, mention.name.split())):
+                           not mention.name.casefold().endswith(f" {name.casefold()}") and  # ("Van Wyk", a label)
+                           not _initials_of(words, mention.name.split())):
         return None
     return mention
 
