@@ -3149,3 +3149,30 @@ def test_according_to_him_is_who_spoke_before():
 ])
 def test_ranks_counsel_particles_models_and_those_with_others(text, speakers):
     assert [a.speaker.name for a in tagger.extract(double_marked(text)) if a.quotes] == speakers
+
+
+@pytest.mark.parametrize("text, speakers", [
+    # a participle after a deed in any past, a term in quotation marks in the deed
+    ("Story\n\nRafe Dunmore reviewed the place.\n\nIn his column, Dunmore took aim at the much-praised “farm-to-fork” "
+     "menu, describing the duck as “a war crime in aspic”.", ["Rafe Dunmore", "Rafe Dunmore"]),
+    # a trade in "-eur" before the name, as a sentence's first word
+    ("Story\n\nRestaurateur Elena Markou, who runs two bistros, weighed in, posting: “Critics want to be chefs now.”",
+     ["Elena Markou"]),
+    # a lede's indefinite description, named at the start of the next paragraph (and in the headline above it)
+    ("Coach Gareth Pryce hits out at union\n\nA Welsh rugby coach who won two titles has accused the union of "
+     "'treating players like cattle' after he was sacked.\n\nGareth Pryce, 44, was told on Friday.\n\n'They never "
+     "once asked me,' he said.", ["Gareth Pryce", "Gareth Pryce"]),
+    # "replies" is a cue
+    ("Story\n\nAsked how trade is, Nadia Ferro, the owner of Tallow & Wick, replies “Up nine per cent,” without a "
+     "pause.", ["Nadia Ferro"]),
+    # "The Dane" is whom the sentence before names, no name of its own
+    ("Story\n\nMagnus Holt had his own worries. The Dane had started from pole.\n\nWith ten laps left, he told his "
+     "engineer: \"The tyres are finished.\"", ["Magnus Holt"]),
+])
+def test_deeds_trades_ledes_replies_and_demonyms(text, speakers):
+    assert [a.speaker.name for a in tagger.extract(double_marked(text)) if a.quotes] == speakers
+
+
+def test_letters_before_a_trade_are_no_name():  # (a guard)
+    text = "Story\n\nHer partner, a 38-year-old HR manager, is less patient. ‘We've waited two years,’ he says."
+    assert "HR" not in {a.speaker.name for a in tagger.extract(double_marked(text))}

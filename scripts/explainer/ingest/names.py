@@ -44,7 +44,7 @@ def gender(word: str) -> str | None:
 
 
 LIKE_A_NAME = re.compile(r"[A-Z][a-z]{2,}(?:-[A-Z]?[a-z]+)?")  # (not "Dr", "Mr")
-TRADE_ENDING = re.compile(r"(?:ist|er|or|eer|ier|ant|ent|ian|man|woman|ect)$")  # "Geologist", "Signaller", "Architect"
+TRADE_ENDING = re.compile(r"(?:ist|er|or|eer|ier|eur|ant|ent|ian|man|woman|ect)$")  # "Geologist", "Restaurateur"
 
 
 def name_starts(words: list[str]) -> int:

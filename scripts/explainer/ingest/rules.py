@@ -38,7 +38,7 @@ CUE_WORDS = (
     "announced announces denied denies insisted insists warned warns accused accuses charged confirmed "
     "confirms suggested suggests acknowledged acknowledges declared declares predicted urged urges "
     "denounced rejected rejects tweeted testified emphasized stressed contended maintained remarked "
-    "replied responded commented conceded admitted revealed disclosed alleged alleges concluded indicated "
+    "replied replies responded responds commented conceded admitted revealed disclosed alleged alleges concluded indicated "
     "believes believed thinks thought recalled recalls asked asks complained promised vowed pledged "
     "argue claim believe think predicts estimated estimates continued concluded echoed exclaimed interrupted "
     "countered cautioned observed quipped joked wondered boasted lamented recounted described calling called "
@@ -155,7 +155,8 @@ ORG_DESCRIPTORS = TRADE_NOUNS - {"carrier", "studio", "utility", "provider"} | f
 TRADES = frozenset(("publisher", "developer", "producer", "supplier", "distributor", "shipper", "contractor",
                     "exporter", "importer"))
 NATIONALITY = re.compile(rf"^(?:[{UPPER}][a-z]+(?:ian|ean|ese|ish|can|ern)|Russian|American|Ukrainian|Israeli|Iraqi|"
-                         r"Pakistani|Saudi|Thai|Swiss|French|Dutch|Greek|Polish|Turkish|Czech)$")
+                         r"Pakistani|Saudi|Thai|Swiss|French|Dutch|Greek|Polish|Turkish|Czech|Welsh|Basque|Catalan|"
+                         r"Argentine|Filipino)$")
 # a person's nation as sports and news pages name them again ("the Pole said", "the 31-year-old Scot")
 DEMONYM = re.compile(r"(?:(?:Northern|Southern|Eastern|Western|North|South|East|West)\s+)?"  # "the Northern Irishman"
                      r"(?:Pole|Scot|Briton|Brit|Swede|Dane|Finn|Spaniard|Turk|Serb|Croat|Slovak|Slovene|Czech|Greek|"
@@ -1235,7 +1236,10 @@ REPORTED = [
     (rf"^(?P<content>.+),\s*(?P<cue>{INVERTIBLE})\s+(?P<src>[^,]{{1,80}})$", "content, then cue and source", None),
     (rf"^(?P<src>{SOURCE_WORDS}){ADJUNCT}\s+(?P<cue>{CUE})(?:\s*,|\s*:)?\s+(?P<content>.+)$",
      "source and cue, then content", None),
-    (rf"^(?P<src>{SOURCE_WORDS})\s+(?:(?:has|have|had)\s+)?{ANY_VERB}\b[^“”\"]*?,\s+(?P<cue>{PARTICIPLE_CUES})\s+"
+    # (a deed in any past, a term in quotation marks in it: "Oyelaran-Pike took aim at the “fire-only” kitchen,
+    # describing the lamb as “…”")
+    (rf"^(?P<src>{SOURCE_WORDS})\s+(?:(?:has|have|had)\s+)?{DEED}(?:[^“”\"]|[“\"][^“”\"]{{1,30}}[”\"])*?,\s+"
+     rf"(?P<cue>{PARTICIPLE_CUES}|{NAMING_CUES})\s+"
      r"(?P<content>.+)$",
      "a participle after what the subject did", None),
     # what was issued says it: "The school sent a letter home last week explaining that … “…”"
@@ -1684,8 +1688,12 @@ def _speaker_runs(words: str) -> list[re.Match]:
         modifier = POSSESSIVE.search(run.group(0)) or \
             (after and not after.startswith(",") and _title_word(after.split()[0].strip(","))) or \
             ((noun := MODIFIED_NOUN.match(after)) and (_title_word(noun.group(1)) or
-                                                       re.search(r"\b(?i:an?)\s+$", words[:run.start()]) or
-                                                       re.match(r"An?\s", run.group(0)))) or _kind_of(words, run)
+                                                       # ("a 40-year-old IT consultant")
+                                                       re.search(r"\b(?i:an?)\s+(?:[a-z0-9][\w-]*\s+){0,2}$",
+                                                                 words[:run.start()]) or
+                                                       re.match(r"An?\s", run.group(0)))) or _kind_of(words, run) or \
+            (NATIONALITY.match(re.sub(r"^(?:An?|The)\s+", "", run.group(0))) and re.match(r"[a-z]", after))
+        # ("A British skeleton slider": a nation's adjective before what they are)
         person = _names_a_person(words, run, bool(runs))
         affiliated = (AFFILIATED.search(words[:run.start()]) and (
             not person or any(not _office(r.group(0).split()) for r in runs))) or \
@@ -2097,6 +2105,13 @@ def resolve(text: str, found: list[Attribution]) -> None:
         reasons = attribution.reasons
         at = attribution.source.start if attribution.source else attribution.content.start
         word = attribution.source.of(text) if attribution.source else ""
+        if speaker.unnamed and speaker.kind == "person" and not ANONYMOUS.search(word) and \
+                (later := _named_next(text, at, names, positions)) is not None:
+            # a lede's "A British skeleton slider … has accused …", then "Holly Brennan-Ward, 29, was …"
+            last_end = max(last_end, *_given(attribution, later, seen, 0.6, f"'{' '.join(word.split())}' taken to "
+                                             f"be {later.name}, new to the story and named at the start of the "
+                                             "next paragraph"))
+            continue
         if speaker.unnamed:  # nobody to look for: the quotation is listed, said by somebody unnamed
             reasons.append(f"'{' '.join(word.split())}' is somebody the article does not name")
             attribution.confidence = 0.7
@@ -2292,8 +2307,8 @@ def _named_next(text: str, at: int, names: _Names, positions: list[int]) -> Ment
     """Who a lede's description of a speaker is when the story names them only after it: the person, new to the
     story, whose full name (after titles only) opens the paragraph after the lede, or follows the quotation that
     opens it ("“…,” Sen. Ngiraked Tellei, who chairs the committee, said")."""
-    lede, after = next(((p, q) for p, q in itertools.pairwise(paragraphs(text)) if p.end > body_start(text)),
-                       (None, None))
+    body = body_start(text)
+    lede, after = next(((p, q) for p, q in itertools.pairwise(paragraphs(text)) if p.end > body), (None, None))
     if after is None or not lede.start <= at < lede.end:
         return None
     quotes = quotations(text, after)
@@ -2303,8 +2318,10 @@ def _named_next(text: str, at: int, names: _Names, positions: list[int]) -> Ment
             not all(_title_word(word) for word in text[opening:positions[i]].strip(" ,").split()):
         return None
     surname = given_names.surname(names[i][1].name)
-    if any(given_names.surname(m.name) == surname for _, m in names[:bisect.bisect_left(positions, at)]):
-        return None  # named before: the description is somebody else, or said again
+    # named before (not in the headline, which names whom the story is about): somebody else, or said again
+    if any(given_names.surname(m.name) == surname
+           for _, m in names[bisect.bisect_left(positions, body):bisect.bisect_left(positions, at)]):
+        return None
     return names[i][1]
 
 
@@ -2830,8 +2847,11 @@ def _subjects(text: str, names: _Names,
                 if not _describes(text[start:run.start()]) or (before and quotes[before - 1].end > run.start()) or \
                         _headline(text, run, body) or NOBODY.match(run.group(0).lower()):
                     break  # words before that say more than who it is, a name inside a quotation, or nobody
-                if _title_before_name(text[run.end():run.end() + 80]):
-                    continue  # "Town clerk Gareth Linwood": a word of the title, the name after it
+                if _title_before_name(text[run.end():run.end() + 80]) or \
+                        (run.group(0).isupper() and re.match(r"[ \t]+[a-z]", text[run.end():run.end() + 2])):
+                    # "Town clerk Gareth Linwood": a word of the title, the name after it; "a 40-year-old IT
+                    # consultant": letters that say which kind
+                    continue
                 if (subject := _subject(run, alone, text[run.end():run.end() + 1] == ",")) is not None:
                     here = bisect.bisect_left(positions, run.start())
                     subject = names.shortened(subject.name, here) or (subject.kind == "person" and (
@@ -2966,7 +2986,8 @@ def _subject(run: re.Match, alone: set[str], apposition: bool) -> Mention | None
     document ("The Renters Bill abolishes …" is about no one that "she" could be)."""
     if run.group(0).lower() in DETERMINERS or POSSESSIVE.search(run.group(0)) or _shouted(run.group(0)) or \
             GROUPS.fullmatch(run.group(0).lower()) or run.group(0).split()[-1].lower() in DOCUMENTS or \
-            re.fullmatch(WEEKDAY_OR_MONTH, run.group(0)):  # "Saturday, March 14, 2026": a date line, nobody
+            re.fullmatch(WEEKDAY_OR_MONTH, run.group(0)) or \
+            (run.group(0).startswith("The ") and DEMONYM.fullmatch(run.group(0)[4:])):  # a date line; "The Italian"
         return None
     if (_looks_like_org(run.group(0)) or ORG_NAME.fullmatch(run.group(0))) and not _person_named(run.group(0)):
         whole = run.group(0).split()  # (an organisation's; "Jerome Fox" is a man, whatever Fox News is)
