@@ -38,7 +38,8 @@ CUE_WORDS = (
     "announced announces denied denies insisted insists warned warns accused accuses charged confirmed "
     "confirms suggested suggests acknowledged acknowledges declared declares predicted urged urges "
     "denounced rejected rejects tweeted testified emphasized stressed contended maintained remarked "
-    "replied replies responded responds commented conceded admitted revealed disclosed alleged alleges concluded indicated "
+    "replied replies responded responds commented conceded admitted revealed disclosed alleged alleges concluded "
+    "indicated "
     "believes believed thinks thought recalled recalls asked asks complained promised vowed pledged "
     "argue claim believe think predicts estimated estimates continued concluded echoed exclaimed interrupted "
     "countered cautioned observed quipped joked wondered boasted lamented recounted described calling called "
@@ -56,7 +57,8 @@ MULTI_CUES = ["has learned", "have learned", "put it", "puts it", "pointed out",
               "shot back", "hit back", "fired back",
               "calls out", "called for", "calls for", "called on", "calls on", "went on to say", "is quoted as saying",
               "as relayed by", "according to", "declined to comment on", "refused to comment on",
-              "would not comment on", "used to say", "likes to say"]  # (what one would not comment on is theirs only where quoted: `_reported`)
+              "would not comment on",  # (what one would not comment on is theirs only where quoted: `_reported`)
+              "used to say", "likes to say"]
 # an adverb in -ly ("quickly said"), not a noun ("The Penhallow family said", "the assembly said")
 LY_NOUNS = "family|assembly|rally|ally|supply|monopoly|anomaly|bully|reply|homily|folly|italy|sicily|emily|kelly|molly"
 ADVERB_LY = rf"(?!(?:{LY_NOUNS})\b)[a-z]{{3,}}ly"
@@ -1069,8 +1071,8 @@ SPEAKER_AFTER = [re.compile(rf"\s*,?\s*(?![\s,]|(?:{CUE_PHRASES})\b)(?P<src>{SOU
                 # (or a clause of when: "said Pawaskar when informed of the developer's response")
                 rf"(?=[.,]?\s*$|,\s*(?:[“\"]|'')|{CLAUSE_AFTER_SPEAKER}|,\s+{PARTICIPLE_CUES}\b|"
                 r"\s+(?:when|after|while|before|upon)\s+(?-i:[a-z]))")
-     # (any verb, before a name: "…,” attacks the Hon. Riccardo Pastorino, "…,” observes Professor Lorenzo Gatti, as
-     # stories translated from Italian, Spanish or French write the verb of saying)
+     # (any verb, before a name: "…,” attacks the Hon. Riccardo Pastorino, "…,” observes Professor Lorenzo Gatti,
+     # as stories translated from Italian, Spanish or French write the verb of saying)
      for cue in (CUE, rf"[a-z]{{3,}}(?:s|ed)(?=\s+(?:{ABBREVIATED}|[{UPPER}]|(?:the|an?)\s))")]
 
 
@@ -1238,7 +1240,8 @@ REPORTED = [
      "source and cue, then content", None),
     # (a deed in any past, a term in quotation marks in it: "Oyelaran-Pike took aim at the “fire-only” kitchen,
     # describing the lamb as “…”")
-    (rf"^(?P<src>{SOURCE_WORDS})\s+(?:(?:has|have|had)\s+)?{DEED}(?:[^“”\"]|[“\"][^“”\"]{{1,30}}[”\"])*?,\s+"
+    (rf"^(?P<src>{SOURCE_WORDS})\s+(?:(?:has|have|had)\s+)?{DEED}"
+     rf"(?:[^“”\"]|[“\"][^“”\"]{{1,30}}[”\"])*?,\s+"
      rf"(?P<cue>{PARTICIPLE_CUES}|{NAMING_CUES})\s+"
      r"(?P<content>.+)$",
      "a participle after what the subject did", None),
@@ -1685,6 +1688,7 @@ def _speaker_runs(words: str) -> list[re.Match]:
     skipped_end = -1  # where the last run set aside ends: "for Water and Irrigation" sets both aside
     for run in NAME_RE.finditer(words):
         after = words[run.end():].strip()
+        # (a nation's adjective before what somebody is is no name either: "A British skeleton slider")
         modifier = POSSESSIVE.search(run.group(0)) or \
             (after and not after.startswith(",") and _title_word(after.split()[0].strip(","))) or \
             ((noun := MODIFIED_NOUN.match(after)) and (_title_word(noun.group(1)) or
@@ -1693,7 +1697,6 @@ def _speaker_runs(words: str) -> list[re.Match]:
                                                                  words[:run.start()]) or
                                                        re.match(r"An?\s", run.group(0)))) or _kind_of(words, run) or \
             (NATIONALITY.match(re.sub(r"^(?:An?|The)\s+", "", run.group(0))) and re.match(r"[a-z]", after))
-        # ("A British skeleton slider": a nation's adjective before what they are)
         person = _names_a_person(words, run, bool(runs))
         affiliated = (AFFILIATED.search(words[:run.start()]) and (
             not person or any(not _office(r.group(0).split()) for r in runs))) or \
@@ -1976,7 +1979,7 @@ def _clean_name(name: str) -> str:
     name = re.sub(r"(?:\s+(?:KC|QC|SC|SAN|MP|MEP|MSP|MLA|MLC|MPP|TD|JP|MBE|OBE|CBE|DBE|KBE|PhD|MD))+\.?$", "", name)
     name = re.sub(r"(\s(?:Jr|Sr))$", r"\1.", name)  # (its full stop, stripped with the sentence's above)
     name = re.sub(r"\s+news agency$", "", name)
-    name = re.sub(r"(?<=\S\s\S)(\S*)\s+[A-Z]+-?\d+[A-Z]?$", r"\1", name)  # a model's number: "Skylark Regional HA-72"
+    name = re.sub(r"^(\S+\s+\S.*?)\s+[A-Z]+-?\d+[A-Z]?$", r"\1", name)  # a model's number: "Skylark Regional HA-72"
     return WHEN_AFTER_NAME.sub("", name)  # "the Hallam Institute on Monday": a day is no part of a name
 
 
@@ -2870,7 +2873,9 @@ def _subjects(text: str, names: _Names,
 THE_ORG_NOUN = re.compile(rf"(?i:the)\s+(?:{'|'.join(sorted(ORG_NOUNS))})(?=\s+(?!of\b|for\b)[a-z])")
 # "Bophelo Bulk Water, the regional water board that …": an apposition saying what a name is
 # (not the body's office: "Fiona Latimer, the charity's chief executive")
-DESCRIBED_AS_ORG = re.compile(rf",\s+(?:the|an?)\s+(?:[a-z][\w-]*\s+|[{UPPER}][\w.&’'-]*{PLACED}\s+){{0,3}}(?P<noun>{'|'.join(sorted(ORG_NOUNS))})\b"
+# (its words may say where: "a Hamburg-based company")
+DESCRIBED_AS_ORG = re.compile(rf",\s+(?:the|an?)\s+(?:[a-z][\w-]*\s+|[{UPPER}][\w.&’'-]*{PLACED}\s+){{0,3}}"
+                              rf"(?P<noun>{'|'.join(sorted(ORG_NOUNS))})\b"
                               r"(?![’']s\b)")
 NAME_AT_END = re.compile(rf"{NAME_RE.pattern}$")
 
