@@ -307,6 +307,9 @@ class Span:
     def of(self, text: str) -> str:
         return text[self.start:self.end]
 
+    def overlaps(self, other: "Span") -> bool:
+        return self.start < other.end and other.start < self.end
+
 
 @dataclass(frozen=True)
 class Mention:
@@ -1402,7 +1405,8 @@ def _mention(phrase: str) -> Mention:
             _mention(POSSESSIVE.sub("", owner))
     if label := QUOTE_LABEL.fullmatch(words):  # "Quote from Ostapchuk:", "Quote:": a news site's label of whose
         return _mention(label.group("who")) if label.group("who") else Mention(None, kind="any", pronoun=True)
-    lowered = words.lower()  # "Her verdict is …:": hers, as "she" says
+    lowered = words.lower()
+    # "Her verdict is …:": hers, as "she" says; "According to him": his
     lowered = POSSESSIVE_PRONOUNS.get(lowered) or OBJECT_PRONOUNS.get(lowered) or lowered
     lowered = _pronoun_alone(lowered)  # "But I always tell students, “…”"
     if lowered in PRONOUNS:

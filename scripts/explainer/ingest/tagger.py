@@ -284,20 +284,20 @@ def _group(text: str, tokens: list[Token], tags: list[str], sure: list[float]) -
         content = Span(tokens[got["content"][0]].start, tokens[got["content"][1]].end)
         source = Span(tokens[got["source"][0]].start, tokens[got["source"][1]].end)
         cue_span = Span(tokens[cue[1]].start, tokens[cue[2]].end)
-        if (rest := NAME_GOES_ON.match(text, source.end)) and rest.end() <= tokens[cue[1]].start:
+        if (rest := NAME_GOES_ON.match(text, source.end)) and rest.end() <= cue_span.start:
             source = Span(source.start, rest.end())  # the whole name, where the labels stop inside it ("Priya")
         if source.of(text).lower() in rules.DETERMINERS | {"this", "that", "these", "those"} or \
                 CREDIT.match(content.of(text)) or rules.NOBODY.match(source.of(text).lower()) or \
-                (source.start < cue_span.end and cue_span.start < source.end):
+                source.overlaps(cue_span):
             # "the claim that …": the source is not "the"; "X contributed to this report": a credit; "Nobody on my
             # team asked": nobody speaks; "I've asked for the complaint, which I": a source through its cue is none
             continue
         # the quotation marks may stand just outside the labelled content (“…,” he said)
         window = Span(max(0, content.start - 2), min(len(text), content.end + 3))
-        quotes = [q for q in rules.quotations(text, window) if q.end > content.start and q.start < content.end]
+        quotes = [q for q in rules.quotations(text, window) if q.overlaps(content)]
         direct = bool(quotes) and sum(q.end - q.start for q in quotes) >= 0.6 * (content.end - content.start)
         how_sure = min(sure[i] for i in [*range(cue[1], cue[2] + 1), *range(got["source"][0], got["source"][1] + 1)])
-        out.append((rules.attribution_of(text, source, cue_span, content,
-                                         direct, quotes, [f"labelled by the trained tagger, {how_sure:.0%} sure of its "
-                                                          "cue and source"]), how_sure))
+        out.append((rules.attribution_of(text, source, cue_span, content, direct, quotes,
+                                         [f"labelled by the trained tagger, {how_sure:.0%} sure of its cue and source"]),
+                    how_sure))
     return out
