@@ -874,12 +874,24 @@ def test_the_report_is_whoever_published_it():
 
 
 @pytest.mark.parametrize("marked", ["the so-called “night rota”", "what the firm has dubbed “Project Dawn”",
-                                    "the phrase “managed decline”"])
+                                    "the phrase “managed decline”",
+                                    # what people habitually call a thing, or know it as: its name, nobody's words
+                                    "what porters call “the long corridor”", "what the industry calls a “bed block”",
+                                    "a rota known among junior doctors as “the treadmill”",
+                                    "a rota referred to as the “graveyard ladder”", "a scheme dubbed the “winter shuffle”",
+                                    "a rota which agency staff now call “the lottery”", "the motto “Safe Hands”"])
 def test_a_term_in_quotation_marks_is_listed_as_a_term_not_quoted_in_a_claim(marked):
     made = draft(f"Care row\n\nTom Reid said staff were stretched under {marked} last winter.\n", "care")
     assert all(not c.get("quotes") for c in made.records["claims"])
     [listed] = made.unattributed
     assert listed.said_by.startswith("nobody: a term (")
+
+
+@pytest.mark.parametrize("marked", ["what he calls the “moving target”", "what she called “a betrayal of the wards”"])
+def test_what_one_person_calls_a_thing_is_a_quotation_of_them(marked):
+    made = draft(f"Care row\n\nTom Reid said staff were stretched under {marked} last winter.\n", "care")
+    assert [c.get("quotes") for c in made.records["claims"]] == [[marked.split("“")[1].rstrip("”")]]
+    assert made.unattributed == []
 
 
 @pytest.mark.parametrize("text, quotes", [

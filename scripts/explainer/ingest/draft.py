@@ -192,9 +192,15 @@ def _list_unattributed(out: Draft) -> None:
         out.unattributed.append(Unattributed(quote, quote.of(out.text), said_by))
 
 
-# words in quotation marks that name something ("the so-called “night rota”"), nobody's statement
-TERM_BEFORE = re.compile(r"\b(?P<term>so-called|dubbed|branded|billed\s+as|known\s+as|nicknamed|termed|the\s+(?:term|phrase|"
-                         r"word|label|slogan))\s*$", re.I)
+# words in quotation marks that name something, nobody's statement: "the so-called “night rota”", "known to regulars
+# as “the Stairmaster”", "what planners call “consent creep”", "dubbed the “ice tax”". (Not what one person calls a
+# thing: "what he calls the “moving goalposts”" quotes him; nor what somebody called it once: "what she called “a
+# betrayal”" is her word.)
+TERM_BEFORE = re.compile(r"\b(?P<term>so-called|dubbed|branded|billed\s+as|nicknamed|termed|"
+                         r"(?:known|referred\s+to)(?:\s+(?:to|among|in|by)\s+[^,.;:“”\"\n]{1,40}?)?\s+as|"
+                         r"(?:what|which)\s+(?!(?:he|she)\s)(?:[\w’'-]+\s+){0,4}?(?:call|calls|dub|dubs|term|terms)|"
+                         r"the\s+(?:term|phrase|word|label|slogan|motto|name))(?:\s+(?:the|an?))?\s*$", re.I)
+TERM_CUE_LONGEST = 70  # characters before a quotation that its term cue may take
 
 
 def _term(text: str, quote: Span) -> str | None:
@@ -202,7 +208,7 @@ def _term(text: str, quote: Span) -> str | None:
     (a nickname: "Jim “The Hammer” Reilly")."""
     if nickname(text, quote):
         return "a nickname"
-    before = TERM_BEFORE.search(text, max(0, quote.start - 40), quote.start)
+    before = TERM_BEFORE.search(text, max(0, quote.start - TERM_CUE_LONGEST), quote.start)
     return " ".join(before.group("term").split()).lower() if before else None
 
 
