@@ -3102,6 +3102,17 @@ def test_contractions_and_nobody_name_no_speaker(text, who):
     assert {a.speaker.name for a in tagger.extract(text) if a.speaker.name} == who
 
 
+@pytest.mark.parametrize("text, who", [
+    # "Q." opens a press conference's question: a label, no initial of a name, and "I" in the answer is whose turn
+    ("Story\n\nQ. How is the knee holding up?\n\nTOMAS EKDAHL: I told the physio it felt fine, and I said it again "
+     "this morning.", {"Tomas Ekdahl"}),
+    ("Story\n\nQ. After the second set you called the trainer. Why?\n\nRENATA OYELARAN: I said I felt dizzy, "
+     "nothing more.", {"Renata Oyelaran"}),
+])
+def test_a_press_conference_question_label_is_no_name(text, who):
+    assert {a.speaker.name for a in tagger.extract(text) if a.speaker.name} == who
+
+
 @pytest.mark.parametrize("text, speakers", [
     # a company described as "a Hamburg-based company" is what "the company" means
     ("Story\n\nThe depot belongs to Ostwind Lagerhaus, a Bremen-based company that stores grain.\n\nOstwind did not "

@@ -1147,7 +1147,8 @@ def _lead_end(words: str) -> int:
     return start + lead.end() if lead else start
 
 
-TRANSCRIPT_LABEL = re.compile(rf"(?:[QA]|[{UPPER}][{UPPER}.’' -]{{1,30}})\s*(?:\([^)\n]{{1,80}}\))?\s*:\s+")
+# ("Q. How did the wrist feel?": a question's label, as press-conference transcripts write it; no initial)
+TRANSCRIPT_LABEL = re.compile(rf"Q\.[ \t]+|(?:[QA]|[{UPPER}][{UPPER}.’' -]{{1,30}})\s*(?:\([^)\n]{{1,80}}\))?\s*:\s+")
 
 
 def _mixed(text: str, clause: Span, quotes: list[Span]) -> tuple[Span, bool]:
@@ -1524,6 +1525,13 @@ TURN_LABEL = re.compile(rf"(?P<name>[{UPPER}][\w’'.-]+(?:[ \t]+[{UPPER}][\w’
 # (or a contraction: "I've asked", "we'd told them")
 PRONOUN_THEN_ADVERB = re.compile(rf"^(?P<pronoun>{'|'.join(PRONOUNS)})(?:[’'](?:ve|d|m|ll|re|s)(?!\w)|"
                                  rf"(?:\s+(?:always|often|never|sometimes|usually|even|{AUXILIARY}))+)+$")
+
+
+def _turn_label(text: str, at: int, word: str) -> re.Match | None:
+    """The label of the transcript's turn that "I" or "we" at `at` stands in ("Whitcomb: … I always tell …")."""
+    if _pronoun_alone(word.lower()) not in {"i", "we"}:
+        return None
+    return TURN_LABEL.match(text, text.rfind("\n", 0, at) + 1, at)
 
 
 def _pronoun_alone(words: str) -> str:
@@ -2161,8 +2169,9 @@ def resolve(text: str, found: list[Attribution]) -> None:
         since = last_end
         if attribution.quotes or word.lower() not in RELATIVE:  # "…, who asked me not to …": within its sentence
             last_end = max(last_end, attribution.content.end, attribution.source.end if attribution.source else 0)
+        # (in a transcript's turn, "I" is whose turn it is, not whom the question before was about)
         about = subject if subject is not None and speaker.pronoun and _refers_to(speaker, subject, word, described) and \
-            genders.fit(subject, word) else None
+            genders.fit(subject, word) and not _turn_label(text, at, word) else None
         # else "he" or "she": the nearest person named since whose given name or title says so
         named_since = None if about or not speaker.pronoun or speaker.title else \
             _named_since(again, again_at, since, at, word, genders, quoted)
@@ -2223,8 +2232,7 @@ def resolve(text: str, found: list[Attribution]) -> None:
         elif named_org := _org_named_for(speaker, names, bisect.bisect_left(positions, at), described):
             _given(attribution, named_org, None, 0.7,
                    f"'{word}' taken to be {named_org.name}, the nearest organisation named before that it can mean")
-        elif _pronoun_alone(word.lower()) in {"i", "we"} and \
-                (label := TURN_LABEL.match(text, text.rfind("\n", 0, at) + 1, at)):
+        elif label := _turn_label(text, at, word):
             # "Whitcomb: … But I always tell students, “…”": who speaks in a transcript's turn is its label
             short = _mention(label.group("name").title() if label.group("name").isupper() else label.group("name"))
             turn = (short.name and _same_person(named.same_surname(short.name, bisect.bisect_left(positions, at)),
