@@ -2170,8 +2170,9 @@ def resolve(text: str, found: list[Attribution]) -> None:
         if attribution.quotes or word.lower() not in RELATIVE:  # "…, who asked me not to …": within its sentence
             last_end = max(last_end, attribution.content.end, attribution.source.end if attribution.source else 0)
         # (in a transcript's turn, "I" is whose turn it is, not whom the question before was about)
+        turn_label = _turn_label(text, at, word)
         about = subject if subject is not None and speaker.pronoun and _refers_to(speaker, subject, word, described) and \
-            genders.fit(subject, word) and not _turn_label(text, at, word) else None
+            genders.fit(subject, word) and not turn_label else None
         # else "he" or "she": the nearest person named since whose given name or title says so
         named_since = None if about or not speaker.pronoun or speaker.title else \
             _named_since(again, again_at, since, at, word, genders, quoted)
@@ -2232,9 +2233,10 @@ def resolve(text: str, found: list[Attribution]) -> None:
         elif named_org := _org_named_for(speaker, names, bisect.bisect_left(positions, at), described):
             _given(attribution, named_org, None, 0.7,
                    f"'{word}' taken to be {named_org.name}, the nearest organisation named before that it can mean")
-        elif label := _turn_label(text, at, word):
+        elif turn_label:
             # "Whitcomb: … But I always tell students, “…”": who speaks in a transcript's turn is its label
-            short = _mention(label.group("name").title() if label.group("name").isupper() else label.group("name"))
+            name = turn_label.group("name")
+            short = _mention(name.title() if name.isupper() else name)
             turn = (short.name and _same_person(named.same_surname(short.name, bisect.bisect_left(positions, at)),
                                                 short.name)) or short
             if turn.name:  # ("INSPECTOR RACHEL ODUNSI:" is Rachel Odunsi)
