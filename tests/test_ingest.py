@@ -750,6 +750,10 @@ def test_somebody_the_article_does_not_name_is_nobody_named_before(text, said_by
 @pytest.mark.parametrize("text, claimant", [
     ("Tidewell Ferries cut the route. A spokeswoman said: “It no longer pays.”", "tidewell-ferries"),
     ("Tidewell Ferries cut the route. A Tidewell spokeswoman said: “It no longer pays.”", "tidewell-ferries"),
+    # after a time that opens the sentence with no comma; one who speaks for a person named before by a given name
+    ("Tidewell Ferries cut the route. Last night a spokeswoman said: “It no longer pays.”", "tidewell-ferries"),
+    ("TV host Danny Kerslake and his wife Shona have split after ten years. A spokesman for Danny said: “They ask "
+     "for privacy.”", "danny-kerslake"),
 ])
 def test_an_unnamed_spokesperson_still_speaks_for_the_organisation(text, claimant):
     made = draft(text, "ferries")
@@ -1882,6 +1886,13 @@ def test_a_participle_after_the_speaker_at_the_end_quotes_them_on_the_day_they_s
      "“partial restoration” by the end of the month.", "Mosele local municipality"),
     ("Critics of the Port Alder city council gathered outside. Later the council said the plan was “final”.",
      "Port Alder city council"),
+    # or in more than one lower-case word, as the speaker or as whom "the authority" means later
+    ("In a statement, the Fort Kessel public affairs office said the base “extends its sympathies”.",
+     "Fort Kessel public affairs office"),
+    ("On Tuesday the Tarnby district administration said it had “formed a probe committee”.",
+     "Tarnby district administration"),
+    ("The Nordvik county road authority closed the tunnel on Sunday.\n\nThe road will stay shut, the authority said, "
+     "adding that a reopening “cannot be expected before Easter”.", "Nordvik county road authority"),
 ])
 def test_a_kind_of_organisation_after_its_name_is_what_the_kind_means(text, name):
     assert [a.speaker.name for a in extract(text) if a.quotes] == [name]
@@ -2152,6 +2163,10 @@ def test_an_adverbial_clause_opening_the_sentence_hides_no_subject(text, speaker
     # a pronoun's "what she called" is the sentence's own speaker's; a term a company "calls" is nobody's statement
     ("Ann Lee said the plan had failed, in what she called “a lost decade”.", ["Ann Lee"]),
     ("The dispute centres on what the company calls ‘annualised hours’. Tom Ray said they were “a con”.", ["Tom Ray"]),
+    # what one person calls a thing, now or with an aside before the words, is theirs
+    ("Her son, Eli Marsh, handles what he calls, with a slight grimace, “the online side”.", ["Eli Marsh"]),
+    ("Ann Lee has kept every reel, an archive which she describes, with a shrug, as “my junk drawer”.", ["Ann Lee"]),
+    ("Tom Ray runs the yard, which he calls “the last honest business in town”.", ["Tom Ray"]),
 ])
 def test_a_possessive_or_what_someone_called_says_whose_words(text, speakers):
     assert [a.speaker.name for a in extract(text) if a.quotes] == speakers

@@ -223,7 +223,8 @@ ORG_NOUNS = frozenset(("company", "firm", "operator", "group", "airline", "bank"
     "commission", "inquiry", "watchdog", "municipality", "assembly", "parliament", "fund", "service", "office",
     "association", "federation", "society", "foundation", "institute", "coalition", "alliance", "league",
     "cooperative", "co-operative", "corporation", "consortium", "hamlet", "division", "directorate", "secretariat",
-    "inspectorate", "district", "forum", "bureau", "enterprise", "chamber", "unit", "force", "exchange", *TRADE_NOUNS))
+    "inspectorate", "district", "forum", "bureau", "enterprise", "chamber", "unit", "force", "exchange",
+    "administration", *TRADE_NOUNS))
 # (and "in what": "…, in what the union called “…”" is the union's)
 # (a transcript's stage direction and an answer's first word open a turn too: "[laughs] No, but Mira came in and said")
 LEADING = re.compile(rf"^(?:\[[^\]\n]{{1,30}}\]\s+)?(?:as\s+(?=[{UPPER}]))?"
@@ -748,7 +749,9 @@ WHO = rf"(?:{NAME_OR_ORG.pattern}|(?i:the|its|their|his|her)\s+[A-Za-z][\w’'-]
 # a term it uses)
 OWNED = re.compile(rf"(?:(?P<owner>{NAME_OR_ORG.pattern}|\b(?i:the)\s+[a-z]+)[’']s?\s+(?:own\s+)?(?P<noun>{OWN_NOUNS})|"
                    rf"\b(?:what|which|that)\s+(?P<caller>{WHO}(?:,\s+[^,“”\"]{{1,60}},)?|[a-z]+)\s+"
-                   r"(?P<verb>called|termed|dubbed|described\s+as|describes\s+as|labell?ed\s+as|labell?ed)|"
+                   # (an aside may stand between: "what he calls, with a grimace, “…”")
+                   r"(?P<verb>called|calls|termed|dubbed|(?:described|describes)(?:,\s+[^,“”\"]{1,40},)?\s+as|"
+                   r"labell?ed\s+as|labell?ed)(?:,\s+[^,“”\"]{1,40},)?|"
                    # "a letter from the housing association told her the mould was caused by “lifestyle factors”"
                    rf"\b(?:letter|e-?mail|notice|message|text|statement)\s+from\s+(?P<sender>{WHO})\b[^“”\"]{{0,60}}?"
                    r"(?:\s(?P<said>told|said|says|stated|claimed|blamed|warned)\b[^“”\"]{0,80}?|(?P<colon>:)))"
@@ -1144,7 +1147,16 @@ def _lead_end(words: str) -> int:
     label = TRANSCRIPT_LABEL.match(words)
     start = label.end() if label else 0
     lead = LEADING.match(words[start:])
-    return start + lead.end() if lead else start
+    start += lead.end() if lead else 0
+    when = WHEN_LEAD.match(words, start)
+    return when.end() if when else start
+
+
+# a time that opens a sentence without a comma, before who: "On Tuesday the council said", "Last night a spokesman"
+WHEN_LEAD = re.compile(rf"(?i:(?:on\s+)?(?:{'|'.join(WEEKDAYS)})(?:\s+(?:morning|afternoon|evening|night))?|"
+                       r"last\s+(?:night|week|weekend|month|year)|yesterday|today|tonight|"
+                       r"this\s+(?:morning|afternoon|evening|week)|earlier\s+(?:today|this\s+week))"
+                       rf"\s+(?=(?i:the|an?)\s|[{UPPER}])")
 
 
 # ("Q. How did the wrist feel?": a question's label, as press-conference transcripts write it; no initial)
@@ -1516,8 +1528,8 @@ LED_WITH_OTHERS = re.compile(r"(?P<lead>.*?[A-Z][\w’'-]*)\s+and\s+(?:his|her|t
 
 # a body by its place and its kind in common words: "the Yerevan municipality", "the Labour party" (not whose:
 # "the Premier's office", "Lee’s party")
-NAME_THEN_ORG_NOUN = re.compile(rf"(?i:the)\s+(?P<body>(?:[{UPPER}][\w-]*\s+){{1,3}}"
-                                rf"(?:{'|'.join(sorted(ORG_NOUNS - TRADE_NOUNS))}))")
+NAME_THEN_ORG_NOUN = re.compile(rf"(?i:the)\s+(?P<body>(?:[{UPPER}][\w-]*\s+){{1,3}}(?:[a-z][\w-]*\s+){{0,2}}"
+                                rf"(?:{'|'.join(sorted(ORG_NOUNS - TRADE_NOUNS))}))(?![\w’'-])")
 
 
 # a transcript's turn, opened by its speaker's name and a colon ("Whitcomb: …", "Elena Ruiz: …")
@@ -2200,6 +2212,7 @@ def resolve(text: str, found: list[Attribution]) -> None:
             # a surname is a person's; an organisation's short name ends its whole one ("the Evening Post" is the
             # "Kelbridge Evening Post"; the "Department of Regional Roads" is no "Regional Roads")
             # (never another person's by the given name: "Desmond Tolliver" is no "Marguerite Tolliver")
+            # (a given name is a person's, even one spoken for: "a spokesman for Danny" after "Danny Kerslake")
             person = speaker.kind != "organization"
             earlier = acronyms.get(speaker.name) or \
                 (person and _same_person(named.same_surname(speaker.name, before_it), speaker.name)) or \
@@ -2207,7 +2220,8 @@ def resolve(text: str, found: list[Attribution]) -> None:
                 (not person and names.ending(speaker.name, before_it)) or \
                 names.shortened(speaker.name, before_it) or \
                 (_by_office(text, names, speaker.name, before_it) if re.match(r"the\s", word, re.I) else None) or \
-                (names.first_named(speaker.name, before_it) if speaker.kind == "person" else None) or \
+                (names.first_named(speaker.name, before_it) if speaker.kind == "person" or (
+                    " " not in speaker.name and given_names.borne(speaker.name) >= COMMON_GIVEN) else None) or \
                 (names.middle_named(speaker.name, before_it) if speaker.kind == "person" and speaker.title else None)
             full = Mention(earlier.name, speaker.title or earlier.title, "organization" if _looks_like_org(
                 earlier.name) else earlier.kind) if earlier else speaker  # (the index holds every name as a person's)
@@ -2858,6 +2872,11 @@ def _subjects(text: str, names: _Names,
             if (kind := THE_ORG_NOUN.match(text, start, sentence.end)) and (organisation := _org_named_for(
                     Mention(None, kind.group(0), "organization"), names, bisect.bisect_left(positions, start), described)):
                 found.append((start, organisation))
+                continue
+            # "The Vestfjord county road authority closed …": a body by its place and its kind, what "the authority" means
+            if (placed := NAME_THEN_ORG_NOUN.match(text, start, sentence.end)) and \
+                    re.match(r"\s+(?:has\s+|had\s+|have\s+)?[a-z]+(?:ed|s)\b", text[placed.end():placed.end() + 30]):
+                found.append((start, Mention(placed.group("body"), None, "organization")))
                 continue
             for run in NAME_OR_ORG.finditer(text, start, min(sentence.end, start + 80)):
                 before = bisect.bisect_right(starts, run.start())
