@@ -565,6 +565,9 @@ SPEAKERS = [
      "Stunned dad"),
     ("Cross-examining Dr Ines Varga, counsel Tom Ray suggested the logs had been “chaotic” for years.", "Tom Ray",
      "counsel"),
+    # the name of a relative that ends the leading clause is theirs, not the speaker's
+    ("Harriet Cole bought him cheaply. Owned with her mother, Penny, he is unbeaten. “Today is why,” she said.",
+     "Harriet Cole", None),
     # an introduction ending in a colon after what the speaker did, or "…, but said:"
     ("Port chief Ola Dunn defended the new rota in a phone-in on Monday: “Nobody loses a break.”", "Ola Dunn",
      "Port chief"),
@@ -646,6 +649,13 @@ def test_a_draft_where_every_quotation_has_a_speaker_lists_none(tmp_path):
      "“It will be short,” he said.", "Tom Ray"),  # the same man: the last speaker, by his surname
     # a quotation introduced by the sentence before it, ended by a colon: that sentence's speaker
     ("The mayor, Tom Reid, spoke first. He added:\n\n“We will rebuild the harbour.”", "Tom Reid"),
+    # a common word before a comma opens a list, not a name ("Gloves, water and lunch")
+    ("Leialoha Kane said the pond needed help. Gloves, water and lunch will be provided. “Bring your family,” she "
+     "said.", "Leialoha Kane"),
+    ("Tom Ray spoke first. Bread, milk and eggs ran out by noon. “We were not ready,” he said.", "Tom Ray"),
+    # nor is the name of a place that ends a leading clause ("Speaking from the capital, Bel Hamra,")
+    ("Tom Ray spoke first. Speaking from the capital, Bel Hamra, UNHFA Country Director Amina Kouro described the "
+     "camps as dire. “Children have not eaten for days,” she said.", "Amina Kouro"),
 ])
 def test_a_pronoun_is_who_the_sentence_before_is_about(text, name):
     assert extract(text)[-1].speaker.name == name

@@ -1148,8 +1148,17 @@ def _lead_end(words: str) -> int:
     start = label.end() if label else 0
     lead = LEADING.match(words[start:])
     start += lead.end() if lead else 0
+    if lead and APPOSED_TO_LEAD.search(words, 0, start) and (apposed := APPOSED_NAME.match(words, start)):
+        start = apposed.end()  # "Speaking from the capital, Bel Hamra, the director …": the place's name, not who
     when = WHEN_LEAD.match(words, start)
     return when.end() if when else start
+
+
+# a place or a relation that ends a leading clause, and its name after it ("Owned with her mother, Penny, he …")
+APPOSED_TO_LEAD = re.compile(r"\b(?:the|his|her|their|its|our|my)\s+(?:[\w-]+\s+)?(?:capital|city|town|village|region|"
+                             r"province|county|state|island|district|country|mother|father|wife|husband|son|daughter|"
+                             r"brother|sister|partner|grandmother|grandfather|uncle|aunt|cousin|friend),\s+$")
+APPOSED_NAME = re.compile(rf"[{UPPER}][\w’'-]*(?:\s+[{UPPER}][\w’'-]*){{0,2}},\s+")
 
 
 # a time that opens a sentence without a comma, before who: "On Tuesday the council said", "Last night a spokesman"
@@ -3040,9 +3049,16 @@ def _subject(run: re.Match, alone: set[str], apposition: bool) -> Mention | None
     name = " ".join(words[len(titles):])
     if not name or _office(name.split()):  # "Provincial Minister …": an office, the name comes after
         return None
-    if " " in name or titles or name in alone or apposition:
+    # (one word before a comma is a name where the tagger reads it as one: "Another caller, Dev, backed …"; not
+    # "Gloves, water and lunch will be provided")
+    if " " in name or titles or name in alone or apposition and _tagged_as_name(run):
         return Mention(_clean_name(name), " ".join(titles) or None, "person")
     return None
+
+
+def _tagged_as_name(run: re.Match) -> bool:
+    """Whether the tagger reads the run's first word as a name where it stands."""
+    return pos.tag(pos.TOKEN.findall(run.string[run.start():run.start() + 200])[:40])[0] not in NOT_NAME_TAGS
 
 
 def _its(subject: Mention, rest: str) -> Mention:
