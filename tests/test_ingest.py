@@ -1104,6 +1104,20 @@ def test_an_acronym_the_article_defines_is_the_organisation():
         "Guild of Harbour Pilots and Boatmen", "organization")
 
 
+@pytest.mark.parametrize("text, name", [
+    # a short name the article never defines: the one organisation in it whose last words' initials spell it
+    ("Residents will appeal after the Planning Authority approved the hotel. A PA spokesperson said the board had "
+     "“weighed every submission”.", "Planning Authority"),
+    ("Jess Okafor was disqualified by Eastholme Students' Union on Friday. The SU said the ruling “stands”.",
+     "Eastholme Students' Union"),
+    # (none where two could be meant, nor a person's initials)
+    ("The Planning Authority and the Port Agency met. The PA said the plan was “sound”.", "PA"),
+    ("Paul Anders spoke first. The PA said the plan was “sound”.", "PA"),
+])
+def test_an_acronym_the_article_never_defines_is_the_organisation_it_spells(text, name):
+    assert [a.speaker.name for a in extract(text) if a.quotes][-1] == name
+
+
 def test_a_document_is_nobody_she_could_be():
     text = ("“We will vote for it,” said Ann Lee, the housing minister. The Renters Bill abolishes no-fault evictions. "
             "“It is the biggest change in a generation,” she said.")

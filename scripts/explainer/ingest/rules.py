@@ -2231,7 +2231,8 @@ def resolve(text: str, found: list[Attribution]) -> None:
                 (_by_office(text, names, speaker.name, before_it) if re.match(r"the\s", word, re.I) else None) or \
                 (names.first_named(speaker.name, before_it) if speaker.kind == "person" or (
                     " " not in speaker.name and given_names.borne(speaker.name) >= COMMON_GIVEN) else None) or \
-                (names.middle_named(speaker.name, before_it) if speaker.kind == "person" and speaker.title else None)
+                (names.middle_named(speaker.name, before_it) if speaker.kind == "person" and speaker.title else None) or \
+                _initialled(speaker.name, names)
             full = Mention(earlier.name, speaker.title or earlier.title, "organization" if _looks_like_org(
                 earlier.name) else earlier.kind) if earlier else speaker  # (the index holds every name as a person's)
             if full is speaker and _common_word(text, attribution.source, speaker.name):
@@ -2814,6 +2815,17 @@ def _acronyms(text: str) -> dict[str, Mention]:
         if full := _spelled_out(match.group("short"), match.group("full")) or _named_before(match.group("full")):
             found[match.group("short")] = Mention(_clean_name(full), None, "organization")
     return found
+
+
+def _initialled(short: str, names: "_Names") -> Mention | None:
+    """The organisation a short name the article never defines stands for: the one named in it whose last words'
+    initials spell it ("a PA spokesperson" after "the Planning Authority", "the SU" after "Eastholme Students'
+    Union")."""
+    if not re.fullmatch(rf"[{UPPER}]{{2,5}}", short):
+        return None
+    found = {m.name for _, m in names if _looks_like_org(m.name) and
+             "".join(w[0] for w in m.name.split() if w[:1].isupper()).endswith(short)}
+    return Mention(found.pop(), None, "organization") if len(found) == 1 else None
 
 
 def _named_before(words: str) -> str | None:
