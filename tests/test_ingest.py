@@ -1105,6 +1105,16 @@ def test_an_acronym_the_article_defines_is_the_organisation():
 
 
 @pytest.mark.parametrize("text, name", [
+    # a possessive ends no name: "the Ministry of the Interior's statement" is the ministry's
+    ("The Ministry of the Interior's statement said the university was “failing to comply with the law”.",
+     "Ministry of the Interior"),
+    ("“We acted lawfully,” said a spokesman for the Bank of Lisbon's press office.", "Bank of Lisbon"),
+])
+def test_an_organisation_named_with_of_and_a_possessive_is_the_organisation(text, name):
+    assert [a.speaker.name for a in extract(text) if a.quotes] == [name]
+
+
+@pytest.mark.parametrize("text, name", [
     # a short name the article never defines: the one organisation in it whose last words' initials spell it
     ("Residents will appeal after the Planning Authority approved the hotel. A PA spokesperson said the board had "
      "“weighed every submission”.", "Planning Authority"),
@@ -2952,6 +2962,9 @@ def test_datelines_adverbs_occasions_offices_and_officers(text, speakers):
     # "I" in a transcript's turn is its label's speaker, a title in capitals set aside
     ("Inspector Rachel Odari joined the programme.\n\nINSPECTOR RACHEL ODARI: Three people were hurt. As we always "
      "say, “If you don't need to travel, don't.”", ["Rachel Odari"]),
+    # a label in capitals names the person as names are written ("NADIA OKONJO:" is Nadia Okonjo)
+    ("TOM FEAVER: Here is what they sent us.\n\nNADIA OKONJO: \"Valuable insights.\" What does that mean?",
+     ["Nadia Okonjo"]),
     # an acronym after a company's abbreviated ending, and titles of South Asian and West African papers
     ("Executives of Bayan Ilaw Power Corp. (BIPC) were questioned.\n\nBIPC said it “welcomes any review”.",
      ["Bayan Ilaw Power Corp"]),

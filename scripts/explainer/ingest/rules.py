@@ -2005,8 +2005,12 @@ def _clean_name(name: str) -> str:
     name = re.sub(rf"\s+{NICKNAME}", "", name)  # "Ramón “Monchi” Feliciano Torres" is Ramón Feliciano Torres
     name = re.sub(rf"^(?:The|A|An(?!{IRISH_NAME}))\s+", "", name).strip(" .’'")
     name = PLACE_BASED.sub("", name)  # "Toronto-listed Ardent Ridge Resources" is Ardent Ridge Resources
-    if (whose := re.fullmatch(r"(.*\S)[’']s", name)) and _org_head_last(whose.group(1).split()):
-        name = whose.group(1)  # "Dunmere District Council’s licensing committee" (not "McDonald’s")
+    if (whose := re.fullmatch(r"(.*\S)[’']s", name)) and (_org_head_last(whose.group(1).split()) or
+                                                          " of " in whose.group(1)):
+        # "Dunmere District Council’s licensing committee", "the Ministry of the Interior's" (not "McDonald’s")
+        name = whose.group(1)
+    if name.isupper() and " " in name and given_names.borne(name.split()[0].title()):
+        name = name.title()  # a transcript's label in capitals, "NADIA OKONJO:", names Nadia Okonjo
     # honours and degrees after a name are no part of it ("Ruth Ash KC"); "Jr." and "III" are ("Ramon Villaraza Jr.")
     # (and senior counsel's, "Gerhard van Wyk SC", "Femi Adeyemi SAN"; Irish and provincial members', "Áine Kelly TD")
     name = re.sub(r"(?:\s+(?:KC|QC|SC|SAN|MP|MEP|MSP|MLA|MLC|MPP|TD|JP|MBE|OBE|CBE|DBE|KBE|PhD|MD))+\.?$", "", name)
