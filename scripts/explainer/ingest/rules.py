@@ -3065,16 +3065,15 @@ def _subject(run: re.Match, alone: set[str], apposition: bool) -> Mention | None
     name = " ".join(words[len(titles):])
     if not name or _office(name.split()):  # "Provincial Minister …": an office, the name comes after
         return None
-    # (one word before a comma is a name where the tagger reads it as one: "Another caller, Dev, backed …"; not
+    # (one word before a comma is a name in an apposition, "Another caller, Dev, backed …", not the first of a list:
     # "Gloves, water and lunch will be provided")
-    if " " in name or titles or name in alone or apposition and _tagged_as_name(run):
+    if " " in name or titles or name in alone or apposition and not LIST_GOES_ON.match(run.string, run.end()):
         return Mention(_clean_name(name), " ".join(titles) or None, "person")
     return None
 
 
-def _tagged_as_name(run: re.Match) -> bool:
-    """Whether the tagger reads the run's first word as a name where it stands."""
-    return pos.tag(pos.TOKEN.findall(run.string[run.start():run.start() + 200])[:40])[0] not in NOT_NAME_TAGS
+LIST_GOES_ON = re.compile(rf",\s+(?!(?:{'|'.join(sorted(DETERMINERS))})\s)[a-z][\w-]*(?:\s+[a-z][\w-]*)?"
+                          r"(?:,|\s+(?:and|or)\s)")
 
 
 def _its(subject: Mention, rest: str) -> Mention:
