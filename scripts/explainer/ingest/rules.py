@@ -2235,8 +2235,8 @@ def resolve(text: str, found: list[Attribution]) -> None:
                 (_by_office(text, names, speaker.name, before_it) if re.match(r"the\s", word, re.I) else None) or \
                 (names.first_named(speaker.name, before_it) if speaker.kind == "person" or (
                     " " not in speaker.name and given_names.borne(speaker.name) >= COMMON_GIVEN) else None) or \
-                (names.middle_named(speaker.name, before_it) if speaker.kind == "person" and speaker.title else None) or \
-                _initialled(speaker.name, names)
+                (names.middle_named(speaker.name, before_it) if speaker.kind == "person" and speaker.title else
+                 None) or _initialled(speaker.name, names)
             full = Mention(earlier.name, speaker.title or earlier.title, "organization" if _looks_like_org(
                 earlier.name) else earlier.kind) if earlier else speaker  # (the index holds every name as a person's)
             if full is speaker and _common_word(text, attribution.source, speaker.name):
@@ -2821,7 +2821,7 @@ def _acronyms(text: str) -> dict[str, Mention]:
     return found
 
 
-def _initialled(short: str, names: "_Names") -> Mention | None:
+def _initialled(short: str, names: _Names) -> Mention | None:
     """The organisation a short name the article never defines stands for: the one named in it whose last words'
     initials spell it ("a PA spokesperson" after "the Planning Authority", "the SU" after "Eastholme Students'
     Union")."""
@@ -2898,7 +2898,7 @@ def _subjects(text: str, names: _Names,
                     Mention(None, kind.group(0), "organization"), names, bisect.bisect_left(positions, start), described)):
                 found.append((start, organisation))
                 continue
-            # "The Vestfjord county road authority closed …": a body by its place and its kind, what "the authority" means
+            # "The Vestfjord county road authority closed …": a body by its place and kind, whom "the authority" means
             if (placed := NAME_THEN_ORG_NOUN.match(text, start, sentence.end)) and \
                     re.match(r"\s+(?:has\s+|had\s+|have\s+)?[a-z]+(?:ed|s)\b", text[placed.end():placed.end() + 30]):
                 found.append((start, Mention(placed.group("body"), None, "organization")))
