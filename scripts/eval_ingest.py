@@ -11,7 +11,8 @@ are annotated as Source / Cue / Content spans in brat standoff format. Get it wi
 
 Beside it, our own made-up articles in several outlets' styles (`tests/cases/newsroom/`, labelled in its
 `labels.yml`) are drafted as `explainer ingest` drafts them and scored for what an editor gets: quotations
-found, the right speaker, claims and speakers the labels do not hold, the day each was said. `--own
+found, the right speaker, claims and speakers the labels do not hold, the day each was said; and, where
+`statements.yml` labels an article's reported speech too, which drafted claims are nobody's statement. `--own
 held-out` scores the articles kept back from tuning, once per piece of work.
 
 Only `train` and `dev` are read; `test` is refused, so it stays unseen. Each text is scored against
@@ -45,6 +46,15 @@ from explainer.story.quotes import normalise
 ROLES = ("source", "cue", "content")
 BRAT_SPAN = re.compile(r"^(?P<id>T\d+)\t\w+ (?P<ranges>\d+ \d+(?:;\d+ \d+)*)")
 EDGE = " \t\n.,;:!?“”\"'’‘()—–-"
+
+
+@dataclass(frozen=True)
+class Statement:
+    """Reported speech labelled in one of our own articles: who made it (None: nobody named) and where its
+    words stand."""
+    speaker: str | None
+    start: int
+    end: int
 
 
 @dataclass(frozen=True)
@@ -243,14 +253,17 @@ def newsroom(folder: Path = NEWSROOM, split: str = "dev", model: Path | None = N
     the tagger's `model` (by default the one installed)."""
     labels = yaml.safe_load((folder / "labels.yml").read_text(encoding="utf-8"))["articles"]
     chosen = [a for a in labels if split == "all" or a["split"] == split]
+    stated = read_statements(folder)
     figures = collections.Counter()
     strays: list[str] = []
     for article in chosen:
         text = (folder / article["file"]).read_text(encoding="utf-8")
         made = draft(text, Path(article["file"]).stem, model=model)
         _score_article(article, made, figures, strays)
+        if article["file"] in stated:
+            _score_statements(article, made, stated[article["file"]], figures, strays)
     quotes = figures["quotations"]
-    return {"split": split, "articles": len(chosen), "counts": dict(figures), "strays": strays,
+    return {**_statement_figures(figures), "split": split, "articles": len(chosen), "counts": dict(figures), "strays": strays,
             "found": _share(figures["found"], quotes), "right_speaker_of_found": _share(figures["right"], figures["found"]),
             "right_speaker_of_all": _share(figures["right"], quotes),
             "dropped_silently": figures["dropped"], "spurious_claims_per_article": round(
@@ -295,6 +308,66 @@ def _score_article(article: dict, made, figures: collections.Counter, strays: li
             if not any(_same_name(actor["name"], s) for s in speakers):
                 figures["stray_actors"] += 1
                 strays.append(f"{article['file']}: actor {actor['name']!r} is no speaker the labels name")
+
+
+def read_statements(folder: Path) -> dict[str, list[Statement]]:
+    """`statements.yml`: the reported speech of the articles labelled so far, each statement's words placed in its
+    article (the labels hold words that stand there once)."""
+    path = folder / "statements.yml"
+    if not path.exists():
+        return {}
+    stated = {}
+    for article in yaml.safe_load(path.read_text(encoding="utf-8"))["articles"]:
+        text = (folder / article["file"]).read_text(encoding="utf-8")
+        stated[article["file"]] = [Statement(s["speaker"], text.index(s["words"]), text.index(s["words"]) +
+                                             len(s["words"])) for s in article["statements"]]
+    return stated
+
+
+def _score_statements(article: dict, made, statements: list[Statement], figures: collections.Counter,
+                      strays: list[str]) -> None:
+    """Claims that hold no labelled quotation, against the labelled reported speech: a statement with its
+    speaker's name, a statement given to somebody else, or no statement at all (a deed, the writer's narrative);
+    and how many labelled statements a claim of the right speaker drafts. A statement the labels give nobody
+    fits any claimant the article's labels do not name."""
+    names = {a["id"]: a["name"] for a in made.records["actors"]}
+    named = [s.speaker for s in statements if s.speaker] + list(article.get("speakers") or [])
+
+    def fits(claimant: str, statement: Statement) -> bool:
+        if statement.speaker:
+            return _same_name(claimant, statement.speaker)
+        return not any(_same_name(claimant, n) for n in named)
+
+    quoted = {c["id"] for c in made.records["claims"] if any(
+        _same_words(normalise(g["words"]), normalise(q)) for g in article["quotations"]
+        if not (g.get("term") or g.get("inside")) for q in c.get("quotes", []))}
+    covered = set()
+    figures["statement_articles"] += 1
+    figures["statements"] += len(statements)
+    for claim in made.records["claims"]:
+        claimant, content = names.get(claim["claimant"], claim["claimant"]), made.found[claim["id"]].content
+        over = [s for s in statements if content.start < s.end and s.start < content.end]
+        right = [s for s in over if fits(claimant, s)]
+        covered.update(right)
+        if claim["id"] in quoted:
+            continue
+        kind = "claims_stated" if right else "claims_wrong_speaker" if over else "claims_unstated"
+        figures[kind] += 1
+        if kind != "claims_stated":
+            strays.append(f"{article['file']}: claim {claim['id']} ({claimant}) is "
+                          f"{'a statement of somebody else' if over else 'no labelled statement'}")
+    figures["statements_drafted"] += len(covered)
+
+
+def _statement_figures(figures: collections.Counter) -> dict:
+    articles = figures["statement_articles"]
+    if not articles:
+        return {}
+    return {"statements": {"articles": articles, "labelled": figures["statements"],
+                           "drafted_right": _share(figures["statements_drafted"], figures["statements"]),
+                           "claims_unstated_per_article": round(figures["claims_unstated"] / articles, 2),
+                           "claims_wrong_speaker": figures["claims_wrong_speaker"],
+                           "claims_stated": figures["claims_stated"]}}
 
 
 def _score_day(said, drafted, figures: collections.Counter) -> None:
@@ -350,7 +423,18 @@ def newsroom_table(result: dict) -> str:
         f"| drafted speakers the labels do not name | {result['actors_not_speakers']} of {result['actors']} |",
         f"| the day said, right (of {c.get('dated', 0)} labelled) | {result['date_right']:.1%} |",
         f"| the day said, wrong (of those labelled) | {result['date_wrong']:.1%} |",
-        f"| a day drafted where the article gives none | {c.get('date_unsaid', 0)} |"])
+        f"| a day drafted where the article gives none | {c.get('date_unsaid', 0)} |", *_statement_rows(result)])
+
+
+def _statement_rows(result: dict) -> list[str]:
+    if "statements" not in result:
+        return []
+    s = result["statements"]
+    return [f"| reported statements drafted with their speaker (of {s['labelled']} in {s['articles']} articles "
+            f"labelled) | {s['drafted_right']:.1%} |",
+            f"| claims that are no labelled statement or quotation, per article labelled | "
+            f"{s['claims_unstated_per_article']} |",
+            f"| claims of reported speech given to the wrong speaker | {s['claims_wrong_speaker']} |"]
 
 
 def table(result: dict) -> str:

@@ -4,6 +4,7 @@ compared with the hand-made default story; sentence patterns are checked one by 
 from __future__ import annotations
 
 import collections
+import dataclasses
 import datetime as dt
 import hashlib
 import importlib.util
@@ -1277,6 +1278,35 @@ def test_words_of_doing_make_no_claim(sentence):
     assert draft(f"Storm hits coast\n\n{sentence}\n", "storm").records["claims"] == []
 
 
+@pytest.mark.parametrize("sentence", [
+    "Striker Tomas Ilves claimed the first title of his career on Sunday.",
+    "Referee Anna Brook showed Diaz a second yellow card in the 43rd minute.",
+    "Inspector Joan Marsh found the missing ledger behind a filing cabinet.",
+    "Presenter Hal Greer read out a message from a listener in Leeds.",
+    "Umpire Kofi Mensah ruled the catch clean after three replays.",
+    "Coach Dana Whitlow told a very different story.",
+    "Petra Lindqvist hit back with a century in the second innings.",
+])
+def test_a_verb_of_saying_with_only_a_thing_after_it_is_a_deed(sentence):
+    """"found", "claimed", "showed", "ruled", "read", "told" and "hit back" report speech with a clause; with a thing
+    alone they tell what somebody did."""
+    assert draft(f"Match report\n\n{sentence}\n", "match").records["claims"] == []
+
+
+@pytest.mark.parametrize("sentence, cue", [
+    ("Inspector Joan Marsh found that the ledger had been altered.", "found"),
+    ("Tomas Ilves said the final peaked at two million viewers.", "said"),  # "peaked" read as a participle
+    ("Mayor Ann Lee said the town cannot afford another delay.", "said"),
+    ("Mayor Ann Lee told reporters the bridge would reopen in May.", "told"),
+    ("Mayor Ann Lee described the plan as reckless.", "described"),
+    ("Mayor Ann Lee rejected the plan.", "rejected"),  # what a stance answers is a thing
+    ("Mayor Ann Lee recalled the first night of the flood.", "recalled"),
+])
+def test_a_verb_of_saying_with_a_clause_or_of_stance_is_a_claim(sentence, cue):
+    made = draft(f"Match report\n\n{sentence}\n", "match")
+    assert [made.found[c["id"]].cue.of(made.marked) for c in made.records["claims"]] == [cue]
+
+
 def test_an_organisations_epithet_is_no_person():
     made = draft("Fares row\n\n“We will hold fares,” said Denise Whitfield, head of the Transit Authority.\n\n"
                  "The authority proposed a fairness fare for night workers.\n", "fares")
@@ -1299,6 +1329,39 @@ def test_our_own_articles_are_labelled_verbatim_and_scored(evaluation):
     figures = collections.Counter()
     evaluation._score_article(one, made, figures, [])
     assert (figures["quotations"], figures["found"], figures["right"], figures["dropped"]) == (2, 1, 0, 1)
+
+
+def test_reported_speech_is_labelled_verbatim_and_scored_against_the_drafts_claims(evaluation):
+    """Every labelled statement's words stand once in its article; a drafted claim of reported speech is a statement
+    of its speaker, a statement of somebody else, or none at all (a deed); a statement nobody is named for fits a
+    claimant the labels do not name."""
+    stated = evaluation.read_statements(evaluation.NEWSROOM)
+    assert len(stated) >= 288 and sum(map(len, stated.values())) > 1000
+    for name, statements in stated.items():
+        text = (evaluation.NEWSROOM / name).read_text(encoding="utf-8")
+        assert all(text.count(text[s.start:s.end]) == 1 and len(text[s.start:s.end].split()) >= 2
+                   for s in statements), name
+    text = ("Pier row\n\nMayor Ann Lee said the pier would reopen in May. Tom Ray said the repairs were not done. "
+            "Officials said the cost had doubled. Lee opened the new library on Friday.\n")
+    article = {"file": "x.txt", "speakers": [], "quotations": []}
+    statements = [evaluation.Statement(who, text.index(words), text.index(words) + len(words)) for who, words in
+                  [("Ann Lee", "the pier would reopen in May"), ("Ann Lee", "the repairs were not done"),
+                   (None, "the cost had doubled")]]
+    made = draft(text, "x")
+    assert [made.found[c["id"]].content.of(text) for c in made.records["claims"]] == [
+        "the pier would reopen in May", "the repairs were not done"]  # Ann Lee's, Tom Ray's
+
+    def score(labelled):
+        figures = collections.Counter()
+        evaluation._score_statements(article, made, labelled, figures, [])
+        return [figures[k] for k in ("claims_stated", "claims_wrong_speaker", "claims_unstated", "statements_drafted")]
+
+    # the second is labelled as Ann Lee's: Tom Ray's claim of it holds somebody else's words
+    assert score(statements) == [1, 1, 0, 1]
+    assert score([]) == [0, 0, 2, 0]
+    assert score([statements[0], dataclasses.replace(statements[1], speaker=None)]) == [2, 0, 0, 2]
+    figures = collections.Counter(statement_articles=2, statements=4, statements_drafted=1, claims_unstated=1)
+    assert evaluation._statement_figures(figures)["statements"]["claims_unstated_per_article"] == 0.5
 
 
 def test_a_quotation_left_open_mid_paragraph_goes_on_in_the_next():
