@@ -126,7 +126,7 @@ def draft(text: str, source_id: str, story: Story | None = None, info: ArticleIn
     known |= {(c.claimant, normalise(c.summary)) for c in story.claims} if story else set()
     for attribution in out.attributions:
         # nobody to attribute it to, or words of doing, not saying: no claim (its quotations are listed below)
-        if attribution.speaker.name is not None and (attribution.quotes or speaks(attribution.cue.of(out.marked))):
+        if attribution.speaker.name is not None and (attribution.quotes or says_something(attribution, out.marked)):
             _claim(out, attribution, actors, known)
     _suggest_relations(out)
     _list_unattributed(out)
@@ -372,6 +372,34 @@ def _reported_words(text: str, found: Attribution) -> str:
 
 
 SUBORDINATORS = {"that", "which", "who", "whom", "whose", "what", "how", "why", "whether"}
+# verbs that report speech only with a clause after them: with a thing alone they tell of a deed ("found a loose
+# puck", "claimed the title", "showed me the letter", "ruled it clean", "read out a message", "hit back with a 132
+# break", "said the match"); verbs of answering and of stance take a thing as what they answer ("rejected the plan")
+CLAUSE_CUES = re.compile(r"(?:.*\s)?(?:said|says|say|saying|told|tells|tell|telling|added|adds|wrote|writes|found|finds|"
+                         r"showed|shows|ruled|claimed|claims|claiming|read|reads|thought|thinks|think|"
+                         r"described|describes|hit back|fired back|shot back)", re.I)
+CLAUSE_START = {*SUBORDINATORS, "if", "when", "where", "to", "being"}
+NO_CONTENT = {"the", "a", "an", "to", "of", "in", "on", "at", "for", "and", "or", "but", "that", "this"}
+
+
+def says_something(found: Attribution, text: str) -> bool:
+    """Reported speech worth a claim: a cue of saying ("said", "rejected", "according to"), with words it says,
+    not only the thing it did something to ("found the crumpled slip" is a deed; "found that …" a finding)."""
+    cue, words = found.cue.of(text), pos.TOKEN.findall(found.content.of(text))
+    lowered = [w.lower() for w in words]
+    if not speaks(cue) or set(lowered) <= NO_CONTENT:
+        return False
+    # "described the plan as reckless" says what it is
+    return not CLAUSE_CUES.fullmatch(cue) or lowered[0] in CLAUSE_START or "as" in lowered or _clause(words)
+
+
+def _clause(words: list[str]) -> bool:
+    """Whether words hold a verb of their own: one with a tense, or a participle or a bare verb after its subject
+    ("the final peaked …", "the country cannot afford …", as the tagger may read them), not a participle describing
+    a thing ("the crumpled slip")."""
+    tags = pos.tag(words)
+    return any(tag in {"VBD", "VBZ", "VBP", "MD"} or tag in {"VBN", "VB"} and i and tags[i - 1] not in {"DT", "PRP$"}
+               for i, tag in enumerate(tags))
 
 
 def _with_cue(cue: str, words: str) -> str:
