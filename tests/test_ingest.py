@@ -1293,6 +1293,13 @@ def test_a_verb_of_saying_with_only_a_thing_after_it_is_a_deed(sentence):
     assert draft(f"Match report\n\n{sentence}\n", "match").records["claims"] == []
 
 
+@pytest.mark.parametrize("sentence", ["The Harbour Board has promoted the so-called “blue jobs” scheme in the county.",
+                                      "Mayor Ann Lee also examines the so-called ‘night rota’ in her report."])
+def test_a_term_in_quotation_marks_makes_no_deed_a_claim(sentence):
+    """A quotation makes a claim whatever its verb; a term in quotation marks is no quotation."""
+    assert draft(f"Report\n\n{sentence}\n", "report").records["claims"] == []
+
+
 @pytest.mark.parametrize("sentence, cue", [
     ("Inspector Joan Marsh found that the ledger had been altered.", "found"),
     ("Tomas Ilves said the final peaked at two million viewers.", "said"),  # "peaked" read as a participle
@@ -1301,6 +1308,9 @@ def test_a_verb_of_saying_with_only_a_thing_after_it_is_a_deed(sentence):
     ("Mayor Ann Lee described the plan as reckless.", "described"),
     ("Mayor Ann Lee rejected the plan.", "rejected"),  # what a stance answers is a thing
     ("Mayor Ann Lee recalled the first night of the flood.", "recalled"),
+    ("Mayor Ann Lee defended the so-called “fairness fare” on Tuesday.", "defended"),  # answering: where she stands
+    ("Councillor Ruth Ames has been in touch to remind drivers that the bridge closes at noon.",
+     "has been in touch to remind"),  # what a clause opened by "that" reports
 ])
 def test_a_verb_of_saying_with_a_clause_or_of_stance_is_a_claim(sentence, cue):
     made = draft(f"Match report\n\n{sentence}\n", "match")

@@ -126,7 +126,9 @@ def draft(text: str, source_id: str, story: Story | None = None, info: ArticleIn
     known |= {(c.claimant, normalise(c.summary)) for c in story.claims} if story else set()
     for attribution in out.attributions:
         # nobody to attribute it to, or words of doing, not saying: no claim (its quotations are listed below)
-        if attribution.speaker.name is not None and (attribution.quotes or says_something(attribution, out.marked)):
+        # a quotation makes a claim whatever the cue; a term in quotation marks ("so-called “ice tax”") does not
+        quoted = any(not _term(out.marked, quote) for quote in attribution.quotes)
+        if attribution.speaker.name is not None and (quoted or says_something(attribution, out.marked)):
             _claim(out, attribution, actors, known)
     _suggest_relations(out)
     _list_unattributed(out)
@@ -387,7 +389,10 @@ def says_something(found: Attribution, text: str) -> bool:
     not only the thing it did something to ("found the crumpled slip" is a deed; "found that …" a finding)."""
     cue, words = found.cue.of(text), pos.TOKEN.findall(found.content.of(text))
     lowered = [w.lower() for w in words]
-    if not speaks(cue) or set(lowered) <= NO_CONTENT:
+    # a clause opened by "that" is what its verb reports, whatever the verb ("the inquest heard that …"); a cue of
+    # answering ("defended", "welcomed") says where its speaker stands
+    answers = any(pattern.match(cue) for _, pattern in RELATION_CUES)
+    if not (speaks(cue) or answers or lowered[:1] == ["that"]) or set(lowered) <= NO_CONTENT:
         return False
     # "described the plan as reckless" says what it is
     return not CLAUSE_CUES.fullmatch(cue) or lowered[0] in CLAUSE_START or "as" in lowered or _clause(words)

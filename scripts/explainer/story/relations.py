@@ -37,7 +37,7 @@ RELATIONS: list[Relation] = [
              cues=(r"respond(?:ed|s)", r"repl(?:ied|ies)", r"answer(?:ed|s)", r"react(?:ed|s)", r"retort(?:ed|s)")),
     Relation("supports", "Supports", "Supported by", "supports", "#2e7d32", "#81c784", "Ids of claims this one backs.",
              cues=(r"back(?:ed|s)", r"support(?:ed|s)", r"endors(?:ed|es)", r"agree(?:d|s)", r"welcom(?:ed|es)",
-                   r"echo(?:ed|es)", r"confirm(?:ed|s)")),
+                   r"echo(?:ed|es)", r"confirm(?:ed|s)", r"defend(?:ed|s)")),
     Relation("disputes", "Disputes", "Disputed by", "disputes", "#d84315", "#ffb74d",
              "Ids of claims this one calls into doubt.",
              cues=(r"disput(?:ed|es)", r"question(?:ed|s)", r"challeng(?:ed|es)", r"contest(?:ed|s)", r"doubt(?:ed|s)",
