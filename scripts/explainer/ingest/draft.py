@@ -377,9 +377,9 @@ SUBORDINATORS = {"that", "which", "who", "whom", "whose", "what", "how", "why", 
 # verbs that report speech only with a clause after them: with a thing alone they tell of a deed ("found a loose
 # puck", "claimed the title", "showed me the letter", "ruled it clean", "read out a message", "hit back with a 132
 # break", "said the match"); verbs of answering and of stance take a thing as what they answer ("rejected the plan")
-CLAUSE_CUES = re.compile(r"(?:.*\s)?(?:said|says|say|saying|told|tells|tell|telling|added|adds|wrote|writes|found|finds|"
+CLAUSE_CUES = re.compile(r"\b(?:said|says|say|saying|told|tells|tell|telling|added|adds|wrote|writes|found|finds|"
                          r"showed|shows|ruled|claimed|claims|claiming|read|reads|thought|thinks|think|"
-                         r"described|describes|hit back|fired back|shot back)", re.I)
+                         r"described|describes|hit back|fired back|shot back)\b", re.I)
 CLAUSE_START = {*SUBORDINATORS, "if", "when", "where", "to", "being"}
 NO_CONTENT = {"the", "a", "an", "to", "of", "in", "on", "at", "for", "and", "or", "but", "that", "this"}
 
@@ -391,11 +391,11 @@ def says_something(found: Attribution, text: str) -> bool:
     lowered = [w.lower() for w in words]
     # a clause opened by "that" is what its verb reports, whatever the verb ("the inquest heard that …"); a cue of
     # answering ("defended", "welcomed") says where its speaker stands
-    answers = any(pattern.match(cue) for _, pattern in RELATION_CUES)
+    answers = any(pattern.match(cue, word.start()) for word in re.finditer(r"\b\w", cue) for _, pattern in RELATION_CUES)
     if not (speaks(cue) or answers or lowered[:1] == ["that"]) or set(lowered) <= NO_CONTENT:
         return False
     # "described the plan as reckless" says what it is
-    return not CLAUSE_CUES.fullmatch(cue) or lowered[0] in CLAUSE_START or "as" in lowered or _clause(words)
+    return not CLAUSE_CUES.search(cue) or lowered[0] in CLAUSE_START or "as" in lowered or _clause(words)
 
 
 def _clause(words: list[str]) -> bool:
