@@ -259,11 +259,12 @@ def newsroom(folder: Path = NEWSROOM, split: str = "dev", model: Path | None = N
     for article in chosen:
         text = (folder / article["file"]).read_text(encoding="utf-8")
         made = draft(text, Path(article["file"]).stem, model=model)
-        _score_article(article, made, figures, strays)
+        quoted = _score_article(article, made, figures, strays)
         if article["file"] in stated:
-            _score_statements(article, made, stated[article["file"]], figures, strays)
+            _score_statements(article, made, stated[article["file"]], quoted, figures, strays)
     quotes = figures["quotations"]
-    return {**_statement_figures(figures), "split": split, "articles": len(chosen), "counts": dict(figures), "strays": strays,
+    return {**_statement_figures(figures),
+            "split": split, "articles": len(chosen), "counts": dict(figures), "strays": strays,
             "found": _share(figures["found"], quotes), "right_speaker_of_found": _share(figures["right"], figures["found"]),
             "right_speaker_of_all": _share(figures["right"], quotes),
             "dropped_silently": figures["dropped"], "spurious_claims_per_article": round(
@@ -273,7 +274,8 @@ def newsroom(folder: Path = NEWSROOM, split: str = "dev", model: Path | None = N
             "date_wrong": _share(figures["date_wrong"], figures["dated"])}
 
 
-def _score_article(article: dict, made, figures: collections.Counter, strays: list[str]) -> None:
+def _score_article(article: dict, made, figures: collections.Counter, strays: list[str]) -> set[str]:
+    """Scores one article's quotations; returns the ids of the claims that hold one of them."""
     names = {a["id"]: a["name"] for a in made.records["actors"]}
     claims = [(c, [normalise(q) for q in c.get("quotes", [])]) for c in made.records["claims"]]
     listed = [normalise(_inside(u.words)) for u in made.unattributed]
@@ -308,6 +310,7 @@ def _score_article(article: dict, made, figures: collections.Counter, strays: li
             if not any(_same_name(actor["name"], s) for s in speakers):
                 figures["stray_actors"] += 1
                 strays.append(f"{article['file']}: actor {actor['name']!r} is no speaker the labels name")
+    return matched_claims
 
 
 def read_statements(folder: Path) -> dict[str, list[Statement]]:
@@ -319,17 +322,18 @@ def read_statements(folder: Path) -> dict[str, list[Statement]]:
     stated = {}
     for article in yaml.safe_load(path.read_text(encoding="utf-8"))["articles"]:
         text = (folder / article["file"]).read_text(encoding="utf-8")
-        stated[article["file"]] = [Statement(s["speaker"], text.index(s["words"]), text.index(s["words"]) +
-                                             len(s["words"])) for s in article["statements"]]
+        starts = [(s, text.index(s["words"])) for s in article["statements"]]
+        stated[article["file"]] = [Statement(s["speaker"], start, start + len(s["words"])) for s, start in starts]
     return stated
 
 
-def _score_statements(article: dict, made, statements: list[Statement], figures: collections.Counter,
-                      strays: list[str]) -> None:
+def _score_statements(article: dict, made, statements: list[Statement], quoted: set[str],
+                      figures: collections.Counter, strays: list[str]) -> None:
     """Claims that hold no labelled quotation, against the labelled reported speech: a statement with its
     speaker's name, a statement given to somebody else, or no statement at all (a deed, the writer's narrative);
     and how many labelled statements a claim of the right speaker drafts. A statement the labels give nobody
-    fits any claimant the article's labels do not name."""
+    fits any claimant the article's labels do not name. `quoted`: the claims holding a labelled quotation
+    (`_score_article`'s), scored there."""
     names = {a["id"]: a["name"] for a in made.records["actors"]}
     named = [s.speaker for s in statements if s.speaker] + list(article.get("speakers") or [])
 
@@ -338,9 +342,6 @@ def _score_statements(article: dict, made, statements: list[Statement], figures:
             return _same_name(claimant, statement.speaker)
         return not any(_same_name(claimant, n) for n in named)
 
-    quoted = {c["id"] for c in made.records["claims"] if any(
-        _same_words(normalise(g["words"]), normalise(q)) for g in article["quotations"]
-        if not (g.get("term") or g.get("inside")) for q in c.get("quotes", []))}
     covered = set()
     figures["statement_articles"] += 1
     figures["statements"] += len(statements)

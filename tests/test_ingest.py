@@ -1363,7 +1363,7 @@ def test_reported_speech_is_labelled_verbatim_and_scored_against_the_drafts_clai
 
     def score(labelled):
         figures = collections.Counter()
-        evaluation._score_statements(article, made, labelled, figures, [])
+        evaluation._score_statements(article, made, labelled, set(), figures, [])  # the article quotes nobody
         return [figures[k] for k in ("claims_stated", "claims_wrong_speaker", "claims_unstated", "statements_drafted")]
 
     # the second is labelled as Ann Lee's: Tom Ray's claim of it holds somebody else's words

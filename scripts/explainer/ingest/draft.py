@@ -391,11 +391,15 @@ def says_something(found: Attribution, text: str) -> bool:
     lowered = [w.lower() for w in words]
     # a clause opened by "that" is what its verb reports, whatever the verb ("the inquest heard that …"); a cue of
     # answering ("defended", "welcomed") says where its speaker stands
-    answers = any(pattern.match(cue, word.start()) for word in re.finditer(r"\b\w", cue) for _, pattern in RELATION_CUES)
-    if not (speaks(cue) or answers or lowered[:1] == ["that"]) or set(lowered) <= NO_CONTENT:
+    if not (speaks(cue) or lowered[:1] == ["that"] or _answers(cue)) or set(lowered) <= NO_CONTENT:
         return False
     # "described the plan as reckless" says what it is
     return not CLAUSE_CUES.search(cue) or lowered[0] in CLAUSE_START or "as" in lowered or _clause(words)
+
+
+def _answers(cue: str) -> bool:
+    """Whether a cue answers or takes a side at any of its words ("has defended", "also welcomed")."""
+    return any(pattern.match(cue, word.start()) for word in re.finditer(r"\b\w", cue) for _, pattern in RELATION_CUES)
 
 
 def _clause(words: list[str]) -> bool:
