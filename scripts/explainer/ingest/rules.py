@@ -206,7 +206,8 @@ ORG_HEADS = r"(?:Ministry|Department|Bank|University|Office|Board|Institute|Coun
 # or with "of" before the word that says so: "Heart of England Ambulance Service", "Isle of Wight Council"
 ORG_TAILS = r"(?:Services?|Trust|Council|Board|Authority|Commission|Society|Association|Foundation|Hospitals?|Police|" \
             r"Constabulary|Railways?|Airport|Company|Group|Ltd|Limited|plc|Club|Union|Federation|Bhd|Berhad)"
-TITLED = "|".join(sorted(word.capitalize() for word in TITLE_WORDS))  # ("Director of the … Fire Service": an office)
+# ("Director of the … Fire Service", "Hydrologist of the … Center for Glacier Studies": an office)
+TITLED = "|".join(sorted(word.capitalize() for word in TITLE_WORDS)) + rf"|[{UPPER}][a-z]{{2,}}(?:ologist|ographer|ician)"
 ORG_NAME = re.compile(rf"(?!(?:{TITLED})\s)[{UPPER}][\w’'-]*[ \t]+of[ \t]+(?:the[ \t]+)?(?:[{UPPER}][\w’'-]*[ \t]+){{0,4}}"
                       rf"{ORG_TAILS}\b|"
                       rf"(?:[{UPPER}][\w’'-]*[ \t]+)*{ORG_HEADS}[ \t]+(?:of|for|on)[ \t]+(?:the[ \t]+)?[{UPPER}][\w’'-]*"
@@ -1796,10 +1797,13 @@ SPOKESMAN_FOR = re.compile(r"\b(?:spokes(?:man|woman|person)|representative|pres
                            r"\b(?:petition|letter|report|submission|study|survey|review|complaint|motion|leaflet)\s+"
                            r"(?:(?:organi[sz]ed|written|signed|issued|published|sent|released|commissioned)\s+)?"
                            rf"(?:by|from)\s+(?:the\s+)?(?=[{UPPER}])", re.I)
-# "a ParkRight spokesman", "Northgate University's press office": whose they are speaks
+# "a ParkRight spokesman", "Northgate University's press office", "the Health Secretariat's communications office":
+# whose they are speaks
 SPOKESMAN_OF = re.compile(rf"(?:(?i:an?|the)\s+)?(?!(?:A|An|The)\s)(?P<owner>[{UPPER}][\w&.-]*(?:\s+(?:of\s+|for\s+)?[{UPPER}][\w&.-]*)*)"
                           r"(?:[’']s)?"
-                          r"\s+(?:[a-z]+\s+)?(?:spokes(?:man|woman|person|people)|press\s+(?:office|officer|team|service)|"
+                          r"\s+(?:[a-z]+\s+)?(?:spokes(?:man|woman|person|people)|(?:press|communications|media|"
+                          r"information|public\s+(?:relations|affairs))\s+(?:office|officers?|team|service|department|"
+                          r"unit|desk)|"
                           # "Pellworth's planning application promises …": what it issued speaks for it
                           r"(?<=[’']s\s)(?:[a-z-]+\s+)?(?:statement|letter|application|website|report|filing|"
                           r"submission|post|leaflet|brochure|manifesto))\b")
@@ -1924,9 +1928,12 @@ DESCRIPTORS = {
     "husband", "hubby", "wife", "partner", "fiance", "fiancé", "fiancee", "fiancée", "girlfriend", "boyfriend",
     "binman", "postman", "postwoman", "milkman", "fireman", "firefighter", "paramedic", "cleaner", "carer",
     "shopkeeper", "publican", "hairdresser", "plumber", "electrician", "mechanic", "gardener", "allotmenteer",
-    "angry", "upset", "emotional", "livid", *DESCRIBING}
+    "angry", "upset", "emotional", "livid", "expert", "specialist", "researcher", *DESCRIBING}
 DESCRIPTOR_SHAPE = re.compile(r"(?:[a-z]+-of-[a-z]+|(?:co|ex|vice|deputy|acting|self)-[a-z]+|"
-                              r"(?:\d+|[a-z]+(?:-[a-z]+)?)-(?:year|month)-old)")  # "Sixty-one-year-old"
+                              r"(?:\d+|[a-z]+(?:-[a-z]+)?)-(?:year|month)-old|"  # "Sixty-one-year-old"
+                              # a trade or a learned profession by its ending: "Hydrologist", "Paediatrician"; not
+                              # a Swedish surname, "Lindqvist"
+                              r"[a-z]{2,}(?:ologist|ographer|ician)|[a-z]{4,}(?<![qu]v|qu|pt)ist|[a-z]{5,}eer)")
 
 
 SENTENCE_STOP = re.compile(r"[.!?][”\"’)]*\s+|\n")
@@ -2316,6 +2323,13 @@ def resolve(text: str, found: list[Attribution]) -> None:
                 # quoted last, though no title of theirs holds its words
                 _given(attribution, last, None, 0.45, f"uncertain: '{word}' taken to be {last.name}, the last person "
                                                       "quoted; check")
+            elif speaker.kind == "person" and _an_office(speaker.title) and \
+                    (last := _quoted_just_before(found, i, positions, at)) and \
+                    _refers_to(speaker, last, word, described) and genders.fit(last, word):
+                # "Hydrologist Ermek Asanov said …" then "“…,” the expert said": who spoke just before, nobody
+                # named between
+                _given(attribution, last, None, 0.45, f"uncertain: '{word}' taken to be {last.name}, who spoke just "
+                                                      "before; check")
             else:
                 reasons.append("uncertain: no earlier speaker fits; check who this is")
                 attribution.confidence = 0.2
@@ -2324,6 +2338,20 @@ def resolve(text: str, found: list[Attribution]) -> None:
             genders.note(attribution.speaker, word)
         _relayed_by_report(text, attribution, found, ends)
     _name_organisations_whole(text, found, acronyms)
+
+
+NEAR_BEFORE = 400  # characters: about a paragraph
+
+
+def _quoted_just_before(found: list[Attribution], i: int, positions: list[int], at: int) -> Mention | None:
+    """The named person the attribution before the `i`th gave, where it ends at most a paragraph before `at` and no
+    name stands between."""
+    last = found[i - 1] if i else None
+    if last is None or not last.speaker.name or last.speaker.kind != "person":
+        return None
+    end = max(last.content.end, last.source.end if last.source else 0)
+    return last.speaker if end <= at <= end + NEAR_BEFORE and \
+        bisect.bisect_left(positions, at) == bisect.bisect_left(positions, end) else None
 
 
 def _epithet(words: str) -> bool:
@@ -2448,6 +2476,9 @@ def _named_since(names: _Names, positions: list[int], since: int, at: int, word:
     return None
 
 
+RELATIVE_IN_TITLE = re.compile(r"\s(?:with|to|for|at|in|from|and|by|on|who|whose|whom|that)\s.*$", re.I | re.S)
+
+
 class _Genders:
     """Who is "he" and who is "she", as the text has said so far: a title (Mr, Ms, Sir, Dame, "the mum-of-two")
     or a pronoun already taken to mean them, else a given name nearly all of whose bearers are women or men.
@@ -2479,7 +2510,8 @@ class _Genders:
     def of(self, mention: Mention, office: bool = True) -> str | None:
         """"m", "f" or None (not known) for a mention."""
         return self.known.get(mention.name) or self._of_title(mention.title or "", self.TITLES) or \
-            self._of_name(mention) or (self._of_title(mention.title or "", self.OFFICES) if office else None)
+            self._of_name(mention) or self._of_possessive(mention.title or "") or \
+            (self._of_title(mention.title or "", self.OFFICES) if office else None)
 
     @staticmethod
     def _of_name(mention: Mention) -> str | None:
@@ -2488,8 +2520,16 @@ class _Genders:
         return given_names.gender(words[0]) if mention.kind == "person" and len(words) > 1 else None
 
     @staticmethod
+    def _of_possessive(title: str) -> str | None:
+        """What "his" or "her" in a description says of whom it describes ("who runs a stall with her husband")."""
+        said = {word for word in re.findall(r"\b(?:his|her)\b", title.lower())}
+        return None if len(said) != 1 else "m" if said == {"his"} else "f"
+
+    @staticmethod
     def _of_title(title: str, kinds: dict[str, set[str]]) -> str | None:
         title = _possessed(title)  # "Mr Turnbull’s daughter": hers, whatever her father's title says
+        # (only the title itself, not somebody a clause or phrase after it names: "who runs a bakery with her husband")
+        title = RELATIVE_IN_TITLE.sub("", title)
         words = set(re.findall(r"[a-z]+", title.lower().replace("-of-", " ")))
         return next((gender for gender, titles in kinds.items() if words & titles), None)
 
@@ -2936,6 +2976,9 @@ DESCRIBED_AS_ORG = re.compile(rf",\s+(?:the|an?)\s+(?:[a-z][\w-]*\s+|[{UPPER}][\
                               rf"(?P<noun>{'|'.join(sorted(ORG_NOUNS))})\b"
                               r"(?![’']s\b)")
 NAME_AT_END = re.compile(rf"{NAME_RE.pattern}$")
+# a name, then a cue whose words call the speaker "its": an organisation
+ITS_AFTER_CUE = re.compile(r"(?<=\w)\s+(?:has\s+|have\s+)?(?:said|says|told\s+[^.,;“”\"]{1,40}?|announced|confirmed|"
+                           r"stated|insisted|argued|maintained)(?:\s+(?:in|on)\s+[^.,;“”\"]{1,40}?)?\s+(?:that\s+)?its\s")
 
 
 def _described_as_organisations(text: str) -> dict[str, set[str]]:
@@ -2956,6 +2999,10 @@ def _described_as_organisations(text: str) -> dict[str, set[str]]:
         if (name := NAME_AT_END.search(text, max(0, match.start() - 100), match.start())) and \
                 not re.match(r"(?:in|on|at|by|from)\s", text[match.end():match.end() + 5]):
             described[_clean_name(name.group(0))]  # (an entry with no word: an organisation, called nothing)
+    for match in ITS_AFTER_CUE.finditer(text):  # "ZoomRide said in a statement that its fees …": no person
+        name = NAME_AT_END.search(text, max(0, match.start() - 100), match.start())
+        if name and not given_names.borne(name.group(0).split()[0]) and not _person_named(name.group(0)):
+            described[_clean_name(name.group(0))]
     for match in itertools.chain(DESCRIBED_AS_ORG.finditer(text), KIND_AFTER_NAME.finditer(text)):
         name = NAME_AT_END.search(text, max(0, match.start() - 100), match.start())
         if name and name.group(0).lower() not in DETERMINERS and not re.fullmatch(WEEKDAY_OR_MONTH, name.group(0)):
@@ -3097,7 +3144,7 @@ def _refers_to(speaker: Mention, subject: Mention, words: str, described: dict[s
         return True
     if re.match(r"(?:a|an|the)\s+spokes(?:man|woman|person)\b", lowered):  # speaks for the organisation just named
         return subject.kind == "organization"
-    if ORG_EPITHET.search(lowered):  # "the operator": an organisation it can be called so ("the company" no union)
+    if _an_organisation(lowered):  # "the operator": an organisation it can be called so ("the company" no union)
         return lowered.startswith("the ") and subject.kind == "organization" and \
             _can_be_called(set(_words(lowered)) & ORG_NOUNS, subject, described)
     # (never a plural: "The study's authors say" is not the one person the story was last about; nor somebody's
@@ -3118,6 +3165,21 @@ NOT_A_COMPANY = frozenset(("union", "council", "ministry", "department", "party"
 ORG_EPITHET = re.compile(rf"\b(?:{'|'.join(sorted(ORG_NOUNS))})\b")
 
 
+def _an_office(title: str | None) -> bool:
+    """Whether a bare title ends in a word that says who a person is ("the cooperative leader", "the hydrologist"),
+    not what a document or a thing is ("the petition", "the report itself")."""
+    words = _words(title or "")
+    return bool(words) and _title_word(words[-1])
+
+
+def _an_organisation(title: str) -> bool:
+    """Whether a bare title names an organisation ("the company", "a spokeswoman for the charity"), not a person
+    whose office is in one ("the union leader", "the council chairman"); a spokesperson speaks for it ("a company
+    spokesman")."""
+    words = _words(title)
+    return bool(ORG_EPITHET.search(" ".join(words))) and (not _title_word(words[-1]) or bool(SPEAKS_FOR.search(title)))
+
+
 def _describes(words: str) -> bool:
     """Whether the words before a name only describe who it is: a title, "Another caller,", "Lucky
     passenger"; no verb, no preposition that would make the name someone else's."""
@@ -3129,7 +3191,7 @@ def _fits(speaker: Mention, earlier: Mention) -> bool:
     if speaker.kind == "any" or not speaker.title:
         return speaker.kind in ("any", earlier.kind)
     title_words = _asked_title_words(speaker)
-    if ORG_EPITHET.search(" ".join(title_words)) and earlier.kind != "organization":
+    if _an_organisation(speaker.title) and earlier.kind != "organization":
         return False  # "the authority" is no person, whatever her title says
     if title_words and title_words <= _title_words(earlier):
         return True
@@ -3274,7 +3336,7 @@ class _Mentions:
         if not words:  # any mention of its kind fits ("he": a person), or any at all ("they")
             pool = range(len(self.mentions)) if speaker.kind == "any" else self.by_kind.get(speaker.kind, [])
             return [self.mentions[i] for i in reversed(pool[-limit:])]
-        if ORG_EPITHET.search(" ".join(words)):  # "the company": the organisations that spoke, whatever their titles
+        if _an_organisation(speaker.title):  # "the company": the organisations that spoke, whatever their titles
             organisations = [self.mentions[i] for i in reversed(self.by_kind.get("organization", [])[-50:])]
             nouns = words & ORG_NOUNS
             return [m for m in organisations if _can_be_called(nouns, m, self.described)][:limit]
