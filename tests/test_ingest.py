@@ -3374,3 +3374,25 @@ def test_a_description_after_a_speaker_is_that_speaker(text, name):
 ])
 def test_a_profession_before_a_name_is_no_part_of_it(text, name):
     assert [a.speaker.name for a in extract(text)] == [name]
+
+
+@pytest.mark.parametrize("text, name", [
+    # a profile's present tense
+    ("Ann Lee has run the seed library since 2015. Lee calls the new grant “a start.”", "Ann Lee"),
+    # a relative clause no word marks, inside somebody else's sentence
+    ("Whitcomb left the tower, a move the lead prosecutor, Capt. Renee Castellano, called “a complete abandonment” "
+     "on Tuesday.", "Renee Castellano"),
+    ("Priya Anand alleged that Corvane Group altered logs, claims the company described as “wholly without "
+     "foundation”.", "Corvane Group"),
+    ("Delphine Achterberg has made 9,000 hours of recordings, an archive she describes, with a shrug, as “the "
+     "library of things nobody asked for”.", "Delphine Achterberg"),
+    ("ADEYEMI: I voted against a plan the Severnside Audit Office called “financially unviable”.",
+     "Severnside Audit Office"),
+])
+def test_what_somebody_calls_a_thing_is_their_word(text, name):
+    assert [a.speaker.name for a in extract(text) if a.quotes][-1] == name
+
+
+def test_a_name_after_a_preposition_is_not_who_called_it():
+    text = "The Opposition raised what the Member for Carrowbrook called “the foreseeable forever”."
+    assert "Carrowbrook" not in [a.speaker.name for a in extract(text)]

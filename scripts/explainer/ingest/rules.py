@@ -42,7 +42,7 @@ CUE_WORDS = (
     "indicated "
     "believes believed thinks thought recalled recalls asked asks complained promised vowed pledged "
     "argue claim believe think predicts estimated estimates continued concluded echoed exclaimed interrupted "
-    "countered cautioned observed quipped joked wondered boasted lamented recounted described calling called "
+    "countered cautioned observed quipped joked wondered boasted lamented recounted described calling called calls "
     "described found showed shows cited citing noting arguing suggesting telling criticized praised "
     "expects expected wants wanted hopes hoped fears feared worries worried agreed agrees doubts feels felt "
     "suspects intends plans threatened threatens demanded demands proposed proposes recommended "
@@ -749,7 +749,12 @@ WHO = rf"(?:{NAME_OR_ORG.pattern}|(?i:the|its|their|his|her)\s+[A-Za-z][\w’'-]
 # was puffery"; "…, in what prosecutors called “a private market”"; not "what the company calls ‘annualised hours’",
 # a term it uses)
 OWNED = re.compile(rf"(?:(?P<owner>{NAME_OR_ORG.pattern}|\b(?i:the)\s+[a-z]+)[’']s?\s+(?:own\s+)?(?P<noun>{OWN_NOUNS})|"
-                   rf"\b(?:what|which|that)\s+(?P<caller>{WHO}(?:,\s+[^,“”\"]{{1,60}},)?|[a-z]+)\s+"
+                   rf"(?:\b(?:what|which|that)\s+(?P<caller>{WHO}(?:,\s+[^,“”\"]{{1,60}},)?|[a-z]+)|"
+                   # (or no word says it is a relative clause: "a move the lead prosecutor, Capt. Renee Castellano,
+                   # called “…”", "claims the company described as “…”", "an archive she describes as “…”")
+                   # (not a name after a preposition: "what the Member for Carrowbrook called")
+                   rf"(?<=[a-z])(?<!\bof)(?<!\bfor)(?<!\bin)(?<!\bat)(?<!\bto)(?<!\bby)(?<!\bon)(?<!\bfrom)"
+                   rf"(?<!\bwith)\s+(?P<unmarked>{WHO}(?:,\s+[^,“”\"]{{1,60}},)?|he|she|they|we))\s+"
                    # (an aside may stand between: "what he calls, with a grimace, “…”")
                    r"(?P<verb>called|calls|termed|dubbed|(?:described|describes)(?:,\s+[^,“”\"]{1,40},)?\s+as|"
                    r"labell?ed\s+as|labell?ed)(?:,\s+[^,“”\"]{1,40},)?|"
@@ -758,7 +763,7 @@ OWNED = re.compile(rf"(?:(?P<owner>{NAME_OR_ORG.pattern}|\b(?i:the)\s+[a-z]+)[�
                    r"(?:\s(?P<said>told|said|says|stated|claimed|blamed|warned)\b[^“”\"]{0,80}?|(?P<colon>:)))"
                    r"(?:\s+(?:of|that|as|to\s+[a-z]+))?\s*$")
 # the words of a cue that says whose the words are, by the group that names who
-CUE_OF = {"owner": "noun", "caller": "verb", "sender": "said"}
+CUE_OF = {"owner": "noun", "caller": "verb", "unmarked": "verb", "sender": "said"}
 
 
 CALLING_BEFORE = re.compile(r"\b(?:called|calls|dubbed|dubs|branded|brands|labell?ed|labels|described|describes|termed|"
