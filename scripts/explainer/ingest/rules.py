@@ -42,7 +42,7 @@ CUE_WORDS = (
     "indicated "
     "believes believed thinks thought recalled recalls asked asks complained promised vowed pledged "
     "argue claim believe think predicts estimated estimates continued concluded echoed exclaimed interrupted "
-    "countered cautioned observed quipped joked wondered boasted lamented recounted described calling called calls "
+    "countered cautioned observed quipped joked wondered boasted lamented recounted described calling called "
     "described found showed shows cited citing noting arguing suggesting telling criticized praised "
     "expects expected wants wanted hopes hoped fears feared worries worried agreed agrees doubts feels felt "
     "suspects intends plans threatened threatens demanded demands proposed proposes recommended "
