@@ -1938,7 +1938,7 @@ DESCRIPTOR_SHAPE = re.compile(r"(?:[a-z]+-of-[a-z]+|(?:co|ex|vice|deputy|acting|
                               r"(?:\d+|[a-z]+(?:-[a-z]+)?)-(?:year|month)-old|"  # "Sixty-one-year-old"
                               # a trade or a learned profession by its ending: "Hydrologist", "Paediatrician"; not
                               # a Swedish surname, "Lindqvist"
-                              r"[a-z]{2,}(?:ologist|ographer|ician)|[a-z]{4,}(?<![qu]v|qu|pt)ist|[a-z]{5,}eer)")
+                              r"[a-z]{2,}(?:ologist|ographer|ician)|[a-z]{4,}(?<!qv|qu|pt)ist|[a-z]{5,}eer)")
 
 
 SENTENCE_STOP = re.compile(r"[.!?][”\"’)]*\s+|\n")
@@ -2481,7 +2481,7 @@ def _named_since(names: _Names, positions: list[int], since: int, at: int, word:
     return None
 
 
-RELATIVE_IN_TITLE = re.compile(r"\s(?:with|to|for|at|in|from|and|by|on|who|whose|whom|that)\s.*$", re.I | re.S)
+PHRASE_AFTER_TITLE = re.compile(r"\s(?:with|to|for|at|in|from|and|by|on|who|whose|whom|that)\s.*$", re.I | re.S)
 
 
 class _Genders:
@@ -2527,14 +2527,14 @@ class _Genders:
     @staticmethod
     def _of_possessive(title: str) -> str | None:
         """What "his" or "her" in a description says of whom it describes ("who runs a stall with her husband")."""
-        said = {word for word in re.findall(r"\b(?:his|her)\b", title.lower())}
+        said = set(re.findall(r"\b(?:his|her)\b", title.lower()))
         return None if len(said) != 1 else "m" if said == {"his"} else "f"
 
     @staticmethod
     def _of_title(title: str, kinds: dict[str, set[str]]) -> str | None:
         title = _possessed(title)  # "Mr Turnbull’s daughter": hers, whatever her father's title says
         # (only the title itself, not somebody a clause or phrase after it names: "who runs a bakery with her husband")
-        title = RELATIVE_IN_TITLE.sub("", title)
+        title = PHRASE_AFTER_TITLE.sub("", title)
         words = set(re.findall(r"[a-z]+", title.lower().replace("-of-", " ")))
         return next((gender for gender, titles in kinds.items() if words & titles), None)
 
@@ -3196,7 +3196,7 @@ def _fits(speaker: Mention, earlier: Mention) -> bool:
     if speaker.kind == "any" or not speaker.title:
         return speaker.kind in ("any", earlier.kind)
     title_words = _asked_title_words(speaker)
-    if _an_organisation(speaker.title) and earlier.kind != "organization":
+    if title_words and _an_organisation(speaker.title) and earlier.kind != "organization":
         return False  # "the authority" is no person, whatever her title says
     if title_words and title_words <= _title_words(earlier):
         return True
