@@ -3001,18 +3001,23 @@ def _described_as_organisations(text: str) -> dict[str, set[str]]:
         if not (person or clause or (not match.group("comma") and _leading_title(words))):
             described[_clean_name(match.group("name"))].add(match.group("noun"))
     for match in WHICH_AFTER_NAME.finditer(text):  # "Transport Scotland, which funds the service, said": no person
-        if (name := NAME_AT_END.search(text, max(0, match.start() - 100), match.start())) and \
+        if (name := _name_before(text, match.start())) and \
                 not re.match(r"(?:in|on|at|by|from)\s", text[match.end():match.end() + 5]):
             described[_clean_name(name.group(0))]  # (an entry with no word: an organisation, called nothing)
     for match in ITS_AFTER_CUE.finditer(text):  # "ZoomRide said in a statement that its fees …": no person
-        name = NAME_AT_END.search(text, max(0, match.start() - 100), match.start())
+        name = _name_before(text, match.start())
         if name and not given_names.borne(name.group(0).split()[0]) and not _person_named(name.group(0)):
             described[_clean_name(name.group(0))]
     for match in itertools.chain(DESCRIBED_AS_ORG.finditer(text), KIND_AFTER_NAME.finditer(text)):
-        name = NAME_AT_END.search(text, max(0, match.start() - 100), match.start())
+        name = _name_before(text, match.start())
         if name and name.group(0).lower() not in DETERMINERS and not re.fullmatch(WEEKDAY_OR_MONTH, name.group(0)):
             described[_clean_name(name.group(0))].add(match.group("noun"))  # (not "The", nor "Wednesday, the board")
     return described
+
+
+def _name_before(text: str, at: int) -> re.Match | None:
+    """The name that ends right before `at`, read in the 100 characters before it."""
+    return NAME_AT_END.search(text, max(0, at - 100), at)
 
 
 # (the body is what the description is, not what an office is of: "The chairwoman of Kalnupe council, Dace Ozola")
@@ -3181,8 +3186,7 @@ def _an_organisation(title: str) -> bool:
     """Whether a bare title names an organisation ("the company", "a spokeswoman for the charity"), not a person
     whose office is in one ("the union leader", "the council chairman"); a spokesperson speaks for it ("a company
     spokesman")."""
-    words = _words(title)
-    return bool(ORG_EPITHET.search(" ".join(words))) and (not _title_word(words[-1]) or bool(SPEAKS_FOR.search(title)))
+    return bool(ORG_EPITHET.search(" ".join(_words(title)))) and (not _an_office(title) or bool(SPEAKS_FOR.search(title)))
 
 
 def _describes(words: str) -> bool:
